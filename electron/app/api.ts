@@ -1,0 +1,75 @@
+/**
+ * Implements the contract of shared/api.ts by calling the services. Inputs arrive here
+ * already validated by the dispatcher.
+ */
+import fs from 'node:fs';
+import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/api.ts';
+import { listAudit } from './audit/repo.ts';
+import { createDemoDatabase, DEMO_PASSPHRASE } from './demo/demo.ts';
+import { createTeamDatabase, openTeamDatabase } from './db/team-db.ts';
+import type { AppSession } from './session.ts';
+import { updateSettings } from './team/service.ts';
+
+export type Handlers = {
+  [M in MethodName]: (session: AppSession, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
+};
+
+export const APP_VERSION = '0.1.0';
+
+export const handlers: Handlers = {
+  'app.info': (session) => ({
+    version: APP_VERSION,
+    mode: session.mode,
+    session: session.info(),
+    defaultFolder: session.config.defaultFolder,
+    demoPath: session.config.demoPath,
+    demoPassphrase: DEMO_PASSPHRASE,
+  }),
+  'recent.list': (session) => session.config.recent().map((r) => ({ ...r, exists: fs.existsSync(r.path) })),
+  'recent.forget': (session, { path }) => {
+    session.config.forgetRecent(path);
+    return session.config.recent().map((r) => ({ ...r, exists: fs.existsSync(r.path) }));
+  },
+  'identity.get': (session) => ({ userName: session.config.userName }),
+  'db.create': (session, input) => {
+    session.lock();
+    const db = createTeamDatabase({ ...input, user: input.userName, now: session.now });
+    return session.adopt(db);
+  },
+  'db.unlock': (session, input) => {
+    session.lock();
+    const db = openTeamDatabase({
+      path: input.path,
+      passphrase: input.passphrase,
+      user: input.userName,
+      takeOverLock: input.takeOverLock ?? false,
+      now: session.now,
+    });
+    return session.adopt(db);
+  },
+  'db.createDemo': (session, input) => {
+    session.lock();
+    return session.adopt(createDemoDatabase(input.path, input.passphrase, input.userName, session.now));
+  },
+  'db.openDemo': (session, { userName }) => {
+    session.lock();
+    const demoPath = session.config.demoPath;
+    const db = fs.existsSync(demoPath)
+      ? openTeamDatabase({ path: demoPath, passphrase: DEMO_PASSPHRASE, user: userName, takeOverLock: false, now: session.now })
+      : createDemoDatabase(demoPath, DEMO_PASSPHRASE, userName, session.now);
+    return session.adopt(db);
+  },
+  'db.lock': (session) => {
+    session.lock();
+    return { locked: true };
+  },
+  'db.changePassphrase': (session, input) => {
+    session.database.changePassphrase(input.currentPassphrase, input.newPassphrase);
+    return { changed: true };
+  },
+  'db.backup': (session, { path }) => session.database.backup(path),
+  'db.check': (session) => ({ ...session.database.check(), path: session.database.path }),
+  'team.get': (session) => session.database.team(),
+  'team.updateSettings': (session, patch) => updateSettings(session.database.writeContext, patch),
+  'audit.list': (session, { limit }) => listAudit(session.database.db, limit),
+};

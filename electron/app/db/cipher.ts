@@ -1,0 +1,60 @@
+/**
+ * The one place that opens a SQLCipher connection. Every open sets the cipher and the
+ * SQLCipher 4 compatibility level before the key, so files stay readable by the standard
+ * `sqlcipher` 4 command-line tool with the same passphrase.
+ */
+import Database from 'better-sqlite3-multiple-ciphers';
+
+export type Connection = Database.Database;
+
+/** SQL string literal for a pragma value; pragmas cannot take bound parameters. */
+export function sqlLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+export function applyKey(db: Connection, passphrase: string): void {
+  db.pragma(`cipher=${sqlLiteral('sqlcipher')}`);
+  db.pragma('legacy=4');
+  db.pragma(`key=${sqlLiteral(passphrase)}`);
+}
+
+/** Pragmas of DESIGN.md: WAL is unsafe on network drives, so the rollback journal it is. */
+export function applyWorkingPragmas(db: Connection): void {
+  db.pragma('foreign_keys=ON');
+  db.pragma('temp_store=MEMORY');
+  db.pragma('journal_mode=DELETE');
+  db.pragma('synchronous=FULL');
+}
+
+export function openConnection(path: string, passphrase: string, options: { create: boolean; readonly?: boolean }): Connection {
+  const db = new Database(path, { fileMustExist: !options.create, readonly: options.readonly ?? false });
+  try {
+    applyKey(db, passphrase);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The key pragma always "succeeds"; only a read of page 1 tells whether the key is right. */
+export function verifyKey(db: Connection): void {
+  db.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
+}
+
+const statementCache = new WeakMap<Connection, Map<string, Database.Statement>>();
+
+/** Prepared statements are cached per connection rather than rebuilt on every call. */
+export function statement(db: Connection, sql: string): Database.Statement {
+  let cache = statementCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(db, cache);
+  }
+  let stmt = cache.get(sql);
+  if (!stmt) {
+    stmt = db.prepare(sql);
+    cache.set(sql, stmt);
+  }
+  return stmt;
+}

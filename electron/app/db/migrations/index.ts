@@ -1,0 +1,48 @@
+/**
+ * Forward-only migrations. Each runs in its own transaction that ends by setting
+ * `user_version`, so a failure leaves the file at the last good version.
+ */
+import { AppError } from '../../../../shared/errors.ts';
+import type { Connection } from '../cipher.ts';
+import { migration0001 } from './0001-team.ts';
+import { migration0002 } from './0002-audit-log.ts';
+import type { Migration } from './types.ts';
+
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+
+export function assertMigrationsOrdered(migrations: readonly Migration[]): void {
+  migrations.forEach((m, index) => {
+    if (m.version !== index + 1) {
+      throw new Error(`Migration "${m.name}" has version ${m.version}; expected ${index + 1}`);
+    }
+  });
+}
+assertMigrationsOrdered(MIGRATIONS);
+
+export function schemaVersion(db: Connection): number {
+  return Number(db.pragma('user_version', { simple: true }));
+}
+
+export function newerSchemaError(found: number): AppError {
+  return new AppError(
+    'newer_schema',
+    `This database was written by a newer LinkDesk (schema ${found}; this version knows up to ${LATEST_SCHEMA_VERSION}). Update LinkDesk to open it; the file has not been changed.`,
+    { found, supported: LATEST_SCHEMA_VERSION },
+  );
+}
+
+/** Runs the migrations above the file's version, up to `target` (the latest by default). */
+export function migrate(db: Connection, target = LATEST_SCHEMA_VERSION, migrations = MIGRATIONS): number {
+  const from = schemaVersion(db);
+  if (from > migrations.length) throw newerSchemaError(from);
+  for (const m of migrations) {
+    if (m.version <= from || m.version > target) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version=${m.version}`);
+    })();
+  }
+  return schemaVersion(db);
+}

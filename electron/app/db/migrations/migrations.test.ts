@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PASSPHRASE, tempDir } from '../../testing/builders.ts';
+import { openConnection, type Connection } from '../cipher.ts';
+import { assertMigrationsOrdered, LATEST_SCHEMA_VERSION, migrate, MIGRATIONS, schemaVersion } from './index.ts';
+
+function emptyDatabase(): Connection {
+  return openConnection(path.join(tempDir(), 'm.linkdesk'), PASSPHRASE, { create: true });
+}
+
+describe('migrations', () => {
+  it('are numbered 1, 2, 3 … with no gaps', () => {
+    expect(() => assertMigrationsOrdered(MIGRATIONS)).not.toThrow();
+    expect(() => assertMigrationsOrdered([MIGRATIONS[1]!])).toThrow(/expected 1/);
+    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('0001 creates the team and setting tables', () => {
+    const db = emptyDatabase();
+    expect(migrate(db, 1)).toBe(1);
+    db.prepare("INSERT INTO team VALUES ('t1', 'North Hub', 'Northshire', '2026-09-01T08:00:00.000Z', 'Tess')").run();
+    db.prepare("INSERT INTO setting VALUES ('idleLockMinutes', '10')").run();
+    expect(db.prepare('SELECT name FROM team').pluck().get()).toBe('North Hub');
+    db.close();
+  });
+
+  it('0002 adds the audit log and backfills the creation of an existing team', () => {
+    const db = emptyDatabase();
+    migrate(db, 1);
+    db.prepare("INSERT INTO team VALUES ('t1', 'North Hub', 'Northshire', '2026-09-01T08:00:00.000Z', 'Tess')").run();
+    expect(migrate(db, 2)).toBe(2);
+    expect(db.prepare('SELECT at, actor, entity, entity_id, action FROM audit_log').all()).toEqual([
+      { at: '2026-09-01T08:00:00.000Z', actor: 'Tess', entity: 'team', entity_id: 't1', action: 'create' },
+    ]);
+    db.close();
+  });
+
+  it('a failing migration rolls back and leaves the version where it was', () => {
+    const db = emptyDatabase();
+    migrate(db, 1);
+    const broken = [...MIGRATIONS.slice(0, 1), { version: 2, name: 'broken', up: (c: Connection) => c.exec('CREATE TABLE half(x); SELECT nonsense FROM nowhere;') }];
+    expect(() => migrate(db, 2, broken)).toThrow();
+    expect(schemaVersion(db)).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('refuses a database from a newer schema', () => {
+    const db = emptyDatabase();
+    db.pragma(`user_version=${LATEST_SCHEMA_VERSION + 1}`);
+    expect(() => migrate(db)).toThrow(/newer LinkDesk/);
+    db.close();
+  });
+});

@@ -1,0 +1,226 @@
+/**
+ * The team database: create, open, lock, change passphrase, back up, check. Each failure
+ * has its own AppError, and none of them writes to the file: nothing is written until the
+ * key, the application id and the schema version have all been verified.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { checkPassphraseStrength } from '../../../shared/domain/passphrase.ts';
+import type { Team } from '../../../shared/domain/team.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { createTeam, getTeam } from '../team/service.ts';
+import { applyWorkingPragmas, openConnection, sqlLiteral, verifyKey, type Connection } from './cipher.ts';
+import { assertLooksLikeTeamDatabase, assertWritable, isNotADatabaseError } from './file-checks.ts';
+import { acquireLock, releaseLock, type LockOwner } from './lock-file.ts';
+import { LATEST_SCHEMA_VERSION, migrate, newerSchemaError, schemaVersion } from './migrations/index.ts';
+import { write, type WriteContext } from './write.ts';
+
+/** 'LKDS': marks a SQLite file as a LinkDesk team database. */
+export const LINKDESK_APPLICATION_ID = 0x4c4b4453;
+
+export interface OpenRequest {
+  path: string;
+  passphrase: string;
+  user: string;
+  takeOverLock?: boolean;
+  now?: () => Date;
+}
+
+export interface CreateRequest {
+  path: string;
+  passphrase: string;
+  user: string;
+  teamName: string;
+  localAuthority: string;
+  now?: () => Date;
+}
+
+export interface CheckResult {
+  ok: boolean;
+  integrity: string[];
+  cipherIntegrity: string[];
+  schemaVersion: number;
+}
+
+export class TeamDatabase {
+  readonly path: string;
+  readonly db: Connection;
+  readonly user: string;
+  readonly now: () => Date;
+  private readonly lock: LockOwner;
+  private closed = false;
+
+  constructor(filePath: string, db: Connection, user: string, lock: LockOwner, now: () => Date) {
+    this.path = filePath;
+    this.db = db;
+    this.user = user;
+    this.lock = lock;
+    this.now = now;
+  }
+
+  get writeContext(): WriteContext {
+    return { db: this.db, actor: this.user, now: this.now };
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  team(): Team {
+    return getTeam(this.db);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+    releaseLock(this.path, this.lock);
+  }
+
+  changePassphrase(current: string, next: string): void {
+    assertPassphraseAcceptable(next, [this.team().settings.teamName, this.team().settings.localAuthority]);
+    if (!passphraseOpens(this.path, current)) {
+      throw new AppError('wrong_passphrase', 'The current passphrase is wrong, so the passphrase was not changed.', { field: 'currentPassphrase' });
+    }
+    write(this.writeContext, (audit) => audit('database', null, 'change-passphrase'));
+    this.db.pragma(`rekey=${sqlLiteral(next)}`);
+    if (!passphraseOpens(this.path, next)) {
+      throw new AppError('internal', 'The passphrase change could not be verified. Keep your backup and run a check.');
+    }
+  }
+
+  /**
+   * A consistent copy taken while the database stays open. `VACUUM INTO` writes the copy with
+   * this database's cipher and key; the copy goes to a temporary name, is verified, then renamed.
+   */
+  backup(destination: string): { path: string; bytes: number } {
+    const target = path.resolve(destination);
+    if (fs.existsSync(target)) {
+      throw new AppError('file_exists', `There is already a file at ${target}. Choose a new name for the backup.`, { path: target });
+    }
+    const folder = path.dirname(target);
+    if (!fs.existsSync(folder)) {
+      throw new AppError('file_not_found', `The folder ${folder} does not exist.`, { path: folder });
+    }
+    const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.partial`);
+    try {
+      this.db.exec(`VACUUM INTO ${sqlLiteral(temporary)}`);
+    } catch (error) {
+      fs.rmSync(temporary, { force: true });
+      const code = (error as NodeJS.ErrnoException & { code?: string }).code;
+      if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') {
+        throw new AppError('read_only_location', `LinkDesk cannot write to ${folder}. Choose another folder for the backup.`, { path: folder });
+      }
+      throw error;
+    }
+    fs.renameSync(temporary, target);
+    write(this.writeContext, (audit) => audit('database', null, 'backup'));
+    return { path: target, bytes: fs.statSync(target).size };
+  }
+
+  check(): CheckResult {
+    const integrity = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    const cipherIntegrity = (this.db.pragma('cipher_integrity_check') as Record<string, unknown>[]).map((r) => String(Object.values(r)[0]));
+    const ok = integrity.length === 1 && integrity[0] === 'ok' && cipherIntegrity.length === 0;
+    return { ok, integrity, cipherIntegrity, schemaVersion: schemaVersion(this.db) };
+  }
+}
+
+export function assertPassphraseAcceptable(passphrase: string, context: string[]): void {
+  const verdict = checkPassphraseStrength(passphrase, context);
+  if (!verdict.ok) {
+    throw new AppError('weak_passphrase', `The passphrase is too weak: ${verdict.problems.join(' ')}`, { problems: verdict.problems });
+  }
+}
+
+function passphraseOpens(filePath: string, passphrase: string): boolean {
+  const probe = openConnection(filePath, passphrase, { create: false, readonly: true });
+  try {
+    verifyKey(probe);
+    return true;
+  } catch (error) {
+    if (isNotADatabaseError(error)) return false;
+    throw error;
+  } finally {
+    probe.close();
+  }
+}
+
+export function createTeamDatabase(req: CreateRequest): TeamDatabase {
+  const now = req.now ?? (() => new Date());
+  const target = path.resolve(req.path);
+  if (fs.existsSync(target)) {
+    throw new AppError('file_exists', `There is already a file at ${target}. Open it instead, or choose a new file name.`, { path: target });
+  }
+  assertPassphraseAcceptable(req.passphrase, [req.teamName, req.localAuthority]);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const lock = acquireLock(target, req.user, false, now());
+  let db: Connection | undefined;
+  try {
+    db = openConnection(target, req.passphrase, { create: true });
+    applyWorkingPragmas(db);
+    db.pragma(`application_id=${LINKDESK_APPLICATION_ID}`);
+    migrate(db);
+    createTeam({ db, actor: req.user, now }, req.teamName, req.localAuthority);
+    return new TeamDatabase(target, db, req.user, lock, now);
+  } catch (error) {
+    db?.close();
+    fs.rmSync(target, { force: true });
+    releaseLock(target, lock);
+    throw error;
+  }
+}
+
+export function openTeamDatabase(req: OpenRequest): TeamDatabase {
+  const now = req.now ?? (() => new Date());
+  const target = path.resolve(req.path);
+  assertLooksLikeTeamDatabase(target);
+  assertWritable(target);
+  const lock = acquireLock(target, req.user, req.takeOverLock ?? false, now());
+  let db: Connection | undefined;
+  try {
+    db = openConnection(target, req.passphrase, { create: false });
+    try {
+      verifyKey(db);
+    } catch (error) {
+      if (isNotADatabaseError(error)) {
+        throw new AppError('wrong_passphrase', 'The passphrase is wrong. Check Caps Lock and try again.', { path: target });
+      }
+      throw error;
+    }
+    verifyIdentityAndVersion(db);
+    try {
+      getTeam(db);
+    } catch (error) {
+      if (isNotADatabaseError(error)) throw corruptError(target);
+      throw error;
+    }
+    applyWorkingPragmas(db);
+    if (schemaVersion(db) < LATEST_SCHEMA_VERSION) migrate(db);
+    return new TeamDatabase(target, db, req.user, lock, now);
+  } catch (error) {
+    db?.close();
+    releaseLock(target, lock);
+    throw error;
+  }
+}
+
+function verifyIdentityAndVersion(db: Connection): void {
+  const applicationId = Number(db.pragma('application_id', { simple: true }));
+  if (applicationId !== LINKDESK_APPLICATION_ID) {
+    throw new AppError(
+      'not_linkdesk_database',
+      'This file is an encrypted database that opens with this passphrase, but it was not made by LinkDesk.',
+    );
+  }
+  const version = schemaVersion(db);
+  if (version > LATEST_SCHEMA_VERSION) throw newerSchemaError(version);
+}
+
+function corruptError(filePath: string): AppError {
+  return new AppError(
+    'corrupt_database',
+    'The passphrase is right but the database is damaged. Restore it from your latest backup; the damaged file has not been changed.',
+    { path: filePath },
+  );
+}

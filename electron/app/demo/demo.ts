@@ -1,0 +1,27 @@
+/**
+ * The demo team: fictional but realistic data, enough to use every screen. Each domain area
+ * adds its part here as it lands.
+ */
+import fs from 'node:fs';
+import { createTeamDatabase, type TeamDatabase } from '../db/team-db.ts';
+import { updateSettings } from '../team/service.ts';
+
+/** Fictional data only, so its passphrase can be printed on the start screen. */
+export const DEMO_PASSPHRASE = 'demo team passphrase 2026';
+
+export const DEMO_TEAM = {
+  teamName: 'North Hub Dedicated Schools Team',
+  localAuthority: 'Northshire County Council',
+};
+
+export function createDemoDatabase(path: string, passphrase: string, user: string, now?: () => Date): TeamDatabase {
+  const db = createTeamDatabase({ path, passphrase, user, ...DEMO_TEAM, ...(now ? { now } : {}) });
+  try {
+    updateSettings(db.writeContext, { idleLockMinutes: 15 });
+    return db;
+  } catch (error) {
+    db.close();
+    fs.rmSync(path, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * What one running LinkDesk holds: at most one open team database, the per-machine config,
+ * and the clock (injectable, so tests and e2e can move time).
+ */
+import { AppError } from '../../shared/errors.ts';
+import type { AppInfo, SessionInfo } from '../../shared/api.ts';
+import type { MachineConfig } from './config/machine-config.ts';
+import type { TeamDatabase } from './db/team-db.ts';
+
+export type TransportMode = AppInfo['mode'];
+
+export class AppSession {
+  readonly config: MachineConfig;
+  readonly mode: TransportMode;
+  readonly now: () => Date;
+  private current: TeamDatabase | null = null;
+
+  constructor(options: { config: MachineConfig; mode: TransportMode; now?: () => Date }) {
+    this.config = options.config;
+    this.mode = options.mode;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  get database(): TeamDatabase {
+    if (!this.current?.isOpen) {
+      throw new AppError('no_open_database', 'No team database is open. Open or create one first.');
+    }
+    return this.current;
+  }
+
+  get hasDatabase(): boolean {
+    return this.current?.isOpen ?? false;
+  }
+
+  /** Replaces the open database, closing (and unlocking) the previous one. */
+  adopt(db: TeamDatabase): SessionInfo {
+    if (this.current && this.current !== db) this.current.close();
+    this.current = db;
+    const { settings } = db.team();
+    this.config.rememberUser(db.user);
+    this.config.touchRecent({ path: db.path, teamName: settings.teamName, lastOpenedAt: this.now().toISOString() });
+    return { path: db.path, teamName: settings.teamName, localAuthority: settings.localAuthority, user: db.user };
+  }
+
+  info(): SessionInfo | null {
+    if (!this.current?.isOpen) return null;
+    const { settings } = this.current.team();
+    return { path: this.current.path, teamName: settings.teamName, localAuthority: settings.localAuthority, user: this.current.user };
+  }
+
+  lock(): void {
+    this.current?.close();
+    this.current = null;
+  }
+}

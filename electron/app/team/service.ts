@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { IDLE_LOCK_DEFAULT_MINUTES, TeamSettings, type Team, type TeamSettingsPatch } from '../../../shared/domain/team.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { Connection } from '../db/cipher.ts';
+import { write, type WriteContext } from '../db/write.ts';
+import { insertTeam, selectSettings, selectTeam, updateTeamNames, upsertSetting } from './repo.ts';
+
+export function createTeam(ctx: WriteContext, name: string, localAuthority: string): Team {
+  const id = randomUUID();
+  write(ctx, (audit) => {
+    insertTeam(ctx.db, { id, name, local_authority: localAuthority, created_at: ctx.now().toISOString(), created_by: ctx.actor });
+    upsertSetting(ctx.db, 'idleLockMinutes', IDLE_LOCK_DEFAULT_MINUTES);
+    audit('team', id, 'create', 'Team database created');
+  });
+  return getTeam(ctx.db);
+}
+
+export function getTeam(db: Connection): Team {
+  const row = selectTeam(db);
+  if (!row) throw new AppError('not_linkdesk_database', 'This database has no team record, so it is not a LinkDesk team database.');
+  const stored = selectSettings(db);
+  const idle = stored.get('idleLockMinutes');
+  const settings: TeamSettings = {
+    teamName: row.name,
+    localAuthority: row.local_authority,
+    idleLockMinutes: typeof idle === 'number' ? idle : IDLE_LOCK_DEFAULT_MINUTES,
+  };
+  return { id: row.id, createdAt: row.created_at, createdBy: row.created_by, settings };
+}
+
+export function updateSettings(ctx: WriteContext, patch: TeamSettingsPatch): TeamSettings {
+  const team = getTeam(ctx.db);
+  const next = TeamSettings.parse({ ...team.settings, ...patch });
+  const changed = (Object.keys(next) as (keyof TeamSettings)[]).filter((k) => next[k] !== team.settings[k]);
+  if (changed.length === 0) return next;
+  write(ctx, (audit) => {
+    if (changed.includes('teamName') || changed.includes('localAuthority')) {
+      updateTeamNames(ctx.db, next.teamName, next.localAuthority);
+    }
+    if (changed.includes('idleLockMinutes')) upsertSetting(ctx.db, 'idleLockMinutes', next.idleLockMinutes);
+    audit('settings', team.id, 'update', `Changed: ${changed.join(', ')}`);
+  });
+  return next;
+}

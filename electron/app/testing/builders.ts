@@ -1,0 +1,51 @@
+/** Small builders for tests: real encrypted databases in throwaway folders. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { MachineConfig } from '../config/machine-config.ts';
+import { createTeamDatabase, type CreateRequest, type TeamDatabase } from '../db/team-db.ts';
+import { AppSession } from '../session.ts';
+
+export const PASSPHRASE = 'correct horse battery staple';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()?.();
+});
+
+export function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkdesk-test-'));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export function aTeamDatabase(overrides: Partial<CreateRequest> = {}): TeamDatabase {
+  const db = createTeamDatabase({
+    path: path.join(tempDir(), 'team.linkdesk'),
+    passphrase: PASSPHRASE,
+    user: 'Tess Manager',
+    teamName: 'Coastal Dedicated Schools Team',
+    localAuthority: 'Seashire County Council',
+    ...overrides,
+  });
+  cleanups.push(() => db.close());
+  return db;
+}
+
+/** A closed team database file on disk, for the open paths. */
+export function aTeamDatabaseFile(overrides: Partial<CreateRequest> = {}): string {
+  const db = aTeamDatabase(overrides);
+  db.close();
+  return db.path;
+}
+
+export function aSession(now?: () => Date): AppSession {
+  const session = new AppSession({ config: new MachineConfig(tempDir()), mode: 'cli', ...(now ? { now } : {}) });
+  cleanups.push(() => session.lock());
+  return session;
+}
+
+export function bytesOf(file: string): Buffer {
+  return fs.readFileSync(file);
+}

@@ -1,0 +1,24 @@
+import { parseArgs } from 'node:util';
+
+export const CLI_OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  team: { type: 'string' },
+  authority: { type: 'string' },
+  la: { type: 'string', multiple: true },
+  user: { type: 'string' },
+  out: { type: 'string' },
+  input: { type: 'string' },
+  list: { type: 'boolean', default: false },
+  port: { type: 'string' },
+  'take-over-lock': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export type CliArgs = ReturnType<typeof parseCliArgs>;
+
+export function parseCliArgs(argv: string[]) {
+  const { values, positionals } = parseArgs({ args: argv, options: CLI_OPTIONS, allowPositionals: true, strict: true });
+  const [command, ...rest] = positionals;
+  return { command, rest, values };
+}

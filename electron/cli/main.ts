@@ -1,0 +1,179 @@
+/**
+ * `linkdesk`, the admin command line: the same dispatcher as the app, no Electron.
+ * Passphrases come from LINKDESK_PASSPHRASE (and LINKDESK_NEW_PASSPHRASE) or a hidden
+ * prompt, never from an argument. Exit 0 on success; 1 with one line on stderr on failure.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { api, METHOD_NAMES } from '../../shared/api.ts';
+import { AppError, type Result } from '../../shared/errors.ts';
+import { defaultConfigDir, MachineConfig } from '../app/config/machine-config.ts';
+import { createDispatcher, type Dispatch } from '../app/dispatcher.ts';
+import { AppSession } from '../app/session.ts';
+import { startHttpServer } from '../http/server.ts';
+import { parseCliArgs, type CliArgs } from './args.ts';
+import { passphraseFrom } from './prompt.ts';
+
+const HELP = `linkdesk <command> [options]
+
+Commands:
+  create --db FILE --team NAME [--authority NAME]   create a new encrypted team database
+  check --db FILE                                   integrity and cipher checks
+  backup --db FILE --out FILE                       encrypted copy of the database
+  rekey --db FILE                                   change the passphrase (new one from LINKDESK_NEW_PASSPHRASE or a prompt)
+  demo --db FILE                                    create a demo team database with fictional data
+  serve [--db FILE] [--port N]                      the app in your browser, on this computer only
+  api METHOD [--db FILE] [--input JSON]             call any API method; api --list lists them
+
+Options: --json (machine-readable output), --user NAME (who you are; remembered per machine)
+Passphrase: LINKDESK_PASSPHRASE, or you are asked for it.`;
+
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+interface Cli {
+  args: CliArgs;
+  session: AppSession;
+  dispatch: Dispatch;
+  out: (human: string, json: unknown) => void;
+}
+
+async function call<T>(cli: Cli, method: string, input: unknown): Promise<T> {
+  const result = (await cli.dispatch(method, input)) as Result<T>;
+  if (!result.ok) throw AppError.fromShape(result.error);
+  return result.value;
+}
+
+function requireOption(value: string | undefined, flag: string): string {
+  if (!value) throw new AppError('invalid_input', `Give ${flag}.`, { issues: [{ path: flag.replace(/^--/, '').split(' ')[0], message: 'required' }] });
+  return value;
+}
+
+function userName(cli: Cli): string {
+  return cli.args.values.user ?? process.env.LINKDESK_USER ?? cli.session.config.userName ?? os.userInfo().username;
+}
+
+async function unlock(cli: Cli): Promise<void> {
+  const db = requireOption(cli.args.values.db, '--db FILE');
+  const passphrase = await passphraseFrom('LINKDESK_PASSPHRASE', 'Passphrase: ');
+  await call(cli, 'db.unlock', { path: db, passphrase, userName: userName(cli), takeOverLock: cli.args.values['take-over-lock'] });
+}
+
+const commands: Record<string, (cli: Cli) => Promise<void>> = {
+  async create(cli) {
+    const db = requireOption(cli.args.values.db, '--db FILE');
+    const teamName = requireOption(cli.args.values.team, '--team NAME');
+    const passphrase = await passphraseFrom('LINKDESK_PASSPHRASE', 'New passphrase: ');
+    const info = await call(cli, 'db.create', {
+      path: db, passphrase, teamName, localAuthority: cli.args.values.authority ?? 'Not set', userName: userName(cli),
+    });
+    cli.out(`Created ${path.resolve(db)} for ${teamName}.`, info);
+  },
+  async check(cli) {
+    await unlock(cli);
+    const report = await call<{ ok: boolean; integrity: string[]; cipherIntegrity: string[]; schemaVersion: number }>(cli, 'db.check', {});
+    if (!report.ok) {
+      cli.out('', report);
+      throw new AppError('corrupt_database', `The check found problems: ${[...report.integrity, ...report.cipherIntegrity].slice(0, 3).join('; ')}`);
+    }
+    cli.out(`OK: integrity and cipher checks passed (schema ${report.schemaVersion}).`, report);
+  },
+  async backup(cli) {
+    const outFile = requireOption(cli.args.values.out, '--out FILE');
+    await unlock(cli);
+    const result = await call<{ path: string; bytes: number }>(cli, 'db.backup', { path: outFile });
+    cli.out(`Backed up to ${result.path} (${result.bytes} bytes, encrypted with the same passphrase).`, result);
+  },
+  async rekey(cli) {
+    const db = requireOption(cli.args.values.db, '--db FILE');
+    const current = await passphraseFrom('LINKDESK_PASSPHRASE', 'Current passphrase: ');
+    const next = await passphraseFrom('LINKDESK_NEW_PASSPHRASE', 'New passphrase: ');
+    await call(cli, 'db.unlock', { path: db, passphrase: current, userName: userName(cli), takeOverLock: cli.args.values['take-over-lock'] });
+    await call(cli, 'db.changePassphrase', { currentPassphrase: current, newPassphrase: next });
+    cli.out('Passphrase changed.', { changed: true });
+  },
+  async demo(cli) {
+    const db = requireOption(cli.args.values.db, '--db FILE');
+    const passphrase = await passphraseFrom('LINKDESK_PASSPHRASE', 'Passphrase for the demo database: ');
+    const info = await call(cli, 'db.createDemo', { path: db, passphrase, userName: userName(cli) });
+    cli.out(`Created the demo team database at ${path.resolve(db)}.`, info);
+  },
+  async api(cli) {
+    if (cli.args.values.list) {
+      const list = METHOD_NAMES.map((name) => ({
+        method: name,
+        summary: api[name].summary,
+        input: z.toJSONSchema(api[name].input, { unrepresentable: 'any', io: 'input' }),
+      }));
+      cli.out(list.map((m) => `${m.method.padEnd(24)} ${m.summary}`).join('\n'), list);
+      return;
+    }
+    const method = requireOption(cli.args.rest[0], 'METHOD');
+    let input: unknown = {};
+    try {
+      input = cli.args.values.input ? JSON.parse(cli.args.values.input) : {};
+    } catch {
+      throw new AppError('invalid_input', '--input is not valid JSON.');
+    }
+    if (cli.args.values.db) await unlock(cli);
+    const value = await call(cli, method, input);
+    cli.out(JSON.stringify(value, null, 2), value);
+  },
+  async serve(cli) {
+    if (cli.args.values.db) await unlock(cli);
+    const port = cli.args.values.port ? Number(cli.args.values.port) : 0;
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('invalid_input', '--port must be a number from 0 to 65535.');
+    const server = await startHttpServer({ dispatch: cli.dispatch, staticDir: path.join(PACKAGE_ROOT, 'dist', 'renderer'), port });
+    const open = `${server.url}#token=${server.token}`;
+    // One JSON line, always: scripts and the e2e tests read it.
+    process.stdout.write(`${JSON.stringify({ url: server.url, token: server.token, open })}\n`);
+    if (!cli.args.values.json) process.stderr.write(`LinkDesk is serving on this computer only. Open ${open}\nPress Ctrl+C to stop.\n`);
+    const stop = (): void => {
+      cli.session.lock();
+      void server.close().then(() => process.exit(0));
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    await new Promise(() => undefined);
+  },
+};
+
+export async function runCli(argv: string[]): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseCliArgs(argv);
+  } catch (error) {
+    process.stderr.write(`linkdesk: ${(error as Error).message}\n`);
+    return 1;
+  }
+  if (args.values.help || !args.command) {
+    process.stdout.write(`${HELP}\n`);
+    return args.command || args.values.help ? 0 : 1;
+  }
+  const command = commands[args.command];
+  if (!command) {
+    process.stderr.write(`linkdesk: unknown command "${args.command}". Run linkdesk --help.\n`);
+    return 1;
+  }
+  const session = new AppSession({ config: new MachineConfig(defaultConfigDir()), mode: 'cli' });
+  const cli: Cli = {
+    args,
+    session,
+    dispatch: createDispatcher(session),
+    out: (human, json) => {
+      const text = args.values.json ? JSON.stringify(json) : human;
+      if (text) process.stdout.write(`${text}\n`);
+    },
+  };
+  try {
+    await command(cli);
+    return 0;
+  } catch (error) {
+    const message = error instanceof AppError ? error.message : 'Something went wrong inside LinkDesk; nothing was changed.';
+    process.stderr.write(`linkdesk: ${message.replace(/\s+/g, ' ')}\n`);
+    return 1;
+  } finally {
+    if (args.command !== 'serve') session.lock();
+  }
+}

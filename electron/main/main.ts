@@ -1,0 +1,88 @@
+/**
+ * Electron lifecycle: single instance, the app:// scheme serving the built renderer with
+ * the CSP, permissions denied, the IPC binding, the idle lock and the menu. Everything else
+ * lives in electron/app and runs under plain Node.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, type BrowserWindow, ipcMain, Menu, net, powerMonitor, protocol, session } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
+import { MachineConfig } from '../app/config/machine-config.ts';
+import { createDispatcher } from '../app/dispatcher.ts';
+import { AppSession } from '../app/session.ts';
+import { bindApiToIpc } from './ipc.ts';
+import { buildMenu } from './menu.ts';
+import { APP_HOST, APP_SCHEME } from './security.ts';
+import { createMainWindow } from './window.ts';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } },
+]);
+
+const rendererDir = path.join(__dirname, '..', 'dist', 'renderer');
+const preloadPath = path.join(__dirname, 'preload.cjs');
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  const appSession = new AppSession({ config: new MachineConfig(app.getPath('userData')), mode: 'electron' });
+  const dispatch = createDispatcher(appSession);
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const relative = path.posix.normalize(decodeURIComponent(url.pathname)).replace(/^\/+/, '');
+    const file = path.resolve(rendererDir, relative || 'index.html');
+    if (url.host !== APP_HOST || !file.startsWith(rendererDir + path.sep) || !fs.existsSync(file)) {
+      return new Response('Not found', { status: 404 });
+    }
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  bindApiToIpc(ipcMain, dispatch);
+
+  const lockNow = (): void => {
+    if (!appSession.hasDatabase) return;
+    appSession.lock();
+    mainWindow?.webContents.reload();
+  };
+  // The renderer locks after its own idle timer too; this covers a screen lock or sleep.
+  powerMonitor.on('lock-screen', lockNow);
+  powerMonitor.on('suspend', lockNow);
+  setInterval(() => {
+    if (!appSession.hasDatabase) return;
+    const minutes = appSession.database.team().settings.idleLockMinutes;
+    if (powerMonitor.getSystemIdleTime() >= minutes * 60) lockNow();
+  }, 30_000).unref();
+
+  Menu.setApplicationMenu(buildMenu({ lock: lockNow }));
+  mainWindow = createMainWindow(preloadPath);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  app.on('window-all-closed', () => {
+    appSession.lock();
+    app.quit();
+  });
+  app.on('before-quit', () => appSession.lock());
+}

@@ -1,0 +1,66 @@
+// Lint, and the boundaries of DESIGN.md: a wrong import fails CI instead of a review.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const electronPackage = { name: 'electron', message: "Only electron/main may import 'electron'." };
+const nodeBuiltins = [{ group: ['node:*'], message: 'shared/ and renderer/ run without Node.' }];
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'dist-electron', 'release', 'test-results', 'e2e/artifacts'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': ['error', { allow: ['error', 'warn'] }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronPackage],
+          patterns: [
+            ...nodeBuiltins,
+            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports neither electron/ nor renderer/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronPackage],
+          patterns: [...nodeBuiltins, { group: ['**/electron/**'], message: 'renderer/ talks to the app only through shared/api.ts.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/vite.config.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['electron/app/**/*.ts', 'electron/http/**/*.ts', 'electron/cli/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.js', 'build/**/*.{js,ts}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronPackage], patterns: [{ group: ['**/renderer/**'], message: 'Node code does not import the renderer.' }] }],
+    },
+  },
+  {
+    files: ['electron/cli/**/*.ts', 'scripts/**/*.js', 'bench/**/*.ts', 'build/**/*.js'],
+    rules: { 'no-console': 'off' },
+  },
+);

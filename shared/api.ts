@@ -1,0 +1,111 @@
+/**
+ * The API contract: every method the renderer, the command line and the tests may call,
+ * with its zod input schema and its output type. One dispatcher validates against these
+ * schemas before any service runs, whichever transport the call came through.
+ */
+import { z } from 'zod';
+import { LocalAuthority, PersonName, TeamName, TeamSettingsPatch } from './domain/team.ts';
+import type { AuditEntry, Team, TeamSettings } from './domain/team.ts';
+
+const FilePath = z.string().trim().min(1, 'Enter a file path').max(1024, 'The path is too long');
+const Passphrase = z.string().min(1, 'Enter the passphrase').max(1024, 'The passphrase is too long');
+const NoInput = z.object({}).strict();
+
+/** Describes a method: its input schema; the output type rides along as a phantom. */
+export interface MethodSpec<I extends z.ZodType, O> {
+  input: I;
+  /** Never set at run time; carries the output type for the typed clients. */
+  output?: O;
+  summary: string;
+}
+function method<O>() {
+  return <I extends z.ZodType>(input: I, summary: string): MethodSpec<I, O> => ({ input, summary });
+}
+
+export interface SessionInfo {
+  path: string;
+  teamName: string;
+  localAuthority: string;
+  user: string;
+}
+
+export interface AppInfo {
+  version: string;
+  mode: 'electron' | 'browser' | 'cli';
+  session: SessionInfo | null;
+  /** A suggested folder for new team databases on this machine. */
+  defaultFolder: string;
+  demoPath: string;
+  /** The passphrase of the bundled demo database (fictional data only). */
+  demoPassphrase: string;
+}
+
+export interface RecentDatabase {
+  path: string;
+  teamName: string;
+  lastOpenedAt: string;
+  exists: boolean;
+}
+
+export interface CheckReport {
+  ok: boolean;
+  integrity: string[];
+  cipherIntegrity: string[];
+  schemaVersion: number;
+  path: string;
+}
+
+export const UnlockInput = z.object({
+  path: FilePath,
+  passphrase: Passphrase,
+  userName: PersonName,
+  /** Set after the user has read the warning about a lock held elsewhere. */
+  takeOverLock: z.boolean().optional(),
+}).strict();
+
+export const CreateInput = z.object({
+  path: FilePath,
+  teamName: TeamName,
+  localAuthority: LocalAuthority,
+  passphrase: Passphrase,
+  userName: PersonName,
+}).strict();
+
+export const api = {
+  'app.info': method<AppInfo>()(NoInput, 'Version, transport and the open database, if any'),
+  'recent.list': method<RecentDatabase[]>()(NoInput, 'Team databases recently opened on this machine'),
+  'recent.forget': method<RecentDatabase[]>()(z.object({ path: FilePath }).strict(), 'Remove a file from the recent list (the file itself is untouched)'),
+  'identity.get': method<{ userName: string | null }>()(NoInput, 'The name last given on this machine'),
+  'db.create': method<SessionInfo>()(CreateInput, 'Create a new encrypted team database and open it'),
+  'db.unlock': method<SessionInfo>()(UnlockInput, 'Open an existing team database with its passphrase'),
+  'db.createDemo': method<SessionInfo>()(
+    z.object({ path: FilePath, passphrase: Passphrase, userName: PersonName }).strict(),
+    'Create a demo team database (fictional data) at a path and open it',
+  ),
+  'db.openDemo': method<SessionInfo>()(z.object({ userName: PersonName }).strict(), 'Open the demo team database, creating it if needed'),
+  'db.lock': method<{ locked: true }>()(NoInput, 'Close the open database and forget its key'),
+  'db.changePassphrase': method<{ changed: true }>()(
+    z.object({ currentPassphrase: Passphrase, newPassphrase: Passphrase }).strict(),
+    'Re-encrypt the open database with a new passphrase',
+  ),
+  'db.backup': method<{ path: string; bytes: number }>()(z.object({ path: FilePath }).strict(), 'Copy the open database, still encrypted, to a new file'),
+  'db.check': method<CheckReport>()(NoInput, 'Run integrity_check and cipher_integrity_check on the open database'),
+  'team.get': method<Team>()(NoInput, 'The team record and its settings'),
+  'team.updateSettings': method<TeamSettings>()(TeamSettingsPatch, 'Change team settings'),
+  'audit.list': method<AuditEntry[]>()(
+    z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
+    'The most recent entries of the audit log',
+  ),
+} as const;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type InputOf<M extends MethodName> = z.input<Api[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Api[M]['input']>;
+export type OutputOf<M extends MethodName> = Api[M] extends MethodSpec<z.ZodType, infer O> ? O : never;
+
+export const METHOD_NAMES = Object.keys(api) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(api, name);
+}

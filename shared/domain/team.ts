@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** A person's name as typed into a form: trimmed, not blank, not absurdly long. */
+export const PersonName = z.string().trim().min(1, 'Enter your name').max(100, 'Use 100 characters or fewer');
+
+export const TeamName = z.string().trim().min(2, 'Enter the team name').max(100, 'Use 100 characters or fewer');
+export const LocalAuthority = z.string().trim().min(2, 'Enter the local authority').max(100, 'Use 100 characters or fewer');
+
+export const IDLE_LOCK_DEFAULT_MINUTES = 10;
+
+export const TeamSettings = z.object({
+  teamName: TeamName,
+  localAuthority: LocalAuthority,
+  /** Minutes without keyboard or mouse activity before the database locks itself. */
+  idleLockMinutes: z.number().int('Use whole minutes').min(1, 'Use at least 1 minute').max(240, 'Use 240 minutes or fewer'),
+});
+export type TeamSettings = z.infer<typeof TeamSettings>;
+
+export const TeamSettingsPatch = TeamSettings.partial().strict();
+export type TeamSettingsPatch = z.infer<typeof TeamSettingsPatch>;
+
+export interface Team {
+  id: string;
+  createdAt: string;
+  createdBy: string;
+  settings: TeamSettings;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  entity: string;
+  entityId: string | null;
+  action: string;
+  summary: string | null;
+}
