@@ -63,4 +63,12 @@ export default tseslint.config(
     files: ['electron/cli/**/*.ts', 'scripts/**/*.js', 'bench/**/*.ts', 'build/**/*.js'],
     rules: { 'no-console': 'off' },
   },
+  {
+    files: ['**/*.test.ts', 'e2e/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    files: ['types/**/*.d.ts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

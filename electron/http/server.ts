@@ -50,12 +50,14 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-const STATUS_BY_CODE: Partial<Record<AppErrorShape['code'], number>> = {
-  invalid_input: 400,
+/**
+ * HTTP statuses are for the transport's own refusals; whatever the dispatcher answers,
+ * including an application error, is a 200 carrying the Result envelope (RPC style), so the
+ * browser does not log ordinary outcomes such as a wrong passphrase as failed requests.
+ */
+const TRANSPORT_STATUS: Partial<Record<AppErrorShape['code'], number>> = {
   unauthorized: 401,
   forbidden: 403,
-  unknown_method: 404,
-  internal: 500,
 };
 
 function send(res: http.ServerResponse, status: number, body: string | Buffer, contentType: string, extra: Record<string, string> = {}): void {
@@ -64,12 +66,12 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, c
 }
 
 function sendResult(res: http.ServerResponse, result: Result<unknown>): void {
-  const status = result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 422);
-  send(res, status, JSON.stringify(result), 'application/json; charset=utf-8');
+  send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
 }
 
-function sendError(res: http.ServerResponse, error: AppErrorShape): void {
-  sendResult(res, { ok: false, error });
+/** A refusal by the transport itself, before any dispatch. */
+function sendError(res: http.ServerResponse, error: AppErrorShape, status = TRANSPORT_STATUS[error.code] ?? 400): void {
+  send(res, status, JSON.stringify({ ok: false, error }), 'application/json; charset=utf-8');
 }
 
 function tokensMatch(given: string | undefined, expected: string): boolean {
@@ -129,7 +131,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         }
         const body = await readBody(req);
         if (body === null) {
-          sendError(res, { code: 'invalid_input', message: 'The request is too large.' });
+          sendError(res, { code: 'invalid_input', message: 'The request is too large.' }, 413);
           return;
         }
         let input: unknown = {};
@@ -149,7 +151,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       }
       serveStatic(staticDir, url, res);
     })().catch(() => {
-      if (!res.headersSent) sendError(res, { code: 'internal', message: 'The request failed inside LinkDesk.' });
+      if (!res.headersSent) sendError(res, { code: 'internal', message: 'The request failed inside LinkDesk.' }, 500);
       else res.end();
     });
   });

@@ -3,8 +3,7 @@
  * no choice of channel, nothing else from Node.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-
-const API_CHANNEL = 'linkdesk:api';
+import { API_CHANNEL } from './ipc.ts';
 
 contextBridge.exposeInMainWorld('linkdesk', {
   invoke: (method: string, input: unknown): Promise<unknown> => ipcRenderer.invoke(API_CHANNEL, method, input),

@@ -1,0 +1,79 @@
+/**
+ * Each test gets its own LinkDesk in browser mode (`linkdesk serve`) with an empty machine
+ * config in a temp folder, and a page that fails the test on any CSP violation or page error.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface LinkDeskServer {
+  url: string;
+  open: string;
+  token: string;
+  home: string;
+  /** A folder for this test's team databases. */
+  dataDir: string;
+}
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+async function startServer(home: string, extraArgs: string[] = [], env: Record<string, string> = {}): Promise<{ server: Omit<LinkDeskServer, 'home' | 'dataDir'>; child: ChildProcess }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'linkdesk.js'), 'serve', '--json', ...extraArgs], {
+    cwd: ROOT,
+    env: { ...process.env, LINKDESK_HOME: home, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  const line = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`linkdesk serve exited ${code}: ${stderr}`)));
+  });
+  return { server: JSON.parse(line) as Omit<LinkDeskServer, 'home' | 'dataDir'>, child };
+}
+
+export const test = base.extend<{ server: LinkDeskServer; problems: string[] }>({
+  // eslint-disable-next-line no-empty-pattern
+  server: async ({}, use) => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'linkdesk-e2e-'));
+    const dataDir = path.join(home, 'data');
+    fs.mkdirSync(dataDir);
+    const { server, child } = await startServer(home);
+    await use({ ...server, home, dataDir });
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    fs.rmSync(home, { recursive: true, force: true });
+  },
+  problems: async ({ page }, use) => {
+    const problems: string[] = [];
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.sourceFile}:${e.lineNumber}`));
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    await use(problems);
+    expect(problems, 'the page logged errors or CSP violations').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** WCAG 2.2 AA with axe-core; serious and critical violations fail the test. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = blocking.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(report, `accessibility of the ${screen} screen`).toEqual([]);
+}
+
+/** Saves a screenshot beside the test results, for people to look at. */
+export async function snapshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ROOT, 'e2e', 'artifacts', 'screens', `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,39 @@
+import { useQuery } from '@tanstack/react-query';
+import { Navigate, Route, Routes } from 'react-router';
+import { invoke } from './api.ts';
+import { AppFrame, AREAS } from './pages/AppFrame.tsx';
+import { AreaPage } from './pages/AreaPage.tsx';
+import { CreatePage } from './pages/CreatePage.tsx';
+import { DashboardPage } from './pages/DashboardPage.tsx';
+import { SettingsPage } from './pages/SettingsPage.tsx';
+import { StartPage } from './pages/StartPage.tsx';
+import { UnlockPage } from './pages/UnlockPage.tsx';
+
+export function App() {
+  const info = useQuery({ queryKey: ['app.info'], queryFn: () => invoke('app.info', {}) });
+  if (info.isPending) return <p className="loading">Loading LinkDesk…</p>;
+  if (info.isError) {
+    return (
+      <main className="start" id="main">
+        <h1>LinkDesk is not answering</h1>
+        <p>{info.error.message}</p>
+      </main>
+    );
+  }
+  const session = info.data.session;
+  return (
+    <Routes>
+      <Route path="/" element={session ? <Navigate to="/dashboard" replace /> : <StartPage info={info.data} />} />
+      <Route path="/create" element={<CreatePage info={info.data} />} />
+      <Route path="/unlock" element={<UnlockPage />} />
+      <Route element={session ? <AppFrame session={session} /> : <Navigate to="/" replace />}>
+        <Route path="/dashboard" element={<DashboardPage />} />
+        <Route path="/settings" element={<SettingsPage />} />
+        {AREAS.filter((a) => !a.built).map((area) => (
+          <Route key={area.path} path={area.path} element={<AreaPage title={area.label} description={area.description} />} />
+        ))}
+      </Route>
+      <Route path="*" element={<Navigate to="/" replace />} />
+    </Routes>
+  );
+}

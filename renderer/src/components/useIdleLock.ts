@@ -1,0 +1,24 @@
+import { useEffect, useRef } from 'react';
+
+const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
+
+/** Calls `onIdle` once after `minutes` without keyboard, mouse or touch activity. */
+export function useIdleLock(minutes: number | undefined, onIdle: () => void): void {
+  const callback = useRef(onIdle);
+  useEffect(() => {
+    callback.current = onIdle;
+  }, [onIdle]);
+  useEffect(() => {
+    if (!minutes) return;
+    let timer = window.setTimeout(() => callback.current(), minutes * 60_000);
+    const reset = (): void => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => callback.current(), minutes * 60_000);
+    };
+    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, reset, { passive: true });
+    return () => {
+      window.clearTimeout(timer);
+      for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, reset);
+    };
+  }, [minutes]);
+}

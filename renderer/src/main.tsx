@@ -1,0 +1,34 @@
+import './zod-setup.ts';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { HashRouter } from 'react-router';
+import { AppError } from '../../shared/errors.ts';
+import { captureTokenFromLocation } from './api.ts';
+import { App } from './App.tsx';
+import './styles.css';
+
+captureTokenFromLocation();
+
+const queryClient = new QueryClient({
+  queryCache: new QueryCache({
+    onError: (error) => {
+      // Locked elsewhere (idle lock in the main process, the menu): back to the start screen.
+      if (error instanceof AppError && error.code === 'no_open_database') void queryClient.invalidateQueries({ queryKey: ['app.info'] });
+    },
+  }),
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: true } },
+});
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <HashRouter>
+          <App />
+        </HashRouter>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+}

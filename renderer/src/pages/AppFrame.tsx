@@ -1,0 +1,83 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { Button } from 'react-aria-components';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import type { SessionInfo } from '../../../shared/api.ts';
+import { invoke } from '../api.ts';
+import { useIdleLock } from '../components/useIdleLock.ts';
+
+export interface Area {
+  path: string;
+  label: string;
+  built: boolean;
+  description: string;
+}
+
+/** Every area of the app; those not yet built say so on their page. */
+export const AREAS: Area[] = [
+  { path: '/dashboard', label: 'Dashboard', built: true, description: '' },
+  { path: '/schools', label: 'Schools', built: false, description: 'The register of the team’s schools, imported from GIAS, with enhanced-support flags.' },
+  { path: '/people', label: 'People', built: false, description: 'The team’s workers, their capacity and their declared connections to schools.' },
+  { path: '/allocations', label: 'Allocations', built: false, description: 'Named and secondary link workers for every school, with conflict checks.' },
+  { path: '/visits', label: 'Visits', built: false, description: 'Termly SPOC visits, pro forma deadlines and visit records.' },
+  { path: '/consultations', label: 'Consultations', built: false, description: 'Early Help Consultations under the six key areas.' },
+  { path: '/panels', label: 'Panels', built: false, description: 'Pupil Placement Panels and other meetings, with who attended.' },
+  { path: '/escalations', label: 'Escalations', built: false, description: 'The safeguarding escalation log and the 24-hour manager rule.' },
+  { path: '/documents', label: 'Documents', built: false, description: 'Word meeting records and the published Excel SPOC list.' },
+  { path: '/settings', label: 'Settings', built: true, description: '' },
+];
+
+export function AppFrame({ session }: { session: SessionInfo }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const team = useQuery({ queryKey: ['team'], queryFn: () => invoke('team.get', {}) });
+
+  const lock = useCallback(
+    async (reason?: 'idle') => {
+      await invoke('db.lock', {});
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'app.info' });
+      const query = new URLSearchParams({ path: session.path, ...(reason ? { reason } : {}) });
+      navigate(`/unlock?${query.toString()}`);
+      await queryClient.invalidateQueries({ queryKey: ['app.info'] });
+    },
+    [navigate, queryClient, session.path],
+  );
+  useIdleLock(team.data?.settings.idleLockMinutes, () => void lock('idle'));
+
+  return (
+    <div className="app">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to main content
+      </a>
+      <header className="app-header">
+        <span className="brand">LinkDesk</span>
+        <span className="team-name">{session.teamName}</span>
+        <span className="user">Signed in as {session.user}</span>
+        <Button className="button button-inverse" onPress={() => void lock()}>
+          Lock
+        </Button>
+      </header>
+      <div className="frame">
+        <nav aria-label="Areas" className="side-nav">
+          <ul>
+            {AREAS.map((area) => (
+              <li key={area.path}>
+                <NavLink to={area.path}>{area.label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

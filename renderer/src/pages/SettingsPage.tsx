@@ -1,0 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
+import { Page } from '../components/Page.tsx';
+import { invoke } from '../api.ts';
+import { BackupSection, CheckSection } from './settings/MaintenanceSections.tsx';
+import { PassphraseSection } from './settings/PassphraseSection.tsx';
+import { TeamSettingsSection } from './settings/TeamSettingsSection.tsx';
+
+export function SettingsPage() {
+  const team = useQuery({ queryKey: ['team'], queryFn: () => invoke('team.get', {}) });
+  const info = useQuery({ queryKey: ['app.info'], queryFn: () => invoke('app.info', {}) });
+  if (!team.data || !info.data?.session) return <Page title="Settings" />;
+  return (
+    <Page title="Settings">
+      <TeamSettingsSection settings={team.data.settings} />
+      <PassphraseSection context={[team.data.settings.teamName, team.data.settings.localAuthority]} />
+      <BackupSection databasePath={info.data.session.path} />
+      <CheckSection />
+    </Page>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { Button, Form } from 'react-aria-components';
+import { z } from 'zod';
+import { checkPassphraseStrength } from '../../../../shared/domain/passphrase.ts';
+import { invoke } from '../../api.ts';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { Field } from '../../components/Field.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { PassphraseAdvice } from '../../components/PassphraseAdvice.tsx';
+import { useForm } from '../../components/useForm.ts';
+
+const ChangeForm = z.object({
+  currentPassphrase: z.string().min(1, 'Enter the current passphrase'),
+  newPassphrase: z.string().min(1, 'Enter a new passphrase'),
+  confirm: z.string(),
+});
+
+export function PassphraseSection({ context }: { context: string[] }) {
+  const form = useForm({ currentPassphrase: '', newPassphrase: '', confirm: '' });
+  const [changed, setChanged] = useState(false);
+
+  const submit = async () => {
+    setChanged(false);
+    const parsed = form.validate(ChangeForm);
+    if (!parsed) return;
+    const verdict = checkPassphraseStrength(parsed.newPassphrase, context);
+    if (!verdict.ok) return form.addIssues([{ path: 'newPassphrase', message: verdict.problems[0] ?? 'The new passphrase is too weak' }]);
+    if (parsed.confirm !== parsed.newPassphrase) return form.addIssues([{ path: 'confirm', message: 'The two new passphrases are different' }]);
+    try {
+      await invoke('db.changePassphrase', { currentPassphrase: parsed.currentPassphrase, newPassphrase: parsed.newPassphrase });
+      form.setValues({ currentPassphrase: '', newPassphrase: '', confirm: '' });
+      form.clear();
+      setChanged(true);
+    } catch (error) {
+      form.fail(error, 'currentPassphrase');
+    }
+  };
+
+  return (
+    <section aria-labelledby="passphrase-heading" className="card">
+      <h2 id="passphrase-heading">Change the passphrase</h2>
+      <p>The whole database is re-encrypted with the new passphrase. Tell everyone who opens it, and keep your backups' old passphrase too.</p>
+      {changed ? <Notice title="Passphrase changed">Use the new passphrase from now on.</Notice> : null}
+      <Form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <ErrorSummary issues={form.issues} attempt={form.attempt} />
+        <Field id={form.idOf('currentPassphrase')} label="Current passphrase" type="password" autoComplete="current-password" value={form.values.currentPassphrase} onChange={(v) => form.set('currentPassphrase', v)} error={form.errorFor('currentPassphrase')} width="half" />
+        <Field id={form.idOf('newPassphrase')} label="New passphrase" type="password" autoComplete="new-password" value={form.values.newPassphrase} onChange={(v) => form.set('newPassphrase', v)} error={form.errorFor('newPassphrase')} width="half" />
+        <PassphraseAdvice id={form.idOf('advice')} passphrase={form.values.newPassphrase} context={context} />
+        <Field id={form.idOf('confirm')} label="Confirm the new passphrase" type="password" autoComplete="new-password" value={form.values.confirm} onChange={(v) => form.set('confirm', v)} error={form.errorFor('confirm')} width="half" />
+        <Button type="submit" className="button">
+          Change passphrase
+        </Button>
+      </Form>
+    </section>
+  );
+}

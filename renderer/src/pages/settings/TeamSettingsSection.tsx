@@ -1,0 +1,59 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button, Form } from 'react-aria-components';
+import { TeamSettings } from '../../../../shared/domain/team.ts';
+import { invoke } from '../../api.ts';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { Field } from '../../components/Field.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { useForm } from '../../components/useForm.ts';
+
+export function TeamSettingsSection({ settings }: { settings: TeamSettings }) {
+  const queryClient = useQueryClient();
+  const form = useForm({ teamName: settings.teamName, localAuthority: settings.localAuthority, idleLockMinutes: String(settings.idleLockMinutes) });
+  const [saved, setSaved] = useState(false);
+
+  const submit = async () => {
+    setSaved(false);
+    const minutes = form.values.idleLockMinutes.trim();
+    const parsed = form.validate(TeamSettings, { ...form.values, idleLockMinutes: /^\d+$/.test(minutes) ? Number(minutes) : Number.NaN });
+    if (!parsed) return;
+    try {
+      await invoke('team.updateSettings', parsed);
+      await queryClient.invalidateQueries();
+      setSaved(true);
+    } catch (error) {
+      form.fail(error);
+    }
+  };
+
+  return (
+    <section aria-labelledby="team-settings-heading" className="card">
+      <h2 id="team-settings-heading">Team</h2>
+      {saved ? <Notice title="Team settings saved" /> : null}
+      <Form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <ErrorSummary issues={form.issues} attempt={form.attempt} />
+        <Field id={form.idOf('teamName')} label="Team name" value={form.values.teamName} onChange={(v) => form.set('teamName', v)} error={form.errorFor('teamName')} />
+        <Field id={form.idOf('localAuthority')} label="Local authority" value={form.values.localAuthority} onChange={(v) => form.set('localAuthority', v)} error={form.errorFor('localAuthority')} />
+        <Field
+          id={form.idOf('idleLockMinutes')}
+          label="Lock after this many minutes without activity"
+          hint="From 1 to 240 minutes"
+          value={form.values.idleLockMinutes}
+          onChange={(v) => form.set('idleLockMinutes', v)}
+          error={form.errorFor('idleLockMinutes') && 'Enter a whole number of minutes from 1 to 240'}
+          width="short"
+        />
+        <Button type="submit" className="button">
+          Save team settings
+        </Button>
+      </Form>
+    </section>
+  );
+}
