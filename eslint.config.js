@@ -1,11 +1,12 @@
 // Lint, and the boundaries of DESIGN.md: a wrong import fails CI instead of a review.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const electronPackage = { name: 'electron', message: "Only electron/main may import 'electron'." };
-const nodeBuiltins = [{ group: ['node:*'], message: 'shared/ and renderer/ run without Node.' }];
+const nodeBuiltins = [{ group: ['node:*', ...builtinModules], message: 'shared/ and renderer/ run without Node.' }];
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'dist-electron', 'release', 'test-results', 'e2e/artifacts'] },

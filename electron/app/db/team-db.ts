@@ -3,6 +3,7 @@
  * has its own AppError, and none of them writes to the file: nothing is written until the
  * key, the application id and the schema version have all been verified.
  */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkPassphraseStrength } from '../../../shared/domain/passphrase.ts';
@@ -49,13 +50,25 @@ export class TeamDatabase {
   readonly now: () => Date;
   private readonly lock: LockOwner;
   private closed = false;
+  /**
+   * Verifies "current passphrase" without a second connection (the exclusive lock forbids
+   * one) and without keeping the passphrase itself: an HMAC under a key that never leaves
+   * this object.
+   */
+  private readonly verifierKey = randomBytes(32);
+  private passphraseVerifier: Buffer;
 
-  constructor(filePath: string, db: Connection, user: string, lock: LockOwner, now: () => Date) {
+  constructor(filePath: string, db: Connection, user: string, lock: LockOwner, now: () => Date, passphrase: string) {
     this.path = filePath;
     this.db = db;
     this.user = user;
     this.lock = lock;
     this.now = now;
+    this.passphraseVerifier = this.verifierOf(passphrase);
+  }
+
+  private verifierOf(passphrase: string): Buffer {
+    return createHmac('sha256', this.verifierKey).update(passphrase, 'utf8').digest();
   }
 
   get writeContext(): WriteContext {
@@ -79,14 +92,12 @@ export class TeamDatabase {
 
   changePassphrase(current: string, next: string): void {
     assertPassphraseAcceptable(next, [this.team().settings.teamName, this.team().settings.localAuthority]);
-    if (!passphraseOpens(this.path, current)) {
+    if (!timingSafeEqual(this.verifierOf(current), this.passphraseVerifier)) {
       throw new AppError('wrong_passphrase', 'The current passphrase is wrong, so the passphrase was not changed.', { field: 'currentPassphrase' });
     }
     write(this.writeContext, (audit) => audit('database', null, 'change-passphrase'));
     this.db.pragma(`rekey=${sqlLiteral(next)}`);
-    if (!passphraseOpens(this.path, next)) {
-      throw new AppError('internal', 'The passphrase change could not be verified. Keep your backup and run a check.');
-    }
+    this.passphraseVerifier = this.verifierOf(next);
   }
 
   /**
@@ -133,19 +144,6 @@ export function assertPassphraseAcceptable(passphrase: string, context: string[]
   }
 }
 
-function passphraseOpens(filePath: string, passphrase: string): boolean {
-  const probe = openConnection(filePath, passphrase, { create: false, readonly: true });
-  try {
-    verifyKey(probe);
-    return true;
-  } catch (error) {
-    if (isNotADatabaseError(error)) return false;
-    throw error;
-  } finally {
-    probe.close();
-  }
-}
-
 export function createTeamDatabase(req: CreateRequest): TeamDatabase {
   const now = req.now ?? (() => new Date());
   const target = path.resolve(req.path);
@@ -162,7 +160,7 @@ export function createTeamDatabase(req: CreateRequest): TeamDatabase {
     db.pragma(`application_id=${LINKDESK_APPLICATION_ID}`);
     migrate(db);
     createTeam({ db, actor: req.user, now }, req.teamName, req.localAuthority);
-    return new TeamDatabase(target, db, req.user, lock, now);
+    return new TeamDatabase(target, db, req.user, lock, now, req.passphrase);
   } catch (error) {
     db?.close();
     fs.rmSync(target, { force: true });
@@ -197,7 +195,7 @@ export function openTeamDatabase(req: OpenRequest): TeamDatabase {
     }
     applyWorkingPragmas(db);
     if (schemaVersion(db) < LATEST_SCHEMA_VERSION) migrate(db);
-    return new TeamDatabase(target, db, req.user, lock, now);
+    return new TeamDatabase(target, db, req.user, lock, now, req.passphrase);
   } catch (error) {
     db?.close();
     releaseLock(target, lock);

@@ -1,0 +1,41 @@
+/** Tiny benchmark helpers: medians of repeated runs, printed as a table. Times never go in tests. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function timeIt(fn: () => void): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+export async function timeItAsync(fn: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+export function benchDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'linkdesk-bench-'));
+}
+
+export interface Row {
+  name: string;
+  value: string;
+  note?: string;
+}
+
+export function printSection(title: string, rows: Row[]): void {
+  console.log(`\n${title}`);
+  const width = Math.max(...rows.map((r) => r.name.length));
+  for (const r of rows) console.log(`  ${r.name.padEnd(width)}  ${r.value.padStart(12)}${r.note ? `  ${r.note}` : ''}`);
+}
+
+export const ms = (value: number): string => `${value.toFixed(value < 1 ? 3 : 1)} ms`;
+export const ratio = (value: number): string => `${value.toFixed(2)}x`;

@@ -1,0 +1,8 @@
+/** `npm run bench`: prints median timings and ratios from one run. Not a test: nothing fails on a number. */
+import os from 'node:os';
+import { benchApi } from './api.bench.ts';
+import { benchDatabase } from './database.bench.ts';
+
+console.log(`LinkDesk benchmarks: Node ${process.versions.node}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}`);
+benchDatabase();
+await benchApi();

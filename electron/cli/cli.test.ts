@@ -1,0 +1,179 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { openTeamDatabase } from '../app/db/team-db.ts';
+import { bytesOf, PASSPHRASE, tempDir } from '../app/testing/builders.ts';
+
+const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'linkdesk.js');
+
+interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+function linkdesk(args: string[], env: Record<string, string> = {}, options: { uid?: number; gid?: number } = {}): Run {
+  const home = tempDir();
+  fs.chmodSync(home, 0o777);
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', LINKDESK_HOME: home, LINKDESK_USER: 'Cli Tester', ...env },
+    input: '',
+    ...options,
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+function created(env = { LINKDESK_PASSPHRASE: PASSPHRASE }): string {
+  const file = path.join(tempDir(), 'cli.linkdesk');
+  const run = linkdesk(['create', '--db', file, '--team', 'Cli Team', '--authority', 'Clishire'], env);
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  return file;
+}
+
+function sqlcipher(file: string, passphrase: string, sql: string): { status: number; stdout: string } {
+  const result = spawnSync('sqlcipher', [file], { input: `PRAGMA key='${passphrase}';\n${sql}\n`, encoding: 'utf8' });
+  return { status: result.status ?? -1, stdout: result.stdout };
+}
+
+describe('linkdesk create and check', () => {
+  it('creates a database that passes the check', () => {
+    const file = created();
+    const run = linkdesk(['check', '--db', file, '--json'], { LINKDESK_PASSPHRASE: PASSPHRASE });
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, integrity: ['ok'], cipherIntegrity: [] });
+  });
+
+  it('exits 1 on a wrong passphrase with one line about the passphrase, leaving the file byte-identical', () => {
+    const file = created();
+    const before = bytesOf(file);
+    const run = linkdesk(['check', '--db', file], { LINKDESK_PASSPHRASE: 'a wrong passphrase' });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^linkdesk: The passphrase is wrong/);
+    expect(bytesOf(file).equals(before)).toBe(true);
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('never takes the passphrase as an argument, and says how to give it', () => {
+    const file = path.join(tempDir(), 'x.linkdesk');
+    const asArgument = linkdesk(['create', '--db', file, '--team', 'T', '--passphrase', PASSPHRASE]);
+    expect(asArgument.status).toBe(1);
+    expect(asArgument.stderr).toMatch(/Unknown option '--passphrase'/);
+    const none = linkdesk(['create', '--db', file, '--team', 'Team T']);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toMatch(/LINKDESK_PASSPHRASE/);
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('refuses a database in a folder it cannot write to', () => {
+    const file = created();
+    const dir = path.dirname(file);
+    const isRoot = process.getuid?.() === 0;
+    // Root ignores permissions, so as root the check runs as the unprivileged 'nobody'.
+    fs.chmodSync(dir, 0o555);
+    fs.chmodSync(file, 0o444);
+    try {
+      const before = bytesOf(file);
+      const run = linkdesk(['check', '--db', file], { LINKDESK_PASSPHRASE: PASSPHRASE }, isRoot ? { uid: 65534, gid: 65534 } : {});
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/read-only|cannot write/);
+      expect(bytesOf(file).equals(before)).toBe(true);
+    } finally {
+      fs.chmodSync(dir, 0o755);
+      fs.chmodSync(file, 0o644);
+    }
+  });
+});
+
+describe('linkdesk demo, backup and rekey', () => {
+  it('makes a demo file that the sqlcipher 4 tool reads with the passphrase and no other', () => {
+    const file = path.join(tempDir(), 'demo.linkdesk');
+    expect(linkdesk(['demo', '--db', file], { LINKDESK_PASSPHRASE: PASSPHRASE }).status).toBe(0);
+    expect(execFileSync('sqlcipher', ['-version'], { encoding: 'utf8' })).toMatch(/SQLCipher 4/);
+    const right = sqlcipher(file, PASSPHRASE, 'SELECT name FROM team;');
+    expect(right.stdout).toContain('North Hub Dedicated Schools Team');
+    const wrong = sqlcipher(file, 'another passphrase', 'SELECT name FROM team;');
+    expect(wrong.stdout).not.toContain('North Hub');
+    expect(wrong.status).not.toBe(0);
+  });
+
+  it('stores no text value in the raw bytes of the file', () => {
+    const file = path.join(tempDir(), 'demo.linkdesk');
+    expect(linkdesk(['demo', '--db', file], { LINKDESK_PASSPHRASE: PASSPHRASE }).status).toBe(0);
+    const db = openTeamDatabase({ path: file, passphrase: PASSPHRASE, user: 'Reader' });
+    const texts = new Set<string>();
+    const tables = db.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+    for (const table of tables) {
+      for (const row of db.db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]) {
+        for (const value of Object.values(row)) if (typeof value === 'string' && value.length >= 4) texts.add(value);
+      }
+    }
+    db.close();
+    expect(texts.size).toBeGreaterThan(5);
+    const raw = bytesOf(file);
+    expect([...texts].filter((t) => raw.includes(Buffer.from(t, 'utf8')))).toEqual([]);
+  });
+
+  it('backs up to an encrypted copy, and rekeys with LINKDESK_NEW_PASSPHRASE', () => {
+    const file = created();
+    const copy = path.join(tempDir(), 'copy.linkdesk');
+    const backup = linkdesk(['backup', '--db', file, '--out', copy, '--json'], { LINKDESK_PASSPHRASE: PASSPHRASE });
+    expect(backup.status).toBe(0);
+    expect(JSON.parse(backup.stdout).path).toBe(copy);
+    expect(sqlcipher(copy, PASSPHRASE, 'SELECT name FROM team;').stdout).toContain('Cli Team');
+
+    const next = 'a fresh team passphrase';
+    expect(linkdesk(['rekey', '--db', file], { LINKDESK_PASSPHRASE: PASSPHRASE, LINKDESK_NEW_PASSPHRASE: next }).status).toBe(0);
+    expect(linkdesk(['check', '--db', file], { LINKDESK_PASSPHRASE: PASSPHRASE }).status).toBe(1);
+    expect(linkdesk(['check', '--db', file], { LINKDESK_PASSPHRASE: next }).status).toBe(0);
+    expect(sqlcipher(file, next, 'SELECT name FROM team;').stdout).toContain('Cli Team');
+  });
+});
+
+describe('linkdesk api', () => {
+  it('lists every method with its input schema', () => {
+    const run = linkdesk(['api', '--list', '--json']);
+    expect(run.status).toBe(0);
+    const list = JSON.parse(run.stdout) as { method: string; input: { type: string; properties?: object } }[];
+    const unlock = list.find((m) => m.method === 'db.unlock');
+    expect(unlock?.input.properties).toHaveProperty('passphrase');
+    expect(list.map((m) => m.method)).toContain('team.updateSettings');
+  });
+
+  it('calls a method on a database, validated by the same schemas', () => {
+    const file = created();
+    const ok = linkdesk(['api', 'team.get', '--db', file, '--json'], { LINKDESK_PASSPHRASE: PASSPHRASE });
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).settings.teamName).toBe('Cli Team');
+    const bad = linkdesk(['api', 'audit.list', '--db', file, '--input', '{"limit": "ten"}'], { LINKDESK_PASSPHRASE: PASSPHRASE });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/^linkdesk: limit: /);
+  });
+});
+
+describe('linkdesk serve', () => {
+  it('serves on loopback, prints one JSON line, and refuses API calls without the token', async () => {
+    const file = created();
+    const child = spawn(process.execPath, [BIN, 'serve', '--db', file, '--json'], {
+      env: { PATH: process.env.PATH ?? '', LINKDESK_HOME: tempDir(), LINKDESK_PASSPHRASE: PASSPHRASE, LINKDESK_USER: 'Server' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
+      const { url, token } = JSON.parse(line) as { url: string; token: string };
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      const without = await fetch(new URL('/api/team.get', url), { method: 'POST', body: '{}' });
+      expect(without.status).toBe(401);
+      const withToken = await fetch(new URL('/api/team.get', url), { method: 'POST', body: '{}', headers: { 'x-linkdesk-token': token } });
+      expect(((await withToken.json()) as { value: { settings: { teamName: string } } }).value.settings.teamName).toBe('Cli Team');
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
+  });
+});

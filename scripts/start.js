@@ -1,0 +1,42 @@
+// `npm start`: the Electron app when its binary is installed; otherwise browser mode on this
+// computer only (the Electron binary cannot be downloaded on offline or locked-down machines).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
+
+function step(args) {
+  const result = spawnSync('npm', ['run', '--silent', ...args], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** Looks for the installed binary without `require('electron')`, which would try to download it. */
+function electronBinary() {
+  let packageDir;
+  try {
+    packageDir = path.dirname(require.resolve('electron/package.json'));
+  } catch {
+    return { reason: 'the electron package is not installed' };
+  }
+  const pathFile = path.join(packageDir, 'path.txt');
+  if (!fs.existsSync(pathFile)) return { reason: "Electron's binary was not downloaded when it was installed" };
+  const binary = path.join(packageDir, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
+  return fs.existsSync(binary) ? { binary } : { reason: `Electron's binary is missing from ${path.dirname(binary)}` };
+}
+
+step(['build:renderer']);
+const electron = electronBinary();
+if (electron.binary) {
+  step(['build:electron']);
+  const child = spawn(electron.binary, ['.'], { cwd: root, stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  console.log(`\nElectron cannot run here (${electron.reason}), so LinkDesk starts in browser mode instead.`);
+  console.log('It serves on 127.0.0.1 only; open the address below in your browser.\n');
+  const child = spawn(process.execPath, [path.join(root, 'bin', 'linkdesk.js'), 'serve', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
