@@ -6,7 +6,10 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const electronPackage = { name: 'electron', message: "Only electron/main may import 'electron'." };
-const nodeBuiltins = [{ group: ['node:*', ...builtinModules], message: 'shared/ and renderer/ run without Node.' }];
+const NO_NODE = 'shared/ and renderer/ run without Node.';
+const nodeBuiltins = [{ group: ['node:*'], message: NO_NODE }];
+// Bare builtin names ('fs', 'path') are matched exactly: as patterns, 'domain' would catch './domain/'.
+const nodeBuiltinPaths = builtinModules.map((name) => ({ name, message: NO_NODE }));
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'dist-electron', 'release', 'test-results', 'e2e/artifacts'] },
@@ -26,7 +29,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronPackage],
+          paths: [electronPackage, ...nodeBuiltinPaths],
           patterns: [
             ...nodeBuiltins,
             { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports neither electron/ nor renderer/.' },
@@ -44,7 +47,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronPackage],
+          paths: [electronPackage, ...nodeBuiltinPaths],
           patterns: [...nodeBuiltins, { group: ['**/electron/**'], message: 'renderer/ talks to the app only through shared/api.ts.' }],
         },
       ],
