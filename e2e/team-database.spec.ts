@@ -68,6 +68,7 @@ test('a new user creates a team database, locks it, unlocks it and changes the p
   await snapshot(page, 'settings');
 
   await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Unlock North Hub Dedicated Schools Team' })).toBeVisible();
   await page.getByLabel('Passphrase').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('alert')).toContainText('The passphrase is wrong');
@@ -77,7 +78,7 @@ test('a new user creates a team database, locks it, unlocks it and changes the p
   expect(problems).toEqual([]);
 });
 
-test('the start screen lists the database and reopens it after the app restarts in the same tab', async ({ page, server }) => {
+test('the start screen lists a recently opened database', async ({ page, server }) => {
   await page.goto(server.open);
   await page.getByLabel('Your name').fill('Dev Reviewer');
   await page.getByRole('button', { name: 'Open the demo' }).click();

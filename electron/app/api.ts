@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/api.ts';
+import { AppError } from '../../shared/errors.ts';
 import { listAudit } from './audit/repo.ts';
 import { createDemoDatabase, DEMO_PASSPHRASE } from './demo/demo.ts';
 import { createTeamDatabase, openTeamDatabase } from './db/team-db.ts';
@@ -54,10 +55,16 @@ export const handlers: Handlers = {
   'db.openDemo': (session, { userName }) => {
     session.lock();
     const demoPath = session.config.demoPath;
-    const db = fs.existsSync(demoPath)
-      ? openTeamDatabase({ path: demoPath, passphrase: DEMO_PASSPHRASE, user: userName, takeOverLock: false, now: session.now })
-      : createDemoDatabase(demoPath, DEMO_PASSPHRASE, userName, session.now);
-    return session.adopt(db);
+    if (!fs.existsSync(demoPath)) return session.adopt(createDemoDatabase(demoPath, DEMO_PASSPHRASE, userName, session.now));
+    const open = (takeOverLock: boolean) =>
+      openTeamDatabase({ path: demoPath, passphrase: DEMO_PASSPHRASE, user: userName, takeOverLock, now: session.now });
+    try {
+      return session.adopt(open(false));
+    } catch (error) {
+      // The demo holds no real data: a stale lock left by a crash is simply taken over.
+      if (error instanceof AppError && error.code === 'locked_elsewhere' && error.details?.stale === true) return session.adopt(open(true));
+      throw error;
+    }
   },
   'db.lock': (session) => {
     session.lock();
