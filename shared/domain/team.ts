@@ -7,12 +7,15 @@ export const TeamName = z.string().trim().min(2, 'Enter the team name').max(100,
 export const LocalAuthority = z.string().trim().min(2, 'Enter the local authority').max(100, 'Use 100 characters or fewer');
 
 export const IDLE_LOCK_DEFAULT_MINUTES = 10;
+/** Most schools one worker holds as named link worker, unless their own capacity says otherwise. */
+export const DEFAULT_CAPACITY = 12;
 
 export const TeamSettings = z.object({
   teamName: TeamName,
   localAuthority: LocalAuthority,
   /** Minutes without keyboard or mouse activity before the database locks itself. */
   idleLockMinutes: z.number().int('Use whole minutes').min(1, 'Use at least 1 minute').max(240, 'Use 240 minutes or fewer'),
+  defaultCapacity: z.number().int('Use a whole number').min(1, 'Use at least 1 school').max(200, 'Use 200 or fewer'),
 });
 export type TeamSettings = z.infer<typeof TeamSettings>;
 

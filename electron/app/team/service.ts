@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IDLE_LOCK_DEFAULT_MINUTES, TeamSettings, type Team, type TeamSettingsPatch } from '../../../shared/domain/team.ts';
+import { DEFAULT_CAPACITY, IDLE_LOCK_DEFAULT_MINUTES, TeamSettings, type Team, type TeamSettingsPatch } from '../../../shared/domain/team.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
@@ -10,6 +10,7 @@ export function createTeam(ctx: WriteContext, name: string, localAuthority: stri
   write(ctx, (audit) => {
     insertTeam(ctx.db, { id, name, local_authority: localAuthority, created_at: ctx.now().toISOString(), created_by: ctx.actor });
     upsertSetting(ctx.db, 'idleLockMinutes', IDLE_LOCK_DEFAULT_MINUTES);
+    upsertSetting(ctx.db, 'defaultCapacity', DEFAULT_CAPACITY);
     audit('team', id, 'create', 'Team database created');
   });
   return getTeam(ctx.db);
@@ -19,11 +20,15 @@ export function getTeam(db: Connection): Team {
   const row = selectTeam(db);
   if (!row) throw new AppError('not_linkdesk_database', 'This database has no team record, so it is not a LinkDesk team database.');
   const stored = selectSettings(db);
-  const idle = stored.get('idleLockMinutes');
+  const numberOr = (key: string, fallback: number): number => {
+    const value = stored.get(key);
+    return typeof value === 'number' ? value : fallback;
+  };
   const settings: TeamSettings = {
     teamName: row.name,
     localAuthority: row.local_authority,
-    idleLockMinutes: typeof idle === 'number' ? idle : IDLE_LOCK_DEFAULT_MINUTES,
+    idleLockMinutes: numberOr('idleLockMinutes', IDLE_LOCK_DEFAULT_MINUTES),
+    defaultCapacity: numberOr('defaultCapacity', DEFAULT_CAPACITY),
   };
   return { id: row.id, createdAt: row.created_at, createdBy: row.created_by, settings };
 }
@@ -37,7 +42,9 @@ export function updateSettings(ctx: WriteContext, patch: TeamSettingsPatch): Tea
     if (changed.includes('teamName') || changed.includes('localAuthority')) {
       updateTeamNames(ctx.db, next.teamName, next.localAuthority);
     }
-    if (changed.includes('idleLockMinutes')) upsertSetting(ctx.db, 'idleLockMinutes', next.idleLockMinutes);
+    for (const key of changed) {
+      if (key !== 'teamName' && key !== 'localAuthority') upsertSetting(ctx.db, key, next[key]);
+    }
     audit('settings', team.id, 'update', `Changed: ${changed.join(', ')}`);
   });
   return next;

@@ -1,0 +1,177 @@
+import type { EnhancedSupport, School, SchoolQuery, SchoolSummary } from '../../../shared/domain/schools.ts';
+import { statement, type Connection } from '../db/cipher.ts';
+
+/** The fields a GIAS import owns, with their columns. Team-held fields are never in here. */
+export const GIAS_COLUMNS = {
+  name: 'name',
+  establishmentType: 'establishment_type',
+  phase: 'phase',
+  category: 'category',
+  status: 'status',
+  laCode: 'la_code',
+  laName: 'la_name',
+  street: 'street',
+  locality: 'locality',
+  address3: 'address3',
+  town: 'town',
+  county: 'county',
+  postcode: 'postcode',
+  phone: 'phone',
+  website: 'website',
+  headTeacher: 'head_teacher',
+  pupils: 'pupils',
+  easting: 'easting',
+  northing: 'northing',
+  openedOn: 'opened_on',
+  closedOn: 'closed_on',
+} as const satisfies Partial<Record<keyof School, string>>;
+export type GiasField = keyof typeof GIAS_COLUMNS;
+export type GiasFacts = { urn: string } & Pick<School, GiasField>;
+export const GIAS_FIELDS = Object.keys(GIAS_COLUMNS) as GiasField[];
+
+interface SchoolRow {
+  urn: string;
+  name: string;
+  establishment_type: string;
+  phase: string;
+  category: School['category'];
+  status: School['status'];
+  la_code: string;
+  la_name: string;
+  street: string | null;
+  locality: string | null;
+  address3: string | null;
+  town: string | null;
+  county: string | null;
+  postcode: string | null;
+  phone: string | null;
+  website: string | null;
+  head_teacher: string | null;
+  pupils: number | null;
+  easting: number | null;
+  northing: number | null;
+  opened_on: string | null;
+  closed_on: string | null;
+  closed_in_gias_on: string | null;
+  source: School['source'];
+  gias_imported_at: string | null;
+  hub: string | null;
+  dsl_name: string | null;
+  dsl_email: string | null;
+  main_contact: string | null;
+  notes: string | null;
+  enhanced_support: string | null;
+}
+
+function toSchool(r: SchoolRow): School {
+  return {
+    urn: r.urn, name: r.name, establishmentType: r.establishment_type, phase: r.phase, category: r.category, status: r.status,
+    laCode: r.la_code, laName: r.la_name, street: r.street, locality: r.locality, address3: r.address3, town: r.town,
+    county: r.county, postcode: r.postcode, phone: r.phone, website: r.website, headTeacher: r.head_teacher, pupils: r.pupils,
+    easting: r.easting, northing: r.northing, openedOn: r.opened_on, closedOn: r.closed_on, closedInGiasOn: r.closed_in_gias_on,
+    source: r.source, giasImportedAt: r.gias_imported_at, hub: r.hub, dslName: r.dsl_name, dslEmail: r.dsl_email,
+    mainContact: r.main_contact, notes: r.notes,
+    enhancedSupport: r.enhanced_support ? (JSON.parse(r.enhanced_support) as EnhancedSupport) : null,
+  };
+}
+
+export function searchTextOf(f: { urn: string; name: string; town: string | null; postcode: string | null }): string {
+  return [f.name, f.urn, f.town ?? '', f.postcode ?? '', (f.postcode ?? '').replace(/\s/g, '')].join(' ').toLowerCase();
+}
+
+export function selectSchool(db: Connection, urn: string): School | undefined {
+  const row = statement(db, 'SELECT * FROM school WHERE urn = ?').get(urn) as SchoolRow | undefined;
+  return row ? toSchool(row) : undefined;
+}
+
+export function selectGiasFacts(db: Connection): Map<string, GiasFacts> {
+  const columns = GIAS_FIELDS.map((f) => `${GIAS_COLUMNS[f]} AS ${f}`).join(', ');
+  const rows = statement(db, `SELECT urn, ${columns} FROM school`).all() as GiasFacts[];
+  return new Map(rows.map((r) => [r.urn, r]));
+}
+
+export function insertSchool(db: Connection, facts: GiasFacts, source: School['source'], at: string): void {
+  const columns = GIAS_FIELDS.map((f) => GIAS_COLUMNS[f]);
+  const sql = `INSERT INTO school (urn, ${columns.join(', ')}, source, gias_imported_at, search_text, created_at, updated_at)
+    VALUES (?, ${columns.map(() => '?').join(', ')}, ?, ?, ?, ?, ?)`;
+  statement(db, sql).run(facts.urn, ...GIAS_FIELDS.map((f) => facts[f]), source, source === 'gias' ? at : null, searchTextOf(facts), at, at);
+}
+
+export function updateGiasFacts(db: Connection, facts: GiasFacts, at: string, closedInGiasOn: string | null): void {
+  const sets = GIAS_FIELDS.map((f) => `${GIAS_COLUMNS[f]} = ?`).join(', ');
+  statement(
+    db,
+    `UPDATE school SET ${sets}, source = 'gias', gias_imported_at = ?, closed_in_gias_on = coalesce(?, closed_in_gias_on), search_text = ?, updated_at = ? WHERE urn = ?`,
+  ).run(...GIAS_FIELDS.map((f) => facts[f]), at, closedInGiasOn, searchTextOf(facts), at, facts.urn);
+}
+
+export function touchGiasImport(db: Connection, urn: string, at: string): void {
+  statement(db, 'UPDATE school SET gias_imported_at = ? WHERE urn = ?').run(at, urn);
+}
+
+export interface TeamHeldRow {
+  hub: string | null;
+  dslName: string | null;
+  dslEmail: string | null;
+  mainContact: string | null;
+  notes: string | null;
+}
+
+export function updateTeamHeld(db: Connection, urn: string, f: TeamHeldRow, at: string): void {
+  statement(db, 'UPDATE school SET hub = ?, dsl_name = ?, dsl_email = ?, main_contact = ?, notes = ?, updated_at = ? WHERE urn = ?').run(
+    f.hub, f.dslName, f.dslEmail, f.mainContact, f.notes, at, urn,
+  );
+}
+
+export function updateEnhancedSupport(db: Connection, urn: string, value: EnhancedSupport | null, at: string): void {
+  statement(db, 'UPDATE school SET enhanced_support = ?, updated_at = ? WHERE urn = ?').run(value ? JSON.stringify(value) : null, at, urn);
+}
+
+export function updateStatus(db: Connection, urn: string, status: School['status'], closedOn: string | null, at: string): void {
+  statement(db, 'UPDATE school SET status = ?, closed_on = ?, updated_at = ? WHERE urn = ?').run(status, closedOn, at, urn);
+}
+
+export function clearClosedInGias(db: Connection, urn: string, at: string): void {
+  statement(db, 'UPDATE school SET closed_in_gias_on = NULL, updated_at = ? WHERE urn = ?').run(at, urn);
+}
+
+const SORT_COLUMNS = { name: 'name COLLATE NOCASE', urn: 'urn', town: 'town COLLATE NOCASE', pupils: 'pupils', category: 'category' } as const;
+
+function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function searchSchools(db: Connection, q: Required<Omit<SchoolQuery, 'hub'>> & { hub?: string | undefined }): { rows: SchoolSummary[]; total: number } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  for (const term of q.search.toLowerCase().split(/\s+/).filter(Boolean)) {
+    where.push("search_text LIKE ? ESCAPE '\\'");
+    params.push(likePattern(term));
+  }
+  if (q.categories.length) {
+    where.push(`category IN (${q.categories.map(() => '?').join(', ')})`);
+    params.push(...q.categories);
+  }
+  if (q.statuses.length) {
+    where.push(`status IN (${q.statuses.map(() => '?').join(', ')})`);
+    params.push(...q.statuses);
+  }
+  if (q.hub !== undefined) {
+    where.push(q.hub === '' ? 'hub IS NULL' : 'hub = ?');
+    if (q.hub !== '') params.push(q.hub);
+  }
+  if (q.enhancedOnly) where.push('enhanced_support IS NOT NULL');
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const order = `${SORT_COLUMNS[q.sort]} ${q.descending ? 'DESC' : 'ASC'}, urn`;
+  const rows = statement(
+    db,
+    `SELECT urn, name, category, status, town, postcode, hub, pupils, closed_in_gias_on AS closedInGiasOn, enhanced_support IS NOT NULL AS enhanced
+     FROM school ${clause} ORDER BY ${order} LIMIT ?`,
+  ).all(...params, q.limit) as (Omit<SchoolSummary, 'enhanced'> & { enhanced: number })[];
+  const total = statement(db, `SELECT count(*) FROM school ${clause}`).pluck().get(...params) as number;
+  return { rows: rows.map((r) => ({ ...r, enhanced: r.enhanced === 1 })), total };
+}
+
+export function selectHubs(db: Connection): string[] {
+  return statement(db, "SELECT DISTINCT hub FROM school WHERE hub IS NOT NULL AND hub <> '' ORDER BY hub").pluck().all() as string[];
+}

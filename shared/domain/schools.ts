@@ -1,0 +1,193 @@
+/**
+ * Schools as LinkDesk holds them: GIAS facts, the LinkDesk category derived from them, and
+ * the fields the team keeps itself. Shared so forms validate exactly as the main process does.
+ */
+import { z } from 'zod';
+
+export const SCHOOL_CATEGORIES = [
+  'primary', 'secondary', 'all_through', 'special', 'alternative_provision', 'further_education', 'independent', 'nursery', 'other',
+] as const;
+export type SchoolCategory = (typeof SCHOOL_CATEGORIES)[number];
+export const CATEGORY_LABELS: Record<SchoolCategory, string> = {
+  primary: 'Primary',
+  secondary: 'Secondary',
+  all_through: 'All-through',
+  special: 'Special',
+  alternative_provision: 'Alternative provision (APC)',
+  further_education: 'Further education college',
+  independent: 'Independent',
+  nursery: 'Nursery',
+  other: 'Other',
+};
+
+export const SCHOOL_STATUSES = ['open', 'open_proposed_to_close', 'proposed_to_open', 'closed'] as const;
+export type SchoolStatus = (typeof SCHOOL_STATUSES)[number];
+export const STATUS_LABELS: Record<SchoolStatus, string> = {
+  open: 'Open',
+  open_proposed_to_close: 'Open, but proposed to close',
+  proposed_to_open: 'Proposed to open',
+  closed: 'Closed',
+};
+
+export const ENHANCED_SUPPORT_REASONS = ['not_engaging', 'many_plans', 'no_plans', 'high_exclusions', 'deprivation', 'other'] as const;
+export type EnhancedSupportReason = (typeof ENHANCED_SUPPORT_REASONS)[number];
+export const REASON_LABELS: Record<EnhancedSupportReason, string> = {
+  not_engaging: 'Not engaging with Early Help',
+  many_plans: 'Leads many Early Help Plans',
+  no_plans: 'Leads no Early Help Plans',
+  high_exclusions: 'High exclusions',
+  deprivation: 'Local deprivation',
+  other: 'Other',
+};
+
+/** GIAS's status names, as the download spells them. */
+export function statusFromGias(name: string): SchoolStatus | null {
+  const key = name.trim().toLowerCase();
+  if (key === 'open') return 'open';
+  if (key === 'open, but proposed to close') return 'open_proposed_to_close';
+  if (key === 'proposed to open') return 'proposed_to_open';
+  if (key === 'closed') return 'closed';
+  return null;
+}
+
+const ALTERNATIVE_PROVISION = /pupil referral unit|alternative provision/i;
+const SPECIAL = /special/i;
+const INDEPENDENT = /independent/i;
+const FURTHER_EDUCATION = /further education|sixth form centre/i;
+const NURSERY = /nursery/i;
+const NOT_A_SCHOOL = /welsh establishment|british schools overseas|online provider|secure unit|service children|miscellaneous|children's centre|higher education/i;
+
+/**
+ * The LinkDesk category from GIAS's type and phase. Type decides first (an alternative-provision
+ * academy is an APC whatever its phase); then phase; then the statutory ages for the
+ * mainstream schools GIAS files under "Not applicable".
+ */
+export function categoryOf(type: string, phase: string, lowAge?: number | null, highAge?: number | null): SchoolCategory {
+  if (ALTERNATIVE_PROVISION.test(type)) return 'alternative_provision';
+  if (SPECIAL.test(type)) return 'special';
+  if (FURTHER_EDUCATION.test(type)) return 'further_education';
+  if (NOT_A_SCHOOL.test(type)) return 'other';
+  if (INDEPENDENT.test(type)) return 'independent';
+  const p = phase.trim().toLowerCase();
+  if (p === 'nursery' || NURSERY.test(type)) return 'nursery';
+  if (p === 'primary' || p === 'middle deemed primary') return 'primary';
+  if (p === 'secondary' || p === 'middle deemed secondary' || p === '16 plus') return 'secondary';
+  if (p === 'all-through') return 'all_through';
+  if (lowAge != null && highAge != null) {
+    if (highAge <= 13 && lowAge < 9) return 'primary';
+    if (lowAge >= 9) return 'secondary';
+    return 'all_through';
+  }
+  return 'other';
+}
+
+export const Urn = z.string().trim().regex(/^\d{6}$/, 'A URN is six digits');
+
+const POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})$/;
+/** UK postcode, stored upper case with one space. */
+export function normalisePostcode(value: string): string | null {
+  const match = POSTCODE.exec(value.trim().toUpperCase().replace(/\s+/g, ' '));
+  return match ? `${match[1]} ${match[2]}` : null;
+}
+export const Postcode = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || normalisePostcode(v) !== null, 'Enter a real UK postcode, like SW1A 1AA')
+  .transform((v) => (v === '' ? null : normalisePostcode(v)));
+
+export const WorkEmail = z.union([z.literal(''), z.email('Enter an email address like name@council.gov.uk')]).transform((v) => (v === '' ? null : v));
+
+/** GIAS drops the leading zero of UK numbers (they are stored as numbers): put it back. */
+export function restorePhone(raw: string): string | null {
+  const digits = raw.replace(/[^\d+]/g, '');
+  if (digits === '') return null;
+  if (/^[1-9]\d{9}$/.test(digits)) return `0${digits}`;
+  return digits;
+}
+
+const optionalText = (max: number) => z.string().trim().max(max, `Use ${max} characters or fewer`).transform((v) => (v === '' ? null : v));
+
+/** What the team keeps about a school itself; never touched by a GIAS import. */
+export const TeamHeldFields = z.object({
+  hub: optionalText(60),
+  dslName: optionalText(100),
+  dslEmail: WorkEmail,
+  mainContact: optionalText(200),
+  notes: optionalText(4000),
+});
+
+export const EnhancedSupport = z
+  .object({
+    reasons: z.array(z.enum(ENHANCED_SUPPORT_REASONS)).min(1, 'Choose at least one reason'),
+    otherText: z.string().trim().max(300).optional(),
+    setOn: z.iso.date('Enter the date as yyyy-mm-dd'),
+  })
+  .refine((v) => !v.reasons.includes('other') || (v.otherText ?? '').length > 0, { message: 'Say what the other reason is', path: ['otherText'] });
+export type EnhancedSupport = z.infer<typeof EnhancedSupport>;
+
+/** A school added by hand (one GIAS does not list yet, or before the first import). */
+export const NewSchool = z.object({
+  urn: Urn,
+  name: z.string().trim().min(2, 'Enter the school name').max(200),
+  establishmentType: z.string().trim().min(1, 'Enter the type of establishment').max(100),
+  phase: z.string().trim().max(60).default('Not applicable'),
+  status: z.enum(SCHOOL_STATUSES).default('open'),
+  laCode: z.string().trim().regex(/^\d{3}$/, 'An LA code is three digits'),
+  laName: z.string().trim().min(2, 'Enter the local authority').max(100),
+  town: optionalText(100).optional(),
+  postcode: Postcode.optional(),
+  phone: optionalText(30).optional(),
+});
+export type NewSchool = z.input<typeof NewSchool>;
+
+export interface School {
+  urn: string;
+  name: string;
+  establishmentType: string;
+  phase: string;
+  category: SchoolCategory;
+  status: SchoolStatus;
+  laCode: string;
+  laName: string;
+  street: string | null;
+  locality: string | null;
+  address3: string | null;
+  town: string | null;
+  county: string | null;
+  postcode: string | null;
+  phone: string | null;
+  website: string | null;
+  headTeacher: string | null;
+  pupils: number | null;
+  easting: number | null;
+  northing: number | null;
+  openedOn: string | null;
+  closedOn: string | null;
+  /** Set when a GIAS import found the school closed: the team should review its allocations. */
+  closedInGiasOn: string | null;
+  source: 'gias' | 'manual';
+  giasImportedAt: string | null;
+  hub: string | null;
+  dslName: string | null;
+  dslEmail: string | null;
+  mainContact: string | null;
+  notes: string | null;
+  enhancedSupport: EnhancedSupport | null;
+}
+
+export type SchoolSummary = Pick<School, 'urn' | 'name' | 'category' | 'status' | 'town' | 'postcode' | 'hub' | 'pupils' | 'closedInGiasOn'> & {
+  enhanced: boolean;
+};
+
+export const SCHOOL_SORTS = ['name', 'urn', 'town', 'pupils', 'category'] as const;
+export const SchoolQuery = z.object({
+  search: z.string().trim().max(100).default(''),
+  categories: z.array(z.enum(SCHOOL_CATEGORIES)).default([]),
+  statuses: z.array(z.enum(SCHOOL_STATUSES)).default([]),
+  hub: z.string().trim().max(60).optional(),
+  enhancedOnly: z.boolean().default(false),
+  sort: z.enum(SCHOOL_SORTS).default('name'),
+  descending: z.boolean().default(false),
+  limit: z.number().int().min(1).max(50_000).default(50_000),
+}).strict();
+export type SchoolQuery = z.input<typeof SchoolQuery>;
