@@ -4,12 +4,19 @@
  * schemas before any service runs, whichever transport the call came through.
  */
 import { z } from 'zod';
+import { GiasApplyInput, GiasImportInput, type GiasImportResult, type GiasPreview, type ImportProgress, type RowsImportResult } from './domain/imports.ts';
+import { ConnectionFields, PersonFields, type Connection, type Person, type PersonDetail, type PersonSummary } from './domain/people.ts';
+import { EnhancedSupport, NewSchool, SchoolQuery, TeamHeldFields, Urn, type School, type SchoolDetail, type SchoolSummary } from './domain/schools.ts';
 import { LocalAuthority, PersonName, TeamName, TeamSettingsPatch } from './domain/team.ts';
 import type { AuditEntry, Team, TeamSettings } from './domain/team.ts';
 
 const FilePath = z.string().trim().min(1, 'Enter a file path').max(1024, 'The path is too long');
 const Passphrase = z.string().min(1, 'Enter the passphrase').max(1024, 'The passphrase is too long');
 const NoInput = z.object({}).strict();
+const IsoDate = z.iso.date('Enter the date as yyyy-mm-dd');
+const RowsImportInput = z
+  .object({ path: FilePath, dryRun: z.boolean().default(true), applyGoodRows: z.boolean().default(false) })
+  .strict();
 
 /** Describes a method: its input schema; the output type rides along as a phantom. */
 export interface MethodSpec<I extends z.ZodType, O> {
@@ -92,6 +99,32 @@ export const api = {
   'db.check': method<CheckReport>()(NoInput, 'Run integrity_check and cipher_integrity_check on the open database'),
   'team.get': method<Team>()(NoInput, 'The team record and its settings'),
   'team.updateSettings': method<TeamSettings>()(TeamSettingsPatch, 'Change team settings'),
+  'schools.list': method<{ rows: SchoolSummary[]; total: number }>()(SchoolQuery, 'Search and filter the school register'),
+  'schools.hubs': method<string[]>()(NoInput, 'The hubs used by the team’s schools'),
+  'schools.get': method<SchoolDetail>()(z.object({ urn: Urn }).strict(), 'One school with its declared connections'),
+  'schools.create': method<School>()(NewSchool.strict(), 'Add a school by hand'),
+  'schools.updateTeamFields': method<School>()(
+    z.object({ urn: Urn, fields: TeamHeldFields.strict() }).strict(),
+    'Change the fields the team keeps about a school (hub, DSL, contact, notes)',
+  ),
+  'schools.setEnhancedSupport': method<School>()(
+    z.object({ urn: Urn, support: EnhancedSupport.nullable() }).strict(),
+    'Flag a school for enhanced support with reasons, or clear the flag',
+  ),
+  'schools.close': method<School>()(z.object({ urn: Urn, closedOn: IsoDate }).strict(), 'Close a school; it and its history are kept'),
+  'schools.acknowledgeClosure': method<School>()(z.object({ urn: Urn }).strict(), 'Clear the "closed in GIAS" flag once dealt with'),
+  'gias.preview': method<GiasPreview>()(GiasImportInput, 'Read a GIAS establishment CSV and say what an import would change'),
+  'gias.apply': method<GiasImportResult>()(GiasApplyInput, 'Import a GIAS establishment CSV in one transaction'),
+  'imports.progress': method<ImportProgress | null>()(NoInput, 'Progress of the import running now, if any'),
+  'people.list': method<PersonSummary[]>()(NoInput, 'The team’s workers, active and not'),
+  'people.get': method<PersonDetail>()(z.object({ id: z.string().uuid() }).strict(), 'One worker with their declared connections'),
+  'people.create': method<Person>()(PersonFields, 'Add a worker'),
+  'people.update': method<Person>()(z.object({ id: z.string().uuid(), fields: PersonFields }).strict(), 'Change a worker'),
+  'people.deactivate': method<Person>()(z.object({ id: z.string().uuid(), activeTo: IsoDate }).strict(), 'Record a worker’s last day (never deleted)'),
+  'people.importFile': method<RowsImportResult>()(RowsImportInput, 'Import workers from a .csv or .xlsx'),
+  'connections.declare': method<Connection>()(ConnectionFields, 'Record a worker’s declared connection to a school'),
+  'connections.end': method<Connection>()(z.object({ id: z.string().uuid(), to: IsoDate }).strict(), 'End a declared connection'),
+  'connections.importFile': method<RowsImportResult>()(RowsImportInput, 'Import declared connections from a .csv or .xlsx'),
   'audit.list': method<AuditEntry[]>()(
     z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
     'The most recent entries of the audit log',

@@ -3,17 +3,17 @@
  * already validated by the dispatcher.
  */
 import fs from 'node:fs';
-import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/api.ts';
+import type { MethodName } from '../../shared/api.ts';
 import { AppError } from '../../shared/errors.ts';
 import { listAudit } from './audit/repo.ts';
 import { createDemoDatabase, DEMO_PASSPHRASE } from './demo/demo.ts';
 import { createTeamDatabase, openTeamDatabase } from './db/team-db.ts';
-import type { AppSession } from './session.ts';
+import type { Handler } from './handler-types.ts';
+import { peopleHandlers } from './people/handlers.ts';
+import { schoolHandlers } from './schools/handlers.ts';
 import { updateSettings } from './team/service.ts';
 
-export type Handlers = {
-  [M in MethodName]: (session: AppSession, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
-};
+export type Handlers = { [M in MethodName]: Handler<M> };
 
 export const APP_VERSION = '0.1.0';
 
@@ -79,4 +79,7 @@ export const handlers: Handlers = {
   'team.get': (session) => session.database.team(),
   'team.updateSettings': (session, patch) => updateSettings(session.database.writeContext, patch),
   'audit.list': (session, { limit }) => listAudit(session.database.db, limit),
+  'imports.progress': (session) => session.progress,
+  ...schoolHandlers,
+  ...peopleHandlers,
 };

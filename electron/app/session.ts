@@ -4,6 +4,7 @@
  */
 import { AppError } from '../../shared/errors.ts';
 import type { AppInfo, SessionInfo } from '../../shared/api.ts';
+import type { ImportProgress } from '../../shared/domain/imports.ts';
 import type { MachineConfig } from './config/machine-config.ts';
 import type { TeamDatabase } from './db/team-db.ts';
 
@@ -14,6 +15,8 @@ export class AppSession {
   readonly mode: TransportMode;
   readonly now: () => Date;
   private current: TeamDatabase | null = null;
+  /** The long task running now (an import), for the progress bar; one at a time. */
+  progress: ImportProgress | null = null;
 
   constructor(options: { config: MachineConfig; mode: TransportMode; now?: () => Date }) {
     this.config = options.config;
@@ -46,6 +49,21 @@ export class AppSession {
     if (!this.current?.isOpen) return null;
     const { settings } = this.current.team();
     return { path: this.current.path, teamName: settings.teamName, localAuthority: settings.localAuthority, user: this.current.user };
+  }
+
+  /** Runs a long task, publishing its progress until it ends. */
+  async track<T>(task: string, work: (report: (phase: ImportProgress['phase'], bytesRead: number, totalBytes: number) => void) => Promise<T>): Promise<T> {
+    if (this.progress && this.progress.phase !== 'done') {
+      throw new AppError('invalid_input', `Wait for the ${this.progress.task} running now to finish.`);
+    }
+    this.progress = { task, phase: 'reading', bytesRead: 0, totalBytes: 0 };
+    try {
+      return await work((phase, bytesRead, totalBytes) => {
+        this.progress = { task, phase, bytesRead, totalBytes };
+      });
+    } finally {
+      this.progress = null;
+    }
   }
 
   lock(): void {

@@ -104,3 +104,11 @@ export interface Connection {
 export function isCurrentOn(period: { from: string; to: string | null }, isoDate: string): boolean {
   return period.from <= isoDate && (period.to === null || isoDate <= period.to);
 }
+
+export interface PersonDetail {
+  person: Person;
+  active: boolean;
+  connections: Connection[];
+  /** Plain-words cautions, such as Level 3 plans above the norm. */
+  warnings: string[];
+}

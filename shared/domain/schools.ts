@@ -3,6 +3,7 @@
  * the fields the team keeps itself. Shared so forms validate exactly as the main process does.
  */
 import { z } from 'zod';
+import type { Connection } from './people.ts';
 
 export const SCHOOL_CATEGORIES = [
   'primary', 'secondary', 'all_through', 'special', 'alternative_provision', 'further_education', 'independent', 'nursery', 'other',
@@ -191,3 +192,8 @@ export const SchoolQuery = z.object({
   limit: z.number().int().min(1).max(50_000).default(50_000),
 }).strict();
 export type SchoolQuery = z.input<typeof SchoolQuery>;
+
+export interface SchoolDetail {
+  school: School;
+  connections: Connection[];
+}

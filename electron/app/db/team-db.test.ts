@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { aTeamDatabase, aTeamDatabaseFile, bytesOf, PASSPHRASE, tempDir } from '../testing/builders.ts';
 import { applyKey, openConnection } from './cipher.ts';
 import { lockPathFor } from './lock-file.ts';
+import { LATEST_SCHEMA_VERSION } from './migrations/index.ts';
 import { createTeamDatabase, LINKDESK_APPLICATION_ID, openTeamDatabase } from './team-db.ts';
 
 function errorOf(fn: () => unknown): AppError {
@@ -36,7 +37,7 @@ describe('creating a team database', () => {
 
   it('records the team, its settings and an audit row for the creation', () => {
     const db = aTeamDatabase();
-    expect(db.team().settings).toEqual({ teamName: 'Coastal Dedicated Schools Team', localAuthority: 'Seashire County Council', idleLockMinutes: 10 });
+    expect(db.team().settings).toEqual({ teamName: 'Coastal Dedicated Schools Team', localAuthority: 'Seashire County Council', idleLockMinutes: 10, defaultCapacity: 12 });
     const audit = db.db.prepare('SELECT actor, entity, action FROM audit_log').all();
     expect(audit).toEqual([{ actor: 'Tess Manager', entity: 'team', action: 'create' }]);
   });
@@ -199,6 +200,6 @@ describe('passphrase, backup and check', () => {
 
   it('runs integrity_check and cipher_integrity_check', () => {
     const report = aTeamDatabase().check();
-    expect(report).toEqual({ ok: true, integrity: ['ok'], cipherIntegrity: [], schemaVersion: 2 });
+    expect(report).toEqual({ ok: true, integrity: ['ok'], cipherIntegrity: [], schemaVersion: LATEST_SCHEMA_VERSION });
   });
 });

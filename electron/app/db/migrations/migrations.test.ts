@@ -35,6 +35,21 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0003 adds schools, people and declared connections, with their keys enforced', () => {
+    const db = emptyDatabase();
+    migrate(db, 2);
+    expect(migrate(db, 3)).toBe(3);
+    db.pragma('foreign_keys=ON');
+    db.prepare(
+      "INSERT INTO school (urn, name, establishment_type, phase, category, status, la_code, la_name, source, search_text, created_at, updated_at) VALUES ('100000', 'A School', 'Community school', 'Primary', 'primary', 'open', '202', 'Camden', 'manual', 'a school', 'x', 'x')",
+    ).run();
+    db.prepare("INSERT INTO person (id, name, role, active_from, created_at, updated_at) VALUES ('p1', 'Amy', 'fsw', '2026-09-01', 'x', 'x')").run();
+    db.prepare("INSERT INTO declared_connection VALUES ('c1', 'p1', '100000', 'own_child_attends', NULL, '2026-09-01', NULL, 'Tess', 'x')").run();
+    expect(() => db.prepare("INSERT INTO declared_connection VALUES ('c2', 'p1', '999999', 'other', NULL, '2026-09-01', NULL, 'Tess', 'x')").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO school (urn, name, establishment_type, phase, category, status, la_code, la_name, source, search_text, created_at, updated_at) VALUES ('12345', 'B', 't', 'p', 'c', 's', '1', 'l', 'manual', 'b', 'x', 'x')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('a failing migration rolls back and leaves the version where it was', () => {
     const db = emptyDatabase();
     migrate(db, 1);
