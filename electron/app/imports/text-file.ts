@@ -33,7 +33,7 @@ export function sniffEncoding(head: Buffer): TextEncoding {
 
 /** The sniffed head may end inside a multi-byte character: stop before it. */
 function lastCompleteUtf8(buffer: Buffer): number {
-  let end = buffer.length;
+  const end = buffer.length;
   for (let i = 1; i <= 3 && end - i >= 0; i++) {
     const byte = buffer[end - i] ?? 0;
     if ((byte & 0xc0) === 0xc0) return end - i;

@@ -1,7 +1,7 @@
 /** The team's workers and their declared connections to schools. Never hard-deleted. */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { ConnectionFields, LEVEL3_PLANS_NORM, PersonFields, type Connection as DeclaredConnection, type Person, type PersonDetail, type PersonSummary } from '../../../shared/domain/people.ts';
+import { type ConnectionFields, LEVEL3_PLANS_NORM, type PersonFields, type Connection as DeclaredConnection, type Person, type PersonDetail, type PersonSummary } from '../../../shared/domain/people.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';

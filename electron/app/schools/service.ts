@@ -1,6 +1,6 @@
 /** Rules for the school register: search, the team's own fields, enhanced support, closing. */
 import type { z } from 'zod';
-import { EnhancedSupport, NewSchool, SchoolQuery, TeamHeldFields, categoryOf, type School, type SchoolDetail, type SchoolSummary } from '../../../shared/domain/schools.ts';
+import { type EnhancedSupport, type NewSchool, type SchoolQuery, type TeamHeldFields, categoryOf, type School, type SchoolDetail, type SchoolSummary } from '../../../shared/domain/schools.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
