@@ -12,6 +12,7 @@ export const CLI_OPTIONS = {
   list: { type: 'boolean', default: false },
   port: { type: 'string' },
   'take-over-lock': { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 

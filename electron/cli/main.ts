@@ -14,6 +14,7 @@ import { createDispatcher, type Dispatch } from '../app/dispatcher.ts';
 import { AppSession } from '../app/session.ts';
 import { startHttpServer } from '../http/server.ts';
 import { parseCliArgs, type CliArgs } from './args.ts';
+import { importCommands } from './imports.ts';
 import { passphraseFrom } from './prompt.ts';
 
 const HELP = `linkdesk <command> [options]
@@ -25,6 +26,9 @@ Commands:
   rekey --db FILE                                   change the passphrase (new one from LINKDESK_NEW_PASSPHRASE or a prompt)
   demo --db FILE                                    create a demo team database with fictional data
   serve [--db FILE] [--port N]                      the app in your browser, on this computer only
+  import-gias FILE --db FILE [--la CODE ...] [--dry-run]   import the DfE GIAS establishment CSV
+  import-people FILE --db FILE [--dry-run]          import workers from .csv or .xlsx
+  import-connections FILE --db FILE [--dry-run]     import declared connections from .csv or .xlsx
   api METHOD [--db FILE] [--input JSON]             call any API method; api --list lists them
 
 Options: --json (machine-readable output), --user NAME (who you are; remembered per machine)
@@ -32,20 +36,20 @@ Passphrase: LINKDESK_PASSPHRASE, or you are asked for it.`;
 
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-interface Cli {
+export interface Cli {
   args: CliArgs;
   session: AppSession;
   dispatch: Dispatch;
   out: (human: string, json: unknown) => void;
 }
 
-async function call<T>(cli: Cli, method: string, input: unknown): Promise<T> {
+export async function call<T>(cli: Cli, method: string, input: unknown): Promise<T> {
   const result = (await cli.dispatch(method, input)) as Result<T>;
   if (!result.ok) throw AppError.fromShape(result.error);
   return result.value;
 }
 
-function requireOption(value: string | undefined, flag: string): string {
+export function requireOption(value: string | undefined, flag: string): string {
   if (!value) throw new AppError('invalid_input', `Give ${flag}.`, { issues: [{ path: flag.replace(/^--/, '').split(' ')[0], message: 'required' }] });
   return value;
 }
@@ -54,13 +58,14 @@ function userName(cli: Cli): string {
   return cli.args.values.user ?? process.env.LINKDESK_USER ?? cli.session.config.userName ?? os.userInfo().username;
 }
 
-async function unlock(cli: Cli): Promise<void> {
+export async function unlock(cli: Cli): Promise<void> {
   const db = requireOption(cli.args.values.db, '--db FILE');
   const passphrase = await passphraseFrom('LINKDESK_PASSPHRASE', 'Passphrase: ');
   await call(cli, 'db.unlock', { path: db, passphrase, userName: userName(cli), takeOverLock: cli.args.values['take-over-lock'] });
 }
 
 const commands: Record<string, (cli: Cli) => Promise<void>> = {
+  ...importCommands({ call, unlock, requireOption }),
   async create(cli) {
     const db = requireOption(cli.args.values.db, '--db FILE');
     const teamName = requireOption(cli.args.values.team, '--team NAME');

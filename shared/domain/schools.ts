@@ -138,6 +138,7 @@ export const NewSchool = z.object({
   town: optionalText(100).optional(),
   postcode: Postcode.optional(),
   phone: optionalText(30).optional(),
+  pupils: z.number().int('Use a whole number').min(0).max(10_000).nullable().optional(),
 });
 export type NewSchool = z.input<typeof NewSchool>;
 

@@ -25,7 +25,7 @@ export function sniffEncoding(head: Buffer): TextEncoding {
   if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, lastCompleteUtf8(head)));
-    return /[^\x00-\x7f]/.test(text) ? 'utf-8' : 'windows-1252';
+    return [...text].some((ch) => ch.charCodeAt(0) > 0x7f) ? 'utf-8' : 'windows-1252';
   } catch {
     return 'windows-1252';
   }

@@ -40,7 +40,7 @@ export function addSchool(ctx: WriteContext, input: z.output<typeof NewSchool>):
         urn: input.urn, name: input.name, establishmentType: input.establishmentType, phase: input.phase,
         category: categoryOf(input.establishmentType, input.phase), status: input.status, laCode: input.laCode, laName: input.laName,
         street: null, locality: null, address3: null, town: input.town ?? null, county: null, postcode: input.postcode ?? null,
-        phone: input.phone ?? null, website: null, headTeacher: null, pupils: null, easting: null, northing: null, openedOn: null,
+        phone: input.phone ?? null, website: null, headTeacher: null, pupils: input.pupils ?? null, easting: null, northing: null, openedOn: null,
         closedOn: input.status === 'closed' ? at.slice(0, 10) : null,
       },
       'manual',

@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PASSPHRASE, tempDir } from '../app/testing/builders.ts';
+import { GIAS_2021 } from '../app/testing/gias-files.ts';
+
+const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'linkdesk.js');
+
+function linkdesk(args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', LINKDESK_HOME: tempDir(), LINKDESK_USER: 'Cli Tester', LINKDESK_PASSPHRASE: PASSPHRASE },
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+function aDatabase(): string {
+  const file = path.join(tempDir(), 'imports.linkdesk');
+  expect(linkdesk(['create', '--db', file, '--team', 'Import Team']).status).toBe(0);
+  return file;
+}
+
+function write(name: string, text: string): string {
+  const file = path.join(tempDir(), name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+describe('linkdesk import-gias', () => {
+  it('prints the counts as JSON, filtered by LA, and a dry run writes nothing', () => {
+    const db = aDatabase();
+    const dry = linkdesk(['import-gias', GIAS_2021, '--db', db, '--la', '202', '--dry-run', '--json']);
+    expect(dry.status).toBe(0);
+    expect(JSON.parse(dry.stdout)).toEqual({ added: 38, updated: 0, unchanged: 0, skipped: 6, errors: [] });
+    const real = linkdesk(['import-gias', GIAS_2021, '--db', db, '--la', '202', '--la', '201', '--json']);
+    expect(JSON.parse(real.stdout)).toMatchObject({ added: 42, skipped: 6 });
+    const again = linkdesk(['import-gias', GIAS_2021, '--db', db, '--la', '202', '--la', '201', '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ added: 0, updated: 0, unchanged: 42 });
+  });
+
+  it('exits 1 with the rows listed when a row is refused, and imports nothing', () => {
+    const db = aDatabase();
+    const file = write('bad.csv', 'URN,EstablishmentName,EstablishmentStatus (name)\r\n100000,School A,Open\r\n12345,School B,Open\r\n');
+    const run = linkdesk(['import-gias', file, '--db', db, '--json']);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).errors).toEqual([{ row: 3, message: 'Row 3: URN "12345" is not six digits.' }]);
+    expect(run.stderr).toMatch(/^linkdesk: 1 row was refused; nothing was imported/);
+    const count = linkdesk(['api', 'schools.list', '--db', db, '--json']);
+    expect(JSON.parse(count.stdout).total).toBe(0);
+  });
+
+  it('says clearly when the file is not a GIAS file', () => {
+    const run = linkdesk(['import-gias', write('x.csv', 'Name,Email\nA,b@c.uk\n'), '--db', aDatabase()]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/not a GIAS establishment file/);
+  });
+});
+
+describe('linkdesk import-people and import-connections', () => {
+  it('imports people then their declared connections', () => {
+    const db = aDatabase();
+    expect(linkdesk(['import-gias', GIAS_2021, '--db', db]).status).toBe(0);
+    const people = write('people.csv', 'Name,Role,Email,Phone,Hub,Capacity,Active from,Active to\nAmy Worker,FSW,amy@council.example.gov.uk,,Central,10,2025-09-01,\n');
+    const imported = linkdesk(['import-people', people, '--db', db, '--json']);
+    expect(imported.status).toBe(0);
+    expect(JSON.parse(imported.stdout)).toEqual({ applied: 1, dryRun: false, rejected: [] });
+    const connections = write('c.csv', 'Worker email,School URN,Connection,From,To\namy@council.example.gov.uk,100001,own child attends,2024-09-01,\n');
+    expect(JSON.parse(linkdesk(['import-connections', connections, '--db', db, '--json']).stdout)).toMatchObject({ applied: 1 });
+  });
+
+  it('exits 1 and applies nothing when a row is refused', () => {
+    const db = aDatabase();
+    const people = write('people.csv', 'Name,Role,Email,Active from\nAmy Worker,FSW,amy@council.example.gov.uk,2025-09-01\nBen,Chef,ben@council.example.gov.uk,2025-09-01\n');
+    const run = linkdesk(['import-people', people, '--db', db]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/Row 3: Role "Chef"/);
+    expect(JSON.parse(linkdesk(['api', 'people.list', '--db', db, '--json']).stdout)).toEqual([]);
+  });
+});

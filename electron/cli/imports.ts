@@ -1,0 +1,53 @@
+/** The set-up imports of the command line: GIAS, people, declared connections. */
+import type { GiasImportResult, GiasPreview, RowsImportResult } from '../../shared/domain/imports.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { Cli } from './main.ts';
+
+interface Tools {
+  call: <T>(cli: Cli, method: string, input: unknown) => Promise<T>;
+  unlock: (cli: Cli) => Promise<void>;
+  requireOption: (value: string | undefined, flag: string) => string;
+}
+
+function refused(count: number, what: string): AppError {
+  return new AppError('invalid_input', `${count} ${what} refused; nothing was imported. Fix the rows listed, or import the good rows in the app's import wizard.`);
+}
+
+export function importCommands({ call, unlock, requireOption }: Tools): Record<string, (cli: Cli) => Promise<void>> {
+  const rowsImport = (method: 'people.importFile' | 'connections.importFile', noun: string) => async (cli: Cli) => {
+    const file = requireOption(cli.args.rest[0], 'FILE');
+    await unlock(cli);
+    const result = await call<RowsImportResult>(cli, method, { path: file, dryRun: cli.args.values['dry-run'] });
+    const lines = result.rejected.map((r) => `  ${r.message}`);
+    const verb = result.dryRun ? 'would import' : 'imported';
+    cli.out(
+      [`${result.dryRun && result.rejected.length === 0 ? 'Checked: all rows can be imported.' : `${result.applied} ${noun} ${verb}.`}`, ...lines].join('\n'),
+      result,
+    );
+    if (result.rejected.length > 0) throw refused(result.rejected.length, result.rejected.length === 1 ? 'row was' : 'rows were');
+  };
+
+  return {
+    async 'import-gias'(cli) {
+      const file = requireOption(cli.args.rest[0], 'FILE');
+      const laCodes = cli.args.values.la ?? [];
+      await unlock(cli);
+      const dryRun = cli.args.values['dry-run'];
+      const result = dryRun
+        ? await call<GiasPreview>(cli, 'gias.preview', { path: file, laCodes })
+        : await call<GiasImportResult>(cli, 'gias.apply', { path: file, laCodes });
+      const { counts, errors } = result;
+      const summary = `${dryRun ? 'Preview' : 'applied' in result && result.applied ? 'Imported' : 'Not imported'}: ${counts.added} added, ${counts.updated} updated (${counts.closing} now closed), ${counts.unchanged} unchanged, ${counts.skipped} skipped, ${counts.errors} errors${counts.filteredOut ? `, ${counts.filteredOut} in other local authorities` : ''}.`;
+      cli.out([summary, ...errors.map((e) => `  ${e.message}`)].join('\n'), {
+        added: counts.added,
+        updated: counts.updated,
+        unchanged: counts.unchanged,
+        skipped: counts.skipped,
+        errors,
+      });
+      if (counts.errors > 0) throw refused(counts.errors, counts.errors === 1 ? 'row was' : 'rows were');
+    },
+    'import-people': rowsImport('people.importFile', 'people'),
+    'import-connections': rowsImport('connections.importFile', 'connections'),
+  };
+}
