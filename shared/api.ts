@@ -80,6 +80,7 @@ export const CreateInput = z.object({
 
 export const api = {
   'app.info': method<AppInfo>()(NoInput, 'Version, transport and the open database, if any'),
+  'app.activity': method<{ ok: true }>()(NoInput, 'The user is active (keeps the idle lock from closing the database)'),
   'recent.list': method<RecentDatabase[]>()(NoInput, 'Team databases recently opened on this machine'),
   'recent.forget': method<RecentDatabase[]>()(z.object({ path: FilePath }).strict(), 'Remove a file from the recent list (the file itself is untouched)'),
   'identity.get': method<{ userName: string | null }>()(NoInput, 'The name last given on this machine'),
@@ -90,6 +91,10 @@ export const api = {
     'Create a demo team database (fictional data) at a path and open it',
   ),
   'db.openDemo': method<SessionInfo>()(z.object({ userName: PersonName }).strict(), 'Open the demo team database, creating it if needed'),
+  'db.inspect': method<{ path: string }>()(
+    z.object({ path: FilePath }).strict(),
+    'Check that a file looks like a team database, before asking for its passphrase',
+  ),
   'db.lock': method<{ locked: true }>()(NoInput, 'Close the open database and forget its key'),
   'db.changePassphrase': method<{ changed: true }>()(
     z.object({ currentPassphrase: Passphrase, newPassphrase: Passphrase }).strict(),

@@ -7,8 +7,10 @@ import type { MethodName } from '../../shared/api.ts';
 import { AppError } from '../../shared/errors.ts';
 import { listAudit } from './audit/repo.ts';
 import { createDemoDatabase, DEMO_PASSPHRASE } from './demo/demo.ts';
+import { assertLooksLikeTeamDatabase } from './db/file-checks.ts';
 import { createTeamDatabase, openTeamDatabase } from './db/team-db.ts';
 import type { Handler } from './handler-types.ts';
+import { userPath } from './paths.ts';
 import { peopleHandlers } from './people/handlers.ts';
 import { schoolHandlers } from './schools/handlers.ts';
 import { updateSettings } from './team/service.ts';
@@ -26,6 +28,7 @@ export const handlers: Handlers = {
     demoPath: session.config.demoPath,
     demoPassphrase: DEMO_PASSPHRASE,
   }),
+  'app.activity': () => ({ ok: true }),
   'recent.list': (session) => session.config.recent().map((r) => ({ ...r, exists: fs.existsSync(r.path) })),
   'recent.forget': (session, { path }) => {
     session.config.forgetRecent(path);
@@ -34,13 +37,13 @@ export const handlers: Handlers = {
   'identity.get': (session) => ({ userName: session.config.userName }),
   'db.create': (session, input) => {
     session.lock();
-    const db = createTeamDatabase({ ...input, user: input.userName, now: session.now });
+    const db = createTeamDatabase({ ...input, path: userPath(input.path), user: input.userName, now: session.now });
     return session.adopt(db);
   },
   'db.unlock': (session, input) => {
     session.lock();
     const db = openTeamDatabase({
-      path: input.path,
+      path: userPath(input.path),
       passphrase: input.passphrase,
       user: input.userName,
       takeOverLock: input.takeOverLock ?? false,
@@ -50,7 +53,7 @@ export const handlers: Handlers = {
   },
   'db.createDemo': (session, input) => {
     session.lock();
-    return session.adopt(createDemoDatabase(input.path, input.passphrase, input.userName, session.now));
+    return session.adopt(createDemoDatabase(userPath(input.path), input.passphrase, input.userName, session.now));
   },
   'db.openDemo': (session, { userName }) => {
     session.lock();
@@ -74,8 +77,12 @@ export const handlers: Handlers = {
     session.database.changePassphrase(input.currentPassphrase, input.newPassphrase);
     return { changed: true };
   },
-  'db.backup': (session, { path }) => session.database.backup(path),
-  'db.check': (session) => ({ ...session.database.check(), path: session.database.path }),
+  'db.backup': (session, { path }) => session.database.backup(userPath(path)),
+  'db.inspect': (_session, { path }) => {
+    assertLooksLikeTeamDatabase(userPath(path));
+    return { path: userPath(path) };
+  },
+  'db.check': async (session) => ({ ...(await session.database.check()), path: session.database.path }),
   'team.get': (session) => session.database.team(),
   'team.updateSettings': (session, patch) => updateSettings(session.database.writeContext, patch),
   'audit.list': (session, { limit }) => listAudit(session.database.db, limit),

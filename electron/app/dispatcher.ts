@@ -36,6 +36,8 @@ export function createDispatcher(session: AppSession): Dispatch {
     if (!isMethodName(method)) {
       return { ok: false, error: { code: 'unknown_method', message: `There is no API method called "${method}".` } };
     }
+    // Polling is not a person using the app; everything else is.
+    if (method !== 'imports.progress') session.touch();
     const parsed = api[method].input.safeParse(input ?? {});
     if (!parsed.success) return { ok: false, error: invalidInput(fieldIssues(parsed.error)).toJSON() };
     try {

@@ -15,6 +15,7 @@ export class AppSession {
   readonly mode: TransportMode;
   readonly now: () => Date;
   private current: TeamDatabase | null = null;
+  private lastActivity = 0;
   /** The long task running now (an import), for the progress bar; one at a time. */
   progress: ImportProgress | null = null;
 
@@ -39,6 +40,7 @@ export class AppSession {
   adopt(db: TeamDatabase): SessionInfo {
     if (this.current && this.current !== db) this.current.close();
     this.current = db;
+    this.touch();
     const { settings } = db.team();
     this.config.rememberUser(db.user);
     this.config.touchRecent({ path: db.path, teamName: settings.teamName, lastOpenedAt: this.now().toISOString() });
@@ -64,6 +66,30 @@ export class AppSession {
     } finally {
       this.progress = null;
     }
+  }
+
+  /** Someone used the app: a call from the UI, or the renderer's activity ping. */
+  touch(): void {
+    this.lastActivity = this.now().getTime();
+  }
+
+  /**
+   * Locks when nobody has used the app for the team's idle time. The renderer locks itself
+   * too; this covers a browser tab closed with the database open, or a renderer that died.
+   */
+  lockIfIdle(): boolean {
+    if (!this.current?.isOpen) return false;
+    const minutes = this.current.team().settings.idleLockMinutes;
+    if (this.now().getTime() - this.lastActivity < minutes * 60_000) return false;
+    this.lock();
+    return true;
+  }
+
+  /** Checks for idleness every `everyMs` until the returned stop function is called. */
+  startIdleLock(everyMs = 30_000): () => void {
+    const timer = setInterval(() => this.lockIfIdle(), everyMs);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   lock(): void {

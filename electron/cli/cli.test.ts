@@ -58,6 +58,17 @@ describe('linkdesk create and check', () => {
     expect(fs.existsSync(`${file}.lock`)).toBe(false);
   });
 
+  it('exits 1 and names the page when a page of the file is damaged', () => {
+    const file = created();
+    const bytes = fs.readFileSync(file);
+    const lastPage = bytes.length / 4096;
+    bytes.fill(0x00, (lastPage - 1) * 4096 + 100, (lastPage - 1) * 4096 + 104);
+    fs.writeFileSync(file, bytes);
+    const run = linkdesk(['check', '--db', file], { LINKDESK_PASSPHRASE: PASSPHRASE });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`Page ${lastPage} failed its authentication check`));
+  });
+
   it('never takes the passphrase as an argument, and says how to give it', () => {
     const file = path.join(tempDir(), 'x.linkdesk');
     const asArgument = linkdesk(['create', '--db', file, '--team', 'T', '--passphrase', PASSPHRASE]);

@@ -15,7 +15,7 @@ import { AppSession } from '../app/session.ts';
 import { startHttpServer } from '../http/server.ts';
 import { parseCliArgs, type CliArgs } from './args.ts';
 import { importCommands } from './imports.ts';
-import { passphraseFrom } from './prompt.ts';
+import { newPassphraseFrom, passphraseFrom } from './prompt.ts';
 
 const HELP = `linkdesk <command> [options]
 
@@ -31,7 +31,8 @@ Commands:
   import-connections FILE --db FILE [--dry-run]     import declared connections from .csv or .xlsx
   api METHOD [--db FILE] [--input JSON]             call any API method; api --list lists them
 
-Options: --json (machine-readable output), --user NAME (who you are; remembered per machine)
+Options: --json (machine-readable output), --user NAME (who you are; remembered per machine),
+         --take-over-lock (open a database whose lock names another computer, after checking nobody is in it)
 Passphrase: LINKDESK_PASSPHRASE, or you are asked for it.`;
 
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -69,7 +70,7 @@ const commands: Record<string, (cli: Cli) => Promise<void>> = {
   async create(cli) {
     const db = requireOption(cli.args.values.db, '--db FILE');
     const teamName = requireOption(cli.args.values.team, '--team NAME');
-    const passphrase = await passphraseFrom('LINKDESK_PASSPHRASE', 'New passphrase: ');
+    const passphrase = await newPassphraseFrom('LINKDESK_PASSPHRASE');
     const info = await call(cli, 'db.create', {
       path: db, passphrase, teamName, localAuthority: cli.args.values.authority ?? 'Not set', userName: userName(cli),
     });
@@ -93,7 +94,7 @@ const commands: Record<string, (cli: Cli) => Promise<void>> = {
   async rekey(cli) {
     const db = requireOption(cli.args.values.db, '--db FILE');
     const current = await passphraseFrom('LINKDESK_PASSPHRASE', 'Current passphrase: ');
-    const next = await passphraseFrom('LINKDESK_NEW_PASSPHRASE', 'New passphrase: ');
+    const next = await newPassphraseFrom('LINKDESK_NEW_PASSPHRASE');
     await call(cli, 'db.unlock', { path: db, passphrase: current, userName: userName(cli), takeOverLock: cli.args.values['take-over-lock'] });
     await call(cli, 'db.changePassphrase', { currentPassphrase: current, newPassphrase: next });
     cli.out('Passphrase changed.', { changed: true });
@@ -130,6 +131,7 @@ const commands: Record<string, (cli: Cli) => Promise<void>> = {
     const port = cli.args.values.port ? Number(cli.args.values.port) : 0;
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('invalid_input', '--port must be a number from 0 to 65535.');
     const server = await startHttpServer({ dispatch: cli.dispatch, staticDir: path.join(PACKAGE_ROOT, 'dist', 'renderer'), port });
+    cli.session.startIdleLock();
     const open = `${server.url}#token=${server.token}`;
     // One JSON line, always: scripts and the e2e tests read it.
     process.stdout.write(`${JSON.stringify({ url: server.url, token: server.token, open })}\n`);
@@ -152,10 +154,18 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stderr.write(`linkdesk: ${(error as Error).message}\n`);
     return 1;
   }
-  if (args.values.help || !args.command) {
+  if (args.values.help) {
     process.stdout.write(`${HELP}\n`);
-    return args.command || args.values.help ? 0 : 1;
+    return 0;
   }
+  if (!args.command) {
+    process.stderr.write('linkdesk: give a command, such as check or demo. Run linkdesk --help for the list.\n');
+    return 1;
+  }
+  // The command line's files are relative to where it runs; the API takes full paths only.
+  if (args.values.db) args.values.db = path.resolve(args.values.db);
+  if (args.values.out) args.values.out = path.resolve(args.values.out);
+  if (args.command.startsWith('import-') && args.rest[0]) args.rest[0] = path.resolve(args.rest[0]);
   const command = commands[args.command];
   if (!command) {
     process.stderr.write(`linkdesk: unknown command "${args.command}". Run linkdesk --help.\n`);

@@ -44,3 +44,13 @@ export async function passphraseFrom(envName: string, question: string): Promise
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   return promptHidden(question);
 }
+
+/** A new passphrase is asked twice when typed, since one unseen typo would lock the team out for good. */
+export async function newPassphraseFrom(envName: string): Promise<string> {
+  const fromEnv = process.env[envName];
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  const first = await promptHidden('New passphrase: ');
+  const second = await promptHidden('The new passphrase again: ');
+  if (first !== second) throw new AppError('invalid_input', 'The two passphrases are different; nothing was changed.');
+  return first;
+}

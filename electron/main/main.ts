@@ -36,7 +36,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  const appSession = new AppSession({ config: new MachineConfig(app.getPath('userData')), mode: 'electron' });
+  const appSession = new AppSession({ config: new MachineConfig(process.env.LINKDESK_HOME ?? app.getPath('userData')), mode: 'electron' });
   const dispatch = createDispatcher(appSession);
 
   protocol.handle(APP_SCHEME, async (request) => {
@@ -73,6 +73,7 @@ function start(): void {
     if (!appSession.hasDatabase) return;
     const minutes = appSession.database.team().settings.idleLockMinutes;
     if (powerMonitor.getSystemIdleTime() >= minutes * 60) lockNow();
+    else if (appSession.lockIfIdle()) mainWindow?.webContents.reload();
   }, 30_000).unref();
 
   Menu.setApplicationMenu(buildMenu({ lock: lockNow }));

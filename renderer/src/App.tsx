@@ -8,6 +8,13 @@ import { DashboardPage } from './pages/DashboardPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { StartPage } from './pages/StartPage.tsx';
 import { UnlockPage } from './pages/UnlockPage.tsx';
+import { NewPersonPage } from './pages/people/NewPersonPage.tsx';
+import { PeoplePage } from './pages/people/PeoplePage.tsx';
+import { PersonPage } from './pages/people/PersonPage.tsx';
+import { GiasImportPage } from './pages/schools/GiasImportPage.tsx';
+import { NewSchoolPage } from './pages/schools/NewSchoolPage.tsx';
+import { SchoolPage } from './pages/schools/SchoolPage.tsx';
+import { SchoolsPage } from './pages/schools/SchoolsPage.tsx';
 
 export function App() {
   const info = useQuery({ queryKey: ['app.info'], queryFn: () => invoke('app.info', {}) });
@@ -29,6 +36,13 @@ export function App() {
       <Route element={session ? <AppFrame session={session} /> : <Navigate to="/" replace />}>
         <Route path="/dashboard" element={<DashboardPage />} />
         <Route path="/settings" element={<SettingsPage />} />
+        <Route path="/schools" element={<SchoolsPage />} />
+        <Route path="/schools/import" element={<GiasImportPage />} />
+        <Route path="/schools/new" element={<NewSchoolPage />} />
+        <Route path="/schools/:urn" element={<SchoolPage />} />
+        <Route path="/people" element={<PeoplePage />} />
+        <Route path="/people/new" element={<NewPersonPage />} />
+        <Route path="/people/:id" element={<PersonPage />} />
         {AREAS.filter((a) => !a.built).map((area) => (
           <Route key={area.path} path={area.path} element={<AreaPage title={area.label} description={area.description} />} />
         ))}

@@ -185,7 +185,7 @@ describe('passphrase, backup and check', () => {
     open(db.path).close();
   });
 
-  it('backs up to a new encrypted file that opens with the same passphrase', () => {
+  it('backs up to a new encrypted file that opens with the same passphrase', async () => {
     const db = aTeamDatabase({ teamName: 'Backup Canary Team' });
     const target = path.join(tempDir(), 'backup.linkdesk');
     const result = db.backup(target);
@@ -193,13 +193,32 @@ describe('passphrase, backup and check', () => {
     expect(bytesOf(target).includes('Backup Canary Team')).toBe(false);
     const copy = open(target);
     expect(copy.team().settings.teamName).toBe('Backup Canary Team');
-    expect(copy.check().ok).toBe(true);
+    expect((await copy.check()).ok).toBe(true);
     copy.close();
     expect(errorOf(() => db.backup(target)).code).toBe('file_exists');
   });
 
-  it('runs integrity_check and cipher_integrity_check', () => {
-    const report = aTeamDatabase().check();
+  it('runs integrity_check and checks the HMAC of every page', async () => {
+    const report = await aTeamDatabase().check();
     expect(report).toEqual({ ok: true, integrity: ['ok'], cipherIntegrity: [], schemaVersion: LATEST_SCHEMA_VERSION });
+  });
+
+  it('finds a damaged page that opening the database never reads', async () => {
+    const file = aTeamDatabaseFile();
+    const bytes = bytesOf(file);
+    const lastPage = bytes.length / 4096;
+    bytes.fill(0x00, (lastPage - 1) * 4096 + 200, (lastPage - 1) * 4096 + 204);
+    fs.writeFileSync(file, bytes);
+    const db = open(file);
+    const report = await db.check();
+    db.close();
+    expect(report.ok).toBe(false);
+    expect(report.cipherIntegrity).toEqual([`Page ${lastPage} failed its authentication check: it has been altered or damaged.`]);
+  });
+
+  it('checks pages with the new key after a passphrase change', async () => {
+    const db = aTeamDatabase();
+    db.changePassphrase(PASSPHRASE, 'a completely new passphrase');
+    expect((await db.check()).ok).toBe(true);
   });
 });

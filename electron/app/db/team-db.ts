@@ -11,6 +11,7 @@ import type { Team } from '../../../shared/domain/team.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { createTeam, getTeam } from '../team/service.ts';
 import { applyWorkingPragmas, openConnection, sqlLiteral, verifyKey, type Connection } from './cipher.ts';
+import { deriveHmacKey, readSalt, verifyPageHmacs } from './cipher-integrity.ts';
 import { assertLooksLikeTeamDatabase, assertWritable, isNotADatabaseError } from './file-checks.ts';
 import { acquireLock, releaseLock, type LockOwner } from './lock-file.ts';
 import { LATEST_SCHEMA_VERSION, migrate, newerSchemaError, schemaVersion } from './migrations/index.ts';
@@ -57,6 +58,7 @@ export class TeamDatabase {
    */
   private readonly verifierKey = randomBytes(32);
   private passphraseVerifier: Buffer;
+  private hmacKey: Promise<Buffer>;
 
   constructor(filePath: string, db: Connection, user: string, lock: LockOwner, now: () => Date, passphrase: string) {
     this.path = filePath;
@@ -65,6 +67,14 @@ export class TeamDatabase {
     this.lock = lock;
     this.now = now;
     this.passphraseVerifier = this.verifierOf(passphrase);
+    this.hmacKey = this.deriveHmacKey(passphrase);
+  }
+
+  /** In the background: the key stretch takes a moment and is only needed by `check`. */
+  private deriveHmacKey(passphrase: string): Promise<Buffer> {
+    const key = deriveHmacKey(passphrase, readSalt(this.path));
+    key.catch(() => undefined);
+    return key;
   }
 
   private verifierOf(passphrase: string): Buffer {
@@ -95,9 +105,10 @@ export class TeamDatabase {
     if (!timingSafeEqual(this.verifierOf(current), this.passphraseVerifier)) {
       throw new AppError('wrong_passphrase', 'The current passphrase is wrong, so the passphrase was not changed.', { field: 'currentPassphrase' });
     }
-    write(this.writeContext, (audit) => audit('database', null, 'change-passphrase'));
     this.db.pragma(`rekey=${sqlLiteral(next)}`);
     this.passphraseVerifier = this.verifierOf(next);
+    this.hmacKey = this.deriveHmacKey(next);
+    write(this.writeContext, (audit) => audit('database', null, 'change-passphrase'));
   }
 
   /**
@@ -107,7 +118,8 @@ export class TeamDatabase {
   backup(destination: string): { path: string; bytes: number } {
     const target = path.resolve(destination);
     if (fs.existsSync(target)) {
-      throw new AppError('file_exists', `There is already a file at ${target}. Choose a new name for the backup.`, { path: target });
+      const what = fs.statSync(target).isDirectory() ? 'a folder' : 'a file';
+      throw new AppError('file_exists', `There is already ${what} at ${target}. Choose a new file name for the backup.`, { path: target });
     }
     const folder = path.dirname(target);
     if (!fs.existsSync(folder)) {
@@ -124,16 +136,42 @@ export class TeamDatabase {
       }
       throw error;
     }
-    fs.renameSync(temporary, target);
+    placeWithoutOverwriting(temporary, target);
     write(this.writeContext, (audit) => audit('database', null, 'backup'));
     return { path: target, bytes: fs.statSync(target).size };
   }
 
-  check(): CheckResult {
-    const integrity = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
-    const cipherIntegrity = (this.db.pragma('cipher_integrity_check') as Record<string, unknown>[]).map((r) => String(Object.values(r)[0]));
+  /** SQLite's integrity_check over every b-tree, then the HMAC of every page of the file. */
+  async check(): Promise<CheckResult> {
+    let integrity: string[];
+    try {
+      integrity = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    } catch (error) {
+      if (!isNotADatabaseError(error)) throw error;
+      integrity = ['SQLite could not read every page: the database is damaged.'];
+    }
+    const cipherIntegrity = verifyPageHmacs(this.path, await this.hmacKey);
     const ok = integrity.length === 1 && integrity[0] === 'ok' && cipherIntegrity.length === 0;
     return { ok, integrity, cipherIntegrity, schemaVersion: schemaVersion(this.db) };
+  }
+}
+
+/**
+ * Moves a finished file into place, never replacing one that appeared meanwhile: a hard link
+ * fails if the target exists; drives without hard links (FAT, some shares) fall back to a
+ * checked rename.
+ */
+function placeWithoutOverwriting(temporary: string, target: string): void {
+  const appeared = () => new AppError('file_exists', `A file appeared at ${target} while backing up. Choose a new name.`, { path: target });
+  try {
+    fs.linkSync(temporary, target);
+    fs.rmSync(temporary, { force: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST' || fs.existsSync(target)) {
+      fs.rmSync(temporary, { force: true });
+      throw appeared();
+    }
+    fs.renameSync(temporary, target);
   }
 }
 
@@ -151,7 +189,14 @@ export function createTeamDatabase(req: CreateRequest): TeamDatabase {
     throw new AppError('file_exists', `There is already a file at ${target}. Open it instead, or choose a new file name.`, { path: target });
   }
   assertPassphraseAcceptable(req.passphrase, [req.teamName, req.localAuthority]);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR' || code === 'EEXIST') throw new AppError('file_not_found', `Part of ${path.dirname(target)} is a file, not a folder.`, { path: target });
+    if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') throw new AppError('read_only_location', `LinkDesk cannot create ${path.dirname(target)}: it may not write there.`, { path: target });
+    throw error;
+  }
   const lock = acquireLock(target, req.user, false, now());
   let db: Connection | undefined;
   try {

@@ -1,4 +1,5 @@
 import type { AreaHandlers } from '../handler-types.ts';
+import { userPath } from '../paths.ts';
 import { applyGiasImport, previewGiasImport } from './gias-import.ts';
 import {
   acknowledgeClosure, addSchool, closeSchool, listSchools, schoolDetail, schoolHubs, setEnhancedSupport, updateSchoolTeamFields,
@@ -14,7 +15,7 @@ export const schoolHandlers: AreaHandlers<'schools' | 'gias'> = {
   'schools.close': (session, { urn, closedOn }) => closeSchool(session.database.writeContext, urn, closedOn),
   'schools.acknowledgeClosure': (session, { urn }) => acknowledgeClosure(session.database.writeContext, urn),
   'gias.preview': (session, { path, laCodes }) =>
-    session.track('GIAS preview', (report) => previewGiasImport(session.database.writeContext, path, laCodes, report)),
+    session.track('GIAS preview', (report) => previewGiasImport(session.database.writeContext, userPath(path), laCodes, report)),
   'gias.apply': (session, { path, laCodes, applyGoodRows, expected }) =>
-    session.track('GIAS import', (report) => applyGiasImport(session.database.writeContext, path, laCodes, { applyGoodRows, expected }, report)),
+    session.track('GIAS import', (report) => applyGiasImport(session.database.writeContext, userPath(path), laCodes, { applyGoodRows, expected }, report)),
 };

@@ -1,16 +1,17 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { FormIssue } from './useForm.ts';
 
 /** GOV.UK-style summary at the top of a form; takes focus so screen readers hear it. */
 export function ErrorSummary({ issues, attempt }: { issues: FormIssue[]; attempt: number }) {
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   useEffect(() => {
     if (issues.length > 0) ref.current?.focus();
   }, [issues, attempt]);
   if (issues.length === 0) return null;
   return (
-    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">There is a problem</h2>
+    <div className="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId}>
+      <h2 id={titleId}>There is a problem</h2>
       <ul>
         {issues.map((issue, index) => (
           <li key={`${issue.path}-${index}`}>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { FieldError, Input, Label, Text, TextField } from 'react-aria-components';
 
 interface FieldProps {
@@ -5,7 +6,7 @@ interface FieldProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  hint?: string;
+  hint?: ReactNode;
   error?: string | undefined;
   type?: 'text' | 'password' | 'email';
   autoComplete?: string;

@@ -1,21 +1,20 @@
 import { checkPassphraseStrength, MIN_PASSPHRASE_LENGTH } from '../../../shared/domain/passphrase.ts';
 
-/** Live feedback on a new passphrase, using the same rule the main process enforces. */
-export function PassphraseAdvice({ passphrase, context, id }: { passphrase: string; context: string[]; id: string }) {
+/**
+ * Feedback on a new passphrase with the rule the main process enforces. Rendered as the field's description, so screen readers hear it with
+ * the field rather than on every keystroke.
+ */
+export function PassphraseAdvice({ passphrase, context }: { passphrase: string; context: string[] }) {
   const verdict = checkPassphraseStrength(passphrase, context);
   return (
-    <div id={id} className="passphrase-advice" aria-live="polite">
+    <span className="passphrase-advice">
       {passphrase === '' ? (
-        <p>Use at least {MIN_PASSPHRASE_LENGTH} characters. Three or four unrelated words are strong and easy to remember.</p>
+        <span>Use at least {MIN_PASSPHRASE_LENGTH} characters. Three or four unrelated words are strong and easy to remember.</span>
       ) : verdict.ok ? (
-        <p className="advice-ok">This passphrase is strong enough.</p>
+        <span className="advice-ok">This passphrase is strong enough.</span>
       ) : (
-        <ul>
-          {verdict.problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
+        <span className="advice-problems">{verdict.problems.join(' ')}</span>
       )}
-    </div>
+    </span>
   );
 }

@@ -16,6 +16,7 @@ export function useForm<V extends Record<string, unknown>>(initial: V) {
   const [values, setValues] = useState<V>(initial);
   const [issues, setIssues] = useState<FormIssue[]>([]);
   const [attempt, setAttempt] = useState(0);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
 
   const idOf = useCallback((name: string) => `${formId}-${name}`, [formId]);
   const withIds = useCallback(
@@ -23,7 +24,12 @@ export function useForm<V extends Record<string, unknown>>(initial: V) {
     [idOf],
   );
 
-  const set = <K extends keyof V>(name: K, value: V[K]): void => setValues((v) => ({ ...v, [name]: value }));
+  const set = <K extends keyof V>(name: K, value: V[K]): void => {
+    setValues((v) => ({ ...v, [name]: value }));
+    setTouched((t) => (t.has(String(name)) ? t : new Set([...t, String(name)])));
+  };
+  /** The field's value once the user has edited it, otherwise `fallback` (a remembered value). */
+  const valueOr = <K extends keyof V>(name: K, fallback: V[K]): V[K] => (touched.has(String(name)) ? values[name] : fallback);
 
   const errorFor = (name: string): string | undefined => issues.find((i) => i.path === name || i.path.startsWith(`${name}.`))?.message;
 
@@ -55,5 +61,5 @@ export function useForm<V extends Record<string, unknown>>(initial: V) {
     setIssues(withIds(list));
   };
 
-  return { values, set, setValues, issues, errorFor, idOf, validate, fail, addIssues, clear: () => setIssues([]), attempt };
+  return { values, set, valueOr, setValues, issues, errorFor, idOf, validate, fail, addIssues, clear: () => setIssues([]), attempt };
 }

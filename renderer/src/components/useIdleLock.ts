@@ -1,4 +1,8 @@
 import { useEffect, useRef } from 'react';
+import { invoke } from '../api.ts';
+
+/** How often, at most, the renderer tells the main process someone is still at work. */
+const ACTIVITY_PING_MS = 60_000;
 
 const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
 
@@ -11,9 +15,14 @@ export function useIdleLock(minutes: number | undefined, onIdle: () => void): vo
   useEffect(() => {
     if (!minutes) return;
     let timer = window.setTimeout(() => callback.current(), minutes * 60_000);
+    let lastPing = Date.now();
     const reset = (): void => {
       window.clearTimeout(timer);
       timer = window.setTimeout(() => callback.current(), minutes * 60_000);
+      if (Date.now() - lastPing >= ACTIVITY_PING_MS) {
+        lastPing = Date.now();
+        void invoke('app.activity', {}).catch(() => undefined);
+      }
     };
     for (const name of ACTIVITY_EVENTS) window.addEventListener(name, reset, { passive: true });
     return () => {

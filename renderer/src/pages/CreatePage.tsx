@@ -24,7 +24,7 @@ export function CreatePage({ info }: { info: AppInfo }) {
   const form = useForm({ teamName: '', localAuthority: '', userName: '', path: '', passphrase: '', confirm: '' });
   const [pathEdited, setPathEdited] = useState(false);
   const { values } = form;
-  const userName = values.userName || identity.data?.userName || '';
+  const userName = form.valueOr('userName', identity.data?.userName ?? '');
   const path = pathEdited ? values.path : suggestedPath(info.defaultFolder, values.teamName);
 
   const submit = async () => {
@@ -71,8 +71,7 @@ export function CreatePage({ info }: { info: AppInfo }) {
             }}
             error={form.errorFor('path')}
           />
-          <Field id={form.idOf('passphrase')} label="Passphrase" type="password" autoComplete="new-password" value={values.passphrase} onChange={(v) => form.set('passphrase', v)} error={form.errorFor('passphrase')} width="half" />
-          <PassphraseAdvice id={form.idOf('advice')} passphrase={values.passphrase} context={[values.teamName, values.localAuthority]} />
+          <Field id={form.idOf('passphrase')} label="Passphrase" hint={<PassphraseAdvice passphrase={values.passphrase} context={[values.teamName, values.localAuthority]} />} type="password" autoComplete="new-password" value={values.passphrase} onChange={(v) => form.set('passphrase', v)} error={form.errorFor('passphrase')} width="half" />
           <Field id={form.idOf('confirm')} label="Confirm the passphrase" type="password" autoComplete="new-password" value={values.confirm} onChange={(v) => form.set('confirm', v)} error={form.errorFor('confirm')} width="half" />
           <p className="warning-text">Nobody can recover a lost passphrase, not even IT. Without it the data cannot be read.</p>
           <Button type="submit" className="button">

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form } from 'react-aria-components';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import type { AppInfo } from '../../../shared/api.ts';
 import { PersonName } from '../../../shared/domain/team.ts';
@@ -19,9 +19,10 @@ export function StartPage({ info }: { info: AppInfo }) {
   const queryClient = useQueryClient();
   const recent = useQuery({ queryKey: ['recent'], queryFn: () => invoke('recent.list', {}) });
   const identity = useQuery({ queryKey: ['identity'], queryFn: () => invoke('identity.get', {}) });
-  const openForm = useForm({ path: '' });
+  const [params] = useSearchParams();
+  const openForm = useForm({ path: params.get('path') ?? '' });
   const demoForm = useForm({ userName: '' });
-  const demoName = demoForm.values.userName || identity.data?.userName || '';
+  const demoName = demoForm.valueOr('userName', identity.data?.userName ?? '');
 
   const unlockPath = (path: string) => navigate(`/unlock?${new URLSearchParams({ path }).toString()}`);
 
@@ -81,7 +82,12 @@ export function StartPage({ info }: { info: AppInfo }) {
               onSubmit={(event) => {
                 event.preventDefault();
                 const parsed = openForm.validate(OpenFile);
-                if (parsed) unlockPath(parsed.path);
+                if (!parsed) return;
+                // Say what is wrong with the file before asking for its passphrase.
+                invoke('db.inspect', parsed).then(
+                  (file) => unlockPath(file.path),
+                  (error: unknown) => openForm.fail(error, 'path'),
+                );
               }}
             >
               <ErrorSummary issues={openForm.issues} attempt={openForm.attempt} />

@@ -32,7 +32,7 @@ export function UnlockPage() {
   const form = useForm({ userName: '', passphrase: '' });
   const [lockHolder, setLockHolder] = useState<LockHolder | null>(null);
   const [takeOver, setTakeOver] = useState(false);
-  const userName = form.values.userName || identity.data?.userName || '';
+  const userName = form.valueOr('userName', identity.data?.userName ?? '');
   const teamName = recent.data?.find((r) => r.path === path)?.teamName;
 
   const submit = async () => {
@@ -55,7 +55,7 @@ export function UnlockPage() {
     <main className="start" id="main" tabIndex={-1}>
       <Page title={teamName ? `Unlock ${teamName}` : 'Unlock a team database'}>
         <p>
-          <Link to="/">Back to the start</Link>
+          <Link to={`/?${new URLSearchParams({ path }).toString()}`}>Back to the start</Link>
         </p>
         {params.get('reason') === 'idle' ? (
           <Notice kind="info" title="LinkDesk locked the database">

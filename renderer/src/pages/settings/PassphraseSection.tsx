@@ -50,8 +50,7 @@ export function PassphraseSection({ context }: { context: string[] }) {
       >
         <ErrorSummary issues={form.issues} attempt={form.attempt} />
         <Field id={form.idOf('currentPassphrase')} label="Current passphrase" type="password" autoComplete="current-password" value={form.values.currentPassphrase} onChange={(v) => form.set('currentPassphrase', v)} error={form.errorFor('currentPassphrase')} width="half" />
-        <Field id={form.idOf('newPassphrase')} label="New passphrase" type="password" autoComplete="new-password" value={form.values.newPassphrase} onChange={(v) => form.set('newPassphrase', v)} error={form.errorFor('newPassphrase')} width="half" />
-        <PassphraseAdvice id={form.idOf('advice')} passphrase={form.values.newPassphrase} context={context} />
+        <Field id={form.idOf('newPassphrase')} label="New passphrase" hint={<PassphraseAdvice passphrase={form.values.newPassphrase} context={context} />} type="password" autoComplete="new-password" value={form.values.newPassphrase} onChange={(v) => form.set('newPassphrase', v)} error={form.errorFor('newPassphrase')} width="half" />
         <Field id={form.idOf('confirm')} label="Confirm the new passphrase" type="password" autoComplete="new-password" value={form.values.confirm} onChange={(v) => form.set('confirm', v)} error={form.errorFor('confirm')} width="half" />
         <Button type="submit" className="button">
           Change passphrase

@@ -10,13 +10,24 @@ import { useForm } from '../../components/useForm.ts';
 
 export function TeamSettingsSection({ settings }: { settings: TeamSettings }) {
   const queryClient = useQueryClient();
-  const form = useForm({ teamName: settings.teamName, localAuthority: settings.localAuthority, idleLockMinutes: String(settings.idleLockMinutes) });
+  const form = useForm({
+    teamName: settings.teamName,
+    localAuthority: settings.localAuthority,
+    idleLockMinutes: String(settings.idleLockMinutes),
+    defaultCapacity: String(settings.defaultCapacity),
+  });
   const [saved, setSaved] = useState(false);
 
   const submit = async () => {
     setSaved(false);
     const minutes = form.values.idleLockMinutes.trim();
-    const parsed = form.validate(TeamSettings, { ...form.values, idleLockMinutes: /^\d+$/.test(minutes) ? Number(minutes) : Number.NaN });
+    const capacity = form.values.defaultCapacity.trim();
+    const notWhole = [
+      ...(/^\d+$/.test(minutes) ? [] : [{ path: 'idleLockMinutes', message: 'Enter a whole number of minutes from 1 to 240' }]),
+      ...(/^\d+$/.test(capacity) ? [] : [{ path: 'defaultCapacity', message: 'Enter a whole number of schools' }]),
+    ];
+    if (notWhole.length) return form.addIssues(notWhole);
+    const parsed = form.validate(TeamSettings, { ...form.values, idleLockMinutes: Number(minutes), defaultCapacity: Number(capacity) });
     if (!parsed) return;
     try {
       await invoke('team.updateSettings', parsed);
@@ -47,7 +58,16 @@ export function TeamSettingsSection({ settings }: { settings: TeamSettings }) {
           hint="From 1 to 240 minutes"
           value={form.values.idleLockMinutes}
           onChange={(v) => form.set('idleLockMinutes', v)}
-          error={form.errorFor('idleLockMinutes') && 'Enter a whole number of minutes from 1 to 240'}
+          error={form.errorFor('idleLockMinutes')}
+          width="short"
+        />
+        <Field
+          id={form.idOf('defaultCapacity')}
+          label="Default capacity"
+          hint="The most schools one worker holds as named link worker, unless their own capacity says otherwise"
+          value={form.values.defaultCapacity}
+          onChange={(v) => form.set('defaultCapacity', v)}
+          error={form.errorFor('defaultCapacity')}
           width="short"
         />
         <Button type="submit" className="button">

@@ -1,0 +1,20 @@
+/**
+ * Paths typed by people. `~` means their home folder; anything else must be a full path,
+ * since "relative to what" has no good answer in a desktop app (the working folder of an
+ * installed app is its install folder).
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { AppError } from '../../shared/errors.ts';
+
+export function userPath(typed: string, field = 'path'): string {
+  const trimmed = typed.trim();
+  const expanded = trimmed === '~' ? os.homedir() : /^~[\\/]/.test(trimmed) ? path.join(os.homedir(), trimmed.slice(2)) : trimmed;
+  if (!path.isAbsolute(expanded)) {
+    const example = process.platform === 'win32' ? 'C:\\Users\\you\\LinkDesk\\team.linkdesk' : `${os.homedir()}/LinkDesk/team.linkdesk`;
+    throw new AppError('invalid_input', `Give the full path of the file, for example ${example}.`, {
+      issues: [{ path: field, message: `Give the full path, for example ${example}` }],
+    });
+  }
+  return path.normalize(expanded);
+}

@@ -1,0 +1,31 @@
+import { Button, Label, ListBox, ListBoxItem, Popover, Select as AriaSelect, SelectValue } from 'react-aria-components';
+
+interface SelectProps<K extends string> {
+  label: string;
+  value: K;
+  options: { id: K; label: string }[];
+  onChange: (value: K) => void;
+  id?: string;
+}
+
+/** One choice from a short list, the kit's accessible listbox. */
+export function Select<K extends string>({ label, value, options, onChange, id }: SelectProps<K>) {
+  return (
+    <AriaSelect className="field select" selectedKey={value} onSelectionChange={(key) => onChange(key as K)} {...(id ? { id } : {})}>
+      <Label>{label}</Label>
+      <Button className="select-button">
+        <SelectValue />
+        <span aria-hidden="true" className="select-arrow">▾</span>
+      </Button>
+      <Popover className="popover">
+        <ListBox className="listbox">
+          {options.map((o) => (
+            <ListBoxItem key={o.id} id={o.id} className="listbox-item" textValue={o.label}>
+              {o.label}
+            </ListBoxItem>
+          ))}
+        </ListBox>
+      </Popover>
+    </AriaSelect>
+  );
+}

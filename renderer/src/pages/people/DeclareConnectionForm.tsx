@@ -1,0 +1,90 @@
+import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useState } from 'react';
+import { Button, ComboBox, FieldError, Form, Input, Label, ListBox, ListBoxItem, Popover, Radio, RadioGroup } from 'react-aria-components';
+import { CONNECTION_KINDS, CONNECTION_LABELS, ConnectionFields, type ConnectionKind } from '../../../../shared/domain/people.ts';
+import { invoke } from '../../api.ts';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { Field } from '../../components/Field.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { useForm } from '../../components/useForm.ts';
+
+export function DeclareConnectionForm({ personId, onSaved }: { personId: string; onSaved: () => void }) {
+  const form = useForm({ urn: '', kind: 'own_child_attends' as ConnectionKind, otherText: '', from: new Date().toISOString().slice(0, 10), to: '' });
+  const [schoolText, setSchoolText] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  const search = useDeferredValue(schoolText);
+  const schools = useQuery({
+    queryKey: ['schools.list', 'picker', search],
+    queryFn: () => invoke('schools.list', { search, limit: 30 }),
+    enabled: search.trim().length >= 2,
+  });
+  const submit = async () => {
+    setSaved(null);
+    const input = { personId, ...form.values, otherText: form.values.kind === 'other' ? form.values.otherText : undefined };
+    if (!form.validate(ConnectionFields, input)) return;
+    try {
+      const connection = await invoke('connections.declare', input);
+      setSaved(`${CONNECTION_LABELS[connection.kind]}: ${connection.schoolName}`);
+      form.setValues({ ...form.values, urn: '', otherText: '' });
+      setSchoolText('');
+      onSaved();
+    } catch (error) {
+      form.fail(error, 'urn');
+    }
+  };
+  return (
+    <Form
+      className="form declare-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <h3>Declare a connection</h3>
+      {saved ? <Notice title="Connection recorded">{saved}</Notice> : null}
+      <ErrorSummary issues={form.issues} attempt={form.attempt} />
+      <ComboBox
+        className="field combobox"
+        inputValue={schoolText}
+        onInputChange={setSchoolText}
+        selectedKey={form.values.urn || null}
+        onSelectionChange={(key) => form.set('urn', key ? String(key) : '')}
+        items={schools.data?.rows ?? []}
+        isInvalid={Boolean(form.errorFor('urn'))}
+        validationBehavior="aria"
+        allowsEmptyCollection
+      >
+        <Label>School</Label>
+        <span className="hint">Type two or more letters of its name, its URN or its town</span>
+        <FieldError>{form.errorFor('urn')}</FieldError>
+        <Input id={form.idOf('urn')} />
+        <Popover className="popover">
+          <ListBox className="listbox" renderEmptyState={() => <p className="listbox-empty">{search.trim().length < 2 ? 'Keep typing…' : 'No school matches'}</p>}>
+            {(s: { urn: string; name: string; town: string | null }) => (
+              <ListBoxItem id={s.urn} className="listbox-item" textValue={s.name}>
+                {s.name} <span className="muted">({s.urn}{s.town ? `, ${s.town}` : ''})</span>
+              </ListBoxItem>
+            )}
+          </ListBox>
+        </Popover>
+      </ComboBox>
+      <RadioGroup className="field radio-group" value={form.values.kind} onChange={(v) => form.set('kind', v as ConnectionKind)} id={form.idOf('kind')}>
+        <Label>Connection</Label>
+        {CONNECTION_KINDS.map((k) => (
+          <Radio key={k} value={k} className="radio">
+            <span className="radio-circle" aria-hidden="true" />
+            {CONNECTION_LABELS[k]}
+          </Radio>
+        ))}
+      </RadioGroup>
+      {form.values.kind === 'other' ? (
+        <Field id={form.idOf('otherText')} label="What is the connection?" value={form.values.otherText} onChange={(v) => form.set('otherText', v)} error={form.errorFor('otherText')} />
+      ) : null}
+      <Field id={form.idOf('from')} label="From" hint="For example 2024-09-01" value={form.values.from} onChange={(v) => form.set('from', v)} error={form.errorFor('from')} width="short" />
+      <Field id={form.idOf('to')} label="To (optional)" value={form.values.to} onChange={(v) => form.set('to', v)} error={form.errorFor('to')} width="short" />
+      <Button type="submit" className="button">
+        Record connection
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,63 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Checkbox } from 'react-aria-components';
+import { Link } from 'react-router';
+import { LEVEL3_PLANS_NORM, ROLE_LABELS } from '../../../../shared/domain/people.ts';
+import { invoke } from '../../api.ts';
+import { Page } from '../../components/Page.tsx';
+
+export function PeoplePage() {
+  const people = useQuery({ queryKey: ['people.list'], queryFn: () => invoke('people.list', {}) });
+  const team = useQuery({ queryKey: ['team'], queryFn: () => invoke('team.get', {}) });
+  const [showInactive, setShowInactive] = useState(false);
+  const rows = (people.data ?? []).filter((p) => showInactive || p.active);
+  return (
+    <Page title="People">
+      <div className="page-actions">
+        <Link className="button" to="/people/new">
+          Add a person
+        </Link>
+      </div>
+      <Checkbox className="checkbox" isSelected={showInactive} onChange={setShowInactive}>
+        <span className="checkbox-box" aria-hidden="true" />
+        Show people who have left
+      </Checkbox>
+      {rows.length === 0 ? (
+        <p>{people.isPending ? 'Loading…' : 'Nobody yet. Add the team’s workers, or import them with linkdesk import-people.'}</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">The team’s workers</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Hub</th>
+              <th scope="col">Capacity</th>
+              <th scope="col">Level 3 plans</th>
+              <th scope="col">Declared connections</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link to={`/people/${p.id}`}>{p.name}</Link>
+                </td>
+                <td>{ROLE_LABELS[p.role]}</td>
+                <td>{p.hub ?? '–'}</td>
+                <td>{p.capacity ?? `${team.data?.settings.defaultCapacity ?? ''} (team default)`}</td>
+                <td>
+                  {p.level3Plans}
+                  {p.level3Plans > LEVEL3_PLANS_NORM ? <span className="tag tag-warning">Above {LEVEL3_PLANS_NORM}</span> : null}
+                </td>
+                <td>{p.connections}</td>
+                <td>{p.active ? 'Active' : p.activeTo ? `Left ${p.activeTo}` : `Starts ${p.activeFrom}`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,53 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { invoke } from '../../api.ts';
+import { ConnectionsTable } from '../../components/ConnectionsTable.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { Page } from '../../components/Page.tsx';
+import { DeclareConnectionForm } from './DeclareConnectionForm.tsx';
+import { PersonForm } from './PersonForm.tsx';
+
+export function PersonPage() {
+  const { id = '' } = useParams();
+  const queryClient = useQueryClient();
+  const detail = useQuery({ queryKey: ['people.get', id], queryFn: () => invoke('people.get', { id }) });
+  const [saved, setSaved] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ predicate: (q) => /^(people|schools)/.test(String(q.queryKey[0])) });
+  if (detail.isError) return <Page title="Person not found" lead={detail.error.message} />;
+  if (!detail.data) return <Page title="Person" />;
+  const { person, connections, warnings, active } = detail.data;
+  return (
+    <Page title={person.name} lead={active ? undefined : `Not active${person.activeTo ? ` since ${person.activeTo}` : ''}.`}>
+      <p>
+        <Link to="/people">All people</Link>
+      </p>
+      {warnings.map((w) => (
+        <Notice key={w} kind="warning" title="Check this">
+          <p>{w}</p>
+        </Notice>
+      ))}
+      <section aria-labelledby="connections-heading" className="card">
+        <h2 id="connections-heading">Declared connections</h2>
+        <p className="muted">Personal connections to schools: they drive the allocation checks and are never published.</p>
+        <ConnectionsTable connections={connections} show="school" />
+        <DeclareConnectionForm personId={person.id} onSaved={refresh} />
+      </section>
+      <section aria-labelledby="details-heading" className="card">
+        <h2 id="details-heading">Details</h2>
+        {saved ? <Notice title="Saved" /> : null}
+        <PersonForm
+          key={JSON.stringify(person)}
+          person={person}
+          submitLabel="Save changes"
+          onSubmit={async (fields) => {
+            setSaved(false);
+            await invoke('people.update', { id: person.id, fields });
+            setSaved(true);
+            await refresh();
+          }}
+        />
+      </section>
+    </Page>
+  );
+}

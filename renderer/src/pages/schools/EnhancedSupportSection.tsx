@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { Button, Checkbox, CheckboxGroup, Form, Label } from 'react-aria-components';
+import { ENHANCED_SUPPORT_REASONS, EnhancedSupport, REASON_LABELS, type EnhancedSupportReason, type School } from '../../../../shared/domain/schools.ts';
+import { invoke } from '../../api.ts';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { Field } from '../../components/Field.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { useForm } from '../../components/useForm.ts';
+import { formatDate } from '../../format.ts';
+
+export function EnhancedSupportSection({ school, onSaved }: { school: School; onSaved: () => void }) {
+  const current = school.enhancedSupport;
+  const form = useForm({
+    reasons: (current?.reasons ?? []) as EnhancedSupportReason[],
+    otherText: current?.otherText ?? '',
+    setOn: current?.setOn ?? new Date().toISOString().slice(0, 10),
+  });
+  const [message, setMessage] = useState<string | null>(null);
+  const save = async (clear: boolean) => {
+    setMessage(null);
+    const support = clear ? null : form.validate(EnhancedSupport);
+    if (!clear && !support) return;
+    try {
+      await invoke('schools.setEnhancedSupport', { urn: school.urn, support: clear ? null : form.values });
+      setMessage(clear ? 'Enhanced support flag removed' : 'Enhanced support flag saved');
+      if (clear) form.setValues({ reasons: [], otherText: '', setOn: new Date().toISOString().slice(0, 10) });
+      onSaved();
+    } catch (error) {
+      form.fail(error);
+    }
+  };
+  return (
+    <section aria-labelledby="enhanced-heading" className="card">
+      <h2 id="enhanced-heading">Enhanced support</h2>
+      <p>{current ? `Flagged since ${formatDate(current.setOn)}.` : 'This school is not flagged for enhanced support.'}</p>
+      {message ? <Notice title={message} /> : null}
+      <Form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save(false);
+        }}
+      >
+        <ErrorSummary issues={form.issues} attempt={form.attempt} />
+        <CheckboxGroup
+          className="field checkbox-group"
+          value={form.values.reasons}
+          onChange={(v) => form.set('reasons', v as EnhancedSupportReason[])}
+          isInvalid={Boolean(form.errorFor('reasons'))}
+          id={form.idOf('reasons')}
+        >
+          <Label>Reasons</Label>
+          {form.errorFor('reasons') ? <p className="error-message">{form.errorFor('reasons')}</p> : null}
+          {ENHANCED_SUPPORT_REASONS.map((r) => (
+            <Checkbox key={r} value={r} className="checkbox">
+              <span className="checkbox-box" aria-hidden="true" />
+              {REASON_LABELS[r]}
+            </Checkbox>
+          ))}
+        </CheckboxGroup>
+        {form.values.reasons.includes('other') ? (
+          <Field id={form.idOf('otherText')} label="Other reason" value={form.values.otherText} onChange={(v) => form.set('otherText', v)} error={form.errorFor('otherText')} />
+        ) : null}
+        <Field id={form.idOf('setOn')} label="Date set" hint="For example 2026-09-15" value={form.values.setOn} onChange={(v) => form.set('setOn', v)} error={form.errorFor('setOn')} width="short" />
+        <div className="actions">
+          <Button type="submit" className="button">
+            {current ? 'Save changes' : 'Flag for enhanced support'}
+          </Button>
+          {current ? (
+            <Button className="button button-secondary" onPress={() => void save(true)}>
+              Remove the flag
+            </Button>
+          ) : null}
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button } from 'react-aria-components';
+import { Link, useParams } from 'react-router';
+import { CATEGORY_LABELS, STATUS_LABELS } from '../../../../shared/domain/schools.ts';
+import { invoke } from '../../api.ts';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { ConnectionsTable } from '../../components/ConnectionsTable.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { Page } from '../../components/Page.tsx';
+import { formatDate } from '../../format.ts';
+import { EnhancedSupportSection } from './EnhancedSupportSection.tsx';
+import { TeamFieldsSection } from './TeamFieldsSection.tsx';
+
+export function SchoolPage() {
+  const { urn = '' } = useParams();
+  const queryClient = useQueryClient();
+  const detail = useQuery({ queryKey: ['schools.get', urn], queryFn: () => invoke('schools.get', { urn }) });
+  const refresh = () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('schools') });
+  if (detail.isError) return <Page title="School not found" lead={detail.error.message} />;
+  if (!detail.data) return <Page title="School" />;
+  const { school, connections } = detail.data;
+  const address = [school.street, school.locality, school.address3, school.town, school.county, school.postcode].filter(Boolean).join(', ');
+  const facts: [string, string | null][] = [
+    ['URN', school.urn],
+    ['Category', CATEGORY_LABELS[school.category]],
+    ['Type of establishment', school.establishmentType],
+    ['Phase', school.phase],
+    ['Status', STATUS_LABELS[school.status] + (school.closedOn ? ` (closed ${formatDate(school.closedOn)})` : '')],
+    ['Local authority', `${school.laName} (${school.laCode})`],
+    ['Address', address || null],
+    ['Telephone', school.phone],
+    ['Website', school.website],
+    ['Head teacher', school.headTeacher],
+    ['Pupils', school.pupils?.toLocaleString('en-GB') ?? null],
+    ['Easting, northing', school.easting !== null && school.northing !== null ? `${school.easting}, ${school.northing}` : null],
+    ['Source', school.source === 'gias' ? `GIAS, last imported ${school.giasImportedAt ? formatDate(school.giasImportedAt) : ''}` : 'Added by hand'],
+  ];
+  return (
+    <Page title={school.name}>
+      <p>
+        <Link to="/schools">All schools</Link>
+      </p>
+      {school.closedInGiasOn ? (
+        <Notice kind="warning" title={`GIAS lists this school as closed (found ${formatDate(school.closedInGiasOn)})`}>
+          <p>Check its link workers and any open work, then mark this as dealt with.</p>
+          <Button
+            className="button button-secondary"
+            onPress={() => void invoke('schools.acknowledgeClosure', { urn }).then(refresh)}
+          >
+            Mark as dealt with
+          </Button>
+        </Notice>
+      ) : null}
+      <section aria-labelledby="facts-heading" className="card">
+        <h2 id="facts-heading">From Get Information About Schools</h2>
+        <dl className="summary-list">
+          {facts.map(([label, value]) => (
+            <div key={label} className="summary-row">
+              <dt>{label}</dt>
+              <dd>{value ?? '–'}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <TeamFieldsSection school={school} onSaved={refresh} />
+      <EnhancedSupportSection school={school} onSaved={refresh} />
+      <section aria-labelledby="connections-heading" className="card">
+        <h2 id="connections-heading">Declared connections</h2>
+        <p className="muted">Workers’ personal connections to this school. Seen by team managers only; never published.</p>
+        <ConnectionsTable connections={connections} show="person" />
+      </section>
+      {school.status !== 'closed' ? (
+        <section aria-labelledby="close-heading" className="card">
+          <h2 id="close-heading">Close this school</h2>
+          <p>The school and its history stay in LinkDesk; it leaves the lists of open schools.</p>
+          <ConfirmButton
+            label="Close school"
+            title={`Close ${school.name}?`}
+            confirmLabel="Close school"
+            onConfirm={() => invoke('schools.close', { urn, closedOn: new Date().toISOString().slice(0, 10) }).then(refresh)}
+          >
+            <p>It will be marked closed from today. Its records are kept.</p>
+          </ConfirmButton>
+        </section>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,110 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useState } from 'react';
+import { Checkbox, Input, Label, SearchField } from 'react-aria-components';
+import { Link } from 'react-router';
+import { CATEGORY_LABELS, SCHOOL_CATEGORIES, SCHOOL_STATUSES, STATUS_LABELS, type SchoolCategory, type SchoolStatus, type SchoolSummary } from '../../../../shared/domain/schools.ts';
+import { invoke } from '../../api.ts';
+import { Page } from '../../components/Page.tsx';
+import { Select } from '../../components/Select.tsx';
+import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
+
+type Sort = 'name' | 'urn' | 'town' | 'pupils' | 'category';
+const ALL = 'all';
+
+export function SchoolsPage() {
+  const [search, setSearch] = useState('');
+  const [category, setCategory] = useState<SchoolCategory | typeof ALL>(ALL);
+  const [status, setStatus] = useState<SchoolStatus | 'current' | typeof ALL>('current');
+  const [hub, setHub] = useState<string>(ALL);
+  const [enhancedOnly, setEnhancedOnly] = useState(false);
+  const [sort, setSort] = useState<{ by: Sort; descending: boolean }>({ by: 'name', descending: false });
+  const deferredSearch = useDeferredValue(search);
+  const hubs = useQuery({ queryKey: ['schools.hubs'], queryFn: () => invoke('schools.hubs', {}) });
+  const query = {
+    search: deferredSearch,
+    categories: category === ALL ? [] : [category],
+    statuses: status === ALL ? [] : status === 'current' ? SCHOOL_STATUSES.filter((s) => s !== 'closed') : [status],
+    ...(hub === ALL ? {} : { hub: hub === 'none' ? '' : hub }),
+    enhancedOnly,
+    sort: sort.by,
+    descending: sort.descending,
+  };
+  const schools = useQuery({ queryKey: ['schools.list', query], queryFn: () => invoke('schools.list', query), placeholderData: keepPreviousData });
+
+  const sortable = (by: Sort): Pick<Column<SchoolSummary>, 'sort' | 'onSort'> => ({
+    sort: sort.by === by ? (sort.descending ? 'descending' : 'ascending') : 'none',
+    onSort: () => setSort((s) => ({ by, descending: s.by === by ? !s.descending : false })),
+  });
+  const columns: Column<SchoolSummary>[] = [
+    {
+      key: 'name', header: 'School', ...sortable('name'), width: '34%',
+      render: (s) => (
+        <>
+          <Link to={`/schools/${s.urn}`}>{s.name}</Link>
+          {s.enhanced ? <span className="tag tag-info">Enhanced support</span> : null}
+          {s.closedInGiasOn ? <span className="tag tag-warning">Closed in GIAS</span> : null}
+        </>
+      ),
+    },
+    { key: 'urn', header: 'URN', ...sortable('urn'), render: (s) => s.urn },
+    { key: 'category', header: 'Category', ...sortable('category'), render: (s) => CATEGORY_LABELS[s.category] },
+    { key: 'town', header: 'Town', ...sortable('town'), render: (s) => [s.town, s.postcode].filter(Boolean).join(', ') },
+    { key: 'hub', header: 'Hub', render: (s) => s.hub ?? '–' },
+    { key: 'pupils', header: 'Pupils', ...sortable('pupils'), render: (s) => s.pupils?.toLocaleString('en-GB') ?? '–' },
+    { key: 'status', header: 'Status', render: (s) => STATUS_LABELS[s.status] },
+  ];
+
+  const total = schools.data?.total ?? 0;
+  return (
+    <Page title="Schools">
+      <div className="page-actions">
+        <Link className="button" to="/schools/import">
+          Import from GIAS
+        </Link>
+        <Link className="button button-secondary" to="/schools/new">
+          Add a school
+        </Link>
+      </div>
+      <div className="filters" role="search" aria-label="Find schools">
+        <SearchField className="field search-field" value={search} onChange={setSearch}>
+          <Label>Search</Label>
+          <Input placeholder="Name, URN, town or postcode" />
+        </SearchField>
+        <Select
+          label="Category"
+          value={category}
+          onChange={setCategory}
+          options={[{ id: ALL, label: 'All categories' }, ...SCHOOL_CATEGORIES.map((c) => ({ id: c, label: CATEGORY_LABELS[c] }))]}
+        />
+        <Select
+          label="Status"
+          value={status}
+          onChange={setStatus}
+          options={[
+            { id: 'current', label: 'Open or proposed' },
+            { id: ALL, label: 'All, with closed' },
+            ...SCHOOL_STATUSES.map((s) => ({ id: s, label: STATUS_LABELS[s] })),
+          ]}
+        />
+        <Select
+          label="Hub"
+          value={hub}
+          onChange={setHub}
+          options={[{ id: ALL, label: 'All hubs' }, ...(hubs.data ?? []).map((h) => ({ id: h, label: h })), { id: 'none', label: 'No hub yet' }]}
+        />
+        <Checkbox className="checkbox filter-checkbox" isSelected={enhancedOnly} onChange={setEnhancedOnly}>
+          <span className="checkbox-box" aria-hidden="true" />
+          Enhanced support only
+        </Checkbox>
+      </div>
+      <p className="result-count" role="status">
+        {schools.isPending ? 'Loading schools…' : `${total.toLocaleString('en-GB')} ${total === 1 ? 'school' : 'schools'}`}
+      </p>
+      {schools.data && schools.data.rows.length > 0 ? (
+        <VirtualTable caption="Schools, sorted as chosen above" rows={schools.data.rows} columns={columns} rowKey={(s) => s.urn} />
+      ) : schools.data ? (
+        <p>No schools match. {total === 0 && !search ? 'Import the GIAS file to fill the register.' : 'Try fewer words or other filters.'}</p>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { Button, Form, Label, TextArea, TextField } from 'react-aria-components';
+import { TeamHeldFields, type School } from '../../../../shared/domain/schools.ts';
+import { invoke } from '../../api.ts';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { Field } from '../../components/Field.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { useForm } from '../../components/useForm.ts';
+
+export function TeamFieldsSection({ school, onSaved }: { school: School; onSaved: () => void }) {
+  const form = useForm({
+    hub: school.hub ?? '',
+    dslName: school.dslName ?? '',
+    dslEmail: school.dslEmail ?? '',
+    mainContact: school.mainContact ?? '',
+    notes: school.notes ?? '',
+  });
+  const [saved, setSaved] = useState(false);
+  const submit = async () => {
+    setSaved(false);
+    const fields = form.validate(TeamHeldFields);
+    if (!fields) return;
+    try {
+      await invoke('schools.updateTeamFields', { urn: school.urn, fields: form.values });
+      setSaved(true);
+      onSaved();
+    } catch (error) {
+      form.fail(error);
+    }
+  };
+  return (
+    <section aria-labelledby="team-fields-heading" className="card">
+      <h2 id="team-fields-heading">Kept by the team</h2>
+      <p className="muted">A GIAS import never changes these.</p>
+      {saved ? <Notice title="Saved" /> : null}
+      <Form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <ErrorSummary issues={form.issues} attempt={form.attempt} />
+        <Field id={form.idOf('hub')} label="Area or hub" value={form.values.hub} onChange={(v) => form.set('hub', v)} error={form.errorFor('hub')} width="half" />
+        <Field id={form.idOf('dslName')} label="Designated Safeguarding Lead (DSL)" value={form.values.dslName} onChange={(v) => form.set('dslName', v)} error={form.errorFor('dslName')} width="half" />
+        <Field id={form.idOf('dslEmail')} label="DSL work email" type="email" value={form.values.dslEmail} onChange={(v) => form.set('dslEmail', v)} error={form.errorFor('dslEmail')} />
+        <Field id={form.idOf('mainContact')} label="Main school contact" value={form.values.mainContact} onChange={(v) => form.set('mainContact', v)} error={form.errorFor('mainContact')} />
+        <TextField className="field" value={form.values.notes} onChange={(v) => form.set('notes', v)}>
+          <Label>Notes</Label>
+          <TextArea id={form.idOf('notes')} rows={4} />
+        </TextField>
+        <Button type="submit" className="button">
+          Save
+        </Button>
+      </Form>
+    </section>
+  );
+}
