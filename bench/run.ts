@@ -2,7 +2,9 @@
 import os from 'node:os';
 import { benchApi } from './api.bench.ts';
 import { benchDatabase } from './database.bench.ts';
+import { benchSchools } from './schools.bench.ts';
 
 console.log(`LinkDesk benchmarks: Node ${process.versions.node}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}`);
 benchDatabase();
 await benchApi();
+await benchSchools();
