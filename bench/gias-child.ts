@@ -16,7 +16,8 @@ let rows = 0;
 if (mode === 'parse') {
   const decoder = new TextDecoder('windows-1252');
   const parser = fs.createReadStream(file).map((chunk: Buffer) => decoder.decode(chunk, { stream: true })).pipe(parse({ relax_column_count: true }));
-  for await (const _record of parser) rows++;
+  parser.on('data', () => rows++);
+  await new Promise((resolve, reject) => parser.on('end', resolve).on('error', reject));
 } else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkdesk-bench-'));
   const db = createTeamDatabase({ path: path.join(dir, 'national.linkdesk'), passphrase: 'benchmark passphrase 2026', user: 'Bench', teamName: 'Bench Team', localAuthority: 'Benchshire' });
