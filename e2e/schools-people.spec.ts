@@ -76,6 +76,15 @@ test('a team manager imports GIAS, finds a school, adds a person and declares â€
   await page.getByLabel('Search').fill('rhyl');
   await page.getByRole('link', { name: 'Rhyl Primary School' }).click();
   await expect(page.getByRole('region', { name: 'Declared connections' }).getByRole('row', { name: /Amira Khan.*Own child attends/ })).toBeVisible();
+
+  await page.getByRole('link', { name: 'People' }).click();
+  await page.getByRole('link', { name: 'Amira Khan' }).click();
+  await page.getByRole('button', { name: 'End connection to Rhyl Primary School' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'End this declared connection?' })).toBeVisible();
+  await expectAccessible(page, 'confirm dialog');
+  await page.getByRole('button', { name: 'End it today' }).click();
+  await expect(page.getByRole('alertdialog')).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Declared connections' }).getByRole('row', { name: /Rhyl Primary School.*Current/ })).toHaveCount(0);
 });
 
 test('the schools list stays usable with the demo register: filters, sorting and the keyboard', async ({ page, server }) => {

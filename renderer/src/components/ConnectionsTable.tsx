@@ -1,8 +1,16 @@
 import { CONNECTION_LABELS, type Connection } from '../../../shared/domain/people.ts';
 import { formatDate } from '../format.ts';
+import { ConfirmButton } from './ConfirmButton.tsx';
 
 /** Declared connections, as team managers see them on a person or a school. Never published. */
-export function ConnectionsTable({ connections, show }: { connections: Connection[]; show: 'person' | 'school' }) {
+interface ConnectionsTableProps {
+  connections: Connection[];
+  show: 'person' | 'school';
+  /** When given, current connections get an "End" action that ends them today. */
+  onEnd?: (connection: Connection) => Promise<unknown>;
+}
+
+export function ConnectionsTable({ connections, show, onEnd }: ConnectionsTableProps) {
   if (connections.length === 0) return <p>No connections declared.</p>;
   return (
     <table className="table">
@@ -14,6 +22,7 @@ export function ConnectionsTable({ connections, show }: { connections: Connectio
           <th scope="col">From</th>
           <th scope="col">To</th>
           <th scope="col">Recorded</th>
+          {onEnd ? <th scope="col">Action</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -29,6 +38,23 @@ export function ConnectionsTable({ connections, show }: { connections: Connectio
             <td>
               {formatDate(c.recordedAt)} by {c.recordedBy}
             </td>
+            {onEnd ? (
+              <td>
+                {c.to === null ? (
+                  <ConfirmButton
+                    label={`End connection to ${c.schoolName}`}
+                    buttonText="End"
+                    title="End this declared connection?"
+                    confirmLabel="End it today"
+                    onConfirm={() => onEnd(c).then(() => undefined)}
+                  >
+                    <p>
+                      {CONNECTION_LABELS[c.kind]}: {c.schoolName}. It stays on record with today as its end date.
+                    </p>
+                  </ConfirmButton>
+                ) : null}
+              </td>
+            ) : null}
           </tr>
         ))}
       </tbody>

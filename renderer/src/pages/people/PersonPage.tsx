@@ -30,7 +30,11 @@ export function PersonPage() {
       <section aria-labelledby="connections-heading" className="card">
         <h2 id="connections-heading">Declared connections</h2>
         <p className="muted">Personal connections to schools: they drive the allocation checks and are never published.</p>
-        <ConnectionsTable connections={connections} show="school" />
+        <ConnectionsTable
+          connections={connections}
+          show="school"
+          onEnd={(c) => invoke('connections.end', { id: c.id, to: new Date().toISOString().slice(0, 10) }).then(refresh)}
+        />
         <DeclareConnectionForm personId={person.id} onSaved={refresh} />
       </section>
       <section aria-labelledby="details-heading" className="card">
