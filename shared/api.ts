@@ -4,9 +4,10 @@
  * schemas before any service runs, whichever transport the call came through.
  */
 import { z } from 'zod';
+import { AllocationProposal, type AllocationImportResult, type AllocationPeriod, type BoardRow, type CoverageGaps, type Finding, type LoadReport, type ProposalCheck } from './domain/allocations.ts';
 import { GiasApplyInput, GiasImportInput, type GiasImportResult, type GiasPreview, type ImportProgress, type RowsImportResult } from './domain/imports.ts';
 import { ConnectionFields, PersonFields, type Connection, type Person, type PersonDetail, type PersonSummary } from './domain/people.ts';
-import { EnhancedSupport, NewSchool, SchoolQuery, TeamHeldFields, Urn, type School, type SchoolDetail, type SchoolSummary } from './domain/schools.ts';
+import { EnhancedSupport, NewSchool, SCHOOL_CATEGORIES, SchoolQuery, TeamHeldFields, Urn, type School, type SchoolDetail, type SchoolSummary } from './domain/schools.ts';
 import { LocalAuthority, PersonName, TeamName, TeamSettingsPatch } from './domain/team.ts';
 import type { AuditEntry, Team, TeamSettings } from './domain/team.ts';
 
@@ -130,6 +131,27 @@ export const api = {
   'connections.declare': method<Connection>()(ConnectionFields, 'Record a worker’s declared connection to a school'),
   'connections.end': method<Connection>()(z.object({ id: z.string().uuid(), to: IsoDate }).strict(), 'End a declared connection'),
   'connections.importFile': method<RowsImportResult>()(RowsImportInput, 'Import declared connections from a .csv or .xlsx'),
+  'allocations.check': method<ProposalCheck[]>()(
+    z.object({ proposals: z.array(AllocationProposal).min(1).max(5000) }).strict(),
+    'Judge allocations without saving them: the findings the rules raise',
+  ),
+  'allocations.assign': method<{ changed: number; findings: Finding[] }>()(
+    AllocationProposal,
+    'Allocate the named and secondary link workers of a school from a date (null leaves a role empty)',
+  ),
+  'allocations.board': method<BoardRow[]>()(
+    z.object({ hub: z.string().trim().max(60).optional(), category: z.enum(SCHOOL_CATEGORIES).optional() }).strict(),
+    'Open schools with their current workers, unallocated first',
+  ),
+  'allocations.load': method<LoadReport>()(NoInput, 'Each active worker’s load against the team average'),
+  'allocations.gaps': method<CoverageGaps>()(NoInput, 'Schools without a named or secondary worker, and allocations held by leavers'),
+  'allocations.schoolHistory': method<AllocationPeriod[]>()(z.object({ urn: Urn }).strict(), 'Every allocation of a school, newest first'),
+  'allocations.workerHistory': method<AllocationPeriod[]>()(z.object({ personId: z.string().uuid() }).strict(), 'Every school a worker held, newest first'),
+  'allocations.onDate': method<AllocationPeriod[]>()(z.object({ urn: Urn, date: IsoDate }).strict(), 'Who held each role at a school on a date'),
+  'allocations.importFile': method<AllocationImportResult>()(
+    z.object({ path: FilePath, dryRun: z.boolean().default(true) }).strict(),
+    'Allocate from a spreadsheet (.xlsx or .csv), such as the published SPOC list',
+  ),
   'audit.list': method<AuditEntry[]>()(
     z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
     'The most recent entries of the audit log',

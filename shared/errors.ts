@@ -18,6 +18,10 @@ export const ERROR_CODES = [
   'read_only_location',
   'locked_elsewhere',
   'not_found',
+  /** An allocation broke a blocking rule; `details.findings` says which and why. */
+  'allocation_refused',
+  /** An allocation raised warnings and needs a recorded reason to go ahead; `details.findings`. */
+  'needs_reason',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

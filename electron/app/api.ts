@@ -11,6 +11,7 @@ import { assertLooksLikeTeamDatabase } from './db/file-checks.ts';
 import { createTeamDatabase, openTeamDatabase } from './db/team-db.ts';
 import type { Handler } from './handler-types.ts';
 import { userPath } from './paths.ts';
+import { allocationHandlers } from './allocations/handlers.ts';
 import { peopleHandlers } from './people/handlers.ts';
 import { schoolHandlers } from './schools/handlers.ts';
 import { updateSettings } from './team/service.ts';
@@ -89,4 +90,5 @@ export const handlers: Handlers = {
   'imports.progress': (session) => session.progress,
   ...schoolHandlers,
   ...peopleHandlers,
+  ...allocationHandlers,
 };

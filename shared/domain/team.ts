@@ -9,6 +9,7 @@ export const LocalAuthority = z.string().trim().min(2, 'Enter the local authorit
 export const IDLE_LOCK_DEFAULT_MINUTES = 10;
 /** Most schools one worker holds as named link worker, unless their own capacity says otherwise. */
 export const DEFAULT_CAPACITY = 12;
+export const DEFAULT_FAIRNESS_PERCENT = 25;
 
 export const TeamSettings = z.object({
   teamName: TeamName,
@@ -16,6 +17,8 @@ export const TeamSettings = z.object({
   /** Minutes without keyboard or mouse activity before the database locks itself. */
   idleLockMinutes: z.number().int('Use whole minutes').min(1, 'Use at least 1 minute').max(240, 'Use 240 minutes or fewer'),
   defaultCapacity: z.number().int('Use a whole number').min(1, 'Use at least 1 school').max(200, 'Use 200 or fewer'),
+  /** A worker's schools or pupils more than this % above the team average is a warning. */
+  fairnessPercent: z.number().int('Use a whole number').min(0, 'Use 0 or more').max(500, 'Use 500 or fewer'),
 });
 export type TeamSettings = z.infer<typeof TeamSettings>;
 

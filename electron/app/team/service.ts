@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_CAPACITY, IDLE_LOCK_DEFAULT_MINUTES, TeamSettings, type Team, type TeamSettingsPatch } from '../../../shared/domain/team.ts';
+import { DEFAULT_CAPACITY, DEFAULT_FAIRNESS_PERCENT, IDLE_LOCK_DEFAULT_MINUTES, TeamSettings, type Team, type TeamSettingsPatch } from '../../../shared/domain/team.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
@@ -29,6 +29,7 @@ export function getTeam(db: Connection): Team {
     localAuthority: row.local_authority,
     idleLockMinutes: numberOr('idleLockMinutes', IDLE_LOCK_DEFAULT_MINUTES),
     defaultCapacity: numberOr('defaultCapacity', DEFAULT_CAPACITY),
+    fairnessPercent: numberOr('fairnessPercent', DEFAULT_FAIRNESS_PERCENT),
   };
   return { id: row.id, createdAt: row.created_at, createdBy: row.created_by, settings };
 }

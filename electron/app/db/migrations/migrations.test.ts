@@ -50,6 +50,22 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0004 adds allocations: one current period per school and role, and no period ending before it starts', () => {
+    const db = emptyDatabase();
+    migrate(db, 3);
+    expect(migrate(db, 4)).toBe(4);
+    db.prepare(
+      "INSERT INTO school (urn, name, establishment_type, phase, category, status, la_code, la_name, source, search_text, created_at, updated_at) VALUES ('100000', 'A School', 'Community school', 'Primary', 'primary', 'open', '202', 'Camden', 'manual', 'a school', 'x', 'x')",
+    ).run();
+    db.prepare("INSERT INTO person (id, name, role, active_from, created_at, updated_at) VALUES ('p1', 'Amy', 'fsw', '2026-09-01', 'x', 'x')").run();
+    const insert = db.prepare("INSERT INTO allocation (id, urn, role, person_id, from_date, to_date, allocated_by, allocated_at) VALUES (?, '100000', 'named', 'p1', ?, ?, 'Tess', 'x')");
+    insert.run('a1', '2026-09-01', null);
+    expect(() => insert.run('a2', '2026-10-01', null)).toThrow(/UNIQUE/);
+    expect(() => insert.run('a3', '2026-10-01', '2026-09-30')).toThrow(/CHECK/);
+    expect(db.prepare("SELECT value FROM setting WHERE key = 'fairnessPercent'").pluck().get()).toBe('25');
+    db.close();
+  });
+
   it('a failing migration rolls back and leaves the version where it was', () => {
     const db = emptyDatabase();
     migrate(db, 1);

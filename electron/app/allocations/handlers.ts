@@ -1,0 +1,21 @@
+import type { AreaHandlers } from '../handler-types.ts';
+import { userPath } from '../paths.ts';
+import { importAllocations } from './import.ts';
+import { selectOnDate, selectSchoolHistory, selectWorkerHistory } from './repo.ts';
+import { allocate, judgeProposals } from './service.ts';
+import { board, coverageGaps, loadReport } from './views.ts';
+
+const today = (now: () => Date) => now().toISOString().slice(0, 10);
+
+export const allocationHandlers: AreaHandlers<'allocations'> = {
+  'allocations.check': (session, { proposals }) =>
+    judgeProposals(session.database.db, proposals).map((j) => ({ urn: j.proposal.urn, schoolName: j.schoolName, findings: j.findings })),
+  'allocations.assign': (session, proposal) => allocate(session.database.writeContext, proposal),
+  'allocations.board': (session, filter) => board(session.database.db, filter),
+  'allocations.load': (session) => loadReport(session.database.db, today(session.now)),
+  'allocations.gaps': (session) => coverageGaps(session.database.db, today(session.now)),
+  'allocations.schoolHistory': (session, { urn }) => selectSchoolHistory(session.database.db, urn),
+  'allocations.workerHistory': (session, { personId }) => selectWorkerHistory(session.database.db, personId),
+  'allocations.onDate': (session, { urn, date }) => selectOnDate(session.database.db, urn, date),
+  'allocations.importFile': (session, { path, dryRun }) => importAllocations(session.database.writeContext, userPath(path), { dryRun }),
+};

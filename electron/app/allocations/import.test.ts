@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { ConnectionFields } from '../../../shared/domain/people.ts';
+import { declareConnection } from '../people/service.ts';
+import { aTeamDatabase, tempDir } from '../testing/builders.ts';
+import { aPerson, aSchool } from '../testing/people-builders.ts';
+import { importAllocations } from './import.ts';
+import { selectSchoolHistory } from './repo.ts';
+
+function setUp() {
+  const db = aTeamDatabase({ now: () => new Date('2026-11-23T10:00:00Z') });
+  for (const [urn, name, type] of [
+    ['100201', 'Ashby Primary School', 'Community school'],
+    ['100202', 'Brindle Primary School', 'Community school'],
+    ['100203', 'Carrow Primary School', 'Community school'],
+    ['100204', 'Dunmere Learning Centre', 'Pupil referral unit'],
+    ['100205', 'Elmstead Primary School', 'Community school'],
+    ['100206', 'Fenwick Primary School', 'Community school'],
+  ] as const) {
+    aSchool(db, { urn, name, establishmentType: type, phase: type === 'Pupil referral unit' ? 'Not applicable' : 'Primary' });
+  }
+  const amy = aPerson(db, { name: 'Amy Worker', email: 'amy@council.example.gov.uk', hub: '' });
+  aPerson(db, { name: 'Ben Second', email: 'ben@council.example.gov.uk', hub: '' });
+  aPerson(db, { name: 'Iris Fenton', email: 'iris@council.example.gov.uk', hub: '', activeTo: '2026-07-31' });
+  aPerson(db, { name: 'Sam Smith', email: 'sam.smith1@council.example.gov.uk', hub: '' });
+  aPerson(db, { name: 'Sam Smith', email: 'sam.smith2@council.example.gov.uk', hub: '' });
+  declareConnection(db.writeContext, ConnectionFields.parse({ personId: amy.id, urn: '100202', kind: 'own_child_attends', from: '2023-09-01' }));
+  return db;
+}
+
+function csv(text: string): string {
+  const file = path.join(tempDir(), 'spoc-list.csv');
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+const HEADER = 'School URN,School name,SPOC,Secondary link worker,From,County agreed on,County agreed by,Reason\n';
+
+describe('bulk allocation from a spreadsheet', () => {
+  it('refuses own-child, inactive, same-person and APC-without-agreement rows with reasons, and applies the rest together', async () => {
+    const db = setUp();
+    const file = csv(
+      HEADER +
+        '100201,,amy@council.example.gov.uk,Ben Second,2026-12-01,,,\n' +
+        '100202,,Amy Worker,Ben Second,2026-12-01,,,\n' +
+        '100203,,Iris Fenton,Ben Second,2026-12-01,,,\n' +
+        ',Elmstead Primary School,Ben Second,ben@council.example.gov.uk,2026-12-01,,,\n' +
+        '100204,,Ben Second,Amy Worker,2026-12-01,,,\n' +
+        '100206,,Ben Second,,2026-12-01,,,Secondary to be agreed in January\n',
+    );
+    const result = await importAllocations(db.writeContext, file, { dryRun: false });
+    expect(result.applied).toBe(2);
+    expect(result.rejected.map((r) => [r.row, r.school?.urn, r.reasons[0]])).toEqual([
+      [3, '100202', expect.stringMatching(/Amy Worker declared that their own child attends Brindle Primary School/)],
+      [4, '100203', expect.stringMatching(/Iris Fenton left on 31 Jul 2026/)],
+      [5, '100205', expect.stringMatching(/Ben Second cannot be both the named and the secondary/)],
+      [6, '100204', expect.stringMatching(/agreed at county level/)],
+    ]);
+    expect(result.warnings).toEqual([
+      { row: 7, school: { urn: '100206', name: 'Fenwick Primary School' }, messages: ['Fenwick Primary School would have no secondary link worker.'], overriddenWith: 'Secondary to be agreed in January' },
+    ]);
+    expect(selectSchoolHistory(db.db, '100201').map((p) => [p.role, p.personName])).toEqual([['named', 'Amy Worker'], ['secondary', 'Ben Second']]);
+    expect(selectSchoolHistory(db.db, '100202')).toEqual([]);
+  });
+
+  it('names unknown schools and workers, ambiguous names, duplicate rows and nonsense dates by row, and a dry run saves nothing', async () => {
+    const db = setUp();
+    const file = csv(
+      HEADER +
+        '999999,,Amy Worker,Ben Second,2026-12-01,,,\n' +
+        ',Nowhere Academy,Amy Worker,Ben Second,2026-12-01,,,\n' +
+        '100201,,Sam Smith,Ben Second,2026-12-01,,,\n' +
+        '100203,,Zed Nobody,Ben Second,2026-12-01,,,\n' +
+        '100205,,Ben Second,Amy Worker,31/02/2026,,,\n' +
+        '100206,,Ben Second,Amy Worker,2026-12-01,,,\n' +
+        '100206,,Amy Worker,Ben Second,2026-12-01,,,\n' +
+        '100204,,Ben Second,Amy Worker,2026-12-01,2027-01-10,County DST managers,\n',
+    );
+    const result = await importAllocations(db.writeContext, file, { dryRun: true });
+    expect(result.rejected.map((r) => `${r.row}: ${r.reasons.join(' ')}`)).toEqual([
+      '2: No school has URN "999999" in this team database.',
+      '3: No open school is called "Nowhere Academy".',
+      '4: Named link worker "Sam Smith" matches 2 people: give their work email instead.',
+      '5: Named link worker "Zed Nobody" is not a worker in this team database (give a name or work email as in People).',
+      '6: From "31/02/2026" is not a date (use 2026-09-01 or 01/09/2026).',
+      '8: Fenwick Primary School is on row 7 already: one row per school.',
+      '9: County agreed on is after the From date: the agreement must come first.',
+    ]);
+    expect(result.rows.find((r) => r.row === 7)?.outcome).toBe('apply');
+    expect(result.applied).toBe(0);
+    expect(selectSchoolHistory(db.db, '100206')).toEqual([]);
+  });
+
+  it('reads the published SPOC list as an .xlsx, with an APC agreed at county level', async () => {
+    const db = setUp();
+    const file = path.join(tempDir(), 'spoc-list.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('SPOC list');
+    sheet.addRow(['School URN', 'School name', 'Named link worker', 'Secondary link worker', 'From', 'County agreed on', 'County agreed by', 'Reason']);
+    sheet.addRow(['100204', 'Dunmere Learning Centre', 'ben@council.example.gov.uk', 'amy@council.example.gov.uk', new Date(Date.UTC(2026, 11, 1)), new Date(Date.UTC(2026, 10, 10)), 'County DST managers meeting', 'APC split 2026']);
+    await workbook.xlsx.writeFile(file);
+    const result = await importAllocations(db.writeContext, file, { dryRun: false });
+    expect(result).toMatchObject({ applied: 1, rejected: [] });
+    expect(selectSchoolHistory(db.db, '100204')[0]).toMatchObject({ countyAgreedOn: '2026-11-10', countyAgreedBy: 'County DST managers meeting', from: '2026-12-01' });
+  });
+});

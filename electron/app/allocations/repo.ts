@@ -1,0 +1,109 @@
+import type { AllocationPeriod, AllocationRole, BoardRow } from '../../../shared/domain/allocations.ts';
+import type { SchoolCategory } from '../../../shared/domain/schools.ts';
+import { statement, type Connection } from '../db/cipher.ts';
+
+interface PeriodRow {
+  id: string;
+  urn: string;
+  school_name: string;
+  role: AllocationRole;
+  person_id: string;
+  person_name: string;
+  from_date: string;
+  to_date: string | null;
+  allocated_by: string;
+  allocated_at: string;
+  reason: string | null;
+  override_reason: string | null;
+  county_agreed_on: string | null;
+  county_agreed_by: string | null;
+}
+
+const toPeriod = (r: PeriodRow): AllocationPeriod => ({
+  id: r.id, urn: r.urn, schoolName: r.school_name, role: r.role, personId: r.person_id, personName: r.person_name,
+  from: r.from_date, to: r.to_date, allocatedBy: r.allocated_by, allocatedAt: r.allocated_at, reason: r.reason,
+  overrideReason: r.override_reason, countyAgreedOn: r.county_agreed_on, countyAgreedBy: r.county_agreed_by,
+});
+
+const PERIOD_SELECT = `SELECT a.*, s.name AS school_name, p.name AS person_name
+  FROM allocation a JOIN school s ON s.urn = a.urn JOIN person p ON p.id = a.person_id`;
+
+export function insertPeriod(db: Connection, p: Omit<AllocationPeriod, 'schoolName' | 'personName'>): void {
+  statement(
+    db,
+    `INSERT INTO allocation (id, urn, role, person_id, from_date, to_date, allocated_by, allocated_at, reason, override_reason, county_agreed_on, county_agreed_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(p.id, p.urn, p.role, p.personId, p.from, p.to, p.allocatedBy, p.allocatedAt, p.reason, p.overrideReason, p.countyAgreedOn, p.countyAgreedBy);
+}
+
+export function closePeriod(db: Connection, id: string, to: string): void {
+  statement(db, 'UPDATE allocation SET to_date = ? WHERE id = ?').run(to, id);
+}
+
+/** A same-day correction: the period that started on this date gets its worker replaced. */
+export function replaceWorker(db: Connection, id: string, personId: string, by: string, at: string, reason: string | null, overrideReason: string | null): void {
+  statement(db, 'UPDATE allocation SET person_id = ?, allocated_by = ?, allocated_at = ?, reason = ?, override_reason = ? WHERE id = ?').run(
+    personId, by, at, reason, overrideReason, id,
+  );
+}
+
+export function selectCurrentPeriods(db: Connection): AllocationPeriod[] {
+  return (statement(db, `${PERIOD_SELECT} WHERE a.to_date IS NULL`).all() as PeriodRow[]).map(toPeriod);
+}
+
+export function selectCurrentPeriod(db: Connection, urn: string, role: AllocationRole): AllocationPeriod | undefined {
+  const row = statement(db, `${PERIOD_SELECT} WHERE a.urn = ? AND a.role = ? AND a.to_date IS NULL`).get(urn, role) as PeriodRow | undefined;
+  return row ? toPeriod(row) : undefined;
+}
+
+export function selectSchoolHistory(db: Connection, urn: string): AllocationPeriod[] {
+  return (statement(db, `${PERIOD_SELECT} WHERE a.urn = ? ORDER BY a.from_date DESC, a.role`).all(urn) as PeriodRow[]).map(toPeriod);
+}
+
+export function selectWorkerHistory(db: Connection, personId: string): AllocationPeriod[] {
+  return (statement(db, `${PERIOD_SELECT} WHERE a.person_id = ? ORDER BY a.from_date DESC, s.name`).all(personId) as PeriodRow[]).map(toPeriod);
+}
+
+/** Who held each role at a school on a date (both ends of a period count). */
+export function selectOnDate(db: Connection, urn: string, isoDate: string): AllocationPeriod[] {
+  return (
+    statement(db, `${PERIOD_SELECT} WHERE a.urn = ? AND a.from_date <= ? AND (a.to_date IS NULL OR a.to_date >= ?) ORDER BY a.role`).all(urn, isoDate, isoDate) as PeriodRow[]
+  ).map(toPeriod);
+}
+
+interface BoardSqlRow {
+  urn: string;
+  name: string;
+  category: SchoolCategory;
+  hub: string | null;
+  pupils: number | null;
+  named_id: string | null;
+  named_name: string | null;
+  named_from: string | null;
+  secondary_id: string | null;
+  secondary_name: string | null;
+  secondary_from: string | null;
+}
+
+/** Every open school with its current workers; unallocated first, then by name. */
+export function selectBoard(db: Connection): BoardRow[] {
+  const rows = statement(
+    db,
+    `SELECT s.urn, s.name, s.category, s.hub, s.pupils,
+       n.person_id AS named_id, np.name AS named_name, n.from_date AS named_from,
+       c.person_id AS secondary_id, cp.name AS secondary_name, c.from_date AS secondary_from
+     FROM school s
+     LEFT JOIN allocation n ON n.urn = s.urn AND n.role = 'named' AND n.to_date IS NULL
+     LEFT JOIN person np ON np.id = n.person_id
+     LEFT JOIN allocation c ON c.urn = s.urn AND c.role = 'secondary' AND c.to_date IS NULL
+     LEFT JOIN person cp ON cp.id = c.person_id
+     WHERE s.status <> 'closed'
+     ORDER BY (n.person_id IS NOT NULL AND c.person_id IS NOT NULL), s.name COLLATE NOCASE`,
+  ).all() as BoardSqlRow[];
+  const worker = (id: string | null, name: string | null, from: string | null) => (id && name && from ? { id, name, from } : null);
+  return rows.map((r) => ({
+    urn: r.urn, name: r.name, category: r.category, hub: r.hub, pupils: r.pupils,
+    named: worker(r.named_id, r.named_name, r.named_from),
+    secondary: worker(r.secondary_id, r.secondary_name, r.secondary_from),
+  }));
+}

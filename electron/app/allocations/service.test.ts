@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { AllocationProposal } from '../../../shared/domain/allocations.ts';
+import { ConnectionFields } from '../../../shared/domain/people.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { declareConnection } from '../people/service.ts';
+import { aTeamDatabase } from '../testing/builders.ts';
+import { aPerson, aSchool } from '../testing/people-builders.ts';
+import { selectOnDate, selectSchoolHistory, selectWorkerHistory } from './repo.ts';
+import { allocate } from './service.ts';
+import { board, coverageGaps, loadReport } from './views.ts';
+
+function setUp() {
+  const db = aTeamDatabase({ now: () => new Date('2026-11-23T10:00:00Z') });
+  const school = aSchool(db, { urn: '100100', name: 'Rhyl Primary School' });
+  const amy = aPerson(db, { name: 'Amy Worker', hub: '' });
+  const ben = aPerson(db, { name: 'Ben Second', hub: '' });
+  const cara = aPerson(db, { name: 'Cara Third', hub: '' });
+  return { db, school, amy, ben, cara };
+}
+
+const proposal = (p: Partial<AllocationProposal> & Pick<AllocationProposal, 'urn' | 'namedId' | 'secondaryId'>) =>
+  AllocationProposal.parse({ from: '2026-09-01', ...p });
+
+function refusal(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('allocating link workers', () => {
+  it('allocates, changes and keeps the history: who was SPOC on any past date', () => {
+    const { db, school, amy, ben, cara } = setUp();
+    allocate(db.writeContext, proposal({ urn: school.urn, namedId: amy.id, secondaryId: ben.id, from: '2026-09-01', reason: 'New school year' }));
+    allocate(db.writeContext, proposal({ urn: school.urn, namedId: cara.id, secondaryId: ben.id, from: '2027-01-04', reason: 'Amy moves hub' }));
+    expect(selectOnDate(db.db, school.urn, '2026-12-31').map((p) => [p.role, p.personName])).toEqual([['named', 'Amy Worker'], ['secondary', 'Ben Second']]);
+    expect(selectOnDate(db.db, school.urn, '2027-01-04').map((p) => [p.role, p.personName])).toEqual([['named', 'Cara Third'], ['secondary', 'Ben Second']]);
+    const history = selectSchoolHistory(db.db, school.urn);
+    expect(history.map((p) => [p.personName, p.from, p.to, p.reason])).toEqual([
+      ['Cara Third', '2027-01-04', null, 'Amy moves hub'],
+      ['Amy Worker', '2026-09-01', '2027-01-03', 'New school year'],
+      ['Ben Second', '2026-09-01', null, 'New school year'],
+    ]);
+    expect(selectWorkerHistory(db.db, amy.id)).toMatchObject([{ schoolName: 'Rhyl Primary School', from: '2026-09-01', to: '2027-01-03', allocatedBy: 'Tess Manager' }]);
+  });
+
+  it('refuses a worker whose own child attends, saving nothing', () => {
+    const { db, school, amy, ben } = setUp();
+    declareConnection(db.writeContext, ConnectionFields.parse({ personId: amy.id, urn: school.urn, kind: 'own_child_attends', from: '2024-09-01' }));
+    const error = refusal(() => allocate(db.writeContext, proposal({ urn: school.urn, namedId: amy.id, secondaryId: ben.id, overrideReason: 'Please' })));
+    expect(error.code).toBe('allocation_refused');
+    expect(error.message).toMatch(/Amy Worker declared that their own child attends Rhyl Primary School/);
+    expect(selectSchoolHistory(db.db, school.urn)).toEqual([]);
+  });
+
+  it('saves warnings only with a reason, and records the reason', () => {
+    const { db, school, amy } = setUp();
+    const error = refusal(() => allocate(db.writeContext, proposal({ urn: school.urn, namedId: amy.id, secondaryId: null })));
+    expect(error.code).toBe('needs_reason');
+    expect(error.details?.findings).toEqual([expect.objectContaining({ rule: 'school_without_worker' })]);
+    allocate(db.writeContext, proposal({ urn: school.urn, namedId: amy.id, secondaryId: null, overrideReason: 'Secondary agreed at the next hub meeting' }));
+    expect(selectSchoolHistory(db.db, school.urn)[0]?.overrideReason).toBe('Secondary agreed at the next hub meeting');
+    const audit = db.db.prepare("SELECT summary FROM audit_log WHERE entity = 'allocation'").pluck().get();
+    expect(audit).toBe('named; warnings overridden: school_without_worker');
+  });
+
+  it('refuses a change dated before the current allocation began', () => {
+    const { db, school, amy, ben, cara } = setUp();
+    allocate(db.writeContext, proposal({ urn: school.urn, namedId: amy.id, secondaryId: ben.id, from: '2026-09-01' }));
+    const error = refusal(() => allocate(db.writeContext, proposal({ urn: school.urn, namedId: cara.id, secondaryId: ben.id, from: '2026-08-01' })));
+    expect(error.message).toMatch(/since 1 Sep 2026: a change must start on or after that date/);
+  });
+
+  it('corrects a same-day allocation in place instead of making a zero-length period', () => {
+    const { db, school, amy, ben, cara } = setUp();
+    allocate(db.writeContext, proposal({ urn: school.urn, namedId: amy.id, secondaryId: ben.id }));
+    allocate(db.writeContext, proposal({ urn: school.urn, namedId: cara.id, secondaryId: ben.id }));
+    expect(selectSchoolHistory(db.db, school.urn).filter((p) => p.role === 'named').map((p) => p.personName)).toEqual(['Cara Third']);
+  });
+});
+
+describe('allocation views', () => {
+  it('shows unallocated schools first on the board, loads against the average, and the gaps', () => {
+    const { db, school, amy, ben } = setUp();
+    const other = aSchool(db, { urn: '100101', name: 'Aardvark Primary', pupils: 200 });
+    allocate(db.writeContext, proposal({ urn: school.urn, namedId: amy.id, secondaryId: ben.id }));
+    expect(board(db.db, {}).map((r) => r.urn)).toEqual([other.urn, school.urn]);
+    const load = loadReport(db.db, '2026-11-23');
+    expect(load.workers.find((w) => w.id === amy.id)).toMatchObject({ named: 1, secondary: 0 });
+    expect(load.average.schools).toBe(1);
+    const gaps = coverageGaps(db.db, '2026-11-23');
+    expect(gaps.withoutNamed.map((r) => r.urn)).toEqual([other.urn]);
+    db.db.prepare("UPDATE person SET active_to = '2026-10-31' WHERE id = ?").run(ben.id);
+    expect(coverageGaps(db.db, '2026-11-23').heldByLeavers.map((p) => p.personName)).toEqual(['Ben Second']);
+  });
+});

@@ -1,0 +1,283 @@
+/**
+ * Link-worker allocation: each school has a named link worker (the SPOC) and a secondary link
+ * worker. The rules of seed 004 section 3 as small pure functions, shared so the screen shows
+ * exactly the findings the main process enforces.
+ */
+import { z } from 'zod';
+import { addDays, formatDate } from '../format.ts';
+import type { ConnectionKind } from './people.ts';
+import { CONNECTION_LABELS } from './people.ts';
+import type { SchoolCategory } from './schools.ts';
+import { Urn } from './schools.ts';
+
+export const ALLOCATION_ROLES = ['named', 'secondary'] as const;
+export type AllocationRole = (typeof ALLOCATION_ROLES)[number];
+export const ROLE_NAMES: Record<AllocationRole, string> = { named: 'named link worker (SPOC)', secondary: 'secondary link worker' };
+
+export const LEAVING_SOON_DAYS = 30;
+
+export interface WorkerFacts {
+  id: string;
+  name: string;
+  hub: string | null;
+  activeFrom: string;
+  activeTo: string | null;
+  capacity: number | null;
+}
+
+export interface ConnectionFacts {
+  personId: string;
+  kind: ConnectionKind;
+  otherText: string | null;
+  from: string;
+  to: string | null;
+}
+
+export interface Load {
+  schools: number;
+  pupils: number;
+}
+
+/** Everything the rules need to judge one school's proposed named and secondary workers. */
+export interface ProposalFacts {
+  school: { urn: string; name: string; category: SchoolCategory; hub: string | null };
+  named: WorkerFacts | null;
+  secondary: WorkerFacts | null;
+  effectiveFrom: string;
+  countyAgreement: { on: string; by: string } | null;
+  /** Declared connections of the proposed workers to this school. */
+  connections: ConnectionFacts[];
+  /** Named-worker load of each proposed worker once the change (and any batch) is applied. */
+  loadAfter: Map<string, Load>;
+  teamAverage: Load;
+  fairnessPercent: number;
+  defaultCapacity: number;
+}
+
+export const RULES = [
+  'own_child_attends', 'same_worker_twice', 'worker_not_active', 'apc_without_county_agreement',
+  'declared_connection', 'over_capacity', 'above_team_average', 'hub_mismatch', 'school_without_worker', 'worker_leaving_soon',
+] as const;
+export type RuleId = (typeof RULES)[number];
+
+export interface Finding {
+  rule: RuleId;
+  severity: 'blocking' | 'warning';
+  message: string;
+}
+
+type Rule = (facts: ProposalFacts) => Finding[];
+
+const proposed = (f: ProposalFacts): { role: AllocationRole; worker: WorkerFacts }[] =>
+  ALLOCATION_ROLES.flatMap((role) => {
+    const worker = f[role];
+    return worker ? [{ role, worker }] : [];
+  });
+
+const currentOn = (c: ConnectionFacts, date: string) => c.from <= date && (c.to === null || c.to >= date);
+
+export const ownChildAttends: Rule = (f) =>
+  proposed(f).flatMap(({ worker }) =>
+    f.connections
+      .filter((c) => c.personId === worker.id && c.kind === 'own_child_attends' && currentOn(c, f.effectiveFrom))
+      .map((c) => ({
+        rule: 'own_child_attends' as const,
+        severity: 'blocking' as const,
+        message: `${worker.name} declared that their own child attends ${f.school.name} (since ${formatDate(c.from)}). A link worker is never assigned to a school their own children attend.`,
+      })),
+  );
+
+export const sameWorkerTwice: Rule = (f) =>
+  f.named && f.secondary && f.named.id === f.secondary.id
+    ? [{ rule: 'same_worker_twice', severity: 'blocking', message: `${f.named.name} cannot be both the named and the secondary link worker: the secondary covers when the named worker is away.` }]
+    : [];
+
+export const workerNotActive: Rule = (f) =>
+  proposed(f)
+    .filter(({ worker }) => worker.activeFrom > f.effectiveFrom || (worker.activeTo !== null && worker.activeTo < f.effectiveFrom))
+    .map(({ worker }) => ({
+      rule: 'worker_not_active' as const,
+      severity: 'blocking' as const,
+      message:
+        worker.activeFrom > f.effectiveFrom
+          ? `${worker.name} only starts on ${formatDate(worker.activeFrom)}, after ${formatDate(f.effectiveFrom)}.`
+          : `${worker.name} left on ${formatDate(worker.activeTo ?? '')}, before ${formatDate(f.effectiveFrom)}.`,
+    }));
+
+export const apcWithoutCountyAgreement: Rule = (f) =>
+  f.school.category === 'alternative_provision' && (f.named || f.secondary) && !(f.countyAgreement?.on && f.countyAgreement.by.trim())
+    ? [{
+        rule: 'apc_without_county_agreement',
+        severity: 'blocking',
+        message: `${f.school.name} is an alternative provision college: its allocation is agreed at county level by all Dedicated Schools Team managers. Record the date it was agreed and by whom.`,
+      }]
+    : [];
+
+export const declaredConnection: Rule = (f) =>
+  proposed(f).flatMap(({ worker }) =>
+    f.connections
+      .filter((c) => c.personId === worker.id && c.kind !== 'own_child_attends' && currentOn(c, f.effectiveFrom))
+      .map((c) => ({
+        rule: 'declared_connection' as const,
+        severity: 'warning' as const,
+        message: `${worker.name} has declared a connection to ${f.school.name}: ${CONNECTION_LABELS[c.kind].toLowerCase()}${c.otherText ? ` (${c.otherText})` : ''}.`,
+      })),
+  );
+
+export const overCapacity: Rule = (f) => {
+  const worker = f.named;
+  if (!worker) return [];
+  const capacity = worker.capacity ?? f.defaultCapacity;
+  const schools = f.loadAfter.get(worker.id)?.schools ?? 0;
+  return schools > capacity
+    ? [{ rule: 'over_capacity', severity: 'warning', message: `${worker.name} would be named link worker for ${schools} schools, over their capacity of ${capacity}.` }]
+    : [];
+};
+
+export const aboveTeamAverage: Rule = (f) => {
+  const worker = f.named;
+  if (!worker) return [];
+  const load = f.loadAfter.get(worker.id);
+  if (!load) return [];
+  const limit = 1 + f.fairnessPercent / 100;
+  const over: string[] = [];
+  if (f.teamAverage.schools > 0 && load.schools > f.teamAverage.schools * limit) {
+    over.push(`${load.schools} schools against a team average of ${f.teamAverage.schools.toFixed(1)}`);
+  }
+  if (f.teamAverage.pupils > 0 && load.pupils > f.teamAverage.pupils * limit) {
+    over.push(`${load.pupils.toLocaleString('en-GB')} pupils against a team average of ${Math.round(f.teamAverage.pupils).toLocaleString('en-GB')}`);
+  }
+  return over.length
+    ? [{ rule: 'above_team_average', severity: 'warning', message: `${worker.name} would be more than ${f.fairnessPercent}% above the team average: ${over.join('; ')}.` }]
+    : [];
+};
+
+export const hubMismatch: Rule = (f) =>
+  proposed(f)
+    .filter(({ worker }) => worker.hub && f.school.hub && worker.hub.toLowerCase() !== f.school.hub.toLowerCase())
+    .map(({ worker }) => ({
+      rule: 'hub_mismatch' as const,
+      severity: 'warning' as const,
+      message: `${worker.name} works in the ${worker.hub} hub; ${f.school.name} is in ${f.school.hub}.`,
+    }));
+
+export const schoolWithoutWorker: Rule = (f) =>
+  ALLOCATION_ROLES.filter((role) => !f[role]).map((role) => ({
+    rule: 'school_without_worker' as const,
+    severity: 'warning' as const,
+    message: `${f.school.name} would have no ${ROLE_NAMES[role]}.`,
+  }));
+
+export const workerLeavingSoon: Rule = (f) =>
+  proposed(f)
+    .filter(({ worker }) => worker.activeTo !== null && worker.activeTo >= f.effectiveFrom && worker.activeTo <= addDays(f.effectiveFrom, LEAVING_SOON_DAYS))
+    .map(({ worker }) => ({
+      rule: 'worker_leaving_soon' as const,
+      severity: 'warning' as const,
+      message: `${worker.name} leaves on ${formatDate(worker.activeTo ?? '')}, within ${LEAVING_SOON_DAYS} days.`,
+    }));
+
+export const ALL_RULES: Rule[] = [
+  ownChildAttends, sameWorkerTwice, workerNotActive, apcWithoutCountyAgreement,
+  declaredConnection, overCapacity, aboveTeamAverage, hubMismatch, schoolWithoutWorker, workerLeavingSoon,
+];
+
+export function judge(facts: ProposalFacts): Finding[] {
+  return ALL_RULES.flatMap((rule) => rule(facts));
+}
+
+export const hasBlocking = (findings: Finding[]) => findings.some((f) => f.severity === 'blocking');
+export const hasWarnings = (findings: Finding[]) => findings.some((f) => f.severity === 'warning');
+
+const IsoDate = z.iso.date('Enter the date as yyyy-mm-dd');
+const OptionalText = z.string().trim().max(500).optional().transform((v) => (v ? v : null));
+
+/** One school's new named and secondary workers from a date. null leaves that role empty. */
+export const AllocationProposal = z
+  .object({
+    urn: Urn,
+    namedId: z.string().uuid().nullable(),
+    secondaryId: z.string().uuid().nullable(),
+    from: IsoDate,
+    reason: OptionalText,
+    /** Why the warnings are accepted; required when there are any. */
+    overrideReason: OptionalText,
+    countyAgreedOn: z.union([z.literal(''), IsoDate]).optional().transform((v) => (v ? v : null)),
+    countyAgreedBy: OptionalText,
+  })
+  .strict();
+export type AllocationProposal = z.input<typeof AllocationProposal>;
+
+export interface AllocationPeriod {
+  id: string;
+  urn: string;
+  schoolName: string;
+  role: AllocationRole;
+  personId: string;
+  personName: string;
+  from: string;
+  to: string | null;
+  allocatedBy: string;
+  allocatedAt: string;
+  reason: string | null;
+  overrideReason: string | null;
+  countyAgreedOn: string | null;
+  countyAgreedBy: string | null;
+}
+
+export interface ProposalCheck {
+  urn: string;
+  schoolName: string;
+  findings: Finding[];
+}
+
+export interface BoardRow {
+  urn: string;
+  name: string;
+  category: SchoolCategory;
+  hub: string | null;
+  pupils: number | null;
+  named: { id: string; name: string; from: string } | null;
+  secondary: { id: string; name: string; from: string } | null;
+}
+
+export interface WorkerLoad {
+  id: string;
+  name: string;
+  hub: string | null;
+  capacity: number;
+  named: number;
+  secondary: number;
+  pupils: number;
+  apcs: number;
+  byCategory: Partial<Record<SchoolCategory, number>>;
+}
+
+export interface LoadReport {
+  workers: WorkerLoad[];
+  average: Load;
+  fairnessPercent: number;
+}
+
+export interface CoverageGaps {
+  withoutNamed: BoardRow[];
+  withoutSecondary: BoardRow[];
+  /** Current allocations held by people whose last day has passed. */
+  heldByLeavers: AllocationPeriod[];
+}
+
+export interface AllocationImportRow {
+  row: number;
+  school: { urn: string; name: string } | null;
+  outcome: 'apply' | 'unchanged' | 'refused';
+  reasons: string[];
+  warnings: string[];
+}
+
+export interface AllocationImportResult {
+  dryRun: boolean;
+  applied: number;
+  rejected: { row: number; school: { urn: string; name: string } | null; reasons: string[] }[];
+  warnings: { row: number; school: { urn: string; name: string }; messages: string[]; overriddenWith: string }[];
+  rows: AllocationImportRow[];
+}
