@@ -45,9 +45,13 @@ export function openConnection(path: string, passphrase: string, options: { crea
   }
 }
 
-/** The key pragma always "succeeds"; only a read of page 1 tells whether the key is right. */
+/**
+ * The key pragma always "succeeds"; only a read tells whether the key is right. This read
+ * touches page 1 alone (the header), so damage further in, even in the schema's own pages,
+ * is reported as damage and not mistaken for a wrong passphrase.
+ */
 export function verifyKey(db: Connection): void {
-  db.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
+  db.pragma('user_version', { simple: true });
 }
 
 const statementCache = new WeakMap<Connection, Map<string, Database.Statement>>();
