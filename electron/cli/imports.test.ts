@@ -78,3 +78,23 @@ describe('linkdesk import-people and import-connections', () => {
     expect(JSON.parse(linkdesk(['api', 'people.list', '--db', db, '--json']).stdout)).toEqual([]);
   });
 });
+
+describe('linkdesk import-allocations', () => {
+  it('applies the good rows, lists the refused ones with school and reasons as JSON, and exits 1', () => {
+    const db = aDatabase();
+    expect(linkdesk(['import-gias', GIAS_2021, '--db', db, '--la', '202']).status).toBe(0);
+    const people = write('people.csv', 'Name,Role,Email,Active from\nAmy Worker,FSW,amy@council.example.gov.uk,2025-09-01\nBen Second,FSW,ben@council.example.gov.uk,2025-09-01\n');
+    expect(linkdesk(['import-people', people, '--db', db]).status).toBe(0);
+    const list = write(
+      'spoc.csv',
+      'School URN,SPOC,Secondary link worker,From,Reason\n100008,Amy Worker,Ben Second,2026-12-01,\n100009,Amy Worker,Amy Worker,2026-12-01,\n',
+    );
+    const run = linkdesk(['import-allocations', list, '--db', db, '--json']);
+    expect(run.status).toBe(1);
+    const result = JSON.parse(run.stdout);
+    expect(result.applied).toBe(1);
+    expect(result.rejected).toEqual([{ row: 3, school: { urn: '100009', name: expect.any(String) }, reasons: [expect.stringMatching(/cannot be both the named and the secondary/)] }]);
+    expect(result.warnings).toEqual([]);
+    expect(run.stderr).toMatch(/^linkdesk: 1 row was refused; the other rows were applied\./);
+  });
+});

@@ -1,4 +1,5 @@
 /** The set-up imports of the command line: GIAS, people, declared connections. */
+import type { AllocationImportResult } from '../../shared/domain/allocations.ts';
 import type { GiasImportResult, GiasPreview, RowsImportResult } from '../../shared/domain/imports.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Cli } from './main.ts';
@@ -46,6 +47,20 @@ export function importCommands({ call, unlock, requireOption }: Tools): Record<s
         errors,
       });
       if (counts.errors > 0) throw refused(counts.errors, counts.errors === 1 ? 'row was' : 'rows were');
+    },
+    async 'import-allocations'(cli) {
+      const file = requireOption(cli.args.rest[0], 'FILE');
+      await unlock(cli);
+      const result = await call<AllocationImportResult>(cli, 'allocations.importFile', { path: file, dryRun: cli.args.values['dry-run'] });
+      const human = [
+        `${result.dryRun ? 'Dry run: would apply' : 'Applied'} ${result.dryRun ? result.rows.filter((r) => r.outcome === 'apply').length : result.applied} allocations; ${result.rejected.length} rows refused.`,
+        ...result.rejected.map((r) => `  Row ${r.row}${r.school ? ` (${r.school.name}, ${r.school.urn})` : ''}: ${r.reasons.join(' ')}`),
+        ...result.warnings.map((w) => `  Row ${w.row} (${w.school.name}) saved with warnings, reason "${w.overriddenWith}": ${w.messages.join(' ')}`),
+      ].join('\n');
+      cli.out(human, { applied: result.applied, rejected: result.rejected, warnings: result.warnings });
+      if (result.rejected.length > 0) {
+        throw new AppError('allocation_refused', `${result.rejected.length} ${result.rejected.length === 1 ? 'row was' : 'rows were'} refused; the other rows ${result.dryRun ? 'would be' : 'were'} applied.`);
+      }
     },
     'import-people': rowsImport('people.importFile', 'people'),
     'import-connections': rowsImport('connections.importFile', 'connections'),

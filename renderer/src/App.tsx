@@ -8,6 +8,11 @@ import { DashboardPage } from './pages/DashboardPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { StartPage } from './pages/StartPage.tsx';
 import { UnlockPage } from './pages/UnlockPage.tsx';
+import { AllocatePage } from './pages/allocations/AllocatePage.tsx';
+import { BoardPage } from './pages/allocations/BoardPage.tsx';
+import { GapsPage } from './pages/allocations/GapsPage.tsx';
+import { ImportAllocationsPage } from './pages/allocations/ImportAllocationsPage.tsx';
+import { LoadPage } from './pages/allocations/LoadPage.tsx';
 import { NewPersonPage } from './pages/people/NewPersonPage.tsx';
 import { PeoplePage } from './pages/people/PeoplePage.tsx';
 import { PersonPage } from './pages/people/PersonPage.tsx';
@@ -40,6 +45,11 @@ export function App() {
         <Route path="/schools/import" element={<GiasImportPage />} />
         <Route path="/schools/new" element={<NewSchoolPage />} />
         <Route path="/schools/:urn" element={<SchoolPage />} />
+        <Route path="/allocations" element={<BoardPage />} />
+        <Route path="/allocations/load" element={<LoadPage />} />
+        <Route path="/allocations/gaps" element={<GapsPage />} />
+        <Route path="/allocations/import" element={<ImportAllocationsPage />} />
+        <Route path="/allocations/:urn" element={<AllocatePage />} />
         <Route path="/people" element={<PeoplePage />} />
         <Route path="/people/new" element={<NewPersonPage />} />
         <Route path="/people/:id" element={<PersonPage />} />

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { createTeamDatabase, type TeamDatabase } from '../db/team-db.ts';
 import { updateSettings } from '../team/service.ts';
+import { seedDemoAllocations } from './allocations.ts';
 import { seedDemoRegister } from './register.ts';
 
 /** Fictional data only, so its passphrase can be printed on the start screen. */
@@ -19,7 +20,7 @@ export function createDemoDatabase(path: string, passphrase: string, user: strin
   const db = createTeamDatabase({ path, passphrase, user, ...DEMO_TEAM, ...(now ? { now } : {}) });
   try {
     updateSettings(db.writeContext, { idleLockMinutes: 15 });
-    seedDemoRegister(db);
+    seedDemoAllocations(db, seedDemoRegister(db));
     return db;
   } catch (error) {
     db.close();

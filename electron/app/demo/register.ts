@@ -6,7 +6,7 @@
 import { NewSchool } from '../../../shared/domain/schools.ts';
 import { ConnectionFields, PersonFields, type Person, type PersonInput } from '../../../shared/domain/people.ts';
 import type { TeamDatabase } from '../db/team-db.ts';
-import { createPerson, deactivatePerson, declareConnection } from '../people/service.ts';
+import { createPerson, declareConnection } from '../people/service.ts';
 import { addSchool, closeSchool, setEnhancedSupport, updateSchoolTeamFields } from '../schools/service.ts';
 
 const HUBS = ['North', 'Central', 'Coastal'] as const;
@@ -39,6 +39,8 @@ export const DEMO_WORKERS: PersonInput[] = [
   { name: 'Ellie Watson', role: 'fsw', email: 'ellie.watson@northshire.example.gov.uk', phone: '01632 960106', hub: 'Coastal', activeFrom: '2019-06-03', capacity: 14, level3Plans: 0 },
   { name: 'Farid Haddad', role: 'fsw', email: 'farid.haddad@northshire.example.gov.uk', phone: '01632 960107', hub: 'Coastal', activeFrom: '2025-09-01', capacity: null, level3Plans: 1 },
   { name: 'Grace Bello', role: 'team_manager', email: 'grace.bello@northshire.example.gov.uk', phone: '01632 960002', hub: 'Coastal', activeFrom: '2018-01-08', capacity: 3, level3Plans: 0 },
+  { name: 'Jas Kaur', role: 'fsw', email: 'jas.kaur@northshire.example.gov.uk', phone: '01632 960109', hub: 'North', activeFrom: '2024-09-02', capacity: null, level3Plans: 1 },
+  { name: 'Kemi Adeyemi', role: 'fsw', email: 'kemi.adeyemi@northshire.example.gov.uk', phone: '01632 960110', hub: 'Coastal', activeFrom: '2023-04-17', capacity: null, level3Plans: 2 },
   { name: 'Harry Lowe', role: 'fsw', email: 'harry.lowe@northshire.example.gov.uk', phone: '01632 960108', hub: 'Central', activeFrom: '2021-09-01', capacity: null, level3Plans: 2 },
 ];
 
@@ -83,8 +85,8 @@ export function seedDemoRegister(db: TeamDatabase): DemoRegister {
   closeSchool(ctx, urns[23] ?? '990024', '2026-08-31');
 
   const people = DEMO_WORKERS.map((w) => createPerson(ctx, PersonFields.parse(w)));
+  // Iris leaves in July 2026; the allocations seed deactivates her after giving her history.
   const leaver = createPerson(ctx, PersonFields.parse({ name: 'Iris Fenton', role: 'fsw', email: 'iris.fenton@northshire.example.gov.uk', phone: '', hub: 'North', activeFrom: '2017-09-04', capacity: null }));
-  deactivatePerson(ctx, leaver.id, '2026-07-31');
 
   const declare = (person: Person | undefined, urn: string | undefined, kind: 'own_child_attends' | 'family_member_works_there' | 'governor_or_trustee' | 'other', from: string, otherText?: string) => {
     if (!person || !urn) return;

@@ -5,6 +5,7 @@ import { invoke } from '../../api.ts';
 import { ConnectionsTable } from '../../components/ConnectionsTable.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
+import { AllocationHistory } from '../allocations/AllocationHistory.tsx';
 import { DeclareConnectionForm } from './DeclareConnectionForm.tsx';
 import { PersonForm } from './PersonForm.tsx';
 
@@ -12,6 +13,7 @@ export function PersonPage() {
   const { id = '' } = useParams();
   const queryClient = useQueryClient();
   const detail = useQuery({ queryKey: ['people.get', id], queryFn: () => invoke('people.get', { id }) });
+  const held = useQuery({ queryKey: ['allocations.workerHistory', id], queryFn: () => invoke('allocations.workerHistory', { personId: id }) });
   const [saved, setSaved] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ predicate: (q) => /^(people|schools)/.test(String(q.queryKey[0])) });
   if (detail.isError) return <Page title="Person not found" lead={detail.error.message} />;
@@ -27,6 +29,10 @@ export function PersonPage() {
           <p>{w}</p>
         </Notice>
       ))}
+      <section aria-labelledby="held-heading" className="card">
+        <h2 id="held-heading">Schools held</h2>
+        <AllocationHistory periods={held.data ?? []} show="school" />
+      </section>
       <section aria-labelledby="connections-heading" className="card">
         <h2 id="connections-heading">Declared connections</h2>
         <p className="muted">Personal connections to schools: they drive the allocation checks and are never published.</p>

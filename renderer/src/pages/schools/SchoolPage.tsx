@@ -8,6 +8,7 @@ import { ConnectionsTable } from '../../components/ConnectionsTable.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { formatDate } from '../../format.ts';
+import { AllocationHistory } from '../allocations/AllocationHistory.tsx';
 import { EnhancedSupportSection } from './EnhancedSupportSection.tsx';
 import { TeamFieldsSection } from './TeamFieldsSection.tsx';
 
@@ -15,6 +16,7 @@ export function SchoolPage() {
   const { urn = '' } = useParams();
   const queryClient = useQueryClient();
   const detail = useQuery({ queryKey: ['schools.get', urn], queryFn: () => invoke('schools.get', { urn }) });
+  const history = useQuery({ queryKey: ['allocations.schoolHistory', urn], queryFn: () => invoke('allocations.schoolHistory', { urn }) });
   const refresh = () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('schools') });
   if (detail.isError) return <Page title="School not found" lead={detail.error.message} />;
   if (!detail.data) return <Page title="School" />;
@@ -61,6 +63,15 @@ export function SchoolPage() {
             </div>
           ))}
         </dl>
+      </section>
+      <section aria-labelledby="workers-heading" className="card">
+        <h2 id="workers-heading">Link workers</h2>
+        <AllocationHistory periods={history.data ?? []} show="person" />
+        {school.status !== 'closed' ? (
+          <p>
+            <Link to={`/allocations/${school.urn}`}>Change the link workers</Link>
+          </p>
+        ) : null}
       </section>
       <TeamFieldsSection school={school} onSaved={refresh} />
       <EnhancedSupportSection school={school} onSaved={refresh} />
