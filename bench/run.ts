@@ -1,5 +1,6 @@
 /** `npm run bench`: prints median timings and ratios from one run. Not a test: nothing fails on a number. */
 import os from 'node:os';
+import { benchAllocations } from './allocations.bench.ts';
 import { benchApi } from './api.bench.ts';
 import { benchDatabase } from './database.bench.ts';
 import { benchSchools } from './schools.bench.ts';
@@ -8,3 +9,4 @@ console.log(`LinkDesk benchmarks: Node ${process.versions.node}, ${os.cpus().len
 benchDatabase();
 await benchApi();
 await benchSchools();
+benchAllocations();
