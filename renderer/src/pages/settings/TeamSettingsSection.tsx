@@ -15,6 +15,7 @@ export function TeamSettingsSection({ settings }: { settings: TeamSettings }) {
     localAuthority: settings.localAuthority,
     idleLockMinutes: String(settings.idleLockMinutes),
     defaultCapacity: String(settings.defaultCapacity),
+    fairnessPercent: String(settings.fairnessPercent),
   });
   const [saved, setSaved] = useState(false);
 
@@ -22,12 +23,14 @@ export function TeamSettingsSection({ settings }: { settings: TeamSettings }) {
     setSaved(false);
     const minutes = form.values.idleLockMinutes.trim();
     const capacity = form.values.defaultCapacity.trim();
+    const fairness = form.values.fairnessPercent.trim();
     const notWhole = [
+      ...(/^\d+$/.test(fairness) ? [] : [{ path: 'fairnessPercent', message: 'Enter a whole number percentage, such as 25' }]),
       ...(/^\d+$/.test(minutes) ? [] : [{ path: 'idleLockMinutes', message: 'Enter a whole number of minutes from 1 to 240' }]),
       ...(/^\d+$/.test(capacity) ? [] : [{ path: 'defaultCapacity', message: 'Enter a whole number of schools' }]),
     ];
     if (notWhole.length) return form.addIssues(notWhole);
-    const parsed = form.validate(TeamSettings, { ...form.values, idleLockMinutes: Number(minutes), defaultCapacity: Number(capacity) });
+    const parsed = form.validate(TeamSettings, { ...form.values, idleLockMinutes: Number(minutes), defaultCapacity: Number(capacity), fairnessPercent: Number(fairness) });
     if (!parsed) return;
     try {
       await invoke('team.updateSettings', parsed);
@@ -68,6 +71,15 @@ export function TeamSettingsSection({ settings }: { settings: TeamSettings }) {
           value={form.values.defaultCapacity}
           onChange={(v) => form.set('defaultCapacity', v)}
           error={form.errorFor('defaultCapacity')}
+          width="short"
+        />
+        <Field
+          id={form.idOf('fairnessPercent')}
+          label="Fairness limit (%)"
+          hint="Warn when a worker's schools or pupils would be more than this much above the team average"
+          value={form.values.fairnessPercent}
+          onChange={(v) => form.set('fairnessPercent', v)}
+          error={form.errorFor('fairnessPercent')}
           width="short"
         />
         <Button type="submit" className="button">
