@@ -68,6 +68,11 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // Tests of shared/ and renderer/ code run under Node (vitest) and may read fixtures.
+    files: ['shared/**/*.test.ts', 'renderer/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronPackage] }] },
+  },
+  {
     files: ['**/*.test.ts', 'e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -1,0 +1,69 @@
+/**
+ * Working days, the one module every deadline uses. A working day is Monday to Friday, not a
+ * bank holiday (England and Wales), and, unless the team turns it off, not a school holiday.
+ * Dates are calendar days as yyyy-mm-dd strings: no time zones, no clocks.
+ */
+import { addDays } from '../format.ts';
+
+export interface WorkingCalendar {
+  /** Bank holidays, substitute days included (as gov.uk lists them). */
+  bankHolidays: ReadonlySet<string>;
+  /** School holiday ranges (inclusive): the gaps between terms and half-terms. */
+  schoolHolidays: readonly { from: string; to: string }[];
+  /** Days the school is closed to pupils (INSET), for one school's own calendar. */
+  extraClosures?: ReadonlySet<string>;
+  countSchoolHolidays: boolean;
+}
+
+export function dayOfWeek(isoDate: string): number {
+  return new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+}
+
+export function isWeekend(isoDate: string): boolean {
+  const day = dayOfWeek(isoDate);
+  return day === 0 || day === 6;
+}
+
+export function inSchoolHoliday(calendar: WorkingCalendar, isoDate: string): boolean {
+  return calendar.schoolHolidays.some((h) => h.from <= isoDate && isoDate <= h.to);
+}
+
+export function isWorkingDay(calendar: WorkingCalendar, isoDate: string): boolean {
+  if (isWeekend(isoDate) || calendar.bankHolidays.has(isoDate)) return false;
+  if (calendar.extraClosures?.has(isoDate)) return false;
+  return !(calendar.countSchoolHolidays && inSchoolHoliday(calendar, isoDate));
+}
+
+/**
+ * The working day `n` working days before (n < 0) or after (n > 0) a date; the date itself is
+ * not counted. "10 working days before a visit on Friday 15 May" is Friday 1 May.
+ */
+export function shiftWorkingDays(calendar: WorkingCalendar, isoDate: string, n: number): string {
+  const step = n < 0 ? -1 : 1;
+  let remaining = Math.abs(n);
+  let day = isoDate;
+  // A year of days is far beyond any deadline; the bound stops a calendar with no working days looping.
+  for (let guard = 0; remaining > 0 && guard < 366 * 3; guard++) {
+    day = addDays(day, step);
+    if (isWorkingDay(calendar, day)) remaining--;
+  }
+  if (remaining > 0) throw new Error(`No working days found within three years of ${isoDate}`);
+  return day;
+}
+
+/** Working days strictly between two dates (exclusive of both ends): how long is left. */
+export function workingDaysBetween(calendar: WorkingCalendar, from: string, to: string): number {
+  if (to <= from) return -workingDaysBetween(calendar, to, from);
+  let count = 0;
+  for (let day = addDays(from, 1); day < to; day = addDays(day, 1)) if (isWorkingDay(calendar, day)) count++;
+  return count;
+}
+
+/** The gov.uk bank-holidays.json format: one division's events. */
+export interface GovUkBankHolidays {
+  'england-and-wales': { division: string; events: { title: string; date: string; notes: string; bunting: boolean }[] };
+}
+
+export function englandAndWalesHolidays(data: GovUkBankHolidays): Set<string> {
+  return new Set(data['england-and-wales'].events.map((e) => e.date));
+}
