@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { AllocationProposal, type AllocationImportResult, type AllocationPeriod, type BoardRow, type CoverageGaps, type Finding, type LoadReport, type ProposalCheck } from './domain/allocations.ts';
+import { AcademicYearInput, type AcademicYear } from './domain/calendar.ts';
 import { GiasApplyInput, GiasImportInput, type GiasImportResult, type GiasPreview, type ImportProgress, type RowsImportResult } from './domain/imports.ts';
 import { ConnectionFields, PersonFields, type Connection, type Person, type PersonDetail, type PersonSummary } from './domain/people.ts';
 import { EnhancedSupport, NewSchool, SCHOOL_CATEGORIES, SchoolQuery, TeamHeldFields, Urn, type School, type SchoolDetail, type SchoolSummary } from './domain/schools.ts';
@@ -151,6 +152,16 @@ export const api = {
   'allocations.importFile': method<AllocationImportResult>()(
     z.object({ path: FilePath, dryRun: z.boolean().default(true) }).strict(),
     'Allocate from a spreadsheet (.xlsx or .csv), such as the published SPOC list',
+  ),
+  'calendar.years': method<AcademicYear[]>()(NoInput, 'The school years entered, with their terms and half-terms'),
+  'calendar.saveYear': method<AcademicYear>()(AcademicYearInput, 'Enter or correct a school year’s terms and half-terms'),
+  'calendar.importBankHolidays': method<{ count: number; from: string; to: string }>()(
+    z.object({ path: FilePath }).strict(),
+    'Replace the bank holidays with a newer gov.uk bank-holidays.json',
+  ),
+  'calendar.deadlines': method<{ visit: string; sendProForma: string; proFormaDue: string }>()(
+    z.object({ visit: IsoDate, urn: Urn.optional() }).strict(),
+    'The pro forma dates of a visit: send 10 working days before, due back 5 before',
   ),
   'audit.list': method<AuditEntry[]>()(
     z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),

@@ -12,6 +12,7 @@ import { createTeamDatabase, openTeamDatabase } from './db/team-db.ts';
 import type { Handler } from './handler-types.ts';
 import { userPath } from './paths.ts';
 import { allocationHandlers } from './allocations/handlers.ts';
+import { calendarHandlers } from './calendar/handlers.ts';
 import { peopleHandlers } from './people/handlers.ts';
 import { schoolHandlers } from './schools/handlers.ts';
 import { updateSettings } from './team/service.ts';
@@ -91,4 +92,5 @@ export const handlers: Handlers = {
   ...schoolHandlers,
   ...peopleHandlers,
   ...allocationHandlers,
+  ...calendarHandlers,
 };

@@ -8,9 +8,10 @@ import { migration0001 } from './0001-team.ts';
 import { migration0002 } from './0002-audit-log.ts';
 import { migration0003 } from './0003-schools-people-connections.ts';
 import { migration0004 } from './0004-allocations.ts';
+import { migration0005 } from './0005-calendar.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

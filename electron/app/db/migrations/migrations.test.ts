@@ -66,6 +66,16 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0005 adds the calendar and seeds the England and Wales bank holidays', () => {
+    const db = emptyDatabase();
+    migrate(db, 4);
+    expect(migrate(db, 5)).toBe(5);
+    expect(db.prepare("SELECT title FROM bank_holiday WHERE day = '2026-12-28'").pluck().get()).toBe('Boxing Day');
+    expect(db.prepare('SELECT count(*) FROM bank_holiday').pluck().get()).toBe(32);
+    expect(db.prepare("SELECT value FROM setting WHERE key = 'schoolHolidaysAreWorkingDays'").pluck().get()).toBe('false');
+    db.close();
+  });
+
   it('a failing migration rolls back and leaves the version where it was', () => {
     const db = emptyDatabase();
     migrate(db, 1);

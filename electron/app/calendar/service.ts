@@ -1,0 +1,93 @@
+/** The team's calendar: school years, bank holidays (updatable from gov.uk's file), INSET days, and the working-day calendar built from them. */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { z } from 'zod';
+import type { AcademicYear, AcademicYearInput } from '../../../shared/domain/calendar.ts';
+import { schoolHolidaysOf } from '../../../shared/domain/calendar.ts';
+import { shiftWorkingDays, type WorkingCalendar } from '../../../shared/domain/working-days.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { Connection } from '../db/cipher.ts';
+import { write, type WriteContext } from '../db/write.ts';
+import { assertReadableFile } from '../imports/text-file.ts';
+import { selectSettings, upsertSetting } from '../team/repo.ts';
+import { replaceBankHolidays, selectBankHolidays, selectInsetDays, selectYearId, selectYears, insertYear, upsertTerm } from './repo.ts';
+
+export function listYears(db: Connection): AcademicYear[] {
+  return selectYears(db);
+}
+
+export function saveYear(ctx: WriteContext, input: z.output<typeof AcademicYearInput>): AcademicYear {
+  const others = selectYears(ctx.db).filter((y) => y.label !== input.label);
+  const first = input.terms[0]?.startsOn ?? '';
+  const last = input.terms.at(-1)?.endsOn ?? '';
+  const clash = others.find((y) => (y.terms[0]?.startsOn ?? '') <= last && first <= (y.terms.at(-1)?.endsOn ?? ''));
+  if (clash) throw new AppError('invalid_input', `These dates overlap the ${clash.label} school year.`, { issues: [{ path: 'terms', message: `Overlaps ${clash.label}` }] });
+  write(ctx, (audit) => {
+    const existing = selectYearId(ctx.db, input.label);
+    const id = existing ?? randomUUID();
+    if (!existing) insertYear(ctx.db, id, input.label);
+    for (const term of input.terms) upsertTerm(ctx.db, id, term);
+    audit('academic-year', id, 'save', input.label);
+  });
+  const saved = selectYears(ctx.db).find((y) => y.label === input.label);
+  if (!saved) throw new AppError('internal', 'The school year was not saved.');
+  return saved;
+}
+
+export function schoolHolidaysAreWorkingDays(db: Connection): boolean {
+  return selectSettings(db).get('schoolHolidaysAreWorkingDays') === true;
+}
+
+export function setSchoolHolidaysAreWorkingDays(ctx: WriteContext, value: boolean): void {
+  write(ctx, (audit) => {
+    upsertSetting(ctx.db, 'schoolHolidaysAreWorkingDays', value);
+    audit('settings', null, 'update', 'Changed: schoolHolidaysAreWorkingDays');
+  });
+}
+
+/** The working-day calendar for the team, or for one school (its INSET days closed too). */
+export function workingCalendar(db: Connection, urn?: string): WorkingCalendar {
+  return {
+    bankHolidays: new Set(selectBankHolidays(db).map((b) => b.day)),
+    schoolHolidays: schoolHolidaysOf(selectYears(db)),
+    extraClosures: new Set(urn ? selectInsetDays(db, urn) : []),
+    countSchoolHolidays: !schoolHolidaysAreWorkingDays(db),
+  };
+}
+
+const GovUkFile = z.object({
+  'england-and-wales': z.object({
+    division: z.string(),
+    events: z.array(z.object({ title: z.string(), date: z.iso.date(), notes: z.string().default(''), bunting: z.boolean().optional() })).min(1),
+  }),
+});
+
+/** Replaces the bank holidays with a newer gov.uk bank-holidays.json; a file that is not one changes nothing. */
+export function importBankHolidays(ctx: WriteContext, path: string): { count: number; from: string; to: string } {
+  assertReadableFile(path);
+  let parsed: z.output<typeof GovUkFile>;
+  try {
+    parsed = GovUkFile.parse(JSON.parse(fs.readFileSync(path, 'utf8')));
+  } catch {
+    throw new AppError('invalid_input', 'This is not the gov.uk bank-holidays.json file (it needs an "england-and-wales" list of events with dates).');
+  }
+  const events = parsed['england-and-wales'].events.map((e) => ({ day: e.date, title: e.title, notes: e.notes }));
+  write(ctx, (audit) => {
+    replaceBankHolidays(ctx.db, events);
+    audit('bank-holidays', null, 'import', `${events.length} England and Wales bank holidays`);
+  });
+  const days = events.map((e) => e.day).sort();
+  return { count: events.length, from: days[0] ?? '', to: days.at(-1) ?? '' };
+}
+
+export interface VisitDeadlines {
+  visit: string;
+  /** The SPOC Visit Pro Forma goes to the school 10 working days before the visit. */
+  sendProForma: string;
+  /** The school returns it no later than 5 working days before. */
+  proFormaDue: string;
+}
+
+export function visitDeadlines(calendar: WorkingCalendar, visit: string): VisitDeadlines {
+  return { visit, sendProForma: shiftWorkingDays(calendar, visit, -10), proFormaDue: shiftWorkingDays(calendar, visit, -5) };
+}
