@@ -11,7 +11,8 @@ export function userPath(typed: string, field = 'path'): string {
   const trimmed = typed.trim();
   const expanded = trimmed === '~' ? os.homedir() : /^~[\\/]/.test(trimmed) ? path.join(os.homedir(), trimmed.slice(2)) : trimmed;
   if (!path.isAbsolute(expanded)) {
-    const example = process.platform === 'win32' ? 'C:\\Users\\you\\LinkDesk\\team.linkdesk' : `${os.homedir()}/LinkDesk/team.linkdesk`;
+    const name = path.basename(expanded) || 'file';
+    const example = process.platform === 'win32' ? `C:\\Users\\you\\Documents\\${name}` : `${os.homedir()}/Documents/${name}`;
     throw new AppError('invalid_input', `Give the full path of the file, for example ${example}.`, {
       issues: [{ path: field, message: `Give the full path, for example ${example}` }],
     });

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Navigate, Route, Routes } from 'react-router';
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes, useParams } from 'react-router';
 import { invoke } from './api.ts';
 import { AppFrame, AREAS } from './pages/AppFrame.tsx';
 import { AreaPage } from './pages/AreaPage.tsx';
@@ -20,6 +21,12 @@ import { GiasImportPage } from './pages/schools/GiasImportPage.tsx';
 import { NewSchoolPage } from './pages/schools/NewSchoolPage.tsx';
 import { SchoolPage } from './pages/schools/SchoolPage.tsx';
 import { SchoolsPage } from './pages/schools/SchoolsPage.tsx';
+
+/** Remounts a page when its URL parameter changes, so no form state carries over to another record. */
+function KeyedByParam({ param, render }: { param: string; render: () => ReactNode }) {
+  const params = useParams();
+  return <div key={params[param] ?? ''}>{render()}</div>;
+}
 
 export function App() {
   const info = useQuery({ queryKey: ['app.info'], queryFn: () => invoke('app.info', {}) });
@@ -49,7 +56,7 @@ export function App() {
         <Route path="/allocations/load" element={<LoadPage />} />
         <Route path="/allocations/gaps" element={<GapsPage />} />
         <Route path="/allocations/import" element={<ImportAllocationsPage />} />
-        <Route path="/allocations/:urn" element={<AllocatePage />} />
+        <Route path="/allocations/:urn" element={<KeyedByParam param="urn" render={() => <AllocatePage />} />} />
         <Route path="/people" element={<PeoplePage />} />
         <Route path="/people/new" element={<NewPersonPage />} />
         <Route path="/people/:id" element={<PersonPage />} />

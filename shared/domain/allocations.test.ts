@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  aboveTeamAverage, apcWithoutCountyAgreement, declaredConnection, hubMismatch, judge, overCapacity, ownChildAttends, sameWorkerTwice,
+  aboveTeamAverage, apcWithoutCountyAgreement, schoolClosed, declaredConnection, hubMismatch, judge, overCapacity, ownChildAttends, sameWorkerTwice,
   schoolWithoutWorker, workerLeavingSoon, workerNotActive, type ProposalFacts, type WorkerFacts,
 } from './allocations.ts';
 
@@ -31,6 +31,18 @@ describe('blocking rules', () => {
     const connection = { personId: 'w-ben', kind: 'own_child_attends' as const, otherText: null, from: '2023-09-01', to: null };
     const found = ownChildAttends(facts({ connections: [connection] }));
     expect(found).toEqual([{ rule: 'own_child_attends', severity: 'blocking', message: expect.stringContaining('Ben Second declared that their own child attends Rhyl Primary School (since 1 Sep 2023)') }]);
+  });
+  it('refuses a worker whose child starts at the school after the allocation begins', () => {
+    const connection = { personId: 'w-amy', kind: 'own_child_attends' as const, otherText: null, from: '2027-09-01', to: null };
+    expect(ownChildAttends(facts({ connections: [connection] }))[0]?.message).toMatch(/own child attends Rhyl Primary School \(from 1 Sep 2027\)/);
+  });
+  it('refuses any worker for a closed school', () => {
+    expect(schoolClosed(facts({ school: { urn: '1', name: 'Old School', category: 'primary', hub: null, status: 'closed' } }))[0]?.message).toBe('Old School is closed: it takes no link workers.');
+    expect(schoolClosed(facts())).toEqual([]);
+  });
+  it('refuses an APC county agreement dated after the allocation starts', () => {
+    const apc = { urn: '100001', name: 'Brindle Learning Centre', category: 'alternative_provision' as const, hub: 'North' };
+    expect(apcWithoutCountyAgreement(facts({ school: apc, countyAgreement: { on: '2026-12-02', by: 'County DST managers' } }))[0]?.message).toMatch(/must come before the allocation starts/);
   });
   it('allows a worker whose child left the school before the allocation starts', () => {
     const connection = { personId: 'w-amy', kind: 'own_child_attends' as const, otherText: null, from: '2018-09-01', to: '2025-07-20' };

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { addDays, formatDate } from '../format.ts';
 import type { ConnectionKind } from './people.ts';
 import { CONNECTION_LABELS } from './people.ts';
-import type { SchoolCategory } from './schools.ts';
+import type { SchoolCategory, SchoolStatus } from './schools.ts';
 import { Urn } from './schools.ts';
 
 export const ALLOCATION_ROLES = ['named', 'secondary'] as const;
@@ -40,7 +40,7 @@ export interface Load {
 
 /** Everything the rules need to judge one school's proposed named and secondary workers. */
 export interface ProposalFacts {
-  school: { urn: string; name: string; category: SchoolCategory; hub: string | null };
+  school: { urn: string; name: string; category: SchoolCategory; hub: string | null; status?: SchoolStatus };
   named: WorkerFacts | null;
   secondary: WorkerFacts | null;
   effectiveFrom: string;
@@ -55,7 +55,7 @@ export interface ProposalFacts {
 }
 
 export const RULES = [
-  'own_child_attends', 'same_worker_twice', 'worker_not_active', 'apc_without_county_agreement',
+  'school_closed', 'own_child_attends', 'same_worker_twice', 'worker_not_active', 'apc_without_county_agreement',
   'declared_connection', 'over_capacity', 'above_team_average', 'hub_mismatch', 'school_without_worker', 'worker_leaving_soon',
 ] as const;
 export type RuleId = (typeof RULES)[number];
@@ -74,7 +74,16 @@ const proposed = (f: ProposalFacts): { role: AllocationRole; worker: WorkerFacts
     return worker ? [{ role, worker }] : [];
   });
 
-const currentOn = (c: ConnectionFacts, date: string) => c.from <= date && (c.to === null || c.to >= date);
+/**
+ * An allocation runs from its date with no end, so a connection matters if it is current on
+ * that date or starts later (a child starting at the school next September).
+ */
+const currentOn = (c: ConnectionFacts, date: string) => c.to === null || c.to >= date;
+
+export const schoolClosed: Rule = (f) =>
+  f.school.status === 'closed' && (f.named || f.secondary)
+    ? [{ rule: 'school_closed', severity: 'blocking', message: `${f.school.name} is closed: it takes no link workers.` }]
+    : [];
 
 export const ownChildAttends: Rule = (f) =>
   proposed(f).flatMap(({ worker }) =>
@@ -83,7 +92,7 @@ export const ownChildAttends: Rule = (f) =>
       .map((c) => ({
         rule: 'own_child_attends' as const,
         severity: 'blocking' as const,
-        message: `${worker.name} declared that their own child attends ${f.school.name} (since ${formatDate(c.from)}). A link worker is never assigned to a school their own children attend.`,
+        message: `${worker.name} declared that their own child attends ${f.school.name} (${c.from > f.effectiveFrom ? 'from' : 'since'} ${formatDate(c.from)}). A link worker is never assigned to a school their own children attend.`,
       })),
   );
 
@@ -104,14 +113,19 @@ export const workerNotActive: Rule = (f) =>
           : `${worker.name} left on ${formatDate(worker.activeTo ?? '')}, before ${formatDate(f.effectiveFrom)}.`,
     }));
 
-export const apcWithoutCountyAgreement: Rule = (f) =>
-  f.school.category === 'alternative_provision' && (f.named || f.secondary) && !(f.countyAgreement?.on && f.countyAgreement.by.trim())
-    ? [{
-        rule: 'apc_without_county_agreement',
-        severity: 'blocking',
-        message: `${f.school.name} is an alternative provision college: its allocation is agreed at county level by all Dedicated Schools Team managers. Record the date it was agreed and by whom.`,
-      }]
+export const apcWithoutCountyAgreement: Rule = (f) => {
+  if (f.school.category !== 'alternative_provision' || !(f.named || f.secondary)) return [];
+  if (!(f.countyAgreement?.on && f.countyAgreement.by.trim())) {
+    return [{
+      rule: 'apc_without_county_agreement',
+      severity: 'blocking',
+      message: `${f.school.name} is an alternative provision college: its allocation is agreed at county level by all Dedicated Schools Team managers. Record the date it was agreed and by whom.`,
+    }];
+  }
+  return f.countyAgreement.on > f.effectiveFrom
+    ? [{ rule: 'apc_without_county_agreement', severity: 'blocking', message: `The county agreement (${formatDate(f.countyAgreement.on)}) must come before the allocation starts (${formatDate(f.effectiveFrom)}).` }]
     : [];
+};
 
 export const declaredConnection: Rule = (f) =>
   proposed(f).flatMap(({ worker }) =>
@@ -178,7 +192,7 @@ export const workerLeavingSoon: Rule = (f) =>
     }));
 
 export const ALL_RULES: Rule[] = [
-  ownChildAttends, sameWorkerTwice, workerNotActive, apcWithoutCountyAgreement,
+  schoolClosed, ownChildAttends, sameWorkerTwice, workerNotActive, apcWithoutCountyAgreement,
   declaredConnection, overCapacity, aboveTeamAverage, hubMismatch, schoolWithoutWorker, workerLeavingSoon,
 ];
 
@@ -264,6 +278,8 @@ export interface CoverageGaps {
   withoutSecondary: BoardRow[];
   /** Current allocations held by people whose last day has passed. */
   heldByLeavers: AllocationPeriod[];
+  /** Current allocations to a school the worker has since declared their own child attends. */
+  inConflict: AllocationPeriod[];
 }
 
 export interface AllocationImportRow {

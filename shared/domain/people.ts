@@ -98,6 +98,8 @@ export interface Connection {
   to: string | null;
   recordedBy: string;
   recordedAt: string;
+  /** Set when declaring it: the worker already holds this school, which needs reallocating. */
+  warning?: string;
 }
 
 /** True when the date falls inside [from, to]; `to` empty means still current. */

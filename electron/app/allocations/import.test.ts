@@ -93,6 +93,17 @@ describe('bulk allocation from a spreadsheet', () => {
     expect(selectSchoolHistory(db.db, '100206')).toEqual([]);
   });
 
+  it('refuses a row dated before the school’s current allocation, and still applies the others', async () => {
+    const db = setUp();
+    await importAllocations(db.writeContext, csv(HEADER + '100201,,Amy Worker,Ben Second,2026-09-01,,,\n'), { dryRun: false });
+    const file = csv(HEADER + '100201,,Ben Second,Amy Worker,2026-08-01,,,\n100203,,Ben Second,Amy Worker,2026-12-01,,,\n');
+    const dry = await importAllocations(db.writeContext, file, { dryRun: true });
+    expect(dry.rejected.map((r) => [r.row, r.reasons[0]])).toEqual([[2, expect.stringMatching(/since 1 Sep 2026: a change must start on or after that date/)]]);
+    const real = await importAllocations(db.writeContext, file, { dryRun: false });
+    expect(real.applied).toBe(1);
+    expect(selectSchoolHistory(db.db, '100203')).toHaveLength(2);
+  });
+
   it('reads the published SPOC list as an .xlsx, with an APC agreed at county level', async () => {
     const db = setUp();
     const file = path.join(tempDir(), 'spoc-list.xlsx');

@@ -5,11 +5,11 @@
  * carry a Reason; the rest apply in one transaction.
  */
 import type { AllocationImportResult, AllocationImportRow, Finding } from '../../../shared/domain/allocations.ts';
-import { AllocationProposal, hasBlocking, hasWarnings } from '../../../shared/domain/allocations.ts';
+import { ALLOCATION_ROLES, AllocationProposal, hasBlocking, hasWarnings } from '../../../shared/domain/allocations.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { mapColumns, readTable } from '../imports/table-file.ts';
 import { parseDate } from '../imports/text-file.ts';
-import { applyJudged, judgeProposals, type ParsedProposal } from './service.ts';
+import { applyJudged, dateProblem, judgeProposals, type ParsedProposal } from './service.ts';
 import { readState, type AllocationState } from './state.ts';
 
 type Resolved<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -88,6 +88,13 @@ export async function importAllocations(ctx: WriteContext, path: string, options
       urn: school.value, namedId: named.value, secondaryId: secondary.value, from, reason, overrideReason: reason,
       countyAgreedOn: countyOn ?? '', countyAgreedBy: get(col.countyBy),
     });
+    // Date problems are this row's, not the whole file's: refuse the row before anything is applied.
+    const current = state.current.get(school.value);
+    const dates = ALLOCATION_ROLES.map((role) => dateProblem(current?.[role], proposal, role)).filter((p): p is string => p !== null);
+    if (dates.length) {
+      rows.push({ row, school: schoolRef, outcome: 'refused', reasons: dates, warnings: [] });
+      continue;
+    }
     candidates.push({ row, proposal });
   }
 

@@ -1,5 +1,5 @@
-import type { AllocationPeriod, AllocationRole, BoardRow } from '../../../shared/domain/allocations.ts';
-import type { SchoolCategory } from '../../../shared/domain/schools.ts';
+import type { AllocationPeriod, AllocationRole, BoardRow, ConnectionFacts, WorkerFacts } from '../../../shared/domain/allocations.ts';
+import type { SchoolCategory, SchoolStatus } from '../../../shared/domain/schools.ts';
 import { statement, type Connection } from '../db/cipher.ts';
 
 interface PeriodRow {
@@ -40,11 +40,45 @@ export function closePeriod(db: Connection, id: string, to: string): void {
   statement(db, 'UPDATE allocation SET to_date = ? WHERE id = ?').run(to, id);
 }
 
-/** A same-day correction: the period that started on this date gets its worker replaced. */
-export function replaceWorker(db: Connection, id: string, personId: string, by: string, at: string, reason: string | null, overrideReason: string | null): void {
-  statement(db, 'UPDATE allocation SET person_id = ?, allocated_by = ?, allocated_at = ?, reason = ?, override_reason = ? WHERE id = ?').run(
-    personId, by, at, reason, overrideReason, id,
-  );
+/** A same-day correction: the period that started on this date gets its worker (and its reasons) replaced. */
+export function replaceWorker(
+  db: Connection,
+  id: string,
+  p: Pick<AllocationPeriod, 'personId' | 'allocatedBy' | 'allocatedAt' | 'reason' | 'overrideReason' | 'countyAgreedOn' | 'countyAgreedBy'>,
+): void {
+  statement(
+    db,
+    'UPDATE allocation SET person_id = ?, allocated_by = ?, allocated_at = ?, reason = ?, override_reason = ?, county_agreed_on = ?, county_agreed_by = ? WHERE id = ?',
+  ).run(p.personId, p.allocatedBy, p.allocatedAt, p.reason, p.overrideReason, p.countyAgreedOn, p.countyAgreedBy, id);
+}
+
+/** When a school closes its open periods end with it (never before they began). */
+export function endOpenPeriodsOfSchool(db: Connection, urn: string, lastDay: string): number {
+  return statement(db, 'UPDATE allocation SET to_date = max(from_date, ?) WHERE urn = ? AND to_date IS NULL').run(lastDay, urn).changes;
+}
+
+export function selectWorkerFacts(db: Connection): (WorkerFacts & { role: string; email: string | null })[] {
+  return statement(db, 'SELECT id, name, role, email, hub, active_from AS activeFrom, active_to AS activeTo, capacity FROM person').all() as (WorkerFacts & {
+    role: string;
+    email: string | null;
+  })[];
+}
+
+export function selectSchoolFacts(db: Connection): { urn: string; name: string; category: SchoolCategory; hub: string | null; pupils: number | null; status: SchoolStatus }[] {
+  return statement(db, 'SELECT urn, name, category, hub, pupils, status FROM school').all() as {
+    urn: string; name: string; category: SchoolCategory; hub: string | null; pupils: number | null; status: SchoolStatus;
+  }[];
+}
+
+export function selectConnectionFacts(db: Connection): (ConnectionFacts & { urn: string })[] {
+  return statement(db, 'SELECT person_id AS personId, urn, kind, other_text AS otherText, from_date AS "from", to_date AS "to" FROM declared_connection').all() as (ConnectionFacts & {
+    urn: string;
+  })[];
+}
+
+/** The periods in force on a date (a change scheduled for later is not yet in force). */
+export function selectPeriodsOn(db: Connection, isoDate: string): AllocationPeriod[] {
+  return (statement(db, `${PERIOD_SELECT} WHERE a.from_date <= ? AND (a.to_date IS NULL OR a.to_date >= ?)`).all(isoDate, isoDate) as PeriodRow[]).map(toPeriod);
 }
 
 export function selectCurrentPeriods(db: Connection): AllocationPeriod[] {
@@ -85,21 +119,21 @@ interface BoardSqlRow {
   secondary_from: string | null;
 }
 
-/** Every open school with its current workers; unallocated first, then by name. */
-export function selectBoard(db: Connection): BoardRow[] {
+/** Every open school with its workers on a date; unallocated first, then by name. */
+export function selectBoard(db: Connection, isoDate: string): BoardRow[] {
   const rows = statement(
     db,
     `SELECT s.urn, s.name, s.category, s.hub, s.pupils,
        n.person_id AS named_id, np.name AS named_name, n.from_date AS named_from,
        c.person_id AS secondary_id, cp.name AS secondary_name, c.from_date AS secondary_from
      FROM school s
-     LEFT JOIN allocation n ON n.urn = s.urn AND n.role = 'named' AND n.to_date IS NULL
+     LEFT JOIN allocation n ON n.urn = s.urn AND n.role = 'named' AND n.from_date <= $day AND (n.to_date IS NULL OR n.to_date >= $day)
      LEFT JOIN person np ON np.id = n.person_id
-     LEFT JOIN allocation c ON c.urn = s.urn AND c.role = 'secondary' AND c.to_date IS NULL
+     LEFT JOIN allocation c ON c.urn = s.urn AND c.role = 'secondary' AND c.from_date <= $day AND (c.to_date IS NULL OR c.to_date >= $day)
      LEFT JOIN person cp ON cp.id = c.person_id
      WHERE s.status <> 'closed'
      ORDER BY (n.person_id IS NOT NULL AND c.person_id IS NOT NULL), s.name COLLATE NOCASE`,
-  ).all() as BoardSqlRow[];
+  ).all({ day: isoDate }) as BoardSqlRow[];
   const worker = (id: string | null, name: string | null, from: string | null) => (id && name && from ? { id, name, from } : null);
   return rows.map((r) => ({
     urn: r.urn, name: r.name, category: r.category, hub: r.hub, pupils: r.pupils,

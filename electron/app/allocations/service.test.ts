@@ -7,6 +7,7 @@ import { aTeamDatabase } from '../testing/builders.ts';
 import { aPerson, aSchool } from '../testing/people-builders.ts';
 import { selectOnDate, selectSchoolHistory, selectWorkerHistory } from './repo.ts';
 import { allocate } from './service.ts';
+import { closeSchool } from '../schools/service.ts';
 import { board, coverageGaps, loadReport } from './views.ts';
 
 function setUp() {
@@ -82,12 +83,46 @@ describe('allocating link workers', () => {
   });
 });
 
+describe('allocations over time and closure', () => {
+  it('does not count a change scheduled for a later date until that date', () => {
+    const { db, school, amy, ben, cara } = setUp();
+    allocate(db.writeContext, proposal({ urn: school.urn, namedId: amy.id, secondaryId: ben.id, from: '2026-09-01' }));
+    allocate(db.writeContext, proposal({ urn: school.urn, namedId: cara.id, secondaryId: ben.id, from: '2027-04-01', overrideReason: 'Spring change' }));
+    expect(board(db.db, '2026-11-23', {})[0]?.named?.name).toBe('Amy Worker');
+    expect(board(db.db, '2027-04-01', {})[0]?.named?.name).toBe('Cara Third');
+    expect(loadReport(db.db, '2026-11-23').workers.find((w) => w.id === cara.id)?.named).toBe(0);
+  });
+
+  it('refuses to allocate a closed school, and ends the allocations of a school when it closes', () => {
+    const { db, school, amy, ben } = setUp();
+    allocate(db.writeContext, proposal({ urn: school.urn, namedId: amy.id, secondaryId: ben.id, from: '2026-09-01' }));
+    closeSchool(db.writeContext, school.urn, '2026-12-18');
+    expect(selectSchoolHistory(db.db, school.urn).map((p) => p.to)).toEqual(['2026-12-18', '2026-12-18']);
+    const error = refusal(() => allocate(db.writeContext, proposal({ urn: school.urn, namedId: ben.id, secondaryId: amy.id, from: '2027-01-04' })));
+    expect(error.message).toMatch(/is closed: it takes no link workers/);
+  });
+
+  it('flags a worker who declares their own child attends a school they hold', () => {
+    const { db, school, amy, ben } = setUp();
+    allocate(db.writeContext, proposal({ urn: school.urn, namedId: amy.id, secondaryId: ben.id, from: '2026-09-01' }));
+    const declared = declareConnection(db.writeContext, ConnectionFields.parse({ personId: amy.id, urn: school.urn, kind: 'own_child_attends', from: '2026-11-01' }));
+    expect(declared.warning).toMatch(/Amy Worker is the named link worker \(SPOC\) of Rhyl Primary School/);
+    expect(coverageGaps(db.db, '2026-11-23').inConflict.map((p) => p.personName)).toEqual(['Amy Worker']);
+  });
+
+  it('saving an unchanged allocation changes nothing and asks no reason', () => {
+    const { db, school, amy } = setUp();
+    allocate(db.writeContext, proposal({ urn: school.urn, namedId: amy.id, secondaryId: null, overrideReason: 'Secondary to follow' }));
+    expect(allocate(db.writeContext, proposal({ urn: school.urn, namedId: amy.id, secondaryId: null }))).toEqual({ changed: 0, findings: [] });
+  });
+});
+
 describe('allocation views', () => {
   it('shows unallocated schools first on the board, loads against the average, and the gaps', () => {
     const { db, school, amy, ben } = setUp();
     const other = aSchool(db, { urn: '100101', name: 'Aardvark Primary', pupils: 200 });
     allocate(db.writeContext, proposal({ urn: school.urn, namedId: amy.id, secondaryId: ben.id }));
-    expect(board(db.db, {}).map((r) => r.urn)).toEqual([other.urn, school.urn]);
+    expect(board(db.db, '2026-11-23', {}).map((r) => r.urn)).toEqual([other.urn, school.urn]);
     const load = loadReport(db.db, '2026-11-23');
     expect(load.workers.find((w) => w.id === amy.id)).toMatchObject({ named: 1, secondary: 0 });
     expect(load.average.schools).toBe(1);

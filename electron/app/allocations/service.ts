@@ -67,26 +67,35 @@ export function assertAllowed(judged: Judged): void {
   }
 }
 
+/**
+ * Why a change cannot take effect on its date, given the role's current period: history only
+ * moves forward, and a period cannot end before the day it began.
+ */
+export function dateProblem(current: AllocationPeriod | undefined, p: ParsedProposal, role: AllocationRole): string | null {
+  const desired = role === 'named' ? p.namedId : p.secondaryId;
+  if (!current || current.personId === desired) return null;
+  if (p.from < current.from) {
+    return `${current.personName} has been the ${ROLE_NAMES[role]} of ${current.schoolName} since ${formatDate(current.from)}: a change must start on or after that date.`;
+  }
+  if (p.from === current.from && !desired) {
+    return `${current.personName} became the ${ROLE_NAMES[role]} on ${formatDate(p.from)}: end it from the next day, or choose another worker.`;
+  }
+  return null;
+}
+
 function applyRole(ctx: WriteContext, p: ParsedProposal, role: AllocationRole, findings: Finding[], audit: Audit): boolean {
   const desired = role === 'named' ? p.namedId : p.secondaryId;
   const current = selectCurrentPeriod(ctx.db, p.urn, role);
   if ((current?.personId ?? null) === desired) return false;
   const at = ctx.now().toISOString();
   const overridden = hasWarnings(findings) ? p.overrideReason : null;
-  if (current && p.from < current.from) {
-    throw new AppError(
-      'invalid_input',
-      `${current.personName} has been the ${ROLE_NAMES[role]} of ${current.schoolName} since ${formatDate(current.from)}: a change must start on or after that date.`,
-      { issues: [{ path: 'from', message: `On or after ${formatDate(current.from)}` }] },
-    );
-  }
-  if (current && current.from === p.from) {
-    if (!desired) {
-      throw new AppError('invalid_input', `The allocation started today, ${formatDate(p.from)}: end it from tomorrow, or choose another worker.`, {
-        issues: [{ path: 'from', message: 'Choose a later date' }],
-      });
-    }
-    replaceWorker(ctx.db, current.id, desired, ctx.actor, at, p.reason, overridden);
+  const problem = dateProblem(current, p, role);
+  if (problem) throw new AppError('invalid_input', problem, { issues: [{ path: 'from', message: problem }] });
+  if (current && current.from === p.from && desired) {
+    replaceWorker(ctx.db, current.id, {
+      personId: desired, allocatedBy: ctx.actor, allocatedAt: at, reason: p.reason, overrideReason: overridden,
+      countyAgreedOn: p.countyAgreedOn, countyAgreedBy: p.countyAgreedBy,
+    });
   } else {
     if (current) closePeriod(ctx.db, current.id, addDays(p.from, -1));
     if (desired) {
@@ -109,6 +118,8 @@ export function applyJudged(ctx: WriteContext, judged: Judged[], audit: Audit): 
 }
 
 export function allocate(ctx: WriteContext, proposal: ParsedProposal): { changed: number; findings: Finding[] } {
+  const unchanged = ALLOCATION_ROLES.every((role) => (selectCurrentPeriod(ctx.db, proposal.urn, role)?.personId ?? null) === (role === 'named' ? proposal.namedId : proposal.secondaryId));
+  if (unchanged) return { changed: 0, findings: [] };
   const [judged] = judgeProposals(ctx.db, [proposal]);
   if (!judged) throw new AppError('internal', 'The allocation could not be judged.');
   assertAllowed(judged);

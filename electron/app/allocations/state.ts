@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AllocationPeriod, AllocationRole, ConnectionFacts, Load, WorkerFacts } from '../../../shared/domain/allocations.ts';
 import type { School } from '../../../shared/domain/schools.ts';
-import { statement, type Connection } from '../db/cipher.ts';
-import { selectCurrentPeriods } from './repo.ts';
+import type { Connection } from '../db/cipher.ts';
+import { selectConnectionFacts, selectCurrentPeriods, selectSchoolFacts, selectWorkerFacts } from './repo.ts';
 
 export type SchoolFacts = Pick<School, 'urn' | 'name' | 'category' | 'hub' | 'pupils' | 'status'>;
 
@@ -19,9 +19,9 @@ export interface AllocationState {
 }
 
 export function readState(db: Connection): AllocationState {
-  const people = statement(db, 'SELECT id, name, role, email, hub, active_from AS activeFrom, active_to AS activeTo, capacity FROM person').all() as (WorkerFacts & { role: string; email: string | null })[];
-  const schools = statement(db, 'SELECT urn, name, category, hub, pupils, status FROM school').all() as SchoolFacts[];
-  const connections = statement(db, 'SELECT person_id AS personId, urn, kind, other_text AS otherText, from_date AS "from", to_date AS "to" FROM declared_connection').all() as (ConnectionFacts & { urn: string })[];
+  const people = selectWorkerFacts(db);
+  const schools: SchoolFacts[] = selectSchoolFacts(db);
+  const connections = selectConnectionFacts(db);
   const current = new Map<string, Partial<Record<AllocationRole, AllocationPeriod>>>();
   for (const period of selectCurrentPeriods(db)) current.set(period.urn, { ...current.get(period.urn), [period.role]: period });
   const connectionsBySchool = new Map<string, ConnectionFacts[]>();

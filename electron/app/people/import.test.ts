@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { aTeamDatabase, tempDir } from '../testing/builders.ts';
 import { aPerson, aSchool } from '../testing/people-builders.ts';
 import { importConnections, importPeople } from './import.ts';
-import { listPeople } from './service.ts';
+import { deactivatePerson, listPeople } from './service.ts';
 
 function csv(name: string, text: string): string {
   const file = path.join(tempDir(), name);
@@ -39,6 +39,15 @@ describe('importing people', () => {
     await importPeople(db.writeContext, csv('people2.csv', PEOPLE.replace('Central,10', 'North,8')), { dryRun: false });
     expect(listPeople(db.writeContext)).toHaveLength(2);
     expect(listPeople(db.writeContext)[0]).toMatchObject({ hub: 'North', capacity: 8 });
+  });
+
+  it('keeps what it holds when a later file leaves a column out or a cell blank', async () => {
+    const db = aTeamDatabase();
+    await importPeople(db.writeContext, csv('people.csv', PEOPLE), { dryRun: false });
+    const amy = listPeople(db.writeContext).find((p) => p.name === 'Amy Worker');
+    deactivatePerson(db.writeContext, amy!.id, '2026-07-31');
+    await importPeople(db.writeContext, csv('short.csv', 'Name,Role,Email,Active from\nAmy Worker,FSW,amy@council.example.gov.uk,\n'), { dryRun: false });
+    expect(listPeople(db.writeContext).find((p) => p.name === 'Amy Worker')).toMatchObject({ phone: '01234 567890', hub: 'Central', capacity: 10, activeFrom: '2025-09-01', activeTo: '2026-07-31' });
   });
 
   it('reads an .xlsx with real date cells', async () => {
@@ -96,7 +105,7 @@ amy@council.example.gov.uk,100001,cousin,2024-09-01,
     expect(good.applied).toBe(2);
     const kinds = db.db.prepare('SELECT kind, to_date FROM declared_connection ORDER BY kind').all();
     expect(kinds).toEqual([{ kind: 'governor_or_trustee', to_date: '2027-08-31' }, { kind: 'own_child_attends', to_date: null }]);
-    const again = await importConnections(db.writeContext, csv('c2.csv', text.split('\n').slice(0, 2).join('\n')), { dryRun: false });
-    expect(again.rejected[0]?.message).toMatch(/already has this connection/);
+    const again = await importConnections(db.writeContext, csv('c2.csv', text.split('\n').slice(0, 3).join('\n')), { dryRun: false });
+    expect(again.rejected.map((r) => r.message)).toEqual([expect.stringMatching(/already has this connection/), expect.stringMatching(/already has this connection/)]);
   });
 });

@@ -10,7 +10,7 @@ import { write, type WriteContext } from '../db/write.ts';
 import { mapColumns, readTable } from '../imports/table-file.ts';
 import { parseDate } from '../imports/text-file.ts';
 import { selectSchool } from '../schools/repo.ts';
-import { insertConnection, insertPerson, selectOpenDuplicate, selectPersonByEmail, updatePerson } from './repo.ts';
+import { insertConnection, insertPerson, selectDuplicateConnection, selectPersonByEmail, updatePerson } from './repo.ts';
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -85,7 +85,28 @@ export async function importPeople(ctx: WriteContext, path: string, options: Imp
     }
     seen.set(email, row);
     const existing = selectPersonByEmail(ctx.db, email);
-    good.push({ person: { ...parsed.data, id: existing?.id ?? randomUUID(), level3Plans: existing?.level3Plans ?? 0 }, existing: Boolean(existing) });
+    if (!existing) {
+      good.push({ person: { ...parsed.data, id: randomUUID() }, existing: false });
+      continue;
+    }
+    // For someone LinkDesk already has, a missing column or a blank cell keeps what it holds:
+    // a shorter spreadsheet must not wipe phone numbers or bring a leaver back.
+    const given = (i: number) => get(i) !== '';
+    const p = parsed.data;
+    good.push({
+      person: {
+        ...existing,
+        name: p.name,
+        role: p.role,
+        email: p.email,
+        phone: given(col.phone) ? p.phone : existing.phone,
+        hub: given(col.hub) ? p.hub : existing.hub,
+        capacity: given(col.capacity) ? p.capacity : existing.capacity,
+        activeFrom: given(col.activeFrom) ? p.activeFrom : existing.activeFrom,
+        activeTo: given(col.activeTo) ? p.activeTo : existing.activeTo,
+      },
+      existing: true,
+    });
   }
   const at = ctx.now().toISOString();
   return finish(ctx, good, rejected, options, ({ person, existing }, audit) => {
@@ -137,7 +158,7 @@ export async function importConnections(ctx: WriteContext, path: string, options
     }
     const key = `${person.id}|${parsed.data.urn}|${kind}`;
     const firstRow = seen.get(key);
-    if (firstRow !== undefined || selectOpenDuplicate(ctx.db, person.id, parsed.data.urn, kind)) {
+    if (firstRow !== undefined || selectDuplicateConnection(ctx.db, person.id, parsed.data.urn, kind, parsed.data.from)) {
       rejected.push({ row, message: `Row ${row}: ${person.name} already has this connection to URN ${parsed.data.urn}${firstRow ? ` (row ${firstRow})` : ''}.` });
       continue;
     }

@@ -111,3 +111,11 @@ export function selectOpenDuplicate(db: Connection, personId: string, urn: strin
     | undefined;
   return row ? toConnection(row) : undefined;
 }
+
+/** The same connection again: still open, or recorded with the same start date (ended or not). */
+export function selectDuplicateConnection(db: Connection, personId: string, urn: string, kind: string, from: string): DeclaredConnection | undefined {
+  const row = statement(db, `${CONNECTION_SELECT} WHERE c.person_id = ? AND c.urn = ? AND c.kind = ? AND (c.to_date IS NULL OR c.from_date = ?)`).get(
+    personId, urn, kind, from,
+  ) as ConnectionRow | undefined;
+  return row ? toConnection(row) : undefined;
+}

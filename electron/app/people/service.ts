@@ -5,6 +5,8 @@ import { type ConnectionFields, LEVEL3_PLANS_NORM, type PersonFields, type Conne
 import { AppError } from '../../../shared/errors.ts';
 import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
+import { ALLOCATION_ROLES, ROLE_NAMES } from '../../../shared/domain/allocations.ts';
+import { selectCurrentPeriod } from '../allocations/repo.ts';
 import { requireSchool } from '../schools/service.ts';
 import {
   endConnection, insertConnection, insertPerson, selectConnection, selectConnectionsOfPerson, selectOpenDuplicate, selectPeople,
@@ -103,6 +105,11 @@ export function declareConnection(ctx: WriteContext, input: z.output<typeof Conn
   });
   const created = selectConnection(ctx.db, id);
   if (!created) throw new AppError('internal', 'The connection was not saved.');
+  const held = ALLOCATION_ROLES.map((role) => selectCurrentPeriod(ctx.db, input.urn, role)).filter((p) => p?.personId === input.personId);
+  if (input.kind === 'own_child_attends' && held[0]) {
+    const roles = held.map((p) => ROLE_NAMES[p?.role ?? 'named']).join(' and ');
+    return { ...created, warning: `${created.personName} is the ${roles} of ${created.schoolName}: a link worker is never assigned to a school their own children attend. Reallocate the school; it is listed under Allocations, Coverage gaps.` };
+  }
   return created;
 }
 

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors.ts';
 import { aTeamDatabase, tempDir } from '../testing/builders.ts';
 import { encodeWindows1252, GIAS_2021, GIAS_2024, writeEditedFixture, writeNationalFile } from '../testing/gias-files.ts';
+import { AllocationProposal } from '../../../shared/domain/allocations.ts';
+import { selectSchoolHistory } from '../allocations/repo.ts';
+import { allocate } from '../allocations/service.ts';
+import { aPerson } from '../testing/people-builders.ts';
 import { applyGiasImport, previewGiasImport } from './gias-import.ts';
+import { closeSchool } from './service.ts';
 import { selectSchool } from './repo.ts';
 
 const apply = (db: ReturnType<typeof aTeamDatabase>, file: string, laCodes: string[] = [], applyGoodRows = false) =>
@@ -82,6 +87,31 @@ describe('GIAS import of the real 2021 file (Windows-1252, 139 columns)', () => 
     });
     expect(selectSchool(db.db, '100000')?.closedInGiasOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(schoolCount(db)).toBe(90);
+  });
+});
+
+describe('GIAS import and the team’s own decisions', () => {
+  it('keeps a school the team closed closed, even while GIAS still lists it as open', async () => {
+    const db = aTeamDatabase();
+    await apply(db, GIAS_2021);
+    closeSchool(db.writeContext, '100000', '2026-08-31');
+    const again = await apply(db, GIAS_2021);
+    expect(again.counts).toMatchObject({ updated: 0, unchanged: 90 });
+    expect(selectSchool(db.db, '100000')).toMatchObject({ status: 'closed', closedOn: '2026-08-31' });
+  });
+
+  it('ends the allocations of a school GIAS now lists as closed', async () => {
+    const db = aTeamDatabase();
+    await apply(db, GIAS_2021);
+    const amy = aPerson(db, { hub: '' });
+    const ben = aPerson(db, { hub: '' });
+    allocate(db.writeContext, AllocationProposal.parse({ urn: '100000', namedId: amy.id, secondaryId: ben.id, from: '2026-09-01' }));
+    const later = path.join(tempDir(), 'later.csv');
+    writeEditedFixture(GIAS_2021, later, (record) => (record.startsWith('100000,') ? record.replace(',1,Open,', ',2,Closed,') : record));
+    await apply(db, later);
+    const ends = selectSchoolHistory(db.db, '100000').map((p) => p.to);
+    expect(ends).toHaveLength(2);
+    expect(ends.every((to) => to !== null)).toBe(true);
   });
 });
 

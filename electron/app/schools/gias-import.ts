@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import type { FieldChange, GiasImportResult, GiasPreview } from '../../../shared/domain/imports.ts';
 import { PREVIEW_LIST_LIMIT } from '../../../shared/domain/imports.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { endOpenPeriodsOfSchool } from '../allocations/repo.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { assertReadableFile } from '../imports/text-file.ts';
 import { readGiasFile, type GiasRecord } from './gias-reader.ts';
@@ -63,13 +64,17 @@ async function plan(ctx: WriteContext, path: string, laCodes: string[], progress
       }
       continue;
     }
-    const changes = changesBetween(before, facts);
+    // A school the team has closed stays closed even while GIAS still lists it as open.
+    if (before.status === 'closed' && facts.status !== 'closed') {
+      record.facts = { ...facts, status: 'closed', closedOn: before.closedOn };
+    }
+    const changes = changesBetween(before, record.facts);
     if (changes.length === 0) {
       preview.counts.unchanged++;
       unchanged.push(record);
       continue;
     }
-    const closing = before.status !== 'closed' && facts.status === 'closed';
+    const closing = before.status !== 'closed' && record.facts.status === 'closed';
     preview.counts.updated++;
     if (closing) preview.counts.closing++;
     toUpdate.push({ record, closing });
@@ -108,7 +113,8 @@ export async function applyGiasImport(
     }
     for (const { record, closing } of toUpdate) {
       updateGiasFacts(ctx.db, record.facts, at, closing ? today : null);
-      audit('school', record.facts.urn, closing ? 'import-closed' : 'import-update');
+      const ended = closing ? endOpenPeriodsOfSchool(ctx.db, record.facts.urn, record.facts.closedOn ?? today) : 0;
+      audit('school', record.facts.urn, closing ? 'import-closed' : 'import-update', ended ? `ended ${ended} allocations` : undefined);
     }
     for (const { facts } of unchanged) touchGiasImport(ctx.db, facts.urn, at);
     const c = preview.counts;

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { type EnhancedSupport, type NewSchool, type SchoolQuery, type TeamHeldFields, categoryOf, type School, type SchoolDetail, type SchoolSummary } from '../../../shared/domain/schools.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { endOpenPeriodsOfSchool } from '../allocations/repo.ts';
 import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { selectConnectionsOfSchool } from '../people/repo.ts';
@@ -77,7 +78,8 @@ export function closeSchool(ctx: WriteContext, urn: string, closedOn: string): S
   if (school.status === 'closed') throw new AppError('invalid_input', `${school.name} is already closed.`);
   write(ctx, (audit) => {
     updateStatus(ctx.db, urn, 'closed', closedOn, ctx.now().toISOString());
-    audit('school', urn, 'close');
+    const ended = endOpenPeriodsOfSchool(ctx.db, urn, closedOn);
+    audit('school', urn, 'close', ended ? `ended ${ended} allocations` : undefined);
   });
   return requireSchool(ctx.db, urn);
 }

@@ -12,10 +12,11 @@ import { Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { Select } from '../../components/Select.tsx';
 import { useForm } from '../../components/useForm.ts';
+import { todayLocal } from '../../format.ts';
 import { AllocationHistory } from './AllocationHistory.tsx';
 
 const NOBODY = 'nobody';
-const today = () => new Date().toISOString().slice(0, 10);
+const today = todayLocal;
 
 export function AllocatePage() {
   const { urn = '' } = useParams();
@@ -59,10 +60,12 @@ export function AllocatePage() {
     } catch (error) {
       if (error instanceof AppError && (error.code === 'allocation_refused' || error.code === 'needs_reason')) {
         const list = (error.details?.findings as Finding[] | undefined) ?? [];
-        form.addIssues([
-          { path: error.code === 'needs_reason' ? 'overrideReason' : '', message: error.message },
-          ...list.filter((f) => f.severity === 'blocking').map((f) => ({ path: '', message: f.message })),
-        ]);
+        // The refusal's message already holds the blocking reasons; list each once.
+        form.addIssues(
+          error.code === 'needs_reason'
+            ? [{ path: 'overrideReason', message: error.message }]
+            : list.filter((f) => f.severity === 'blocking').map((f) => ({ path: '', message: `This allocation cannot be saved: ${f.message}` })),
+        );
       } else form.fail(error);
     }
   };

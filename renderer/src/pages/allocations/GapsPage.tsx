@@ -35,6 +35,20 @@ export function GapsPage() {
             <h2 id="no-secondary">Schools without a secondary link worker ({g.withoutSecondary.length})</h2>
             <SchoolList rows={g.withoutSecondary} empty="Every open school has a secondary link worker." />
           </section>
+          <section aria-labelledby="conflicts" className="card">
+            <h2 id="conflicts">Link workers whose own child attends the school ({g.inConflict.length})</h2>
+            {g.inConflict.length === 0 ? (
+              <p>None.</p>
+            ) : (
+              <ul>
+                {g.inConflict.map((p) => (
+                  <li key={p.id}>
+                    <Link to={`/allocations/${p.urn}`}>{p.schoolName}</Link>: {p.personName}, {ROLE_NAMES[p.role]}. Reallocate it.
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
           <section aria-labelledby="leavers" className="card">
             <h2 id="leavers">Allocations held by people who have left ({g.heldByLeavers.length})</h2>
             {g.heldByLeavers.length === 0 ? (

@@ -1,3 +1,4 @@
+import { todayLocal } from '../../format.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { Button, ComboBox, FieldError, Form, Input, Label, ListBox, ListBoxItem, Popover, Radio, RadioGroup } from 'react-aria-components';
@@ -9,9 +10,10 @@ import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
 
 export function DeclareConnectionForm({ personId, onSaved }: { personId: string; onSaved: () => void }) {
-  const form = useForm({ urn: '', kind: 'own_child_attends' as ConnectionKind, otherText: '', from: new Date().toISOString().slice(0, 10), to: '' });
+  const form = useForm({ urn: '', kind: 'own_child_attends' as ConnectionKind, otherText: '', from: todayLocal(), to: '' });
   const [schoolText, setSchoolText] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
+  const [warning, setWarning] = useState<string | null>(null);
   const search = useDeferredValue(schoolText);
   const schools = useQuery({
     queryKey: ['schools.list', 'picker', search],
@@ -20,11 +22,13 @@ export function DeclareConnectionForm({ personId, onSaved }: { personId: string;
   });
   const submit = async () => {
     setSaved(null);
+    setWarning(null);
     const input = { personId, ...form.values, otherText: form.values.kind === 'other' ? form.values.otherText : undefined };
     if (!form.validate(ConnectionFields, input)) return;
     try {
       const connection = await invoke('connections.declare', input);
       setSaved(`${CONNECTION_LABELS[connection.kind]}: ${connection.schoolName}`);
+      setWarning(connection.warning ?? null);
       form.setValues({ ...form.values, urn: '', otherText: '' });
       setSchoolText('');
       onSaved();
@@ -42,6 +46,11 @@ export function DeclareConnectionForm({ personId, onSaved }: { personId: string;
     >
       <h3>Declare a connection</h3>
       {saved ? <Notice title="Connection recorded">{saved}</Notice> : null}
+      {warning ? (
+        <Notice kind="warning" title="This school needs a new link worker">
+          <p>{warning}</p>
+        </Notice>
+      ) : null}
       <ErrorSummary issues={form.issues} attempt={form.attempt} />
       <ComboBox
         className="field combobox"

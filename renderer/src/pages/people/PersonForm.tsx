@@ -1,3 +1,4 @@
+import { todayLocal } from '../../format.ts';
 import { Button, Form, Radio, RadioGroup, Label } from 'react-aria-components';
 import { PersonFields, ROLE_LABELS, ROLES, type Person, type PersonInput, type Role } from '../../../../shared/domain/people.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
@@ -14,7 +15,7 @@ export function PersonForm({ person, submitLabel, onSubmit }: { person?: Person;
     email: person?.email ?? '',
     phone: person?.phone ?? '',
     hub: person?.hub ?? '',
-    activeFrom: person?.activeFrom ?? new Date().toISOString().slice(0, 10),
+    activeFrom: person?.activeFrom ?? todayLocal(),
     activeTo: person?.activeTo ?? '',
     capacity: person?.capacity === null || person?.capacity === undefined ? '' : String(person.capacity),
     level3Plans: String(person?.level3Plans ?? 0),

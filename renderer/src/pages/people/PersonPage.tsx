@@ -1,3 +1,4 @@
+import { todayLocal } from '../../format.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -39,7 +40,7 @@ export function PersonPage() {
         <ConnectionsTable
           connections={connections}
           show="school"
-          onEnd={(c) => invoke('connections.end', { id: c.id, to: new Date().toISOString().slice(0, 10) }).then(refresh)}
+          onEnd={(c) => invoke('connections.end', { id: c.id, to: todayLocal() }).then(refresh)}
         />
         <DeclareConnectionForm personId={person.id} onSaved={refresh} />
       </section>

@@ -6,14 +6,14 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
-import { formatDate } from '../../format.ts';
+import { formatDate, todayLocal } from '../../format.ts';
 
 export function EnhancedSupportSection({ school, onSaved }: { school: School; onSaved: () => void }) {
   const current = school.enhancedSupport;
   const form = useForm({
     reasons: (current?.reasons ?? []) as EnhancedSupportReason[],
     otherText: current?.otherText ?? '',
-    setOn: current?.setOn ?? new Date().toISOString().slice(0, 10),
+    setOn: current?.setOn ?? todayLocal(),
   });
   const [message, setMessage] = useState<string | null>(null);
   const save = async (clear: boolean) => {
@@ -23,7 +23,7 @@ export function EnhancedSupportSection({ school, onSaved }: { school: School; on
     try {
       await invoke('schools.setEnhancedSupport', { urn: school.urn, support: clear ? null : form.values });
       setMessage(clear ? 'Enhanced support flag removed' : 'Enhanced support flag saved');
-      if (clear) form.setValues({ reasons: [], otherText: '', setOn: new Date().toISOString().slice(0, 10) });
+      if (clear) form.setValues({ reasons: [], otherText: '', setOn: todayLocal() });
       onSaved();
     } catch (error) {
       form.fail(error);

@@ -7,7 +7,7 @@ import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { ConnectionsTable } from '../../components/ConnectionsTable.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
-import { formatDate } from '../../format.ts';
+import { formatDate, todayLocal } from '../../format.ts';
 import { AllocationHistory } from '../allocations/AllocationHistory.tsx';
 import { EnhancedSupportSection } from './EnhancedSupportSection.tsx';
 import { TeamFieldsSection } from './TeamFieldsSection.tsx';
@@ -88,7 +88,7 @@ export function SchoolPage() {
             label="Close school"
             title={`Close ${school.name}?`}
             confirmLabel="Close school"
-            onConfirm={() => invoke('schools.close', { urn, closedOn: new Date().toISOString().slice(0, 10) }).then(refresh)}
+            onConfirm={() => invoke('schools.close', { urn, closedOn: todayLocal() }).then(refresh)}
           >
             <p>It will be marked closed from today. Its records are kept.</p>
           </ConfirmButton>

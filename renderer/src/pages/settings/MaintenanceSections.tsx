@@ -1,3 +1,4 @@
+import { todayLocal } from '../../format.ts';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Form } from 'react-aria-components';
@@ -9,7 +10,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
 
 function suggestedBackupPath(databasePath: string): string {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayLocal();
   return databasePath.replace(/(\.[^./\\]+)?$/, ` backup ${today}.linkdesk`);
 }
 
