@@ -1,15 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { Link, useNavigate } from 'react-router';
 import { CreateInput, type AppInfo } from '../../../shared/api.ts';
 import { checkPassphraseStrength } from '../../../shared/domain/passphrase.ts';
 import { invoke } from '../api.ts';
-import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Field } from '../components/Field.tsx';
 import { Page } from '../components/Page.tsx';
 import { PassphraseAdvice } from '../components/PassphraseAdvice.tsx';
 import { useForm } from '../components/useForm.ts';
+import { FormShell } from '../components/FormShell.tsx';
 
 function suggestedPath(folder: string, teamName: string): string {
   const slug = teamName.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'team';
@@ -49,14 +49,7 @@ export function CreatePage({ info }: { info: AppInfo }) {
         <p>
           <Link to="/">Back to the start</Link>
         </p>
-        <Form
-          className="card form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit();
-          }}
-        >
-          <ErrorSummary issues={form.issues} attempt={form.attempt} />
+        <FormShell form={form} onSubmit={() => submit()} className="card form">
           <Field id={form.idOf('teamName')} label="Team name" hint="For example North Hub Dedicated Schools Team" value={values.teamName} onChange={(v) => form.set('teamName', v)} error={form.errorFor('teamName')} />
           <Field id={form.idOf('localAuthority')} label="Local authority" value={values.localAuthority} onChange={(v) => form.set('localAuthority', v)} error={form.errorFor('localAuthority')} />
           <Field id={form.idOf('userName')} label="Your name" hint="Recorded against every change you make" value={userName} onChange={(v) => form.set('userName', v)} error={form.errorFor('userName')} width="half" autoComplete="name" />
@@ -77,7 +70,7 @@ export function CreatePage({ info }: { info: AppInfo }) {
           <Button type="submit" className="button">
             Create team database
           </Button>
-        </Form>
+        </FormShell>
       </Page>
     </main>
   );

@@ -1,11 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import type { AppInfo } from '../../../shared/api.ts';
 import { PersonName } from '../../../shared/domain/team.ts';
 import { invoke } from '../api.ts';
-import { ErrorSummary } from '../components/ErrorSummary.tsx';
+import { FormShell } from '../components/FormShell.tsx';
 import { Field } from '../components/Field.tsx';
 import { Page } from '../components/Page.tsx';
 import { useForm } from '../components/useForm.ts';
@@ -25,6 +25,17 @@ export function StartPage({ info }: { info: AppInfo }) {
   const demoName = demoForm.valueOr('userName', identity.data?.userName ?? '');
 
   const unlockPath = (path: string) => navigate(`/unlock?${new URLSearchParams({ path }).toString()}`);
+
+  const openFile = async () => {
+    const parsed = openForm.validate(OpenFile);
+    if (!parsed) return;
+    // Say what is wrong with the file before asking for its passphrase.
+    try {
+      unlockPath((await invoke('db.inspect', parsed)).path);
+    } catch (error) {
+      openForm.fail(error, 'path');
+    }
+  };
 
   const openDemo = async () => {
     const parsed = demoForm.validate(DemoInput, { userName: demoName });
@@ -78,19 +89,7 @@ export function StartPage({ info }: { info: AppInfo }) {
         <div className="two-columns">
           <section aria-labelledby="open-heading" className="card">
             <h2 id="open-heading">Open a team database file</h2>
-            <Form
-              onSubmit={(event) => {
-                event.preventDefault();
-                const parsed = openForm.validate(OpenFile);
-                if (!parsed) return;
-                // Say what is wrong with the file before asking for its passphrase.
-                invoke('db.inspect', parsed).then(
-                  (file) => unlockPath(file.path),
-                  (error: unknown) => openForm.fail(error, 'path'),
-                );
-              }}
-            >
-              <ErrorSummary issues={openForm.issues} attempt={openForm.attempt} />
+            <FormShell form={openForm} onSubmit={openFile}>
               <Field
                 id={openForm.idOf('path')}
                 label="File path"
@@ -102,7 +101,7 @@ export function StartPage({ info }: { info: AppInfo }) {
               <Button type="submit" className="button">
                 Continue
               </Button>
-            </Form>
+            </FormShell>
           </section>
 
           <section aria-labelledby="create-heading" className="card">
@@ -120,13 +119,7 @@ export function StartPage({ info }: { info: AppInfo }) {
             A fictional team with made-up data, kept at <span className="path">{info.demoPath}</span>. Its passphrase is{' '}
             <code>{info.demoPassphrase}</code>.
           </p>
-          <Form
-            onSubmit={(event) => {
-              event.preventDefault();
-              void openDemo();
-            }}
-          >
-            <ErrorSummary issues={demoForm.issues} attempt={demoForm.attempt} />
+          <FormShell form={demoForm} onSubmit={openDemo}>
             <Field
               id={demoForm.idOf('userName')}
               label="Your name"
@@ -140,7 +133,7 @@ export function StartPage({ info }: { info: AppInfo }) {
             <Button type="submit" className="button button-secondary">
               Open the demo
             </Button>
-          </Form>
+          </FormShell>
         </section>
       </Page>
     </main>

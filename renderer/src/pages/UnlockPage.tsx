@@ -1,16 +1,16 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Checkbox, Form } from 'react-aria-components';
+import { Button, Checkbox } from 'react-aria-components';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { UnlockInput } from '../../../shared/api.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { invoke } from '../api.ts';
-import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Field } from '../components/Field.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { Page } from '../components/Page.tsx';
 import { useForm } from '../components/useForm.ts';
 import { formatDateTime } from '../format.ts';
+import { FormShell } from '../components/FormShell.tsx';
 
 interface LockHolder {
   user: string;
@@ -62,14 +62,7 @@ export function UnlockPage() {
             <p>It locks itself after a time without activity, so nobody else can read it on an unattended laptop.</p>
           </Notice>
         ) : null}
-        <Form
-          className="card form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit();
-          }}
-        >
-          <ErrorSummary issues={form.issues} attempt={form.attempt} />
+        <FormShell form={form} onSubmit={() => submit()} className="card form">
           <p>
             File: <span className="path" id={form.idOf('path')} tabIndex={-1}>{path || 'none chosen'}</span>
           </p>
@@ -107,7 +100,7 @@ export function UnlockPage() {
           <Button type="submit" className="button">
             Unlock
           </Button>
-        </Form>
+        </FormShell>
       </Page>
     </main>
   );

@@ -1,11 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { Link, useParams } from 'react-router';
 import { AllocationProposal, type Finding } from '../../../../shared/domain/allocations.ts';
 import { AppError } from '../../../../shared/errors.ts';
 import { invoke } from '../../api.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Findings } from '../../components/Findings.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -14,6 +13,7 @@ import { Select } from '../../components/Select.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { todayLocal } from '../../format.ts';
 import { AllocationHistory } from './AllocationHistory.tsx';
+import { FormShell } from '../../components/FormShell.tsx';
 
 const NOBODY = 'nobody';
 const today = todayLocal;
@@ -81,14 +81,7 @@ export function AllocatePage() {
         {s ? <> · <Link to={`/schools/${s.urn}`}>School page</Link></> : null}
       </p>
       {saved ? <Notice title="Allocation saved" /> : null}
-      <Form
-        className="card form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <ErrorSummary issues={form.issues} attempt={form.attempt} />
+      <FormShell form={form} onSubmit={() => submit()} className="card form">
         <Select id={form.idOf('named')} label="Named link worker (SPOC)" value={named} options={options} onChange={(v) => form.set('named', v)} />
         <Select id={form.idOf('secondary')} label="Secondary link worker" value={secondary} options={options} onChange={(v) => form.set('secondary', v)} />
         <Field id={form.idOf('from')} label="From" hint="The first day of the change, for example 2026-09-01" value={form.values.from} onChange={(v) => form.set('from', v)} error={form.errorFor('from')} width="short" />
@@ -117,7 +110,7 @@ export function AllocatePage() {
         <Button type="submit" className="button">
           Save allocation
         </Button>
-      </Form>
+      </FormShell>
       <section aria-labelledby="history-heading" className="card">
         <h2 id="history-heading">History</h2>
         <AllocationHistory periods={history.data ?? []} show="person" />

@@ -1,15 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { z } from 'zod';
 import type { AllocationImportResult } from '../../../../shared/domain/allocations.ts';
 import { invoke } from '../../api.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { AllocationsNav } from './AllocationsNav.tsx';
+import { FormShell } from '../../components/FormShell.tsx';
 
 const Choice = z.object({ path: z.string().trim().min(1, 'Enter the full path of the .xlsx or .csv file') });
 const OUTCOME = { apply: 'Will apply', unchanged: 'No change', refused: 'Refused' } as const;
@@ -44,19 +44,12 @@ export function ImportAllocationsPage() {
         Columns: School URN (or School name), Named link worker (or SPOC), Secondary link worker, From, County agreed on, County agreed by, Reason.
         Workers by name or work email. Rows that break a rule are refused; rows with warnings apply only when they carry a Reason.
       </p>
-      <Form
-        className="card form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void run(true);
-        }}
-      >
-        <ErrorSummary issues={form.issues} attempt={form.attempt} />
+      <FormShell form={form} onSubmit={() => run(true)} className="card form">
         <Field id={form.idOf('path')} label="Spreadsheet" hint="The full path of the .xlsx or .csv file" value={form.values.path} onChange={(v) => form.set('path', v)} error={form.errorFor('path')} />
         <Button type="submit" className="button">
           Check the file
         </Button>
-      </Form>
+      </FormShell>
       {result ? (
         <Notice title={`${result.applied} allocations saved`}>
           <p>{result.rejected.length} rows refused.</p>

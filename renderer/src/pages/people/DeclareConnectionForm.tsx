@@ -1,10 +1,10 @@
 import { todayLocal } from '../../format.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
-import { Button, ComboBox, FieldError, Form, Input, Label, ListBox, ListBoxItem, Popover, Radio, RadioGroup } from 'react-aria-components';
+import { Button, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Radio, RadioGroup } from 'react-aria-components';
 import { CONNECTION_KINDS, CONNECTION_LABELS, ConnectionFields, type ConnectionKind } from '../../../../shared/domain/people.ts';
 import { invoke } from '../../api.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { FormShell } from '../../components/FormShell.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
@@ -37,21 +37,15 @@ export function DeclareConnectionForm({ personId, onSaved }: { personId: string;
     }
   };
   return (
-    <Form
-      className="form declare-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
-      <h3>Declare a connection</h3>
+    <section className="declare-form" aria-labelledby="declare-heading">
+      <h3 id="declare-heading">Declare a connection</h3>
       {saved ? <Notice title="Connection recorded">{saved}</Notice> : null}
       {warning ? (
         <Notice kind="warning" title="This school needs a new link worker">
           <p>{warning}</p>
         </Notice>
       ) : null}
-      <ErrorSummary issues={form.issues} attempt={form.attempt} />
+      <FormShell form={form} onSubmit={submit}>
       <ComboBox
         className="field combobox"
         inputValue={schoolText}
@@ -94,6 +88,7 @@ export function DeclareConnectionForm({ personId, onSaved }: { personId: string;
       <Button type="submit" className="button">
         Record connection
       </Button>
-    </Form>
+      </FormShell>
+    </section>
   );
 }

@@ -1,9 +1,9 @@
 import { todayLocal } from '../../format.ts';
-import { Button, Form, Radio, RadioGroup, Label } from 'react-aria-components';
+import { Button, Radio, RadioGroup, Label } from 'react-aria-components';
 import { PersonFields, ROLE_LABELS, ROLES, type Person, type PersonInput, type Role } from '../../../../shared/domain/people.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Field } from '../../components/Field.tsx';
 import { useForm } from '../../components/useForm.ts';
+import { FormShell } from '../../components/FormShell.tsx';
 
 const wholeOrNull = (text: string): number | null => (text.trim() === '' ? null : /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN);
 
@@ -34,14 +34,7 @@ export function PersonForm({ person, submitLabel, onSubmit }: { person?: Person;
     <Field id={form.idOf(name)} label={label} value={values[name]} onChange={(v) => form.set(name, v)} error={form.errorFor(name)} {...extra} />
   );
   return (
-    <Form
-      className="form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
-      <ErrorSummary issues={form.issues} attempt={form.attempt} />
+    <FormShell form={form} onSubmit={() => submit()}>
       {text('name', 'Name', { width: 'half' })}
       <RadioGroup className="field radio-group" value={values.role} onChange={(v) => form.set('role', v as Role)} id={form.idOf('role')}>
         <Label>Role</Label>
@@ -62,6 +55,6 @@ export function PersonForm({ person, submitLabel, onSubmit }: { person?: Person;
       <Button type="submit" className="button">
         {submitLabel}
       </Button>
-    </Form>
+    </FormShell>
   );
 }

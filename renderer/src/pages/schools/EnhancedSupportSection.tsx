@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Button, Checkbox, CheckboxGroup, Form, Label } from 'react-aria-components';
+import { Button, Checkbox, CheckboxGroup, Label } from 'react-aria-components';
 import { ENHANCED_SUPPORT_REASONS, EnhancedSupport, REASON_LABELS, type EnhancedSupportReason, type School } from '../../../../shared/domain/schools.ts';
 import { invoke } from '../../api.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { formatDate, todayLocal } from '../../format.ts';
+import { FormShell } from '../../components/FormShell.tsx';
 
 export function EnhancedSupportSection({ school, onSaved }: { school: School; onSaved: () => void }) {
   const current = school.enhancedSupport;
@@ -34,14 +34,7 @@ export function EnhancedSupportSection({ school, onSaved }: { school: School; on
       <h2 id="enhanced-heading">Enhanced support</h2>
       <p>{current ? `Flagged since ${formatDate(current.setOn)}.` : 'This school is not flagged for enhanced support.'}</p>
       {message ? <Notice title={message} /> : null}
-      <Form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save(false);
-        }}
-      >
-        <ErrorSummary issues={form.issues} attempt={form.attempt} />
+      <FormShell form={form} onSubmit={() => save(false)}>
         <CheckboxGroup
           className="field checkbox-group"
           value={form.values.reasons}
@@ -72,7 +65,7 @@ export function EnhancedSupportSection({ school, onSaved }: { school: School; on
             </Button>
           ) : null}
         </div>
-      </Form>
+      </FormShell>
     </section>
   );
 }

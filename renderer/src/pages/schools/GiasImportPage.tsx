@@ -1,16 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Checkbox, Form, ProgressBar } from 'react-aria-components';
+import { Button, Checkbox, ProgressBar } from 'react-aria-components';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { LaCode, type GiasPreview } from '../../../../shared/domain/imports.ts';
 import { invoke } from '../../api.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { GiasPreviewReport } from './GiasPreviewReport.tsx';
+import { FormShell } from '../../components/FormShell.tsx';
 
 const Choice = z.object({
   path: z.string().trim().min(1, 'Enter the path of the GIAS file (edubasealldata….csv)'),
@@ -86,14 +86,7 @@ export function GiasImportPage() {
         Download the establishment file (<code>edubasealldata….csv</code>) from Get Information About Schools. LinkDesk adds new
         schools, updates the facts of the ones it has, marks closed ones and never changes what your team keeps.
       </p>
-      <Form
-        className="card form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void runPreview();
-        }}
-      >
-        <ErrorSummary issues={form.issues} attempt={form.attempt} />
+      <FormShell form={form} onSubmit={() => runPreview()} className="card form">
         <Field id={form.idOf('path')} label="GIAS file" hint="The full path of the .csv file" value={form.values.path} onChange={(v) => form.set('path', v)} error={form.errorFor('path')} />
         <Field
           id={form.idOf('laCodes')}
@@ -107,7 +100,7 @@ export function GiasImportPage() {
         <Button type="submit" className="button" isDisabled={busy}>
           Preview the import
         </Button>
-      </Form>
+      </FormShell>
       <div aria-live="polite">
         <ImportProgress active={busy} />
         {result ? (

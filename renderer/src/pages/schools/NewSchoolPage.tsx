@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { Link, useNavigate } from 'react-router';
 import { NewSchool } from '../../../../shared/domain/schools.ts';
 import { invoke } from '../../api.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useForm } from '../../components/useForm.ts';
+import { FormShell } from '../../components/FormShell.tsx';
 
 export function NewSchoolPage() {
   const navigate = useNavigate();
@@ -32,14 +32,7 @@ export function NewSchoolPage() {
       <p>
         <Link to="/schools">All schools</Link>
       </p>
-      <Form
-        className="card form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <ErrorSummary issues={form.issues} attempt={form.attempt} />
+      <FormShell form={form} onSubmit={() => submit()} className="card form">
         {field('urn', 'URN', { hint: 'Six digits, from GIAS', width: 'short' })}
         {field('name', 'School name')}
         {field('establishmentType', 'Type of establishment', { hint: 'As GIAS names it, for example Community school or Pupil referral unit' })}
@@ -52,7 +45,7 @@ export function NewSchoolPage() {
         <Button type="submit" className="button">
           Add school
         </Button>
-      </Form>
+      </FormShell>
     </Page>
   );
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Button, Form, Label, TextArea, TextField } from 'react-aria-components';
+import { Button, Label, TextArea, TextField } from 'react-aria-components';
 import { TeamHeldFields, type School } from '../../../../shared/domain/schools.ts';
 import { invoke } from '../../api.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
+import { FormShell } from '../../components/FormShell.tsx';
 
 export function TeamFieldsSection({ school, onSaved }: { school: School; onSaved: () => void }) {
   const form = useForm({
@@ -33,14 +33,7 @@ export function TeamFieldsSection({ school, onSaved }: { school: School; onSaved
       <h2 id="team-fields-heading">Kept by the team</h2>
       <p className="muted">A GIAS import never changes these.</p>
       {saved ? <Notice title="Saved" /> : null}
-      <Form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <ErrorSummary issues={form.issues} attempt={form.attempt} />
+      <FormShell form={form} onSubmit={() => submit()}>
         <Field id={form.idOf('hub')} label="Area or hub" value={form.values.hub} onChange={(v) => form.set('hub', v)} error={form.errorFor('hub')} width="half" />
         <Field id={form.idOf('dslName')} label="Designated Safeguarding Lead (DSL)" value={form.values.dslName} onChange={(v) => form.set('dslName', v)} error={form.errorFor('dslName')} width="half" />
         <Field id={form.idOf('dslEmail')} label="DSL work email" type="email" value={form.values.dslEmail} onChange={(v) => form.set('dslEmail', v)} error={form.errorFor('dslEmail')} />
@@ -52,7 +45,7 @@ export function TeamFieldsSection({ school, onSaved }: { school: School; onSaved
         <Button type="submit" className="button">
           Save
         </Button>
-      </Form>
+      </FormShell>
     </section>
   );
 }

@@ -1,13 +1,13 @@
 import { todayLocal } from '../../format.ts';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { z } from 'zod';
 import { invoke } from '../../api.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
+import { FormShell } from '../../components/FormShell.tsx';
 
 function suggestedBackupPath(databasePath: string): string {
   const today = todayLocal();
@@ -42,19 +42,12 @@ export function BackupSection({ databasePath }: { databasePath: string }) {
           </p>
         </Notice>
       ) : null}
-      <Form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <ErrorSummary issues={form.issues} attempt={form.attempt} />
+      <FormShell form={form} onSubmit={() => submit()}>
         <Field id={form.idOf('path')} label="Save the backup as" value={form.values.path} onChange={(v) => form.set('path', v)} error={form.errorFor('path')} />
         <Button type="submit" className="button">
           Back up now
         </Button>
-      </Form>
+      </FormShell>
     </section>
   );
 }

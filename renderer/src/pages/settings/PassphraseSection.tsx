@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { z } from 'zod';
 import { checkPassphraseStrength } from '../../../../shared/domain/passphrase.ts';
 import { invoke } from '../../api.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { PassphraseAdvice } from '../../components/PassphraseAdvice.tsx';
 import { useForm } from '../../components/useForm.ts';
+import { FormShell } from '../../components/FormShell.tsx';
 
 const ChangeForm = z.object({
   currentPassphrase: z.string().min(1, 'Enter the current passphrase'),
@@ -41,21 +41,14 @@ export function PassphraseSection({ context }: { context: string[] }) {
       <h2 id="passphrase-heading">Change the passphrase</h2>
       <p>The whole database is re-encrypted with the new passphrase. Tell everyone who opens it, and keep your backups' old passphrase too.</p>
       {changed ? <Notice title="Passphrase changed">Use the new passphrase from now on.</Notice> : null}
-      <Form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <ErrorSummary issues={form.issues} attempt={form.attempt} />
+      <FormShell form={form} onSubmit={() => submit()}>
         <Field id={form.idOf('currentPassphrase')} label="Current passphrase" type="password" autoComplete="current-password" value={form.values.currentPassphrase} onChange={(v) => form.set('currentPassphrase', v)} error={form.errorFor('currentPassphrase')} width="half" />
         <Field id={form.idOf('newPassphrase')} label="New passphrase" hint={<PassphraseAdvice passphrase={form.values.newPassphrase} context={context} />} type="password" autoComplete="new-password" value={form.values.newPassphrase} onChange={(v) => form.set('newPassphrase', v)} error={form.errorFor('newPassphrase')} width="half" />
         <Field id={form.idOf('confirm')} label="Confirm the new passphrase" type="password" autoComplete="new-password" value={form.values.confirm} onChange={(v) => form.set('confirm', v)} error={form.errorFor('confirm')} width="half" />
         <Button type="submit" className="button">
           Change passphrase
         </Button>
-      </Form>
+      </FormShell>
     </section>
   );
 }

@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Form } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { TeamSettings } from '../../../../shared/domain/team.ts';
 import { invoke } from '../../api.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
+import { FormShell } from '../../components/FormShell.tsx';
 
 export function TeamSettingsSection({ settings }: { settings: TeamSettings }) {
   const queryClient = useQueryClient();
@@ -45,14 +45,7 @@ export function TeamSettingsSection({ settings }: { settings: TeamSettings }) {
     <section aria-labelledby="team-settings-heading" className="card">
       <h2 id="team-settings-heading">Team</h2>
       {saved ? <Notice title="Team settings saved" /> : null}
-      <Form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <ErrorSummary issues={form.issues} attempt={form.attempt} />
+      <FormShell form={form} onSubmit={() => submit()}>
         <Field id={form.idOf('teamName')} label="Team name" value={form.values.teamName} onChange={(v) => form.set('teamName', v)} error={form.errorFor('teamName')} />
         <Field id={form.idOf('localAuthority')} label="Local authority" value={form.values.localAuthority} onChange={(v) => form.set('localAuthority', v)} error={form.errorFor('localAuthority')} />
         <Field
@@ -85,7 +78,7 @@ export function TeamSettingsSection({ settings }: { settings: TeamSettings }) {
         <Button type="submit" className="button">
           Save team settings
         </Button>
-      </Form>
+      </FormShell>
     </section>
   );
 }
