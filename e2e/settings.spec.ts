@@ -60,3 +60,34 @@ test('every area of the app is reachable from the navigation', async ({ page, se
   }
   await expectAccessible(page, 'an area page');
 });
+
+test('a team manager enters the school year, with its half-terms, for the working-day deadlines', async ({ page, server }) => {
+  await openDemo(page, server.open);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const section = page.getByRole('region', { name: 'School year and working days' });
+  await expect(section).toContainText('32 England and Wales bank holidays held, 1 Jan 2024 to 28 Dec 2027');
+  await section.getByLabel('School year').fill('2026-27');
+  const terms: [string, string, string, string, string][] = [
+    ['Autumn term', '2026-09-02', '2026-10-26', '2026-10-30', '2026-12-18'],
+    ['Spring term', '2027-01-04', '2027-02-15', '2027-02-19', '2027-03-26'],
+    ['Summer term', '2027-04-12', '2027-05-31', '2027-06-04', '2027-07-22'],
+  ];
+  for (const [term, starts, halfFrom, halfTo, ends] of terms) {
+    const group = section.getByRole('group', { name: term });
+    await group.getByLabel('Starts').fill(starts);
+    await group.getByLabel('Half-term from').fill(halfFrom);
+    await group.getByLabel('Half-term to').fill(halfTo);
+    await group.getByLabel('Ends').fill(ends);
+  }
+  await section.getByRole('group', { name: 'Spring term' }).getByLabel('Half-term from').fill('2027-04-20');
+  await section.getByRole('button', { name: 'Save school year' }).click();
+  await expect(section.getByRole('alert')).toContainText('Half-term must fall inside the term');
+  await expectAccessible(page, 'settings, school year with an error');
+  await section.getByRole('group', { name: 'Spring term' }).getByLabel('Half-term from').fill('2027-02-15');
+  await section.getByRole('button', { name: 'Save school year' }).click();
+  await expect(section.getByText('School year 2026-27 saved')).toBeVisible();
+  await expect(section.getByRole('row', { name: /2026-27 Spring term 4 Jan 2027 15 Feb 2027 to 19 Feb 2027 26 Mar 2027/ })).toBeVisible();
+  await section.getByRole('checkbox', { name: 'Count school holidays as working days' }).focus();
+  await page.keyboard.press('Space');
+  await expect(section.getByRole('checkbox', { name: 'Count school holidays as working days' })).toBeChecked();
+});

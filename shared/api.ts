@@ -154,6 +154,14 @@ export const api = {
     'Allocate from a spreadsheet (.xlsx or .csv), such as the published SPOC list',
   ),
   'calendar.years': method<AcademicYear[]>()(NoInput, 'The school years entered, with their terms and half-terms'),
+  'calendar.info': method<{ bankHolidays: { count: number; from: string; to: string }; schoolHolidaysAreWorkingDays: boolean }>()(
+    NoInput,
+    'The bank holidays held and whether school holidays count as working days',
+  ),
+  'calendar.setSchoolHolidaysAreWorkingDays': method<{ schoolHolidaysAreWorkingDays: boolean }>()(
+    z.object({ value: z.boolean() }).strict(),
+    'Whether school holidays count as working days for deadlines',
+  ),
   'calendar.saveYear': method<AcademicYear>()(AcademicYearInput, 'Enter or correct a school year’s terms and half-terms'),
   'calendar.importBankHolidays': method<{ count: number; from: string; to: string }>()(
     z.object({ path: FilePath }).strict(),

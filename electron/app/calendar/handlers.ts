@@ -1,9 +1,14 @@
 import type { AreaHandlers } from '../handler-types.ts';
 import { userPath } from '../paths.ts';
-import { importBankHolidays, listYears, saveYear, visitDeadlines, workingCalendar } from './service.ts';
+import { calendarInfo, importBankHolidays, listYears, saveYear, setSchoolHolidaysAreWorkingDays, visitDeadlines, workingCalendar } from './service.ts';
 
 export const calendarHandlers: AreaHandlers<'calendar'> = {
   'calendar.years': (session) => listYears(session.database.db),
+  'calendar.info': (session) => calendarInfo(session.database.db),
+  'calendar.setSchoolHolidaysAreWorkingDays': (session, { value }) => {
+    setSchoolHolidaysAreWorkingDays(session.database.writeContext, value);
+    return { schoolHolidaysAreWorkingDays: value };
+  },
   'calendar.saveYear': (session, input) => saveYear(session.database.writeContext, input),
   'calendar.importBankHolidays': (session, { path }) => importBankHolidays(session.database.writeContext, userPath(path)),
   'calendar.deadlines': (session, { visit, urn }) => visitDeadlines(workingCalendar(session.database.db, urn), visit),

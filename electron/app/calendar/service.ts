@@ -34,6 +34,11 @@ export function saveYear(ctx: WriteContext, input: z.output<typeof AcademicYearI
   return saved;
 }
 
+export function calendarInfo(db: Connection): { bankHolidays: { count: number; from: string; to: string }; schoolHolidaysAreWorkingDays: boolean } {
+  const days = selectBankHolidays(db).map((b) => b.day);
+  return { bankHolidays: { count: days.length, from: days[0] ?? '', to: days.at(-1) ?? '' }, schoolHolidaysAreWorkingDays: schoolHolidaysAreWorkingDays(db) };
+}
+
 export function schoolHolidaysAreWorkingDays(db: Connection): boolean {
   return selectSettings(db).get('schoolHolidaysAreWorkingDays') === true;
 }

@@ -15,12 +15,13 @@ export function ErrorSummary({ issues, attempt }: { issues: FormIssue[]; attempt
       <ul>
         {issues.map((issue, index) => (
           <li key={`${issue.path}-${index}`}>
-            {issue.fieldId ? (
+            {issue.fieldIds?.length ? (
               <a
-                href={`#${issue.fieldId}`}
+                href={`#${issue.fieldIds[0] ?? ''}`}
                 onClick={(event) => {
                   event.preventDefault();
-                  document.getElementById(issue.fieldId ?? '')?.focus();
+                  const target = (issue.fieldIds ?? []).map((id) => document.getElementById(id)).find((el) => el !== null);
+                  target?.focus();
                 }}
               >
                 {issue.message}

@@ -7,8 +7,8 @@ import type { z } from 'zod';
 import { AppError, fieldIssuesOf, type FieldIssue } from '../../../shared/errors.ts';
 
 export interface FormIssue extends FieldIssue {
-  /** The DOM id of the field, for the summary's links; absent for form-wide problems. */
-  fieldId?: string;
+  /** DOM ids to try for the summary's link (the whole path, then its first part); none for form-wide problems. */
+  fieldIds?: string[];
 }
 
 export function useForm<V extends Record<string, unknown>>(initial: V) {
@@ -20,7 +20,7 @@ export function useForm<V extends Record<string, unknown>>(initial: V) {
 
   const idOf = useCallback((name: string) => `${formId}-${name}`, [formId]);
   const withIds = useCallback(
-    (list: FieldIssue[]): FormIssue[] => list.map((i) => (i.path ? { ...i, fieldId: idOf(i.path.split('.')[0] ?? i.path) } : i)),
+    (list: FieldIssue[]): FormIssue[] => list.map((i) => (i.path ? { ...i, fieldIds: [idOf(i.path), idOf(i.path.split('.')[0] ?? i.path)] } : i)),
     [idOf],
   );
 

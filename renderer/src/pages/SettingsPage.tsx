@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Page } from '../components/Page.tsx';
 import { invoke } from '../api.ts';
+import { CalendarSection } from './settings/CalendarSection.tsx';
 import { BackupSection, CheckSection } from './settings/MaintenanceSections.tsx';
 import { PassphraseSection } from './settings/PassphraseSection.tsx';
 import { TeamSettingsSection } from './settings/TeamSettingsSection.tsx';
@@ -12,6 +13,7 @@ export function SettingsPage() {
   return (
     <Page title="Settings">
       <TeamSettingsSection settings={team.data.settings} />
+      <CalendarSection />
       <PassphraseSection context={[team.data.settings.teamName, team.data.settings.localAuthority]} />
       <BackupSection databasePath={info.data.session.path} />
       <CheckSection />
