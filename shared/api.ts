@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { AllocationProposal, type AllocationImportResult, type AllocationPeriod, type BoardRow, type CoverageGaps, type Finding, type LoadReport, type ProposalCheck } from './domain/allocations.ts';
-import { AcademicYearInput, type AcademicYear } from './domain/calendar.ts';
+import { AcademicYearInput, TERM_NAMES, type AcademicYear } from './domain/calendar.ts';
+import { MoveVisitStatus, PlanVisitInput, type PlannerRow, type Visit } from './domain/visits.ts';
 import { GiasApplyInput, GiasImportInput, type GiasImportResult, type GiasPreview, type ImportProgress, type RowsImportResult } from './domain/imports.ts';
 import { ConnectionFields, PersonFields, type Connection, type Person, type PersonDetail, type PersonSummary } from './domain/people.ts';
 import { EnhancedSupport, NewSchool, SCHOOL_CATEGORIES, SchoolQuery, TeamHeldFields, Urn, type School, type SchoolDetail, type SchoolSummary } from './domain/schools.ts';
@@ -171,6 +172,17 @@ export const api = {
     z.object({ visit: IsoDate, urn: Urn.optional() }).strict(),
     'The pro forma dates of a visit: send 10 working days before, due back 5 before',
   ),
+  'visits.planner': method<PlannerRow[]>()(
+    z.object({ yearLabel: z.string().regex(/^\d{4}-\d{2}$/, 'Write the year as 2026-27') }).strict(),
+    'Every open school with its three termly visits of a school year',
+  ),
+  'visits.forSchool': method<Visit[]>()(z.object({ urn: Urn }).strict(), 'A school’s termly visits, newest year first'),
+  'visits.checkDate': method<{ warnings: string[]; deadlines: { sendProForma: string; proFormaDue: string } | null }>()(
+    z.object({ urn: Urn, date: IsoDate, term: z.enum(TERM_NAMES).optional() }).strict(),
+    'The pro forma deadlines of a proposed visit date, and any warnings about it',
+  ),
+  'visits.plan': method<{ visit: Visit; warnings: string[] }>()(PlanVisitInput, 'Agree (or move) a termly visit, or mark it to be agreed'),
+  'visits.setStatus': method<Visit>()(MoveVisitStatus, 'Move a visit on: pro forma sent or returned, held, record written, cancelled'),
   'audit.list': method<AuditEntry[]>()(
     z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
     'The most recent entries of the audit log',

@@ -13,6 +13,7 @@ import type { Handler } from './handler-types.ts';
 import { userPath } from './paths.ts';
 import { allocationHandlers } from './allocations/handlers.ts';
 import { calendarHandlers } from './calendar/handlers.ts';
+import { visitHandlers } from './visits/handlers.ts';
 import { peopleHandlers } from './people/handlers.ts';
 import { schoolHandlers } from './schools/handlers.ts';
 import { updateSettings } from './team/service.ts';
@@ -93,4 +94,5 @@ export const handlers: Handlers = {
   ...peopleHandlers,
   ...allocationHandlers,
   ...calendarHandlers,
+  ...visitHandlers,
 };

@@ -76,6 +76,19 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0006 adds termly visits, one per school, year and term', () => {
+    const db = emptyDatabase();
+    migrate(db, 5);
+    expect(migrate(db, 6)).toBe(6);
+    db.prepare(
+      "INSERT INTO school (urn, name, establishment_type, phase, category, status, la_code, la_name, source, search_text, created_at, updated_at) VALUES ('100000', 'A School', 'Community school', 'Primary', 'primary', 'open', '202', 'Camden', 'manual', 'a school', 'x', 'x')",
+    ).run();
+    const insert = db.prepare("INSERT INTO visit (id, urn, year_label, term, status, created_at, updated_at) VALUES (?, '100000', '2026-27', 'autumn', 'to_be_agreed', 'x', 'x')");
+    insert.run('v1');
+    expect(() => insert.run('v2')).toThrow(/UNIQUE/);
+    db.close();
+  });
+
   it('a failing migration rolls back and leaves the version where it was', () => {
     const db = emptyDatabase();
     migrate(db, 1);

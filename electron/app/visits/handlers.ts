@@ -1,0 +1,10 @@
+import type { AreaHandlers } from '../handler-types.ts';
+import { checkDate, moveVisitStatus, planner, planVisit, visitsOfSchool } from './service.ts';
+
+export const visitHandlers: AreaHandlers<'visits'> = {
+  'visits.planner': (session, { yearLabel }) => planner(session.database.db, yearLabel),
+  'visits.forSchool': (session, { urn }) => visitsOfSchool(session.database.db, urn),
+  'visits.checkDate': (session, { urn, date, term }) => checkDate(session.database.db, urn, date, session.now().toISOString().slice(0, 10), term),
+  'visits.plan': (session, input) => planVisit(session.database.writeContext, input),
+  'visits.setStatus': (session, input) => moveVisitStatus(session.database.writeContext, input),
+};

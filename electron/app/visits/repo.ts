@@ -1,0 +1,78 @@
+import type { TermName } from '../../../shared/domain/calendar.ts';
+import type { PlannerRow, Visit, VisitStatus } from '../../../shared/domain/visits.ts';
+import { statement, type Connection } from '../db/cipher.ts';
+
+interface VisitRow {
+  id: string;
+  urn: string;
+  school_name: string;
+  year_label: string;
+  term: TermName;
+  visit_date: string | null;
+  agreed_with: string | null;
+  agreed_on: string | null;
+  status: VisitStatus;
+  pro_forma_sent_on: string | null;
+  pro_forma_returned_on: string | null;
+  held_on: string | null;
+  record_written_on: string | null;
+  cancelled_reason: string | null;
+  moved_reason: string | null;
+}
+
+export type StoredVisit = Omit<Visit, 'deadlines'>;
+
+const toVisit = (r: VisitRow): StoredVisit => ({
+  id: r.id, urn: r.urn, schoolName: r.school_name, yearLabel: r.year_label, term: r.term, date: r.visit_date, agreedWith: r.agreed_with,
+  agreedOn: r.agreed_on, status: r.status, proFormaSentOn: r.pro_forma_sent_on, proFormaReturnedOn: r.pro_forma_returned_on,
+  heldOn: r.held_on, recordWrittenOn: r.record_written_on, cancelledReason: r.cancelled_reason, movedReason: r.moved_reason,
+});
+
+const SELECT = 'SELECT v.*, s.name AS school_name FROM visit v JOIN school s ON s.urn = v.urn';
+
+export function selectVisit(db: Connection, id: string): StoredVisit | undefined {
+  const row = statement(db, `${SELECT} WHERE v.id = ?`).get(id) as VisitRow | undefined;
+  return row ? toVisit(row) : undefined;
+}
+
+export function selectVisitFor(db: Connection, urn: string, yearLabel: string, term: TermName): StoredVisit | undefined {
+  const row = statement(db, `${SELECT} WHERE v.urn = ? AND v.year_label = ? AND v.term = ?`).get(urn, yearLabel, term) as VisitRow | undefined;
+  return row ? toVisit(row) : undefined;
+}
+
+export function selectVisitsOfSchool(db: Connection, urn: string): StoredVisit[] {
+  return (statement(db, `${SELECT} WHERE v.urn = ? ORDER BY v.year_label DESC, CASE v.term WHEN 'autumn' THEN 1 WHEN 'spring' THEN 2 ELSE 3 END`).all(urn) as VisitRow[]).map(toVisit);
+}
+
+export function insertVisit(db: Connection, v: StoredVisit, at: string): void {
+  statement(
+    db,
+    `INSERT INTO visit (id, urn, year_label, term, visit_date, agreed_with, agreed_on, status, moved_reason, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(v.id, v.urn, v.yearLabel, v.term, v.date, v.agreedWith, v.agreedOn, v.status, v.movedReason, at, at);
+}
+
+export function updateVisit(db: Connection, v: StoredVisit, at: string): void {
+  statement(
+    db,
+    `UPDATE visit SET visit_date = ?, agreed_with = ?, agreed_on = ?, status = ?, pro_forma_sent_on = ?, pro_forma_returned_on = ?, held_on = ?,
+       record_written_on = ?, cancelled_reason = ?, moved_reason = ?, updated_at = ? WHERE id = ?`,
+  ).run(v.date, v.agreedWith, v.agreedOn, v.status, v.proFormaSentOn, v.proFormaReturnedOn, v.heldOn, v.recordWrittenOn, v.cancelledReason, v.movedReason, at, v.id);
+}
+
+/** Every open school with its visits of one school year. */
+export function selectPlanner(db: Connection, yearLabel: string): PlannerRow[] {
+  const rows = statement(
+    db,
+    `SELECT s.urn, s.name, s.hub, v.id, v.term, v.visit_date AS date, v.status
+     FROM school s LEFT JOIN visit v ON v.urn = s.urn AND v.year_label = ?
+     WHERE s.status <> 'closed' ORDER BY s.name COLLATE NOCASE`,
+  ).all(yearLabel) as { urn: string; name: string; hub: string | null; id: string | null; term: TermName | null; date: string | null; status: VisitStatus | null }[];
+  const byUrn = new Map<string, PlannerRow>();
+  for (const r of rows) {
+    const row = byUrn.get(r.urn) ?? { urn: r.urn, name: r.name, hub: r.hub, visits: {} };
+    if (r.id && r.term && r.status) row.visits[r.term] = { id: r.id, date: r.date, status: r.status };
+    byUrn.set(r.urn, row);
+  }
+  return [...byUrn.values()];
+}

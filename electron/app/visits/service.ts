@@ -1,0 +1,96 @@
+/** Planning termly SPOC visits and moving them through their statuses, with working-day deadlines. */
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { MoveVisitStatus, PlanVisitInput, PlannerRow, Visit } from '../../../shared/domain/visits.ts';
+import { canMove, dateWarnings, deadlinesFor, VISIT_STATUS_LABELS } from '../../../shared/domain/visits.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { listYears, workingCalendar } from '../calendar/service.ts';
+import type { Connection } from '../db/cipher.ts';
+import { write, type WriteContext } from '../db/write.ts';
+import { requireSchool } from '../schools/service.ts';
+import { insertVisit, selectPlanner, selectVisit, selectVisitFor, selectVisitsOfSchool, updateVisit, type StoredVisit } from './repo.ts';
+
+function withDeadlines(db: Connection, v: StoredVisit): Visit {
+  return { ...v, deadlines: v.date && v.status !== 'cancelled' ? deadlinesFor(workingCalendar(db, v.urn), v.date) : null };
+}
+
+export function requireVisit(db: Connection, id: string): Visit {
+  const v = selectVisit(db, id);
+  if (!v) throw new AppError('not_found', 'There is no such visit.');
+  return withDeadlines(db, v);
+}
+
+export function visitsOfSchool(db: Connection, urn: string): Visit[] {
+  return selectVisitsOfSchool(db, urn).map((v) => withDeadlines(db, v));
+}
+
+export function planner(db: Connection, yearLabel: string): PlannerRow[] {
+  return selectPlanner(db, yearLabel);
+}
+
+export function checkDate(db: Connection, urn: string, date: string, today: string, term?: Visit['term']): { warnings: string[]; deadlines: Visit['deadlines'] } {
+  const calendar = workingCalendar(db, urn);
+  return { warnings: dateWarnings(calendar, listYears(db), date, today, term), deadlines: deadlinesFor(calendar, date) };
+}
+
+/**
+ * Agrees (or re-agrees) a termly visit. A date that changes once agreed needs the reason it
+ * moved. Returns the visit with its deadlines and the date's warnings (saved regardless).
+ */
+export function planVisit(ctx: WriteContext, input: z.output<typeof PlanVisitInput>): { visit: Visit; warnings: string[] } {
+  requireSchool(ctx.db, input.urn);
+  const today = ctx.now().toISOString().slice(0, 10);
+  const existing = selectVisitFor(ctx.db, input.urn, input.yearLabel, input.term);
+  if (existing && (existing.status === 'held' || existing.status === 'record_written')) {
+    throw new AppError('invalid_input', `This visit was ${VISIT_STATUS_LABELS[existing.status].toLowerCase()}: its date can no longer change.`);
+  }
+  const moved = existing?.date && input.date !== existing.date;
+  if (moved && !input.movedReason) {
+    throw new AppError('invalid_input', 'Say why the visit moved from its agreed date.', { issues: [{ path: 'movedReason', message: 'Say why the visit moved' }] });
+  }
+  const at = ctx.now().toISOString();
+  const status = input.date ? (existing && existing.status !== 'to_be_agreed' && existing.status !== 'cancelled' ? existing.status : 'agreed') : 'to_be_agreed';
+  const visit: StoredVisit = {
+    ...(existing ?? {
+      id: randomUUID(), urn: input.urn, schoolName: '', yearLabel: input.yearLabel, term: input.term, proFormaSentOn: null, proFormaReturnedOn: null,
+      heldOn: null, recordWrittenOn: null, cancelledReason: null,
+    }),
+    date: input.date,
+    agreedWith: input.agreedWith,
+    agreedOn: input.agreedOn ?? (input.date ? today : null),
+    status,
+    movedReason: moved ? input.movedReason : (existing?.movedReason ?? null),
+    ...(existing?.status === 'cancelled' ? { cancelledReason: null } : {}),
+  } as StoredVisit;
+  write(ctx, (audit) => {
+    if (existing) updateVisit(ctx.db, visit, at);
+    else insertVisit(ctx.db, visit, at);
+    audit('visit', visit.id, moved ? 'move' : existing ? 'update' : 'plan', `${input.yearLabel} ${input.term}`);
+  });
+  const warnings = input.date ? dateWarnings(workingCalendar(ctx.db, input.urn), listYears(ctx.db), input.date, today, input.term) : [];
+  return { visit: requireVisit(ctx.db, visit.id), warnings };
+}
+
+export function moveVisitStatus(ctx: WriteContext, input: z.output<typeof MoveVisitStatus>): Visit {
+  const visit = selectVisit(ctx.db, input.id);
+  if (!visit) throw new AppError('not_found', 'There is no such visit.');
+  if (!canMove(visit.status, input.to)) {
+    throw new AppError('invalid_input', `A visit that is "${VISIT_STATUS_LABELS[visit.status]}" cannot become "${VISIT_STATUS_LABELS[input.to]}".`);
+  }
+  if (input.to !== 'cancelled' && input.to !== 'to_be_agreed' && !visit.date) throw new AppError('invalid_input', 'Agree the visit date first.');
+  if (visit.date && (input.to === 'held' || input.to === 'record_written') && input.on < visit.date) {
+    throw new AppError('invalid_input', `The visit is on ${visit.date}: it cannot be ${input.to === 'held' ? 'held' : 'written up'} before then.`, { issues: [{ path: 'on', message: 'Before the visit date' }] });
+  }
+  const next: StoredVisit = { ...visit, status: input.to };
+  if (input.to === 'pro_forma_sent') next.proFormaSentOn = input.on;
+  if (input.to === 'pro_forma_returned') next.proFormaReturnedOn = input.on;
+  if (input.to === 'held') next.heldOn = input.on;
+  if (input.to === 'record_written') next.recordWrittenOn = input.on;
+  if (input.to === 'cancelled') next.cancelledReason = input.reason;
+  if (input.to === 'to_be_agreed') Object.assign(next, { date: null, agreedOn: null, agreedWith: null });
+  write(ctx, (audit) => {
+    updateVisit(ctx.db, next, ctx.now().toISOString());
+    audit('visit', visit.id, `status-${input.to}`);
+  });
+  return requireVisit(ctx.db, visit.id);
+}

@@ -1,0 +1,113 @@
+/**
+ * Termly SPOC visits: three a school year, each agreed with the school in September, with the
+ * pro forma sent 10 working days before and due back 5 working days before. The statuses and
+ * the moves between them are pure rules, shared so the screen offers only what is allowed.
+ */
+import { z } from 'zod';
+import { formatDate } from '../format.ts';
+import { TERM_NAMES, termOn, type AcademicYear, type TermName } from './calendar.ts';
+import { Urn } from './schools.ts';
+import { isWorkingDay, shiftWorkingDays, type WorkingCalendar } from './working-days.ts';
+
+export const VISIT_STATUSES = ['to_be_agreed', 'agreed', 'pro_forma_sent', 'pro_forma_returned', 'held', 'record_written', 'cancelled'] as const;
+export type VisitStatus = (typeof VISIT_STATUSES)[number];
+export const VISIT_STATUS_LABELS: Record<VisitStatus, string> = {
+  to_be_agreed: 'To be agreed',
+  agreed: 'Agreed',
+  pro_forma_sent: 'Pro forma sent',
+  pro_forma_returned: 'Pro forma returned',
+  held: 'Held',
+  record_written: 'Record written',
+  cancelled: 'Cancelled',
+};
+
+/** Where each status may go next. Moving a visit to a new date is not a status: it keeps the status it had. */
+export const NEXT_STATUSES: Record<VisitStatus, VisitStatus[]> = {
+  to_be_agreed: ['agreed', 'cancelled'],
+  agreed: ['pro_forma_sent', 'cancelled'],
+  pro_forma_sent: ['pro_forma_returned', 'held', 'cancelled'],
+  pro_forma_returned: ['held', 'cancelled'],
+  held: ['record_written'],
+  record_written: [],
+  cancelled: ['to_be_agreed'],
+};
+
+export function canMove(from: VisitStatus, to: VisitStatus): boolean {
+  return NEXT_STATUSES[from].includes(to);
+}
+
+export interface VisitDeadlines {
+  sendProForma: string;
+  proFormaDue: string;
+}
+
+export function deadlinesFor(calendar: WorkingCalendar, visitDate: string): VisitDeadlines {
+  return { sendProForma: shiftWorkingDays(calendar, visitDate, -10), proFormaDue: shiftWorkingDays(calendar, visitDate, -5) };
+}
+
+/** Plain-words cautions about a proposed date; none of them stops it being saved. */
+export function dateWarnings(calendar: WorkingCalendar, years: AcademicYear[], visitDate: string, today: string, term?: TermName): string[] {
+  const warnings: string[] = [];
+  const inTerm = termOn(years, visitDate);
+  if (years.length > 0 && !inTerm) warnings.push(`${formatDate(visitDate)} is outside term time.`);
+  else if (inTerm && term && inTerm.term.name !== term) warnings.push(`${formatDate(visitDate)} is in the ${inTerm.term.name} term, not the ${term} term.`);
+  if (!isWorkingDay(calendar, visitDate)) warnings.push(`${formatDate(visitDate)} is not a working day (a weekend, bank holiday, school holiday or INSET day).`);
+  const { sendProForma, proFormaDue } = deadlinesFor(calendar, visitDate);
+  if (sendProForma < today) {
+    warnings.push(`Too close to send the pro forma in time: it should have gone by ${formatDate(sendProForma)} to be back by ${formatDate(proFormaDue)}.`);
+  }
+  return warnings;
+}
+
+const IsoDate = z.iso.date('Enter the date as yyyy-mm-dd');
+
+export const PlanVisitInput = z
+  .object({
+    urn: Urn,
+    yearLabel: z.string().regex(/^\d{4}-\d{2}$/, 'Write the year as 2026-27'),
+    term: z.enum(TERM_NAMES),
+    /** Empty while the date is still to be agreed. */
+    date: z.union([z.literal(''), IsoDate]).transform((v) => (v ? v : null)),
+    agreedWith: z.string().trim().max(200).optional().transform((v) => (v ? v : null)),
+    agreedOn: z.union([z.literal(''), IsoDate]).optional().transform((v) => (v ? v : null)),
+    /** Needed when an agreed date changes: why the visit moved. */
+    movedReason: z.string().trim().max(500).optional().transform((v) => (v ? v : null)),
+  })
+  .strict();
+export type PlanVisitInput = z.input<typeof PlanVisitInput>;
+
+export const MoveVisitStatus = z
+  .object({
+    id: z.string().uuid(),
+    to: z.enum(VISIT_STATUSES),
+    on: IsoDate,
+    reason: z.string().trim().max(500).optional().transform((v) => (v ? v : null)),
+  })
+  .strict()
+  .refine((m) => m.to !== 'cancelled' || m.reason, { message: 'Say why the visit was cancelled', path: ['reason'] });
+
+export interface Visit {
+  id: string;
+  urn: string;
+  schoolName: string;
+  yearLabel: string;
+  term: TermName;
+  date: string | null;
+  agreedWith: string | null;
+  agreedOn: string | null;
+  status: VisitStatus;
+  proFormaSentOn: string | null;
+  proFormaReturnedOn: string | null;
+  heldOn: string | null;
+  recordWrittenOn: string | null;
+  cancelledReason: string | null;
+  movedReason: string | null;
+  deadlines: VisitDeadlines | null;
+}
+
+export interface PlannerRow {
+  urn: string;
+  name: string;
+  hub: string | null;
+  visits: Partial<Record<TermName, Pick<Visit, 'id' | 'date' | 'status'>>>;
+}
