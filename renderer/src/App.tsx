@@ -15,6 +15,8 @@ import { GapsPage } from './pages/allocations/GapsPage.tsx';
 import { ImportAllocationsPage } from './pages/allocations/ImportAllocationsPage.tsx';
 import { LoadPage } from './pages/allocations/LoadPage.tsx';
 import { NewPersonPage } from './pages/people/NewPersonPage.tsx';
+import { PlannerPage } from './pages/visits/PlannerPage.tsx';
+import { VisitPage } from './pages/visits/VisitPage.tsx';
 import { PeoplePage } from './pages/people/PeoplePage.tsx';
 import { PersonPage } from './pages/people/PersonPage.tsx';
 import { GiasImportPage } from './pages/schools/GiasImportPage.tsx';
@@ -22,10 +24,10 @@ import { NewSchoolPage } from './pages/schools/NewSchoolPage.tsx';
 import { SchoolPage } from './pages/schools/SchoolPage.tsx';
 import { SchoolsPage } from './pages/schools/SchoolsPage.tsx';
 
-/** Remounts a page when its URL parameter changes, so no form state carries over to another record. */
-function KeyedByParam({ param, render }: { param: string; render: () => ReactNode }) {
+/** Remounts a page when its URL parameters change, so no form state carries over to another record. */
+function KeyedByParams({ render }: { render: () => ReactNode }) {
   const params = useParams();
-  return <div key={params[param] ?? ''}>{render()}</div>;
+  return <div key={JSON.stringify(params)}>{render()}</div>;
 }
 
 export function App() {
@@ -56,7 +58,9 @@ export function App() {
         <Route path="/allocations/load" element={<LoadPage />} />
         <Route path="/allocations/gaps" element={<GapsPage />} />
         <Route path="/allocations/import" element={<ImportAllocationsPage />} />
-        <Route path="/allocations/:urn" element={<KeyedByParam param="urn" render={() => <AllocatePage />} />} />
+        <Route path="/allocations/:urn" element={<KeyedByParams render={() => <AllocatePage />} />} />
+        <Route path="/visits" element={<PlannerPage />} />
+        <Route path="/visits/:urn/:year/:term" element={<KeyedByParams render={() => <VisitPage />} />} />
         <Route path="/people" element={<PeoplePage />} />
         <Route path="/people/new" element={<NewPersonPage />} />
         <Route path="/people/:id" element={<PersonPage />} />

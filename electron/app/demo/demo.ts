@@ -7,6 +7,7 @@ import { createTeamDatabase, type TeamDatabase } from '../db/team-db.ts';
 import { updateSettings } from '../team/service.ts';
 import { seedDemoAllocations } from './allocations.ts';
 import { seedDemoRegister } from './register.ts';
+import { seedDemoVisits } from './visits.ts';
 
 /** Fictional data only, so its passphrase can be printed on the start screen. */
 export const DEMO_PASSPHRASE = 'demo team passphrase 2026';
@@ -20,7 +21,9 @@ export function createDemoDatabase(path: string, passphrase: string, user: strin
   const db = createTeamDatabase({ path, passphrase, user, ...DEMO_TEAM, ...(now ? { now } : {}) });
   try {
     updateSettings(db.writeContext, { idleLockMinutes: 15 });
-    seedDemoAllocations(db, seedDemoRegister(db));
+    const register = seedDemoRegister(db);
+    seedDemoAllocations(db, register);
+    seedDemoVisits(db, register.schools);
     return db;
   } catch (error) {
     db.close();

@@ -19,7 +19,7 @@ export const AREAS: Area[] = [
   { path: '/schools', label: 'Schools', built: true, description: 'The register of the team’s schools, imported from GIAS, with enhanced-support flags.' },
   { path: '/people', label: 'People', built: true, description: 'The team’s workers, their capacity and their declared connections to schools.' },
   { path: '/allocations', label: 'Allocations', built: true, description: 'Named and secondary link workers for every school, with conflict checks.' },
-  { path: '/visits', label: 'Visits', built: false, description: 'Termly SPOC visits, pro forma deadlines and visit records.' },
+  { path: '/visits', label: 'Visits', built: true, description: 'Termly SPOC visits, pro forma deadlines and visit records.' },
   { path: '/consultations', label: 'Consultations', built: false, description: 'Early Help Consultations under the six key areas.' },
   { path: '/panels', label: 'Panels', built: false, description: 'Pupil Placement Panels and other meetings, with who attended.' },
   { path: '/escalations', label: 'Escalations', built: false, description: 'The safeguarding escalation log and the 24-hour manager rule.' },

@@ -1,0 +1,45 @@
+import { expect, expectAccessible, snapshot, test } from './fixtures.ts';
+
+test('plan a termly visit, see its pro forma deadlines, and move it on', async ({ page, server }) => {
+  await page.goto(server.open);
+  await page.getByLabel('Your name').fill('Amira Khan');
+  await page.getByRole('button', { name: 'Open the demo' }).click();
+  await page.getByRole('link', { name: 'Visits' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Visits' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'termly visits' })).toContainText('termly visits not yet agreed');
+  await expectAccessible(page, 'year planner');
+  await snapshot(page, 'visit-planner');
+
+  await page.getByRole('link', { name: 'Plan the Spring term visit to Ashby Academy' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Spring term 2026-27 visit to Ashby Academy' })).toBeVisible();
+
+  // In February half-term: saved, with a warning.
+  await page.getByLabel('Visit date').fill('2027-02-16');
+  await expect(page.getByText('16 Feb 2027 is not a working day')).toBeVisible();
+
+  await page.getByLabel('Visit date').fill('2027-02-03');
+  await page.getByLabel('Agreed with').fill('Head teacher');
+  const checks = page.getByRole('definition');
+  await expect(checks.filter({ hasText: '20 Jan 2027 (10 working days before)' })).toBeVisible();
+  await expect(checks.filter({ hasText: '27 Jan 2027 (5 working days before)' })).toBeVisible();
+  await expectAccessible(page, 'visit');
+  await page.getByRole('button', { name: 'Save the visit' }).click();
+  await expect(page.getByText('Visit saved')).toBeVisible();
+  await expect(page.getByText('Status: Agreed')).toBeVisible();
+  await snapshot(page, 'visit');
+
+  await page.getByLabel('On', { exact: true }).fill('2027-01-19');
+  await page.getByRole('button', { name: 'Pro forma sent' }).click();
+  await expect(page.getByText('Status: Pro forma sent')).toBeVisible();
+
+  // Moving an agreed visit needs a reason.
+  await page.getByLabel('Visit date').fill('2027-02-04');
+  await page.getByRole('button', { name: 'Save the visit' }).click();
+  await expect(page.getByRole('alert')).toContainText('Say why the visit moved');
+  await page.getByLabel('Why the visit moved').fill('Ofsted inspection on the 3rd');
+  await page.getByRole('button', { name: 'Save the visit' }).click();
+  await expect(page.getByText('Moved: Ofsted inspection on the 3rd')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Year planner' }).click();
+  await expect(page.getByRole('link', { name: 'Spring term visit to Ashby Academy: Pro forma sent' })).toContainText('4 Feb 2027');
+});

@@ -1,0 +1,54 @@
+/**
+ * The demo team's school year 2026-27 and its termly visits in every state: written up,
+ * held, pro forma sent and returned, agreed, moved with a reason, cancelled, still to agree.
+ */
+import { AcademicYearInput } from '../../../shared/domain/calendar.ts';
+import { MoveVisitStatus, PlanVisitInput, type VisitStatus } from '../../../shared/domain/visits.ts';
+import { saveYear } from '../calendar/service.ts';
+import type { TeamDatabase } from '../db/team-db.ts';
+import { moveVisitStatus, planVisit } from '../visits/service.ts';
+
+export const DEMO_YEAR = AcademicYearInput.parse({
+  label: '2026-27',
+  terms: [
+    { name: 'autumn', startsOn: '2026-09-02', endsOn: '2026-12-18', halfTermFrom: '2026-10-26', halfTermTo: '2026-10-30' },
+    { name: 'spring', startsOn: '2027-01-04', endsOn: '2027-03-26', halfTermFrom: '2027-02-15', halfTermTo: '2027-02-19' },
+    { name: 'summer', startsOn: '2027-04-12', endsOn: '2027-07-22', halfTermFrom: '2027-05-31', halfTermTo: '2027-06-04' },
+  ],
+});
+
+interface Plan {
+  date: string;
+  steps: [VisitStatus, string][];
+  movedTo?: [string, string];
+  cancel?: string;
+}
+
+const AUTUMN: Plan[] = [
+  { date: '2026-10-06', steps: [['pro_forma_sent', '2026-09-22'], ['pro_forma_returned', '2026-09-29'], ['held', '2026-10-06'], ['record_written', '2026-10-08']] },
+  { date: '2026-10-14', steps: [['pro_forma_sent', '2026-09-30'], ['pro_forma_returned', '2026-10-07'], ['held', '2026-10-14']] },
+  { date: '2026-11-12', steps: [['pro_forma_sent', '2026-10-22'], ['held', '2026-11-12']] },
+  { date: '2026-12-03', steps: [['pro_forma_sent', '2026-11-19'], ['pro_forma_returned', '2026-11-20']] },
+  { date: '2026-12-08', steps: [['pro_forma_sent', '2026-11-23']] },
+  { date: '2026-12-10', steps: [] },
+  { date: '2026-12-15', steps: [], movedTo: ['2026-12-16', 'Head teacher at a trust meeting on the 15th'] },
+  { date: '2026-11-18', steps: [], cancel: 'School closed for the day after a flood' },
+];
+
+export function seedDemoVisits(db: TeamDatabase, urns: string[]): void {
+  const ctx = db.writeContext;
+  saveYear(ctx, DEMO_YEAR);
+  urns.slice(0, 16).forEach((urn, i) => {
+    const autumn = AUTUMN[i % AUTUMN.length];
+    if (!autumn || i >= 12) {
+      planVisit(ctx, PlanVisitInput.parse({ urn, yearLabel: '2026-27', term: 'autumn', date: '' }));
+      return;
+    }
+    const { visit } = planVisit(ctx, PlanVisitInput.parse({ urn, yearLabel: '2026-27', term: 'autumn', date: autumn.date, agreedWith: 'Head teacher', agreedOn: '2026-09-08' }));
+    if (autumn.movedTo) planVisit(ctx, PlanVisitInput.parse({ urn, yearLabel: '2026-27', term: 'autumn', date: autumn.movedTo[0], agreedWith: 'Head teacher', agreedOn: '2026-09-08', movedReason: autumn.movedTo[1] }));
+    for (const [to, on] of autumn.steps) moveVisitStatus(ctx, MoveVisitStatus.parse({ id: visit.id, to, on }));
+    if (autumn.cancel) moveVisitStatus(ctx, MoveVisitStatus.parse({ id: visit.id, to: 'cancelled', on: '2026-11-16', reason: autumn.cancel }));
+    planVisit(ctx, PlanVisitInput.parse({ urn, yearLabel: '2026-27', term: 'spring', date: `2027-02-0${1 + (i % 5)}`, agreedWith: 'DSL', agreedOn: '2026-09-08' }));
+    if (i % 2 === 0) planVisit(ctx, PlanVisitInput.parse({ urn, yearLabel: '2026-27', term: 'summer', date: `2027-05-1${i % 5}`, agreedWith: 'DSL', agreedOn: '2026-09-08' }));
+  });
+}

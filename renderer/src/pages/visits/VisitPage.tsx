@@ -1,0 +1,150 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useDeferredValue, useState } from 'react';
+import { Button } from 'react-aria-components';
+import { Link, useParams } from 'react-router';
+import { TERM_LABELS, TERM_NAMES, type TermName } from '../../../../shared/domain/calendar.ts';
+import { NEXT_STATUSES, PlanVisitInput, VISIT_STATUS_LABELS, type Visit, type VisitStatus } from '../../../../shared/domain/visits.ts';
+import { invoke } from '../../api.ts';
+import { Field } from '../../components/Field.tsx';
+import { FormShell } from '../../components/FormShell.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { Page } from '../../components/Page.tsx';
+import { useForm } from '../../components/useForm.ts';
+import { formatDate, todayLocal } from '../../format.ts';
+
+const ACTION_LABELS: Partial<Record<VisitStatus, string>> = {
+  pro_forma_sent: 'Pro forma sent',
+  pro_forma_returned: 'Pro forma returned',
+  held: 'Visit held',
+  record_written: 'Record written',
+};
+
+function Deadlines({ deadlines }: { deadlines: Visit['deadlines'] }) {
+  if (!deadlines) return null;
+  return (
+    <dl className="summary-list deadlines">
+      <dt>Send the pro forma by</dt>
+      <dd>{formatDate(deadlines.sendProForma)} (10 working days before)</dd>
+      <dt>Pro forma due back by</dt>
+      <dd>{formatDate(deadlines.proFormaDue)} (5 working days before)</dd>
+    </dl>
+  );
+}
+
+function StatusActions({ visit, onDone }: { visit: Visit; onDone: () => void }) {
+  const form = useForm({ on: todayLocal(), reason: '' });
+  const move = async (to: VisitStatus) => {
+    try {
+      await invoke('visits.setStatus', { id: visit.id, to, on: form.values.on, ...(form.values.reason ? { reason: form.values.reason } : {}) });
+      onDone();
+    } catch (error) {
+      form.fail(error);
+    }
+  };
+  const next = NEXT_STATUSES[visit.status].filter((s) => s !== 'to_be_agreed');
+  if (next.length === 0) return <p>Nothing more to do for this visit.</p>;
+  return (
+    <FormShell form={form} onSubmit={() => undefined}>
+      <Field id={form.idOf('on')} label="On" hint="yyyy-mm-dd" value={form.values.on} onChange={(v) => form.set('on', v)} error={form.errorFor('on')} width="short" />
+      {next.includes('cancelled') ? (
+        <Field id={form.idOf('reason')} label="Reason (needed to cancel)" value={form.values.reason} onChange={(v) => form.set('reason', v)} error={form.errorFor('reason')} />
+      ) : null}
+      <div className="actions">
+        {next.map((s) => (
+          <Button key={s} className={s === 'cancelled' ? 'button button-warning' : 'button'} onPress={() => void move(s)}>
+            {s === 'cancelled' ? 'Cancel the visit' : (ACTION_LABELS[s] ?? VISIT_STATUS_LABELS[s])}
+          </Button>
+        ))}
+      </div>
+    </FormShell>
+  );
+}
+
+export function VisitPage() {
+  const { urn = '', year = '', term = 'autumn' } = useParams();
+  const termName = (TERM_NAMES as readonly string[]).includes(term) ? (term as TermName) : 'autumn';
+  const queryClient = useQueryClient();
+  const school = useQuery({ queryKey: ['schools.get', urn], queryFn: () => invoke('schools.get', { urn }) });
+  const visits = useQuery({ queryKey: ['visits.forSchool', urn], queryFn: () => invoke('visits.forSchool', { urn }) });
+  const visit = visits.data?.find((v) => v.yearLabel === year && v.term === termName);
+  const form = useForm({ date: '', agreedWith: '', movedReason: '' });
+  const date = form.valueOr('date', visit?.date ?? '');
+  const agreedWith = form.valueOr('agreedWith', visit?.agreedWith ?? '');
+  const [saved, setSaved] = useState<string[] | null>(null);
+  const checkInput = useDeferredValue(date);
+  const check = useQuery({
+    queryKey: ['visits.checkDate', urn, checkInput, termName],
+    queryFn: () => invoke('visits.checkDate', { urn, date: checkInput, term: termName }),
+    enabled: /^\d{4}-\d{2}-\d{2}$/.test(checkInput),
+  });
+  const refresh = () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('visits') });
+  const moving = Boolean(visit?.date && date !== visit.date);
+
+  const submit = async () => {
+    setSaved(null);
+    const input = { urn, yearLabel: year, term: termName, date, agreedWith, movedReason: form.values.movedReason };
+    if (!form.validate(PlanVisitInput, input)) return;
+    try {
+      const result = await invoke('visits.plan', input);
+      setSaved(result.warnings);
+      await refresh();
+    } catch (error) {
+      form.fail(error, 'date');
+    }
+  };
+
+  const title = `${TERM_LABELS[termName]} ${year} visit${school.data ? ` to ${school.data.school.name}` : ''}`;
+  return (
+    <Page title={title}>
+      <p>
+        <Link to="/visits">Year planner</Link>
+      </p>
+      {visit ? (
+        <p>
+          Status: <strong>{VISIT_STATUS_LABELS[visit.status]}</strong>
+          {visit.cancelledReason ? ` (${visit.cancelledReason})` : ''}
+          {visit.movedReason ? `. Moved: ${visit.movedReason}` : ''}
+        </p>
+      ) : (
+        <p>Not planned yet.</p>
+      )}
+      {saved ? (
+        <Notice kind={saved.length ? 'warning' : 'success'} title={saved.length ? 'Saved, with warnings' : 'Visit saved'}>
+          {saved.length ? <ul>{saved.map((w) => <li key={w}>{w}</li>)}</ul> : null}
+        </Notice>
+      ) : null}
+      <section aria-labelledby="agree-heading" className="card">
+        <h2 id="agree-heading">Agree the date</h2>
+        <FormShell form={form} onSubmit={submit}>
+          <Field id={form.idOf('date')} label="Visit date" hint="yyyy-mm-dd; leave empty while it is to be agreed" value={date} onChange={(v) => form.set('date', v)} error={form.errorFor('date')} width="short" />
+          <Field id={form.idOf('agreedWith')} label="Agreed with" hint="For example the head teacher or the DSL" value={agreedWith} onChange={(v) => form.set('agreedWith', v)} error={form.errorFor('agreedWith')} />
+          {moving ? (
+            <Field id={form.idOf('movedReason')} label="Why the visit moved" value={form.values.movedReason} onChange={(v) => form.set('movedReason', v)} error={form.errorFor('movedReason')} />
+          ) : null}
+          <div aria-live="polite" className="checks">
+            {check.data ? (
+              <>
+                <Deadlines deadlines={check.data.deadlines} />
+                {check.data.warnings.length ? (
+                  <div className="finding-group finding-warning">
+                    <p className="finding-title">Check this date</p>
+                    <ul>{check.data.warnings.map((w) => <li key={w}>{w}</li>)}</ul>
+                  </div>
+                ) : null}
+              </>
+            ) : null}
+          </div>
+          <Button type="submit" className="button">
+            Save the visit
+          </Button>
+        </FormShell>
+      </section>
+      {visit?.date ? (
+        <section aria-labelledby="progress-heading" className="card">
+          <h2 id="progress-heading">Progress</h2>
+          <StatusActions key={visit.status} visit={visit} onDone={() => void refresh()} />
+        </section>
+      ) : null}
+    </Page>
+  );
+}
