@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, expectAccessible, snapshot, test } from './fixtures.ts';
 
 test('plan a termly visit, see its pro forma deadlines, and move it on', async ({ page, server }) => {
@@ -42,4 +44,15 @@ test('plan a termly visit, see its pro forma deadlines, and move it on', async (
 
   await page.getByRole('link', { name: 'Year planner' }).click();
   await expect(page.getByRole('link', { name: 'Spring term visit to Ashby Academy: Pro forma sent' })).toContainText('4 Feb 2027');
+
+  const exportSection = page.getByRole('region', { name: 'Export to Outlook' });
+  await exportSection.getByLabel('Save as').fill(path.join(server.dataDir, 'visits.ics'));
+  await exportSection.getByLabel('From').fill('2027-01-01');
+  await exportSection.getByLabel('To').fill('2027-03-31');
+  await exportSection.getByRole('button', { name: 'Export calendar' }).click();
+  await expect(exportSection.getByText('Calendar file saved')).toBeVisible();
+  const ics = fs.readFileSync(path.join(server.dataDir, 'visits.ics'), 'utf8');
+  expect(ics).toContain('SUMMARY:SPOC visit: Ashby Academy');
+  expect(ics).toContain('DTSTART;VALUE=DATE:20270204');
+  await expectAccessible(page, 'year planner, after the export');
 });

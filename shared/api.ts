@@ -182,6 +182,12 @@ export const api = {
     'The pro forma deadlines of a proposed visit date, and any warnings about it',
   ),
   'visits.plan': method<{ visit: Visit; warnings: string[] }>()(PlanVisitInput, 'Agree (or move) a termly visit, or mark it to be agreed'),
+  'visits.exportCalendar': method<{ path: string; events: number }>()(
+    z
+      .object({ path: FilePath, from: IsoDate, to: IsoDate })
+      .strict(),
+    'Write the visits and pro forma deadlines in a date range to an .ics file for Outlook',
+  ),
   'visits.setStatus': method<Visit>()(MoveVisitStatus, 'Move a visit on: pro forma sent or returned, held, record written, cancelled'),
   'audit.list': method<AuditEntry[]>()(
     z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),

@@ -13,6 +13,8 @@ export const CLI_OPTIONS = {
   port: { type: 'string' },
   'take-over-lock': { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
+  from: { type: 'string' },
+  to: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 

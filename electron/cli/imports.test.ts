@@ -98,3 +98,18 @@ describe('linkdesk import-allocations', () => {
     expect(run.stderr).toMatch(/^linkdesk: 1 row was refused; the other rows were applied\./);
   });
 });
+
+describe('linkdesk export-calendar', () => {
+  it('writes the demo team’s visits and pro forma deadlines to an .ics file', () => {
+    const db = path.join(tempDir(), 'demo.linkdesk');
+    expect(linkdesk(['demo', '--db', db]).status).toBe(0);
+    const out = path.join(tempDir(), 'visits.ics');
+    const run = linkdesk(['export-calendar', '--db', db, '--out', out, '--from', '2026-09-01', '--to', '2027-08-31', '--json']);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).events).toBeGreaterThan(30);
+    const text = fs.readFileSync(out, 'utf8');
+    expect(text).toMatch(/SUMMARY:SPOC visit: /);
+    expect(text).toMatch(/SUMMARY:Send pro forma: /);
+    expect(text).toMatch(/SUMMARY:Pro forma due back: /);
+  });
+});

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { api, METHOD_NAMES } from '../../shared/api.ts';
 import { AppError, type Result } from '../../shared/errors.ts';
+import { addDays } from '../../shared/format.ts';
 import { defaultConfigDir, MachineConfig } from '../app/config/machine-config.ts';
 import { createDispatcher, type Dispatch } from '../app/dispatcher.ts';
 import { AppSession } from '../app/session.ts';
@@ -30,6 +31,7 @@ Commands:
   import-people FILE --db FILE [--dry-run]          import workers from .csv or .xlsx
   import-connections FILE --db FILE [--dry-run]     import declared connections from .csv or .xlsx
   import-allocations FILE --db FILE [--dry-run]     allocate link workers from a .csv or .xlsx (such as the SPOC list)
+  export-calendar --db FILE --out FILE.ics [--from DATE --to DATE]   visits and pro forma deadlines for Outlook (default: the next year)
   api METHOD [--db FILE] [--input JSON]             call any API method; api --list lists them
 
 Options: --json (machine-readable output), --user NAME (who you are; remembered per machine),
@@ -99,6 +101,14 @@ const commands: Record<string, (cli: Cli) => Promise<void>> = {
     await call(cli, 'db.unlock', { path: db, passphrase: current, userName: userName(cli), takeOverLock: cli.args.values['take-over-lock'] });
     await call(cli, 'db.changePassphrase', { currentPassphrase: current, newPassphrase: next });
     cli.out('Passphrase changed.', { changed: true });
+  },
+  async 'export-calendar'(cli) {
+    const out = requireOption(cli.args.values.out, '--out FILE.ics');
+    await unlock(cli);
+    const from = cli.args.values.from ?? new Date().toISOString().slice(0, 10);
+    const to = cli.args.values.to ?? addDays(from, 365);
+    const result = await call<{ path: string; events: number }>(cli, 'visits.exportCalendar', { path: out, from, to });
+    cli.out(`Wrote ${result.events} events to ${result.path}.`, result);
   },
   async demo(cli) {
     const db = requireOption(cli.args.values.db, '--db FILE');

@@ -1,4 +1,6 @@
 import type { AreaHandlers } from '../handler-types.ts';
+import { userPath } from '../paths.ts';
+import { exportCalendar } from './export.ts';
 import { checkDate, moveVisitStatus, planner, planVisit, visitsOfSchool } from './service.ts';
 
 export const visitHandlers: AreaHandlers<'visits'> = {
@@ -6,5 +8,6 @@ export const visitHandlers: AreaHandlers<'visits'> = {
   'visits.forSchool': (session, { urn }) => visitsOfSchool(session.database.db, urn),
   'visits.checkDate': (session, { urn, date, term }) => checkDate(session.database.db, urn, date, session.now().toISOString().slice(0, 10), term),
   'visits.plan': (session, input) => planVisit(session.database.writeContext, input),
+  'visits.exportCalendar': (session, { path, from, to }) => exportCalendar(session.database.db, userPath(path), from, to, session.now()),
   'visits.setStatus': (session, input) => moveVisitStatus(session.database.writeContext, input),
 };

@@ -76,3 +76,12 @@ export function selectPlanner(db: Connection, yearLabel: string): PlannerRow[] {
   }
   return [...byUrn.values()];
 }
+
+/** Visits with a date in a range, not cancelled, for the calendar export. */
+export function selectDatedVisits(db: Connection, from: string, to: string): (StoredVisit & { updatedAt: string })[] {
+  return (
+    statement(db, `${SELECT} WHERE v.visit_date IS NOT NULL AND v.status <> 'cancelled' AND v.visit_date >= ? AND v.visit_date <= ? ORDER BY v.visit_date`).all(from, to) as (VisitRow & {
+      updated_at: string;
+    })[]
+  ).map((r) => ({ ...toVisit(r), updatedAt: r.updated_at }));
+}

@@ -8,6 +8,7 @@ import { Page } from '../../components/Page.tsx';
 import { Select } from '../../components/Select.tsx';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
 import { formatDate } from '../../format.ts';
+import { ExportCalendarSection } from './ExportCalendarSection.tsx';
 
 function Cell({ row, term, year }: { row: PlannerRow; term: TermName; year: string }) {
   const visit = row.visits[term];
@@ -58,6 +59,7 @@ export function PlannerPage() {
         {rows.isPending ? 'Loading…' : `${data.length} schools; ${missing} termly visits not yet agreed`}
       </p>
       {data.length > 0 ? <VirtualTable caption="Termly visits by school" rows={data} columns={columns} rowKey={(r) => r.urn} rowHeight={56} /> : null}
+      <ExportCalendarSection />
     </Page>
   );
 }

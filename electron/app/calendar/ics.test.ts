@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PlanVisitInput } from '../../../shared/domain/visits.ts';
+import { aTeamDatabase, tempDir } from '../testing/builders.ts';
+import { aSchool } from '../testing/people-builders.ts';
+import { exportCalendar } from '../visits/export.ts';
+import { planVisit } from '../visits/service.ts';
+import { DEMO_YEAR } from '../demo/visits.ts';
+import { buildIcs, escapeText, foldLine } from './ics.ts';
+import { saveYear } from './service.ts';
+
+describe('.ics files', () => {
+  it('escapes text and folds long lines at 75 octets without splitting a character', () => {
+    expect(escapeText('St Mary’s; Year 6, Group\\A\nnext')).toBe('St Mary’s\\; Year 6\\, Group\\\\A\\nnext');
+    const folded = foldLine(`SUMMARY:${'é'.repeat(60)}`);
+    expect(folded.split('\r\n ').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
+    expect(folded.replace(/\r\n /g, '')).toBe(`SUMMARY:${'é'.repeat(60)}`);
+  });
+
+  it('writes all-day events with a stable UID', () => {
+    const text = buildIcs([{ uid: 'visit-1@linkdesk', date: '2026-12-10', summary: 'SPOC visit: Rhyl Primary School', lastModified: '2026-11-23T10:00:00.000Z' }], 'Team', new Date('2026-11-23T12:00:00Z'));
+    expect(text).toContain('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n');
+    expect(text).toContain('UID:visit-1@linkdesk\r\nDTSTAMP:20261123T120000Z\r\nLAST-MODIFIED:20261123T100000Z\r\nDTSTART;VALUE=DATE:20261210\r\nDTEND;VALUE=DATE:20261211\r\n');
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+  });
+
+  it('exports visits and pro forma deadlines in the range; a second export keeps the same UIDs', () => {
+    const db = aTeamDatabase({ now: () => new Date('2026-09-10T10:00:00Z') });
+    saveYear(db.writeContext, DEMO_YEAR);
+    aSchool(db, { urn: '100400', name: 'Rhyl Primary School' });
+    planVisit(db.writeContext, PlanVisitInput.parse({ urn: '100400', yearLabel: '2026-27', term: 'autumn', date: '2026-11-03' }));
+    const file = path.join(tempDir(), 'visits.ics');
+    expect(exportCalendar(db.db, file, '2026-09-01', '2026-12-31', new Date())).toEqual({ path: file, events: 3 });
+    const first = fs.readFileSync(file, 'utf8');
+    expect(first).toMatch(/DTSTART;VALUE=DATE:20261013\r\nDTEND;VALUE=DATE:20261014\r\nSUMMARY:Send pro forma: Rhyl Primary School/);
+    expect(first).toMatch(/DTSTART;VALUE=DATE:20261020\r\nDTEND;VALUE=DATE:20261021\r\nSUMMARY:Pro forma due back: Rhyl Primary School/);
+    expect(first).toMatch(/DTSTART;VALUE=DATE:20261103\r\nDTEND;VALUE=DATE:20261104\r\nSUMMARY:SPOC visit: Rhyl Primary School/);
+    exportCalendar(db.db, file, '2026-09-01', '2026-12-31', new Date());
+    const uids = (text: string) => [...text.matchAll(/UID:(.+)\r\n/g)].map((m) => m[1]);
+    expect(uids(fs.readFileSync(file, 'utf8'))).toEqual(uids(first));
+    expect(exportCalendar(db.db, path.join(tempDir(), 'oct.ics'), '2026-10-15', '2026-10-31', new Date()).events).toBe(1);
+    expect(() => exportCalendar(db.db, path.join(tempDir(), 'no', 'x.ics'), '2026-09-01', '2026-12-31', new Date())).toThrow(/does not exist/);
+  });
+});

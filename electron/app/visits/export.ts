@@ -1,0 +1,50 @@
+/** The team's visits and pro forma deadlines as an .ics file for Outlook. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { TERM_LABELS } from '../../../shared/domain/calendar.ts';
+import { deadlinesFor } from '../../../shared/domain/visits.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { addDays } from '../../../shared/format.ts';
+import { buildIcs, type CalendarEvent } from '../calendar/ics.ts';
+import { workingCalendar } from '../calendar/service.ts';
+import type { Connection } from '../db/cipher.ts';
+import { getTeam } from '../team/service.ts';
+import { selectDatedVisits } from './repo.ts';
+
+export function visitEvents(db: Connection, from: string, to: string): CalendarEvent[] {
+  // Deadlines fall up to three weeks before a visit: look that far beyond the range for visits.
+  const visits = selectDatedVisits(db, from, addDays(to, 28));
+  const events: CalendarEvent[] = [];
+  for (const v of visits) {
+    if (!v.date) continue;
+    const term = `${TERM_LABELS[v.term]} ${v.yearLabel}`;
+    const { sendProForma, proFormaDue } = deadlinesFor(workingCalendar(db, v.urn), v.date);
+    const candidates: CalendarEvent[] = [
+      { uid: `visit-${v.id}@linkdesk`, date: v.date, summary: `SPOC visit: ${v.schoolName}`, description: `${term} SPOC visit (URN ${v.urn}).`, lastModified: v.updatedAt },
+      { uid: `proforma-send-${v.id}@linkdesk`, date: sendProForma, summary: `Send pro forma: ${v.schoolName}`, description: `SPOC Visit Pro Forma for the visit on ${v.date}.`, lastModified: v.updatedAt },
+      { uid: `proforma-due-${v.id}@linkdesk`, date: proFormaDue, summary: `Pro forma due back: ${v.schoolName}`, description: `The school returns the pro forma for the visit on ${v.date}.`, lastModified: v.updatedAt },
+    ];
+    events.push(...candidates.filter((e) => e.date >= from && e.date <= to));
+  }
+  return events.sort((a, b) => a.date.localeCompare(b.date) || a.summary.localeCompare(b.summary));
+}
+
+/** Writes the file through a temporary name, so a failed export leaves nothing half-written. */
+export function exportCalendar(db: Connection, target: string, from: string, to: string, now: Date): { path: string; events: number } {
+  if (to < from) throw new AppError('invalid_input', 'The end of the range is before its start.', { issues: [{ path: 'to', message: 'Before the start' }] });
+  const folder = path.dirname(target);
+  if (!fs.existsSync(folder)) throw new AppError('file_not_found', `The folder ${folder} does not exist.`, { path: folder });
+  const events = visitEvents(db, from, to);
+  const text = buildIcs(events, `${getTeam(db).settings.teamName}: visits`, now);
+  const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.partial`);
+  try {
+    fs.writeFileSync(temporary, text, 'utf8');
+    fs.renameSync(temporary, target);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') throw new AppError('read_only_location', `LinkDesk cannot write to ${folder}.`, { path: folder });
+    throw error;
+  }
+  return { path: target, events: events.length };
+}

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { z } from 'zod';
+import { addDays } from '../../../../shared/format.ts';
+import { invoke } from '../../api.ts';
+import { Field } from '../../components/Field.tsx';
+import { FormShell } from '../../components/FormShell.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { useForm } from '../../components/useForm.ts';
+import { todayLocal } from '../../format.ts';
+
+const ExportForm = z.object({
+  path: z.string().trim().min(1, 'Enter where to save the .ics file'),
+  from: z.iso.date('Enter the date as yyyy-mm-dd'),
+  to: z.iso.date('Enter the date as yyyy-mm-dd'),
+});
+
+/** Visits and pro forma deadlines into Outlook: importing again updates the same events. */
+export function ExportCalendarSection() {
+  const form = useForm({ path: '', from: todayLocal(), to: addDays(todayLocal(), 365) });
+  const [done, setDone] = useState<{ path: string; events: number } | null>(null);
+  const submit = async () => {
+    setDone(null);
+    const parsed = form.validate(ExportForm);
+    if (!parsed) return;
+    try {
+      setDone(await invoke('visits.exportCalendar', parsed));
+    } catch (error) {
+      form.fail(error, 'path');
+    }
+  };
+  return (
+    <section aria-labelledby="export-heading" className="card">
+      <h2 id="export-heading">Export to Outlook</h2>
+      <p>An .ics file with every visit, the day to send each pro forma and the day it is due back. Import it into Outlook; a newer export updates the same events.</p>
+      {done ? (
+        <Notice title="Calendar file saved">
+          <p>
+            {done.events} events in <span className="path">{done.path}</span>
+          </p>
+        </Notice>
+      ) : null}
+      <FormShell form={form} onSubmit={submit}>
+        <Field id={form.idOf('path')} label="Save as" hint="The full path, ending .ics" value={form.values.path} onChange={(v) => form.set('path', v)} error={form.errorFor('path')} />
+        <Field id={form.idOf('from')} label="From" value={form.values.from} onChange={(v) => form.set('from', v)} error={form.errorFor('from')} width="short" />
+        <Field id={form.idOf('to')} label="To" value={form.values.to} onChange={(v) => form.set('to', v)} error={form.errorFor('to')} width="short" />
+        <Button type="submit" className="button button-secondary">
+          Export calendar
+        </Button>
+      </FormShell>
+    </section>
+  );
+}
