@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { AllocationProposal, type AllocationImportResult, type AllocationPeriod, type BoardRow, type CoverageGaps, type Finding, type LoadReport, type ProposalCheck } from './domain/allocations.ts';
 import { AcademicYearInput, TERM_NAMES, type AcademicYear } from './domain/calendar.ts';
+import { ContactInput, type Contact } from './domain/contacts.ts';
+import type { Dashboard } from './domain/dashboard.ts';
 import { MoveVisitStatus, PlanVisitInput, type PlannerRow, type Visit } from './domain/visits.ts';
 import { GiasApplyInput, GiasImportInput, type GiasImportResult, type GiasPreview, type ImportProgress, type RowsImportResult } from './domain/imports.ts';
 import { ConnectionFields, PersonFields, type Connection, type Person, type PersonDetail, type PersonSummary } from './domain/people.ts';
@@ -189,6 +191,10 @@ export const api = {
     'Write the visits and pro forma deadlines in a date range to an .ics file for Outlook',
   ),
   'visits.setStatus': method<Visit>()(MoveVisitStatus, 'Move a visit on: pro forma sent or returned, held, record written, cancelled'),
+  'contacts.log': method<Contact>()(ContactInput, 'Log a contact with a school: who, when, how, what, and any follow-up'),
+  'contacts.forSchool': method<Contact[]>()(z.object({ urn: Urn }).strict(), 'A school’s contact log, newest first'),
+  'contacts.completeFollowUp': method<Contact>()(z.object({ id: z.string().uuid(), on: IsoDate }).strict(), 'Mark a contact’s follow-up done'),
+  'dashboard.get': method<Dashboard>()(NoInput, 'What needs doing: overdue and this week'),
   'audit.list': method<AuditEntry[]>()(
     z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
     'The most recent entries of the audit log',

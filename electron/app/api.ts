@@ -14,6 +14,7 @@ import { userPath } from './paths.ts';
 import { allocationHandlers } from './allocations/handlers.ts';
 import { calendarHandlers } from './calendar/handlers.ts';
 import { visitHandlers } from './visits/handlers.ts';
+import { contactHandlers } from './contacts/handlers.ts';
 import { peopleHandlers } from './people/handlers.ts';
 import { schoolHandlers } from './schools/handlers.ts';
 import { updateSettings } from './team/service.ts';
@@ -95,4 +96,5 @@ export const handlers: Handlers = {
   ...allocationHandlers,
   ...calendarHandlers,
   ...visitHandlers,
+  ...contactHandlers,
 };

@@ -85,3 +85,7 @@ export function selectDatedVisits(db: Connection, from: string, to: string): (St
     })[]
   ).map((r) => ({ ...toVisit(r), updatedAt: r.updated_at }));
 }
+
+export function selectVisitsWithStatus(db: Connection, statuses: VisitStatus[]): StoredVisit[] {
+  return (statement(db, `${SELECT} WHERE v.status IN (${statuses.map(() => '?').join(', ')}) ORDER BY v.visit_date`).all(...statuses) as VisitRow[]).map(toVisit);
+}

@@ -89,6 +89,17 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0007 adds the contact log, tied to a school and a worker', () => {
+    const db = emptyDatabase();
+    migrate(db, 6);
+    expect(migrate(db, 7)).toBe(7);
+    db.pragma('foreign_keys=ON');
+    expect(() =>
+      db.prepare("INSERT INTO contact VALUES ('c1', '999999', '2026-11-23T10:00', 'p1', 'DSL', 'from_school', 'phone', 's', NULL, NULL, NULL, 'Tess', 'x')").run(),
+    ).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
   it('a failing migration rolls back and leaves the version where it was', () => {
     const db = emptyDatabase();
     migrate(db, 1);

@@ -1,0 +1,28 @@
+/** What needs doing: the dashboard's items, each opening its record. */
+export const DASHBOARD_KINDS = ['send_pro_forma', 'pro_forma_not_back', 'visit_to_agree', 'held_without_record', 'follow_up_due'] as const;
+export type DashboardKind = (typeof DASHBOARD_KINDS)[number];
+
+export const KIND_LABELS: Record<DashboardKind, string> = {
+  send_pro_forma: 'Pro forma to send',
+  pro_forma_not_back: 'Pro forma not back',
+  visit_to_agree: 'Visit to agree',
+  held_without_record: 'Visit held, record not written',
+  follow_up_due: 'Follow-up due',
+};
+
+export interface DashboardItem {
+  kind: DashboardKind;
+  school: string;
+  urn: string;
+  /** The day it is due; null when it has no date of its own. */
+  due: string | null;
+  detail: string;
+  /** The app route that opens the record. */
+  link: string;
+}
+
+export interface Dashboard {
+  today: string;
+  thisWeek: DashboardItem[];
+  overdue: DashboardItem[];
+}
