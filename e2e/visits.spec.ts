@@ -56,3 +56,36 @@ test('plan a termly visit, see its pro forma deadlines, and move it on', async (
   expect(ics).toContain('DTSTART;VALUE=DATE:20270204');
   await expectAccessible(page, 'year planner, after the export');
 });
+
+test('log a phone call with a follow-up, see it on the dashboard, and clear it', async ({ page, server }) => {
+  await page.goto(server.open);
+  await page.getByLabel('Your name').fill('Ben Oduya');
+  await page.getByRole('button', { name: 'Open the demo' }).click();
+  await page.getByRole('link', { name: 'Schools' }).click();
+  await page.getByLabel('Search').fill('Hollins Nursery');
+  await page.getByRole('link', { name: 'Hollins Nursery School' }).click();
+  const log = page.getByRole('region', { name: 'Contact log' });
+  const due = new Date(Date.now() + 2 * 86_400_000);
+  const dueIso = `${due.getFullYear()}-${String(due.getMonth() + 1).padStart(2, '0')}-${String(due.getDate()).padStart(2, '0')}`;
+  await log.getByRole('button', { name: 'Log contact' }).click();
+  await expect(log.getByRole('alert')).toContainText('Say who the contact was with');
+  await log.getByLabel('With whom').fill('DSL, Mrs Patel');
+  await log.getByLabel('Summary').fill('Asked for advice about a Year 2 pupil (ref. AB Y2) who is often late');
+  await log.getByLabel('Follow-up (optional)').fill('Send the attendance toolkit');
+  await log.getByLabel('Follow-up due (optional)').fill(dueIso);
+  await log.getByRole('button', { name: 'Log contact' }).click();
+  await expect(log.getByText('Contact logged')).toBeVisible();
+  await expect(log.getByRole('row', { name: /with DSL, Mrs Patel Phone, from the school/ })).toBeVisible();
+  await expectAccessible(page, 'school, contact log');
+
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  const week = page.getByRole('region', { name: /This week/ });
+  await expect(week.getByRole('link', { name: 'Follow-up due: Hollins Nursery School' })).toBeVisible();
+  await expectAccessible(page, 'dashboard with items');
+  await week.getByRole('link', { name: 'Follow-up due: Hollins Nursery School' }).click();
+  await page.getByRole('button', { name: 'Mark the follow-up “Send the attendance toolkit” done' }).click();
+  await expect(page.getByText(/Done \d+ \w+ \d{4}/)).toBeVisible();
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByRole('region', { name: /This week/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Follow-up due: Hollins Nursery School' })).toHaveCount(0);
+});

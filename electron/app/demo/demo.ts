@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { createTeamDatabase, type TeamDatabase } from '../db/team-db.ts';
 import { updateSettings } from '../team/service.ts';
 import { seedDemoAllocations } from './allocations.ts';
+import { seedDemoContacts } from './contacts.ts';
 import { seedDemoRegister } from './register.ts';
 import { seedDemoVisits } from './visits.ts';
 
@@ -24,6 +25,7 @@ export function createDemoDatabase(path: string, passphrase: string, user: strin
     const register = seedDemoRegister(db);
     seedDemoAllocations(db, register);
     seedDemoVisits(db, register.schools);
+    seedDemoContacts(db, register);
     return db;
   } catch (error) {
     db.close();

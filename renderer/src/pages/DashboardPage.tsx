@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { invoke } from '../api.ts';
 import { Page } from '../components/Page.tsx';
 import { formatDate, formatDateTime } from '../format.ts';
+import { DashboardItems } from './DashboardItems.tsx';
 
 export function DashboardPage() {
   const team = useQuery({ queryKey: ['team'], queryFn: () => invoke('team.get', {}) });
@@ -9,6 +10,7 @@ export function DashboardPage() {
   const info = useQuery({ queryKey: ['app.info'], queryFn: () => invoke('app.info', {}) });
   return (
     <Page title="Dashboard">
+      <DashboardItems />
       {team.data ? (
         <section aria-labelledby="team-heading" className="card">
           <h2 id="team-heading">{team.data.settings.teamName}</h2>

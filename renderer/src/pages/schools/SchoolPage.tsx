@@ -9,6 +9,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { formatDate, todayLocal } from '../../format.ts';
 import { AllocationHistory } from '../allocations/AllocationHistory.tsx';
+import { ContactLogSection } from './ContactLogSection.tsx';
 import { EnhancedSupportSection } from './EnhancedSupportSection.tsx';
 import { TeamFieldsSection } from './TeamFieldsSection.tsx';
 
@@ -73,6 +74,7 @@ export function SchoolPage() {
           </p>
         ) : null}
       </section>
+      <ContactLogSection urn={school.urn} />
       <TeamFieldsSection school={school} onSaved={refresh} />
       <EnhancedSupportSection school={school} onSaved={refresh} />
       <section aria-labelledby="connections-heading" className="card">

@@ -1,0 +1,43 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { KIND_LABELS, type DashboardItem } from '../../../shared/domain/dashboard.ts';
+import { invoke } from '../api.ts';
+import { formatDate } from '../format.ts';
+
+function ItemList({ items, empty }: { items: DashboardItem[]; empty: string }) {
+  if (items.length === 0) return <p>{empty}</p>;
+  return (
+    <ul className="dashboard-list">
+      {items.map((item) => (
+        <li key={`${item.kind}-${item.link}-${item.due ?? ''}`}>
+          <Link to={item.link}>
+            {KIND_LABELS[item.kind]}: {item.school}
+          </Link>
+          <span className="muted">
+            {' '}
+            {item.due ? `due ${formatDate(item.due)}` : ''}
+            {item.detail ? ` · ${item.detail}` : ''}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Overdue first, then this week: every item opens its record. */
+export function DashboardItems() {
+  const data = useQuery({ queryKey: ['dashboard.get'], queryFn: () => invoke('dashboard.get', {}) });
+  if (!data.data) return null;
+  return (
+    <div className="two-columns">
+      <section aria-labelledby="overdue-heading" className="card card-overdue">
+        <h2 id="overdue-heading">Overdue ({data.data.overdue.length})</h2>
+        <ItemList items={data.data.overdue} empty="Nothing overdue." />
+      </section>
+      <section aria-labelledby="week-heading" className="card">
+        <h2 id="week-heading">This week ({data.data.thisWeek.length})</h2>
+        <ItemList items={data.data.thisWeek} empty="Nothing due in the next seven days." />
+      </section>
+    </div>
+  );
+}
