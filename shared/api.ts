@@ -8,6 +8,7 @@ import { AllocationProposal, type AllocationImportResult, type AllocationPeriod,
 import { AcademicYearInput, TERM_NAMES, type AcademicYear } from './domain/calendar.ts';
 import { ContactInput, type Contact } from './domain/contacts.ts';
 import type { Dashboard } from './domain/dashboard.ts';
+import { ConsultationInput, VisitRecordInput, type Consultation, type VisitRecord } from './domain/records.ts';
 import { MoveVisitStatus, PlanVisitInput, type PlannerRow, type Visit } from './domain/visits.ts';
 import { GiasApplyInput, GiasImportInput, type GiasImportResult, type GiasPreview, type ImportProgress, type RowsImportResult } from './domain/imports.ts';
 import { ConnectionFields, PersonFields, type Connection, type Person, type PersonDetail, type PersonSummary } from './domain/people.ts';
@@ -194,6 +195,14 @@ export const api = {
   'contacts.log': method<Contact>()(ContactInput, 'Log a contact with a school: who, when, how, what, and any follow-up'),
   'contacts.forSchool': method<Contact[]>()(z.object({ urn: Urn }).strict(), 'A school’s contact log, newest first'),
   'contacts.completeFollowUp': method<Contact>()(z.object({ id: z.string().uuid(), on: IsoDate }).strict(), 'Mark a contact’s follow-up done'),
+  'records.visitGet': method<VisitRecord | null>()(z.object({ visitId: z.string().uuid() }).strict(), 'The record of a termly visit, if written'),
+  'records.visitWrite': method<{ record: VisitRecord; warnings: string[] }>()(VisitRecordInput, 'Write (or rewrite) the record of a held visit'),
+  'consultations.record': method<{ consultation: Consultation; warnings: string[] }>()(ConsultationInput, 'Record an Early Help Consultation'),
+  'consultations.list': method<Consultation[]>()(z.object({ urn: Urn.optional() }).strict(), 'Early Help Consultations, newest first'),
+  'consultations.withoutNurse': method<{ term: string | null; schools: { urn: string; name: string }[] }>()(
+    NoInput,
+    'Open schools with no consultation with the school nurse team this term',
+  ),
   'dashboard.get': method<Dashboard>()(NoInput, 'What needs doing: overdue and this week'),
   'audit.list': method<AuditEntry[]>()(
     z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),

@@ -15,6 +15,7 @@ import { allocationHandlers } from './allocations/handlers.ts';
 import { calendarHandlers } from './calendar/handlers.ts';
 import { visitHandlers } from './visits/handlers.ts';
 import { contactHandlers } from './contacts/handlers.ts';
+import { recordHandlers } from './records/handlers.ts';
 import { peopleHandlers } from './people/handlers.ts';
 import { schoolHandlers } from './schools/handlers.ts';
 import { updateSettings } from './team/service.ts';
@@ -97,4 +98,5 @@ export const handlers: Handlers = {
   ...calendarHandlers,
   ...visitHandlers,
   ...contactHandlers,
+  ...recordHandlers,
 };

@@ -11,9 +11,10 @@ import { migration0004 } from './0004-allocations.ts';
 import { migration0005 } from './0005-calendar.ts';
 import { migration0006 } from './0006-visits.ts';
 import { migration0007 } from './0007-contacts.ts';
+import { migration0008 } from './0008-records.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

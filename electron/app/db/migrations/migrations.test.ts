@@ -100,6 +100,14 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0008 adds visit records and consultations', () => {
+    const db = emptyDatabase();
+    migrate(db, 7);
+    expect(migrate(db, 8)).toBe(8);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('visit_record', 'consultation')").pluck().get()).toBe(2);
+    db.close();
+  });
+
   it('a failing migration rolls back and leaves the version where it was', () => {
     const db = emptyDatabase();
     migrate(db, 1);

@@ -1,0 +1,62 @@
+/** Writing up a termly visit and recording Early Help Consultations. */
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { termOn } from '../../../shared/domain/calendar.ts';
+import { childReferenceWarnings, type Consultation, type ConsultationInput, type VisitRecord, type VisitRecordInput } from '../../../shared/domain/records.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { listYears } from '../calendar/service.ts';
+import type { Connection } from '../db/cipher.ts';
+import { write, type WriteContext } from '../db/write.ts';
+import { requireSchool } from '../schools/service.ts';
+import { selectVisit, updateVisit } from '../visits/repo.ts';
+import { insertConsultation, selectConsultations, selectSchoolsWithoutNurse, selectVisitRecord, upsertVisitRecord } from './repo.ts';
+
+/** Saves the record of a held visit and marks the visit "record written". Returns any warnings about child references. */
+export function writeVisitRecord(ctx: WriteContext, input: z.output<typeof VisitRecordInput>): { record: VisitRecord; warnings: string[] } {
+  const visit = selectVisit(ctx.db, input.visitId);
+  if (!visit) throw new AppError('not_found', 'There is no such visit.');
+  if (visit.status !== 'held' && visit.status !== 'record_written') {
+    throw new AppError('invalid_input', 'Record the visit as held before writing its record.');
+  }
+  const at = ctx.now().toISOString();
+  write(ctx, (audit) => {
+    upsertVisitRecord(ctx.db, visit.id, input, ctx.actor, at);
+    if (visit.status === 'held') updateVisit(ctx.db, { ...visit, status: 'record_written', recordWrittenOn: at.slice(0, 10) }, at);
+    audit('visit-record', visit.id, 'write', `${input.children.length} children reviewed`);
+  });
+  const record = selectVisitRecord(ctx.db, visit.id);
+  if (!record) throw new AppError('internal', 'The record was not saved.');
+  return { record, warnings: childReferenceWarnings(input.children.map((c) => c.child)) };
+}
+
+export function visitRecord(db: Connection, visitId: string): VisitRecord | null {
+  return selectVisitRecord(db, visitId) ?? null;
+}
+
+export function recordConsultation(ctx: WriteContext, input: z.output<typeof ConsultationInput>): { consultation: Consultation; warnings: string[] } {
+  requireSchool(ctx.db, input.urn);
+  if (input.date > ctx.now().toISOString().slice(0, 10)) throw new AppError('invalid_input', 'A consultation cannot be recorded before it happens.', { issues: [{ path: 'date', message: 'In the future' }] });
+  if (input.notesSharedOn && input.notesSharedOn < input.date) {
+    throw new AppError('invalid_input', 'The notes cannot be shared before the consultation.', { issues: [{ path: 'notesSharedOn', message: 'Before the consultation' }] });
+  }
+  const id = randomUUID();
+  const withSchoolNurse = input.attendees.some((a) => a.role === 'school_nurse');
+  write(ctx, (audit) => {
+    insertConsultation(ctx.db, { id, urn: input.urn, date: input.date, withSchoolNurse, data: input, by: ctx.actor, at: ctx.now().toISOString() });
+    audit('consultation', id, 'record', withSchoolNurse ? 'with the school nurse team' : undefined);
+  });
+  const consultation = selectConsultations(ctx.db, input.urn).find((c) => c.id === id);
+  if (!consultation) throw new AppError('internal', 'The consultation was not saved.');
+  return { consultation, warnings: childReferenceWarnings(input.children) };
+}
+
+export function consultations(db: Connection, urn?: string): Consultation[] {
+  return selectConsultations(db, urn);
+}
+
+/** Open schools with no consultation with the school nurse team in the term of `today`. */
+export function schoolsWithoutNurseThisTerm(db: Connection, today: string): { term: string | null; schools: { urn: string; name: string }[] } {
+  const current = termOn(listYears(db), today);
+  if (!current) return { term: null, schools: [] };
+  return { term: `${current.term.name} ${current.year}`, schools: selectSchoolsWithoutNurse(db, current.term.startsOn, current.term.endsOn) };
+}
