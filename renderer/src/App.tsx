@@ -14,9 +14,11 @@ import { BoardPage } from './pages/allocations/BoardPage.tsx';
 import { GapsPage } from './pages/allocations/GapsPage.tsx';
 import { ImportAllocationsPage } from './pages/allocations/ImportAllocationsPage.tsx';
 import { LoadPage } from './pages/allocations/LoadPage.tsx';
+import { ConsultationsPage } from './pages/consultations/ConsultationsPage.tsx';
 import { NewPersonPage } from './pages/people/NewPersonPage.tsx';
 import { PlannerPage } from './pages/visits/PlannerPage.tsx';
 import { VisitPage } from './pages/visits/VisitPage.tsx';
+import { VisitRecordPage } from './pages/visits/VisitRecordPage.tsx';
 import { PeoplePage } from './pages/people/PeoplePage.tsx';
 import { PersonPage } from './pages/people/PersonPage.tsx';
 import { GiasImportPage } from './pages/schools/GiasImportPage.tsx';
@@ -61,6 +63,8 @@ export function App() {
         <Route path="/allocations/:urn" element={<KeyedByParams render={() => <AllocatePage />} />} />
         <Route path="/visits" element={<PlannerPage />} />
         <Route path="/visits/:urn/:year/:term" element={<KeyedByParams render={() => <VisitPage />} />} />
+        <Route path="/visits/:urn/:year/:term/record" element={<KeyedByParams render={() => <VisitRecordPage />} />} />
+        <Route path="/consultations" element={<ConsultationsPage />} />
         <Route path="/people" element={<PeoplePage />} />
         <Route path="/people/new" element={<NewPersonPage />} />
         <Route path="/people/:id" element={<PersonPage />} />

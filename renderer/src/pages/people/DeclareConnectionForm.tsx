@@ -1,25 +1,18 @@
 import { todayLocal } from '../../format.ts';
-import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useState } from 'react';
-import { Button, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Radio, RadioGroup } from 'react-aria-components';
+import { useState } from 'react';
+import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
 import { CONNECTION_KINDS, CONNECTION_LABELS, ConnectionFields, type ConnectionKind } from '../../../../shared/domain/people.ts';
 import { invoke } from '../../api.ts';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
+import { SchoolPicker } from '../../components/SchoolPicker.tsx';
 import { useForm } from '../../components/useForm.ts';
 
 export function DeclareConnectionForm({ personId, onSaved }: { personId: string; onSaved: () => void }) {
   const form = useForm({ urn: '', kind: 'own_child_attends' as ConnectionKind, otherText: '', from: todayLocal(), to: '' });
-  const [schoolText, setSchoolText] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
-  const search = useDeferredValue(schoolText);
-  const schools = useQuery({
-    queryKey: ['schools.list', 'picker', search],
-    queryFn: () => invoke('schools.list', { search, limit: 30 }),
-    enabled: search.trim().length >= 2,
-  });
   const submit = async () => {
     setSaved(null);
     setWarning(null);
@@ -30,7 +23,6 @@ export function DeclareConnectionForm({ personId, onSaved }: { personId: string;
       setSaved(`${CONNECTION_LABELS[connection.kind]}: ${connection.schoolName}`);
       setWarning(connection.warning ?? null);
       form.setValues({ ...form.values, urn: '', otherText: '' });
-      setSchoolText('');
       onSaved();
     } catch (error) {
       form.fail(error, 'urn');
@@ -46,31 +38,7 @@ export function DeclareConnectionForm({ personId, onSaved }: { personId: string;
         </Notice>
       ) : null}
       <FormShell form={form} onSubmit={submit}>
-      <ComboBox
-        className="field combobox"
-        inputValue={schoolText}
-        onInputChange={setSchoolText}
-        selectedKey={form.values.urn || null}
-        onSelectionChange={(key) => form.set('urn', key ? String(key) : '')}
-        items={schools.data?.rows ?? []}
-        isInvalid={Boolean(form.errorFor('urn'))}
-        validationBehavior="aria"
-        allowsEmptyCollection
-      >
-        <Label>School</Label>
-        <span className="hint">Type two or more letters of its name, its URN or its town</span>
-        <FieldError>{form.errorFor('urn')}</FieldError>
-        <Input id={form.idOf('urn')} />
-        <Popover className="popover">
-          <ListBox className="listbox" renderEmptyState={() => <p className="listbox-empty">{search.trim().length < 2 ? 'Keep typing…' : 'No school matches'}</p>}>
-            {(s: { urn: string; name: string; town: string | null }) => (
-              <ListBoxItem id={s.urn} className="listbox-item" textValue={s.name}>
-                {s.name} <span className="muted">({s.urn}{s.town ? `, ${s.town}` : ''})</span>
-              </ListBoxItem>
-            )}
-          </ListBox>
-        </Popover>
-      </ComboBox>
+      <SchoolPicker key={saved ?? 'new'} id={form.idOf('urn')} value={form.values.urn} onChange={(urn) => form.set('urn', urn)} error={form.errorFor('urn')} />
       <RadioGroup className="field radio-group" value={form.values.kind} onChange={(v) => form.set('kind', v as ConnectionKind)} id={form.idOf('kind')}>
         <Label>Connection</Label>
         {CONNECTION_KINDS.map((k) => (

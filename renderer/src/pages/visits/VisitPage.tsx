@@ -139,6 +139,13 @@ export function VisitPage() {
           </Button>
         </FormShell>
       </section>
+      {visit && (visit.status === 'held' || visit.status === 'record_written') ? (
+        <p>
+          <Link className="button" to={`/visits/${urn}/${year}/${termName}/record`}>
+            {visit.status === 'held' ? 'Write the visit record' : 'Open the visit record'}
+          </Link>
+        </p>
+      ) : null}
       {visit?.date ? (
         <section aria-labelledby="progress-heading" className="card">
           <h2 id="progress-heading">Progress</h2>

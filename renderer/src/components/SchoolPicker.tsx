@@ -1,0 +1,38 @@
+import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useState } from 'react';
+import { ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover } from 'react-aria-components';
+import { invoke } from '../api.ts';
+
+/** Choose a school by typing part of its name, URN or town; searches the register as you type. */
+export function SchoolPicker({ id, value, onChange, error }: { id: string; value: string; onChange: (urn: string) => void; error?: string | undefined }) {
+  const [text, setText] = useState('');
+  const search = useDeferredValue(text);
+  const schools = useQuery({ queryKey: ['schools.list', 'picker', search], queryFn: () => invoke('schools.list', { search, limit: 30 }), enabled: search.trim().length >= 2 });
+  return (
+    <ComboBox
+      className="field combobox"
+      inputValue={text}
+      onInputChange={setText}
+      selectedKey={value || null}
+      onSelectionChange={(key) => onChange(key ? String(key) : '')}
+      items={schools.data?.rows ?? []}
+      isInvalid={Boolean(error)}
+      validationBehavior="aria"
+      allowsEmptyCollection
+    >
+      <Label>School</Label>
+      <span className="hint">Type two or more letters of its name, its URN or its town</span>
+      <FieldError>{error}</FieldError>
+      <Input id={id} />
+      <Popover className="popover">
+        <ListBox className="listbox" renderEmptyState={() => <p className="listbox-empty">{search.trim().length < 2 ? 'Keep typing…' : 'No school matches'}</p>}>
+          {(s: { urn: string; name: string; town: string | null }) => (
+            <ListBoxItem id={s.urn} className="listbox-item" textValue={s.name}>
+              {s.name} <span className="muted">({s.urn}{s.town ? `, ${s.town}` : ''})</span>
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </ComboBox>
+  );
+}

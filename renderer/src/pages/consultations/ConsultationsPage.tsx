@@ -1,0 +1,134 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { Link } from 'react-router';
+import { ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, ConsultationInput, KEY_AREA_LABELS, KEY_AREAS, type YEAR_GROUPS, childReferenceWarnings } from '../../../../shared/domain/records.ts';
+import { invoke } from '../../api.ts';
+import { Field } from '../../components/Field.tsx';
+import { FormShell } from '../../components/FormShell.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { Page } from '../../components/Page.tsx';
+import { SchoolPicker } from '../../components/SchoolPicker.tsx';
+import { Select } from '../../components/Select.tsx';
+import { TextBlock } from '../../components/TextBlock.tsx';
+import { useForm } from '../../components/useForm.ts';
+import { formatDate, todayLocal } from '../../format.ts';
+
+type Role = (typeof ATTENDEE_ROLES)[number];
+const emptyNotes = () => Object.fromEntries(KEY_AREAS.map((a) => [a, ''])) as Record<(typeof KEY_AREAS)[number], string>;
+
+export function ConsultationsPage() {
+  const queryClient = useQueryClient();
+  const list = useQuery({ queryKey: ['consultations.list'], queryFn: () => invoke('consultations.list', {}) });
+  const withoutNurse = useQuery({ queryKey: ['consultations.withoutNurse'], queryFn: () => invoke('consultations.withoutNurse', {}) });
+  const form = useForm({ urn: '', date: todayLocal(), requestedBy: '', actions: '', notesSharedOn: '', childInitials: '' });
+  const [attendees, setAttendees] = useState<{ name: string; role: Role }[]>([{ name: '', role: 'dsl' }]);
+  const [notes, setNotes] = useState(emptyNotes());
+  const [saved, setSaved] = useState<string[] | null>(null);
+  const children = form.values.childInitials.split(',').map((c) => c.trim()).filter(Boolean).map((c) => {
+    const [initials = '', yearGroup = ''] = c.split(/\s+Y/i);
+    // Checked by the schema on save; typed here as what it should be.
+    return { initials: initials.trim(), yearGroup: yearGroup.trim().toUpperCase() as (typeof YEAR_GROUPS)[number] };
+  });
+
+  const submit = async () => {
+    setSaved(null);
+    const input = { urn: form.values.urn, date: form.values.date, requestedBy: form.values.requestedBy, attendees, notes, children, actions: form.values.actions, notesSharedOn: form.values.notesSharedOn };
+    if (!form.validate(ConsultationInput, input)) return;
+    try {
+      const result = await invoke('consultations.record', input);
+      setSaved(result.warnings);
+      setNotes(emptyNotes());
+      setAttendees([{ name: '', role: 'dsl' }]);
+      form.setValues({ ...form.values, requestedBy: '', actions: '', notesSharedOn: '', childInitials: '' });
+      await queryClient.invalidateQueries({ predicate: (q) => /^(consultations|dashboard)/.test(String(q.queryKey[0])) });
+    } catch (error) {
+      form.fail(error);
+    }
+  };
+
+  return (
+    <Page title="Consultations" lead="Early Help Consultations, requested by schools at any time. Once a term each school's consultation includes the 5-19 school nurse team.">
+      {withoutNurse.data?.term ? (
+        <section aria-labelledby="nurse-heading" className="card card-overdue">
+          <h2 id="nurse-heading">No consultation with the school nurse team this term ({withoutNurse.data.schools.length})</h2>
+          <p className="muted">{withoutNurse.data.term}</p>
+          <details>
+            <summary>Show the schools</summary>
+            <ul>{withoutNurse.data.schools.map((s) => <li key={s.urn}><Link to={`/schools/${s.urn}`}>{s.name}</Link></li>)}</ul>
+          </details>
+        </section>
+      ) : null}
+      <section aria-labelledby="record-heading" className="card">
+        <h2 id="record-heading">Record a consultation</h2>
+        {saved ? (
+          <Notice kind={saved.length ? 'warning' : 'success'} title={saved.length ? 'Consultation recorded: check the child references' : 'Consultation recorded'}>
+            {saved.length ? <ul>{saved.map((w) => <li key={w}>{w}</li>)}</ul> : null}
+          </Notice>
+        ) : null}
+        <FormShell form={form} onSubmit={submit}>
+          <SchoolPicker key={saved ? 'saved' : 'new'} id={form.idOf('urn')} value={form.values.urn} onChange={(urn) => form.set('urn', urn)} error={form.errorFor('urn')} />
+          <Field id={form.idOf('date')} label="Date" hint="yyyy-mm-dd" value={form.values.date} onChange={(v) => form.set('date', v)} error={form.errorFor('date')} width="short" />
+          <Field id={form.idOf('requestedBy')} label="Requested by" value={form.values.requestedBy} onChange={(v) => form.set('requestedBy', v)} error={form.errorFor('requestedBy')} />
+          <fieldset className="fieldset">
+            <legend>Attendees</legend>
+            {attendees.map((a, i) => (
+              <div key={i} className="date-row">
+                <Field id={form.idOf(`attendees.${i}.name`)} label={`Attendee ${i + 1}`} value={a.name} onChange={(v) => setAttendees((l) => l.map((x, j) => (j === i ? { ...x, name: v } : x)))} error={form.errorFor(`attendees.${i}.name`)} width="half" />
+                <Select label={`Role of attendee ${i + 1}`} value={a.role} onChange={(v) => setAttendees((l) => l.map((x, j) => (j === i ? { ...x, role: v } : x)))} options={ATTENDEE_ROLES.map((r) => ({ id: r, label: ATTENDEE_ROLE_LABELS[r] }))} />
+              </div>
+            ))}
+            <Button className="button button-secondary" onPress={() => setAttendees((l) => [...l, { name: '', role: 'other' }])}>
+              Add an attendee
+            </Button>
+          </fieldset>
+          {KEY_AREAS.map((area) => (
+            <TextBlock key={area} id={form.idOf(`notes.${area}`)} label={KEY_AREA_LABELS[area]} value={notes[area]} onChange={(v) => setNotes((n) => ({ ...n, [area]: v }))} />
+          ))}
+          <Field id={form.idOf('childInitials')} label="Children discussed (optional)" hint="Initials and year group, separated by commas: JB Y4, KT Y6" value={form.values.childInitials} onChange={(v) => form.set('childInitials', v)} error={form.errorFor('children')} />
+          {childReferenceWarnings(children).length ? (
+            <div className="finding-group finding-warning" role="status">
+              <ul>{childReferenceWarnings(children).map((w) => <li key={w}>{w}</li>)}</ul>
+            </div>
+          ) : null}
+          <TextBlock id={form.idOf('actions')} label="Actions" hint="What, who and by when" value={form.values.actions} onChange={(v) => form.set('actions', v)} />
+          <Field id={form.idOf('notesSharedOn')} label="Notes shared with the attendees, head and DSL on (optional)" hint="yyyy-mm-dd" value={form.values.notesSharedOn} onChange={(v) => form.set('notesSharedOn', v)} error={form.errorFor('notesSharedOn')} width="short" />
+          <Button type="submit" className="button">
+            Record consultation
+          </Button>
+        </FormShell>
+      </section>
+      <section aria-labelledby="list-heading" className="card">
+        <h2 id="list-heading">Consultations</h2>
+        {list.data && list.data.length > 0 ? (
+          <table className="table">
+            <caption className="visually-hidden">Consultations, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">School</th>
+                <th scope="col">Attendees</th>
+                <th scope="col">Notes shared</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.map((c) => (
+                <tr key={c.id}>
+                  <td>{formatDate(c.date)}</td>
+                  <td>{c.schoolName}</td>
+                  <td>
+                    {c.attendees.map((a) => `${a.name} (${ATTENDEE_ROLE_LABELS[a.role]})`).join(', ')}
+                    {c.withSchoolNurse ? <span className="tag tag-info">School nurse</span> : null}
+                  </td>
+                  <td>{c.notesSharedOn ? formatDate(c.notesSharedOn) : 'Not yet'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>No consultations recorded yet.</p>
+        )}
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,128 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { Link, useParams } from 'react-router';
+import { TERM_LABELS, type TermName } from '../../../../shared/domain/calendar.ts';
+import {
+  CHILD_CATEGORIES, CHILD_CATEGORY_LABELS, DECISION_LABELS, DECISIONS, VisitRecordInput, YEAR_GROUPS, childReferenceWarnings,
+} from '../../../../shared/domain/records.ts';
+import { invoke } from '../../api.ts';
+import { Field } from '../../components/Field.tsx';
+import { FormShell } from '../../components/FormShell.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { Page } from '../../components/Page.tsx';
+import { Select } from '../../components/Select.tsx';
+import { TextBlock } from '../../components/TextBlock.tsx';
+import { useForm } from '../../components/useForm.ts';
+
+type Decision = (typeof DECISIONS)[number];
+interface ChildRow {
+  initials: string;
+  yearGroup: (typeof YEAR_GROUPS)[number];
+  caseId: string;
+  category: (typeof CHILD_CATEGORIES)[number];
+  statutoryIntervention: Decision;
+  earlyHelpReferral: Decision;
+  action: string;
+  who: string;
+  byWhen: string;
+}
+const newChild = (): ChildRow => ({ initials: '', yearGroup: '7', caseId: '', category: 'persistent_absence', statutoryIntervention: 'no', earlyHelpReferral: 'no', action: '', who: '', byWhen: '' });
+const decisionOptions = DECISIONS.map((d) => ({ id: d, label: DECISION_LABELS[d] }));
+
+export function VisitRecordPage() {
+  const { urn = '', year = '', term = 'autumn' } = useParams();
+  const queryClient = useQueryClient();
+  const visits = useQuery({ queryKey: ['visits.forSchool', urn], queryFn: () => invoke('visits.forSchool', { urn }) });
+  const visit = visits.data?.find((v) => v.yearLabel === year && v.term === term);
+  const school = useQuery({ queryKey: ['schools.get', urn], queryFn: () => invoke('schools.get', { urn }) });
+  const category = school.data?.school.category;
+  const form = useForm({
+    schoolAttendees: '', teamAttendees: '', exclusionThresholdDays: '', managedMovesInternal: '0', managedMovesExternal: '0',
+    managedMovesAgreed: '', alternativeProvision: '', unnotifiedExclusions: '', otherIssues: '',
+  });
+  const [children, setChildren] = useState<ChildRow[]>([]);
+  const [saved, setSaved] = useState<string[] | null>(null);
+  const threshold = form.valueOr('exclusionThresholdDays', category === 'secondary' ? '10' : category === 'primary' ? '5' : '');
+  const setChild = (i: number, patch: Partial<ChildRow>) => setChildren((list) => list.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+
+  const submit = async () => {
+    setSaved(null);
+    if (!visit) return;
+    const input = {
+      visitId: visit.id,
+      ...form.values,
+      exclusionThresholdDays: /^\d+$/.test(threshold) ? Number(threshold) : Number.NaN,
+      managedMovesInternal: Number(form.values.managedMovesInternal),
+      managedMovesExternal: Number(form.values.managedMovesExternal),
+      children: children.map((c) => ({ child: { initials: c.initials, yearGroup: c.yearGroup, caseId: c.caseId }, category: c.category, statutoryIntervention: c.statutoryIntervention, earlyHelpReferral: c.earlyHelpReferral, action: c.action, who: c.who, byWhen: c.byWhen })),
+    };
+    if (!/^\d+$/.test(threshold)) return form.addIssues([{ path: 'exclusionThresholdDays', message: 'Give the exclusion threshold in school days (5 for primary, 10 for secondary)' }]);
+    if (!form.validate(VisitRecordInput, input)) return;
+    try {
+      const result = await invoke('records.visitWrite', input);
+      setSaved(result.warnings);
+      await queryClient.invalidateQueries({ predicate: (q) => /^(visits|dashboard|records)/.test(String(q.queryKey[0])) });
+    } catch (error) {
+      form.fail(error);
+    }
+  };
+
+  const title = `Record of the ${TERM_LABELS[term as TermName] ?? ''} ${year} visit${school.data ? ` to ${school.data.school.name}` : ''}`;
+  const nameWarnings = childReferenceWarnings(children);
+  return (
+    <Page title={title}>
+      <p>
+        <Link to={`/visits/${urn}/${year}/${term}`}>Back to the visit</Link>
+      </p>
+      {saved ? (
+        <Notice kind={saved.length ? 'warning' : 'success'} title={saved.length ? 'Record saved: check the child references' : 'Record saved'}>
+          {saved.length ? <ul>{saved.map((w) => <li key={w}>{w}</li>)}</ul> : null}
+        </Notice>
+      ) : null}
+      {!visit ? <p>This visit is not planned.</p> : null}
+      <FormShell form={form} onSubmit={submit} className="form card">
+        <TextBlock id={form.idOf('schoolAttendees')} label="Attendees from the school" value={form.values.schoolAttendees} onChange={(v) => form.set('schoolAttendees', v)} />
+        <TextBlock id={form.idOf('teamAttendees')} label="Attendees from the team" value={form.values.teamAttendees} onChange={(v) => form.set('teamAttendees', v)} />
+        <Field id={form.idOf('exclusionThresholdDays')} label="Fixed-term exclusion threshold (school days)" hint="5 for primary, 10 for secondary; ask an all-through school" value={threshold} onChange={(v) => form.set('exclusionThresholdDays', v)} error={form.errorFor('exclusionThresholdDays')} width="short" />
+        <fieldset className="fieldset">
+          <legend>Children reviewed (by reference only)</legend>
+          {children.map((c, i) => (
+            <div key={i} className="child-row card">
+              <p className="finding-title">Child {i + 1}</p>
+              <Field id={form.idOf(`children.${i}.child.initials`)} label="Initials" hint="For example JB: never a name" value={c.initials} onChange={(v) => setChild(i, { initials: v })} error={form.errorFor(`children.${i}.child.initials`)} width="short" />
+              <Select label="Year group" value={c.yearGroup} onChange={(v) => setChild(i, { yearGroup: v })} options={YEAR_GROUPS.map((y) => ({ id: y, label: y === 'N' ? 'Nursery' : y === 'R' ? 'Reception' : `Year ${y}` }))} />
+              <Field id={form.idOf(`children.${i}.child.caseId`)} label="Case-system ID (optional)" value={c.caseId} onChange={(v) => setChild(i, { caseId: v })} width="short" />
+              <Select label="Reviewed because" value={c.category} onChange={(v) => setChild(i, { category: v })} options={CHILD_CATEGORIES.map((k) => ({ id: k, label: CHILD_CATEGORY_LABELS[k] }))} />
+              <Select label="Meets the threshold for statutory education intervention" value={c.statutoryIntervention} onChange={(v) => setChild(i, { statutoryIntervention: v })} options={decisionOptions} />
+              <Select label="Meets the threshold for a referral to Family Early Help" value={c.earlyHelpReferral} onChange={(v) => setChild(i, { earlyHelpReferral: v })} options={decisionOptions} />
+              <Field id={form.idOf(`children.${i}.action`)} label="Action" value={c.action} onChange={(v) => setChild(i, { action: v })} />
+              <Field id={form.idOf(`children.${i}.who`)} label="Who" value={c.who} onChange={(v) => setChild(i, { who: v })} width="half" />
+              <Field id={form.idOf(`children.${i}.byWhen`)} label="By when" hint="yyyy-mm-dd" value={c.byWhen} onChange={(v) => setChild(i, { byWhen: v })} error={form.errorFor(`children.${i}.byWhen`)} width="short" />
+              <Button className="button button-secondary" onPress={() => setChildren((list) => list.filter((_, j) => j !== i))}>
+                Remove child {i + 1}
+              </Button>
+            </div>
+          ))}
+          {nameWarnings.length ? (
+            <div className="finding-group finding-warning" role="status">
+              <ul>{nameWarnings.map((w) => <li key={w}>{w}</li>)}</ul>
+            </div>
+          ) : null}
+          <Button className="button button-secondary" onPress={() => setChildren((list) => [...list, newChild()])}>
+            Add a child
+          </Button>
+        </fieldset>
+        <Field id={form.idOf('managedMovesInternal')} label="Managed moves requested internally" value={form.values.managedMovesInternal} onChange={(v) => form.set('managedMovesInternal', v)} error={form.errorFor('managedMovesInternal')} width="short" />
+        <Field id={form.idOf('managedMovesExternal')} label="Managed moves requested externally" value={form.values.managedMovesExternal} onChange={(v) => form.set('managedMovesExternal', v)} error={form.errorFor('managedMovesExternal')} width="short" />
+        <TextBlock id={form.idOf('managedMovesAgreed')} label="Managed moves agreed and facilitated" value={form.values.managedMovesAgreed} onChange={(v) => form.set('managedMovesAgreed', v)} />
+        <TextBlock id={form.idOf('alternativeProvision')} label="Children on roll placed in alternative provision" value={form.values.alternativeProvision} onChange={(v) => form.set('alternativeProvision', v)} />
+        <TextBlock id={form.idOf('unnotifiedExclusions')} label="Exclusions not already notified" value={form.values.unnotifiedExclusions} onChange={(v) => form.set('unnotifiedExclusions', v)} />
+        <TextBlock id={form.idOf('otherIssues')} label="Other issues" value={form.values.otherIssues} onChange={(v) => form.set('otherIssues', v)} />
+        <Button type="submit" className="button">
+          Save the record
+        </Button>
+      </FormShell>
+    </Page>
+  );
+}
