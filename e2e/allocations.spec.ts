@@ -10,7 +10,7 @@ test('allocate a worker, meet a blocked allocation and its reason, and override 
   await page.goto(server.open);
   await page.getByLabel('Your name').fill('Grace Bello');
   await page.getByRole('button', { name: 'Open the demo' }).click();
-  await page.getByRole('link', { name: 'Allocations' }).click();
+  await page.getByRole('link', { name: 'Allocations', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Allocations' })).toBeVisible();
   const firstRow = page.getByRole('row').nth(1);
   await expect(firstRow).toContainText('Hollins Nursery School');
@@ -31,7 +31,7 @@ test('allocate a worker, meet a blocked allocation and its reason, and override 
   await expect(page.getByRole('region', { name: 'History' }).getByRole('row', { name: /Harry Lowe named link worker \(SPOC\).*Current.*New nursery joins the Central hub/ })).toBeVisible();
 
   // A blocked allocation: the worker's own child attends the school.
-  await page.getByRole('link', { name: 'Schools' }).click();
+  await page.getByRole('link', { name: 'Schools', exact: true }).click();
   await page.getByLabel('Search').fill('ashby juniors');
   await page.getByRole('link', { name: 'Ashby Juniors Primary School' }).click();
   await page.getByRole('link', { name: 'Change the link workers' }).click();
@@ -46,7 +46,7 @@ test('allocate a worker, meet a blocked allocation and its reason, and override 
   await expect(page.getByRole('alert')).toContainText('own child attends');
 
   // A warning (the worker is from another hub) saved only with a reason.
-  await page.getByRole('link', { name: 'Allocations' }).click();
+  await page.getByRole('link', { name: 'Allocations', exact: true }).click();
   await page.getByRole('link', { name: 'Allocate Ivybridge Nursery School' }).click();
   await choose(page, 'Named link worker (SPOC)', 'Harry Lowe (Central)');
   await choose(page, 'Secondary link worker', 'Farid Haddad (Coastal)');
@@ -59,7 +59,7 @@ test('allocate a worker, meet a blocked allocation and its reason, and override 
   await expect(page.getByRole('region', { name: 'History' })).toContainText('Warnings accepted: Harry knows the head from the Central hub; until January only');
 
   await page.getByRole('link', { name: 'Allocation board' }).click();
-  await page.getByRole('navigation', { name: 'Allocation views' }).getByRole('link', { name: 'Load' }).click();
+  await page.getByRole('navigation', { name: 'Allocation views' }).getByRole('link', { name: 'Load', exact: true }).click();
   await expect(page.getByRole('img', { name: /Named schools per worker/ })).toBeVisible();
   await expectAccessible(page, 'load');
   await snapshot(page, 'allocation-load');

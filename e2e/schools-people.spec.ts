@@ -15,7 +15,7 @@ test('a team manager imports GIAS, finds a school, adds a person and declares â€
   await page.getByRole('button', { name: 'Create team database' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 
-  await page.getByRole('link', { name: 'Schools' }).click();
+  await page.getByRole('link', { name: 'Schools', exact: true }).click();
   await expect(page.getByText('No schools match. Import the GIAS file')).toBeVisible();
   await page.getByRole('link', { name: 'Import from GIAS' }).click();
   await expectAccessible(page, 'GIAS import');
@@ -49,7 +49,7 @@ test('a team manager imports GIAS, finds a school, adds a person and declares â€
   await expect(page.getByRole('definition').filter({ hasText: /^020/ })).toBeVisible();
   await expectAccessible(page, 'school');
 
-  await page.getByRole('link', { name: 'People' }).click();
+  await page.getByRole('link', { name: 'People', exact: true }).click();
   await page.getByRole('link', { name: 'Add a person' }).click();
   await page.getByRole('button', { name: 'Add person' }).click();
   await expect(page.getByRole('alert')).toContainText('Enter the name');
@@ -72,12 +72,12 @@ test('a team manager imports GIAS, finds a school, adds a person and declares â€
   await expectAccessible(page, 'person');
   await snapshot(page, 'person');
 
-  await page.getByRole('link', { name: 'Schools' }).click();
+  await page.getByRole('link', { name: 'Schools', exact: true }).click();
   await page.getByLabel('Search').fill('rhyl');
   await page.getByRole('link', { name: 'Rhyl Primary School' }).click();
   await expect(page.getByRole('region', { name: 'Declared connections' }).getByRole('row', { name: /Amira Khan.*Own child attends/ })).toBeVisible();
 
-  await page.getByRole('link', { name: 'People' }).click();
+  await page.getByRole('link', { name: 'People', exact: true }).click();
   await page.getByRole('link', { name: 'Amira Khan' }).click();
   await page.getByRole('button', { name: 'End connection to Rhyl Primary School' }).click();
   await expect(page.getByRole('alertdialog', { name: 'End this declared connection?' })).toBeVisible();
@@ -91,7 +91,7 @@ test('the schools list stays usable with the demo register: filters, sorting and
   await page.goto(server.open);
   await page.getByLabel('Your name').fill('Sam Filters');
   await page.getByRole('button', { name: 'Open the demo' }).click();
-  await page.getByRole('link', { name: 'Schools' }).click();
+  await page.getByRole('link', { name: 'Schools', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: 'schools' })).toHaveText('44 schools');
   await page.getByRole('button', { name: /.+ Category$/ }).click();
   await page.getByRole('option', { name: 'Alternative provision (APC)' }).click();

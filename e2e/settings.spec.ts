@@ -11,7 +11,7 @@ async function openDemo(page: Page, open: string): Promise<void> {
 
 test('team settings are validated and saved, a backup is written and the check passes', async ({ page, server }) => {
   await openDemo(page, server.open);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
 
   const minutes = page.getByLabel('Lock after this many minutes without activity');
   await minutes.fill('0');
@@ -36,7 +36,7 @@ test('team settings are validated and saved, a backup is written and the check p
   await expect(page.getByText('No problems found')).toBeVisible();
   await expectAccessible(page, 'settings, after backup and check');
 
-  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
   await expect(page.getByRole('cell', { name: /settings update – Changed: teamName, idleLockMinutes/ })).toBeVisible();
 });
 
@@ -63,7 +63,7 @@ test('every area of the app is reachable from the navigation', async ({ page, se
 
 test('a team manager enters the school year, with its half-terms, for the working-day deadlines', async ({ page, server }) => {
   await openDemo(page, server.open);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   const section = page.getByRole('region', { name: 'School year and working days' });
   await expect(section).toContainText('32 England and Wales bank holidays held, 1 Jan 2024 to 28 Dec 2027');
   await section.getByLabel('School year').fill('2026-27');

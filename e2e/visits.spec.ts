@@ -6,7 +6,7 @@ test('plan a termly visit, see its pro forma deadlines, and move it on', async (
   await page.goto(server.open);
   await page.getByLabel('Your name').fill('Amira Khan');
   await page.getByRole('button', { name: 'Open the demo' }).click();
-  await page.getByRole('link', { name: 'Visits' }).click();
+  await page.getByRole('link', { name: 'Visits', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Visits' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'termly visits' })).toContainText('termly visits not yet agreed');
   await expectAccessible(page, 'year planner');
@@ -61,7 +61,7 @@ test('log a phone call with a follow-up, see it on the dashboard, and clear it',
   await page.goto(server.open);
   await page.getByLabel('Your name').fill('Ben Oduya');
   await page.getByRole('button', { name: 'Open the demo' }).click();
-  await page.getByRole('link', { name: 'Schools' }).click();
+  await page.getByRole('link', { name: 'Schools', exact: true }).click();
   await page.getByLabel('Search').fill('Hollins Nursery');
   await page.getByRole('link', { name: 'Hollins Nursery School' }).click();
   const log = page.getByRole('region', { name: 'Contact log' });
@@ -78,14 +78,14 @@ test('log a phone call with a follow-up, see it on the dashboard, and clear it',
   await expect(log.getByRole('row', { name: /with DSL, Mrs Patel Phone, from the school/ })).toBeVisible();
   await expectAccessible(page, 'school, contact log');
 
-  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
   const week = page.getByRole('region', { name: /This week/ });
   await expect(week.getByRole('link', { name: 'Follow-up due: Hollins Nursery School' })).toBeVisible();
   await expectAccessible(page, 'dashboard with items');
   await week.getByRole('link', { name: 'Follow-up due: Hollins Nursery School' }).click();
   await page.getByRole('button', { name: 'Mark the follow-up “Send the attendance toolkit” done' }).click();
   await expect(page.getByText(/Done \d+ \w+ \d{4}/)).toBeVisible();
-  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
   await expect(page.getByRole('region', { name: /This week/ })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Follow-up due: Hollins Nursery School' })).toHaveCount(0);
 });

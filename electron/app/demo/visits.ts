@@ -6,7 +6,26 @@ import { AcademicYearInput } from '../../../shared/domain/calendar.ts';
 import { MoveVisitStatus, PlanVisitInput, type VisitStatus } from '../../../shared/domain/visits.ts';
 import { saveYear } from '../calendar/service.ts';
 import type { TeamDatabase } from '../db/team-db.ts';
+import { VisitRecordInput } from '../../../shared/domain/records.ts';
+import { writeVisitRecord } from '../records/service.ts';
 import { moveVisitStatus, planVisit } from '../visits/service.ts';
+
+const DEMO_RECORD = (visitId: string) => ({
+  visitId,
+  schoolAttendees: 'Head teacher; DSL; attendance officer',
+  teamAttendees: 'SPOC and the secondary link worker',
+  exclusionThresholdDays: 5,
+  children: [
+    { child: { initials: 'JB', yearGroup: '4' }, category: 'persistent_absence', statutoryIntervention: 'no', earlyHelpReferral: 'yes', action: 'Offer the family an Early Help assessment', who: 'SPOC', byWhen: '2026-10-23' },
+    { child: { initials: 'KT', yearGroup: '6', caseId: 'EH-20418' }, category: 'pex_risk', statutoryIntervention: 'provisional', earlyHelpReferral: 'no', action: 'Refer to the Inclusion Partnership', who: 'DSL', byWhen: '2026-10-16' },
+  ],
+  managedMovesInternal: 1,
+  managedMovesExternal: 0,
+  managedMovesAgreed: 'One internal move agreed between the two junior classes.',
+  alternativeProvision: 'One Year 6 pupil attends the APC two days a week.',
+  unnotifiedExclusions: '',
+  otherIssues: 'School asks for EBSA training for staff.',
+});
 
 export const DEMO_YEAR = AcademicYearInput.parse({
   label: '2026-27',
@@ -47,6 +66,7 @@ export function seedDemoVisits(db: TeamDatabase, urns: string[]): void {
     const { visit } = planVisit(ctx, PlanVisitInput.parse({ urn, yearLabel: '2026-27', term: 'autumn', date: autumn.date, agreedWith: 'Head teacher', agreedOn: '2026-09-08' }));
     if (autumn.movedTo) planVisit(ctx, PlanVisitInput.parse({ urn, yearLabel: '2026-27', term: 'autumn', date: autumn.movedTo[0], agreedWith: 'Head teacher', agreedOn: '2026-09-08', movedReason: autumn.movedTo[1] }));
     for (const [to, on] of autumn.steps) moveVisitStatus(ctx, MoveVisitStatus.parse({ id: visit.id, to, on }));
+    if (autumn.steps.some(([to]) => to === 'record_written')) writeVisitRecord(ctx, VisitRecordInput.parse(DEMO_RECORD(visit.id)));
     if (autumn.cancel) moveVisitStatus(ctx, MoveVisitStatus.parse({ id: visit.id, to: 'cancelled', on: '2026-11-16', reason: autumn.cancel }));
     planVisit(ctx, PlanVisitInput.parse({ urn, yearLabel: '2026-27', term: 'spring', date: `2027-02-0${1 + (i % 5)}`, agreedWith: 'DSL', agreedOn: '2026-09-08' }));
     if (i % 2 === 0) planVisit(ctx, PlanVisitInput.parse({ urn, yearLabel: '2026-27', term: 'summer', date: `2027-05-1${i % 5}`, agreedWith: 'DSL', agreedOn: '2026-09-08' }));

@@ -27,8 +27,17 @@ function ItemList({ items, empty }: { items: DashboardItem[]; empty: string }) {
 /** Overdue first, then this week: every item opens its record. */
 export function DashboardItems() {
   const data = useQuery({ queryKey: ['dashboard.get'], queryFn: () => invoke('dashboard.get', {}) });
+  const nurse = useQuery({ queryKey: ['consultations.withoutNurse'], queryFn: () => invoke('consultations.withoutNurse', {}) });
   if (!data.data) return null;
   return (
+    <>
+    {nurse.data?.term && nurse.data.schools.length > 0 ? (
+      <p className="notice notice-info">
+        <Link to="/consultations">
+          {nurse.data.schools.length} {nurse.data.schools.length === 1 ? 'school has' : 'schools have'} had no consultation with the school nurse team this term
+        </Link>
+      </p>
+    ) : null}
     <div className="two-columns">
       <section aria-labelledby="overdue-heading" className="card card-overdue">
         <h2 id="overdue-heading">Overdue ({data.data.overdue.length})</h2>
@@ -39,5 +48,6 @@ export function DashboardItems() {
         <ItemList items={data.data.thisWeek} empty="Nothing due in the next seven days." />
       </section>
     </div>
+    </>
   );
 }

@@ -4,7 +4,7 @@ import { Button } from 'react-aria-components';
 import { Link, useParams } from 'react-router';
 import { TERM_LABELS, type TermName } from '../../../../shared/domain/calendar.ts';
 import {
-  CHILD_CATEGORIES, CHILD_CATEGORY_LABELS, DECISION_LABELS, DECISIONS, VisitRecordInput, YEAR_GROUPS, childReferenceWarnings,
+  CHILD_CATEGORIES, CHILD_CATEGORY_LABELS, DECISION_LABELS, DECISIONS, VisitRecordInput, YEAR_GROUPS, childReferenceWarnings, type VisitRecord,
 } from '../../../../shared/domain/records.ts';
 import { invoke } from '../../api.ts';
 import { Field } from '../../components/Field.tsx';
@@ -32,23 +32,36 @@ const decisionOptions = DECISIONS.map((d) => ({ id: d, label: DECISION_LABELS[d]
 
 export function VisitRecordPage() {
   const { urn = '', year = '', term = 'autumn' } = useParams();
-  const queryClient = useQueryClient();
   const visits = useQuery({ queryKey: ['visits.forSchool', urn], queryFn: () => invoke('visits.forSchool', { urn }) });
   const visit = visits.data?.find((v) => v.yearLabel === year && v.term === term);
+  const record = useQuery({ queryKey: ['records.visitGet', visit?.id], queryFn: () => invoke('records.visitGet', { visitId: visit?.id ?? '' }), enabled: Boolean(visit) });
+  if (visits.data && !visit) return <Page title="Visit record" lead="This visit is not planned." />;
+  if (!visit || record.isPending) return <Page title="Visit record" lead="Loading…" />;
+  return <VisitRecordForm urn={urn} year={year} term={term} visitId={visit.id} initial={record.data ?? null} />;
+}
+
+function VisitRecordForm({ urn, year, term, visitId, initial }: { urn: string; year: string; term: string; visitId: string; initial: VisitRecord | null }) {
+  const queryClient = useQueryClient();
+  const visit = { id: visitId };
   const school = useQuery({ queryKey: ['schools.get', urn], queryFn: () => invoke('schools.get', { urn }) });
   const category = school.data?.school.category;
   const form = useForm({
-    schoolAttendees: '', teamAttendees: '', exclusionThresholdDays: '', managedMovesInternal: '0', managedMovesExternal: '0',
-    managedMovesAgreed: '', alternativeProvision: '', unnotifiedExclusions: '', otherIssues: '',
+    schoolAttendees: initial?.schoolAttendees ?? '', teamAttendees: initial?.teamAttendees ?? '', exclusionThresholdDays: initial ? String(initial.exclusionThresholdDays) : '',
+    managedMovesInternal: String(initial?.managedMovesInternal ?? 0), managedMovesExternal: String(initial?.managedMovesExternal ?? 0),
+    managedMovesAgreed: initial?.managedMovesAgreed ?? '', alternativeProvision: initial?.alternativeProvision ?? '', unnotifiedExclusions: initial?.unnotifiedExclusions ?? '', otherIssues: initial?.otherIssues ?? '',
   });
-  const [children, setChildren] = useState<ChildRow[]>([]);
+  const [children, setChildren] = useState<ChildRow[]>(
+    (initial?.children ?? []).map((c) => ({
+      initials: c.child.initials, yearGroup: c.child.yearGroup, caseId: c.child.caseId ?? '', category: c.category, statutoryIntervention: c.statutoryIntervention,
+      earlyHelpReferral: c.earlyHelpReferral, action: c.action ?? '', who: c.who ?? '', byWhen: c.byWhen ?? '',
+    })),
+  );
   const [saved, setSaved] = useState<string[] | null>(null);
-  const threshold = form.valueOr('exclusionThresholdDays', category === 'secondary' ? '10' : category === 'primary' ? '5' : '');
+  const threshold = form.valueOr('exclusionThresholdDays', initial ? String(initial.exclusionThresholdDays) : category === 'secondary' ? '10' : category === 'primary' ? '5' : '');
   const setChild = (i: number, patch: Partial<ChildRow>) => setChildren((list) => list.map((c, j) => (j === i ? { ...c, ...patch } : c)));
 
   const submit = async () => {
     setSaved(null);
-    if (!visit) return;
     const input = {
       visitId: visit.id,
       ...form.values,
@@ -80,7 +93,6 @@ export function VisitRecordPage() {
           {saved.length ? <ul>{saved.map((w) => <li key={w}>{w}</li>)}</ul> : null}
         </Notice>
       ) : null}
-      {!visit ? <p>This visit is not planned.</p> : null}
       <FormShell form={form} onSubmit={submit} className="form card">
         <TextBlock id={form.idOf('schoolAttendees')} label="Attendees from the school" value={form.values.schoolAttendees} onChange={(v) => form.set('schoolAttendees', v)} />
         <TextBlock id={form.idOf('teamAttendees')} label="Attendees from the team" value={form.values.teamAttendees} onChange={(v) => form.set('teamAttendees', v)} />
