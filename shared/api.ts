@@ -171,6 +171,11 @@ export const api = {
     z.object({ path: FilePath }).strict(),
     'Replace the bank holidays with a newer gov.uk bank-holidays.json',
   ),
+  'calendar.insetDays': method<string[]>()(z.object({ urn: Urn }).strict(), 'A school’s INSET days (closed to pupils)'),
+  'calendar.setInsetDay': method<string[]>()(
+    z.object({ urn: Urn, day: IsoDate, closed: z.boolean() }).strict(),
+    'Add or remove one of a school’s INSET days',
+  ),
   'calendar.deadlines': method<{ visit: string; sendProForma: string; proFormaDue: string }>()(
     z.object({ visit: IsoDate, urn: Urn.optional() }).strict(),
     'The pro forma dates of a visit: send 10 working days before, due back 5 before',

@@ -1,5 +1,5 @@
 /** What needs doing: the dashboard's items, each opening its record. */
-export const DASHBOARD_KINDS = ['send_pro_forma', 'pro_forma_not_back', 'visit_to_agree', 'held_without_record', 'follow_up_due'] as const;
+export const DASHBOARD_KINDS = ['send_pro_forma', 'pro_forma_not_back', 'visit_to_agree', 'held_without_record', 'follow_up_due', 'action_due'] as const;
 export type DashboardKind = (typeof DASHBOARD_KINDS)[number];
 
 export const KIND_LABELS: Record<DashboardKind, string> = {
@@ -8,6 +8,7 @@ export const KIND_LABELS: Record<DashboardKind, string> = {
   visit_to_agree: 'Visit to agree',
   held_without_record: 'Visit held, record not written',
   follow_up_due: 'Follow-up due',
+  action_due: 'Action from a visit due',
 };
 
 export interface DashboardItem {

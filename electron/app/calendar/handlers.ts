@@ -1,6 +1,8 @@
 import type { AreaHandlers } from '../handler-types.ts';
 import { userPath } from '../paths.ts';
-import { calendarInfo, importBankHolidays, listYears, saveYear, setSchoolHolidaysAreWorkingDays, visitDeadlines, workingCalendar } from './service.ts';
+import { requireSchool } from '../schools/service.ts';
+import { selectInsetDays } from './repo.ts';
+import { calendarInfo, importBankHolidays, listYears, saveYear, setInsetDay, setSchoolHolidaysAreWorkingDays, visitDeadlines, workingCalendar } from './service.ts';
 
 export const calendarHandlers: AreaHandlers<'calendar'> = {
   'calendar.years': (session) => listYears(session.database.db),
@@ -11,5 +13,10 @@ export const calendarHandlers: AreaHandlers<'calendar'> = {
   },
   'calendar.saveYear': (session, input) => saveYear(session.database.writeContext, input),
   'calendar.importBankHolidays': (session, { path }) => importBankHolidays(session.database.writeContext, userPath(path)),
+  'calendar.insetDays': (session, { urn }) => selectInsetDays(session.database.db, urn),
+  'calendar.setInsetDay': (session, { urn, day, closed }) => {
+    requireSchool(session.database.db, urn);
+    return setInsetDay(session.database.writeContext, urn, day, closed);
+  },
   'calendar.deadlines': (session, { visit, urn }) => visitDeadlines(workingCalendar(session.database.db, urn), visit),
 };

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AcademicYearInput } from '../../../shared/domain/calendar.ts';
 import { aTeamDatabase, tempDir } from '../testing/builders.ts';
-import { importBankHolidays, listYears, saveYear, setSchoolHolidaysAreWorkingDays, visitDeadlines, workingCalendar } from './service.ts';
+import { aSchool } from '../testing/people-builders.ts';
+import { importBankHolidays, listYears, saveYear, setInsetDay, setSchoolHolidaysAreWorkingDays, visitDeadlines, workingCalendar } from './service.ts';
 
 const YEAR = AcademicYearInput.parse({
   label: '2026-27',
@@ -34,6 +35,16 @@ describe('the team calendar', () => {
     expect(visitDeadlines(workingCalendar(db.db), '2026-11-03')).toEqual({ visit: '2026-11-03', sendProForma: '2026-10-13', proFormaDue: '2026-10-20' });
     setSchoolHolidaysAreWorkingDays(db.writeContext, true);
     expect(visitDeadlines(workingCalendar(db.db), '2026-11-03').proFormaDue).toBe('2026-10-27');
+  });
+
+  it('counts a school’s INSET day as closed for that school’s deadlines only', () => {
+    const db = aTeamDatabase();
+    saveYear(db.writeContext, YEAR);
+    aSchool(db, { urn: '100700' });
+    expect(setInsetDay(db.writeContext, '100700', '2026-11-20', true)).toEqual(['2026-11-20']);
+    expect(visitDeadlines(workingCalendar(db.db, '100700'), '2026-11-27').proFormaDue).toBe('2026-11-19');
+    expect(visitDeadlines(workingCalendar(db.db), '2026-11-27').proFormaDue).toBe('2026-11-20');
+    expect(setInsetDay(db.writeContext, '100700', '2026-11-20', false)).toEqual([]);
   });
 
   it('imports a newer gov.uk bank holidays file, and refuses a file that is not one', () => {

@@ -10,7 +10,7 @@ import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { assertReadableFile } from '../imports/text-file.ts';
 import { selectSettings, upsertSetting } from '../team/repo.ts';
-import { replaceBankHolidays, selectBankHolidays, selectInsetDays, selectYearId, selectYears, insertYear, upsertTerm } from './repo.ts';
+import { deleteInsetDay, insertInsetDay, insertYear, replaceBankHolidays, selectBankHolidays, selectInsetDays, selectYearId, selectYears, upsertTerm } from './repo.ts';
 
 export function listYears(db: Connection): AcademicYear[] {
   return selectYears(db);
@@ -95,4 +95,13 @@ export interface VisitDeadlines {
 
 export function visitDeadlines(calendar: WorkingCalendar, visit: string): VisitDeadlines {
   return { visit, sendProForma: shiftWorkingDays(calendar, visit, -10), proFormaDue: shiftWorkingDays(calendar, visit, -5) };
+}
+
+export function setInsetDay(ctx: WriteContext, urn: string, day: string, closed: boolean): string[] {
+  write(ctx, (audit) => {
+    if (closed) insertInsetDay(ctx.db, urn, day, null);
+    else deleteInsetDay(ctx.db, urn, day);
+    audit('inset-day', urn, closed ? 'add' : 'remove', day);
+  });
+  return selectInsetDays(ctx.db, urn);
 }

@@ -1,13 +1,15 @@
 /**
  * The dashboard: pro formas to send and not back, visits to agree, visits held without a
  * record, and contact follow-ups, each as overdue (its day has passed) or this week (due in
- * the next seven days). A visit still to agree is due when its term starts.
+ * the next seven days). A visit still to agree is due when its term starts. Actions from visit
+ * records show from their date for sixty days: the record holds no "done" for them yet.
  */
 import type { Dashboard, DashboardItem } from '../../../shared/domain/dashboard.ts';
 import { deadlinesFor } from '../../../shared/domain/visits.ts';
 import { addDays, formatDate } from '../../../shared/format.ts';
 import { listYears, workingCalendar } from '../calendar/service.ts';
 import { selectOpenFollowUps } from '../contacts/repo.ts';
+import { selectVisitRecordsWithVisit } from '../records/repo.ts';
 import type { Connection } from '../db/cipher.ts';
 import { selectVisitsWithStatus } from '../visits/repo.ts';
 
@@ -36,6 +38,16 @@ export function dashboard(db: Connection, today: string): Dashboard {
     }
     if (v.status === 'pro_forma_sent' && proFormaDue <= weekEnd) {
       items.push({ kind: 'pro_forma_not_back', school: v.schoolName, urn: v.urn, due: proFormaDue, detail: `Visit on ${formatDate(v.date)}`, link: visitLink(v) });
+    }
+  }
+  for (const r of selectVisitRecordsWithVisit(db)) {
+    for (const child of r.data.children) {
+      if (!child.byWhen || child.byWhen > weekEnd || child.byWhen < addDays(today, -60)) continue;
+      items.push({
+        kind: 'action_due', school: r.schoolName, urn: r.urn, due: child.byWhen,
+        detail: `${child.child.initials} Y${child.child.yearGroup}: ${child.action ?? ''}${child.who ? ` (${child.who})` : ''}`,
+        link: `/visits/${r.urn}/${r.yearLabel}/${r.term}/record`,
+      });
     }
   }
   for (const c of selectOpenFollowUps(db, weekEnd)) {

@@ -52,3 +52,13 @@ export function selectSchoolsWithoutNurse(db: Connection, from: string, to: stri
      ORDER BY s.name COLLATE NOCASE`,
   ).all(from, to) as { urn: string; name: string }[];
 }
+
+/** Every visit record with where it belongs, for the actions the dashboard lists. */
+export function selectVisitRecordsWithVisit(db: Connection): { urn: string; schoolName: string; yearLabel: string; term: string; data: VisitRecord }[] {
+  const rows = statement(
+    db,
+    `SELECT v.urn, s.name AS school_name, v.year_label, v.term, r.data, r.written_by, r.written_at
+     FROM visit_record r JOIN visit v ON v.id = r.visit_id JOIN school s ON s.urn = v.urn`,
+  ).all() as { urn: string; school_name: string; year_label: string; term: string; data: string; written_by: string; written_at: string }[];
+  return rows.map((r) => ({ urn: r.urn, schoolName: r.school_name, yearLabel: r.year_label, term: r.term, data: { ...(JSON.parse(r.data) as VisitRecord), writtenBy: r.written_by, writtenAt: r.written_at } }));
+}

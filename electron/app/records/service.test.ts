@@ -7,6 +7,7 @@ import { aTeamDatabase } from '../testing/builders.ts';
 import { aSchool } from '../testing/people-builders.ts';
 import { selectVisit } from '../visits/repo.ts';
 import { moveVisitStatus, planVisit } from '../visits/service.ts';
+import { dashboard } from '../dashboard/service.ts';
 import { recordConsultation, schoolsWithoutNurseThisTerm, writeVisitRecord } from './service.ts';
 
 function setUp() {
@@ -36,6 +37,9 @@ describe('visit records', () => {
     expect(record.children).toHaveLength(2);
     expect(warnings).toEqual(['"Jordan Brown" looks like a name: record children by initials only (for example JB).']);
     expect(selectVisit(db.db, visit.id)?.status).toBe('record_written');
+    const actions = dashboard(db.db, '2026-11-30').thisWeek.filter((i) => i.kind === 'action_due');
+    expect(actions.map((a) => a.detail)).toEqual(['JB Y4: Offer an Early Help assessment (Amira Khan)', 'Jordan Brown Y5: Offer an Early Help assessment (Amira Khan)']);
+    expect(actions[0]?.link).toBe('/visits/100600/2026-27/autumn/record');
   });
 });
 

@@ -11,6 +11,7 @@ import { formatDate, todayLocal } from '../../format.ts';
 import { AllocationHistory } from '../allocations/AllocationHistory.tsx';
 import { ContactLogSection } from './ContactLogSection.tsx';
 import { EnhancedSupportSection } from './EnhancedSupportSection.tsx';
+import { InsetDaysSection } from './InsetDaysSection.tsx';
 import { TeamFieldsSection } from './TeamFieldsSection.tsx';
 
 export function SchoolPage() {
@@ -75,6 +76,7 @@ export function SchoolPage() {
         ) : null}
       </section>
       <ContactLogSection urn={school.urn} />
+      <InsetDaysSection urn={school.urn} />
       <TeamFieldsSection school={school} onSaved={refresh} />
       <EnhancedSupportSection school={school} onSaved={refresh} />
       <section aria-labelledby="connections-heading" className="card">

@@ -1,0 +1,57 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button } from 'react-aria-components';
+import { z } from 'zod';
+import { invoke } from '../../api.ts';
+import { Field } from '../../components/Field.tsx';
+import { FormShell } from '../../components/FormShell.tsx';
+import { useForm } from '../../components/useForm.ts';
+import { formatDate } from '../../format.ts';
+
+const Day = z.object({ day: z.iso.date('Enter the date as yyyy-mm-dd') });
+
+/** Days the school is closed to pupils: its visit deadlines skip them. */
+export function InsetDaysSection({ urn }: { urn: string }) {
+  const queryClient = useQueryClient();
+  const days = useQuery({ queryKey: ['calendar.insetDays', urn], queryFn: () => invoke('calendar.insetDays', { urn }) });
+  const form = useForm({ day: '' });
+  const set = async (day: string, closed: boolean) => {
+    await invoke('calendar.setInsetDay', { urn, day, closed });
+    await queryClient.invalidateQueries({ predicate: (q) => /^(calendar|visits|dashboard)/.test(String(q.queryKey[0])) });
+  };
+  const add = async () => {
+    const parsed = form.validate(Day);
+    if (!parsed) return;
+    try {
+      await set(parsed.day, true);
+      form.setValues({ day: '' });
+    } catch (error) {
+      form.fail(error, 'day');
+    }
+  };
+  return (
+    <section aria-labelledby="inset-heading" className="card">
+      <h2 id="inset-heading">INSET days</h2>
+      <p className="muted">Days the school is closed to pupils. Its visit deadlines skip them.</p>
+      {days.data && days.data.length > 0 ? (
+        <ul>
+          {days.data.map((d) => (
+            <li key={d}>
+              {formatDate(d)}{' '}
+              <Button className="button button-secondary" aria-label={`Remove the INSET day on ${formatDate(d)}`} onPress={() => void set(d, false)}>
+                Remove
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>None recorded.</p>
+      )}
+      <FormShell form={form} onSubmit={add}>
+        <Field id={form.idOf('day')} label="Add an INSET day" hint="yyyy-mm-dd" value={form.values.day} onChange={(v) => form.set('day', v)} error={form.errorFor('day')} width="short" />
+        <Button type="submit" className="button button-secondary">
+          Add INSET day
+        </Button>
+      </FormShell>
+    </section>
+  );
+}
