@@ -171,6 +171,7 @@ export const api = {
     z.object({ path: FilePath }).strict(),
     'Replace the bank holidays with a newer gov.uk bank-holidays.json',
   ),
+  'calendar.importTermDates': method<{ years: string[] }>()(z.object({ path: FilePath }).strict(), 'Import school years from a council term-dates .ics file'),
   'calendar.insetDays': method<string[]>()(z.object({ urn: Urn }).strict(), 'A school’s INSET days (closed to pupils)'),
   'calendar.setInsetDay': method<string[]>()(
     z.object({ urn: Urn, day: IsoDate, closed: z.boolean() }).strict(),

@@ -2,7 +2,7 @@ import type { AreaHandlers } from '../handler-types.ts';
 import { userPath } from '../paths.ts';
 import { requireSchool } from '../schools/service.ts';
 import { selectInsetDays } from './repo.ts';
-import { calendarInfo, importBankHolidays, listYears, saveYear, setInsetDay, setSchoolHolidaysAreWorkingDays, visitDeadlines, workingCalendar } from './service.ts';
+import { calendarInfo, importBankHolidays, importTermDates, listYears, saveYear, setInsetDay, setSchoolHolidaysAreWorkingDays, visitDeadlines, workingCalendar } from './service.ts';
 
 export const calendarHandlers: AreaHandlers<'calendar'> = {
   'calendar.years': (session) => listYears(session.database.db),
@@ -13,6 +13,7 @@ export const calendarHandlers: AreaHandlers<'calendar'> = {
   },
   'calendar.saveYear': (session, input) => saveYear(session.database.writeContext, input),
   'calendar.importBankHolidays': (session, { path }) => importBankHolidays(session.database.writeContext, userPath(path)),
+  'calendar.importTermDates': (session, { path }) => importTermDates(session.database.writeContext, userPath(path)),
   'calendar.insetDays': (session, { urn }) => selectInsetDays(session.database.db, urn),
   'calendar.setInsetDay': (session, { urn, day, closed }) => {
     requireSchool(session.database.db, urn);

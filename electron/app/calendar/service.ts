@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
-import type { AcademicYear, AcademicYearInput } from '../../../shared/domain/calendar.ts';
+import { AcademicYearInput as AcademicYearInputSchema, type AcademicYear, type AcademicYearInput } from '../../../shared/domain/calendar.ts';
 import { schoolHolidaysOf } from '../../../shared/domain/calendar.ts';
 import { shiftWorkingDays, type WorkingCalendar } from '../../../shared/domain/working-days.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -10,6 +10,7 @@ import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { assertReadableFile } from '../imports/text-file.ts';
 import { selectSettings, upsertSetting } from '../team/repo.ts';
+import { termDatesFromIcs } from './term-dates-ics.ts';
 import { deleteInsetDay, insertInsetDay, insertYear, replaceBankHolidays, selectBankHolidays, selectInsetDays, selectYearId, selectYears, upsertTerm } from './repo.ts';
 
 export function listYears(db: Connection): AcademicYear[] {
@@ -17,21 +18,43 @@ export function listYears(db: Connection): AcademicYear[] {
 }
 
 export function saveYear(ctx: WriteContext, input: z.output<typeof AcademicYearInput>): AcademicYear {
-  const others = selectYears(ctx.db).filter((y) => y.label !== input.label);
-  const first = input.terms[0]?.startsOn ?? '';
-  const last = input.terms.at(-1)?.endsOn ?? '';
-  const clash = others.find((y) => (y.terms[0]?.startsOn ?? '') <= last && first <= (y.terms.at(-1)?.endsOn ?? ''));
-  if (clash) throw new AppError('invalid_input', `These dates overlap the ${clash.label} school year.`, { issues: [{ path: 'terms', message: `Overlaps ${clash.label}` }] });
-  write(ctx, (audit) => {
-    const existing = selectYearId(ctx.db, input.label);
-    const id = existing ?? randomUUID();
-    if (!existing) insertYear(ctx.db, id, input.label);
-    for (const term of input.terms) upsertTerm(ctx.db, id, term);
-    audit('academic-year', id, 'save', input.label);
-  });
+  saveYears(ctx, [input]);
   const saved = selectYears(ctx.db).find((y) => y.label === input.label);
   if (!saved) throw new AppError('internal', 'The school year was not saved.');
   return saved;
+}
+
+/** Saves school years together: one overlapping the others (already held or in the batch) saves none. */
+export function saveYears(ctx: WriteContext, inputs: z.output<typeof AcademicYearInput>[]): void {
+  const labels = new Set(inputs.map((i) => i.label));
+  const span = (terms: { startsOn: string; endsOn: string }[]) => ({ first: terms[0]?.startsOn ?? '', last: terms.at(-1)?.endsOn ?? '' });
+  const others = [...selectYears(ctx.db).filter((y) => !labels.has(y.label)), ...inputs];
+  for (const input of inputs) {
+    const { first, last } = span(input.terms);
+    const clash = others.find((y) => y.label !== input.label && span(y.terms).first <= last && first <= span(y.terms).last);
+    if (clash) throw new AppError('invalid_input', `These dates overlap the ${clash.label} school year.`, { issues: [{ path: 'terms', message: `Overlaps ${clash.label}` }] });
+  }
+  write(ctx, (audit) => {
+    for (const input of inputs) {
+      const existing = selectYearId(ctx.db, input.label);
+      const id = existing ?? randomUUID();
+      if (!existing) insertYear(ctx.db, id, input.label);
+      for (const term of input.terms) upsertTerm(ctx.db, id, term);
+      audit('academic-year', id, 'save', input.label);
+    }
+  });
+}
+
+/** Imports the school years of a council term-dates .ics file; a file that cannot be read whole saves nothing. */
+export function importTermDates(ctx: WriteContext, path: string): { years: string[] } {
+  assertReadableFile(path);
+  const inputs = termDatesFromIcs(fs.readFileSync(path, 'utf8')).map((y) => {
+    const parsed = AcademicYearInputSchema.safeParse(y);
+    if (!parsed.success) throw new AppError('invalid_input', `${y.label}: ${parsed.error.issues[0]?.message ?? 'the term dates do not fit together'}. Nothing was saved.`);
+    return parsed.data;
+  });
+  saveYears(ctx, inputs);
+  return { years: inputs.map((y) => y.label) };
 }
 
 export function calendarInfo(db: Connection): { bankHolidays: { count: number; from: string; to: string }; schoolHolidaysAreWorkingDays: boolean } {

@@ -58,6 +58,7 @@ function YearsTable({ years }: { years: AcademicYear[] }) {
 }
 
 const BankFile = z.object({ path: z.string().trim().min(1, 'Enter the full path of bank-holidays.json') });
+const TermFile = z.object({ path: z.string().trim().min(1, 'Enter the full path of the term dates .ics file') });
 
 export function CalendarSection() {
   const queryClient = useQueryClient();
@@ -65,6 +66,7 @@ export function CalendarSection() {
   const info = useQuery({ queryKey: ['calendar.info'], queryFn: () => invoke('calendar.info', {}) });
   const form = useForm({ label: '', ...emptyTerms() });
   const bank = useForm({ path: '' });
+  const termFile = useForm({ path: '' });
   const [message, setMessage] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('calendar') });
 
@@ -87,6 +89,19 @@ export function CalendarSection() {
       await refresh();
     } catch (error) {
       form.fail(error);
+    }
+  };
+
+  const importTerms = async () => {
+    setMessage(null);
+    const parsed = termFile.validate(TermFile);
+    if (!parsed) return;
+    try {
+      const result = await invoke('calendar.importTermDates', parsed);
+      setMessage(`Term dates imported for ${result.years.join(', ')}`);
+      await refresh();
+    } catch (error) {
+      termFile.fail(error, 'path');
     }
   };
 
@@ -134,6 +149,13 @@ export function CalendarSection() {
         ))}
         <Button type="submit" className="button">
           Save school year
+        </Button>
+      </FormShell>
+      <h3>Or import the council's term dates</h3>
+      <FormShell form={termFile} onSubmit={importTerms}>
+        <Field id={termFile.idOf('path')} label="Term dates calendar (.ics)" hint="Its full path; events named like Autumn term and October half term" value={termFile.values.path} onChange={(v) => termFile.set('path', v)} error={termFile.errorFor('path')} />
+        <Button type="submit" className="button button-secondary">
+          Import term dates
         </Button>
       </FormShell>
       <h3>Bank holidays</h3>
