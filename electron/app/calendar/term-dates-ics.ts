@@ -3,7 +3,7 @@
  * first and last day, events named like "October half term" give its half-term. Council files
  * differ; anything that cannot be placed is named in the error, and nothing is saved.
  */
-import { AcademicYearInput, TERM_NAMES, type TermName } from '../../../shared/domain/calendar.ts';
+import { type AcademicYearInput, TERM_NAMES, type TermName } from '../../../shared/domain/calendar.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { addDays } from '../../../shared/format.ts';
 
