@@ -26,7 +26,8 @@ test('plan a termly visit, see its pro forma deadlines, and move it on', async (
   await expect(checks.filter({ hasText: '27 Jan 2027 (5 working days before)' })).toBeVisible();
   await expectAccessible(page, 'visit');
   await page.getByRole('button', { name: 'Save the visit' }).click();
-  await expect(page.getByText('Visit saved')).toBeVisible();
+  // After 20 Jan 2027 the date is too close for the pro forma: saved all the same, with a warning.
+  await expect(page.getByText(/^(Visit saved|Saved, with warnings)$/)).toBeVisible();
   await expect(page.getByText('Status: Agreed')).toBeVisible();
   await snapshot(page, 'visit');
 
