@@ -4,8 +4,9 @@ import { importAllocations } from './import.ts';
 import { selectOnDate, selectSchoolHistory, selectWorkerHistory } from './repo.ts';
 import { allocate, judgeProposals } from './service.ts';
 import { board, coverageGaps, loadReport } from './views.ts';
+import { localDay } from '../../../shared/format.ts';
 
-const today = (now: () => Date) => now().toISOString().slice(0, 10);
+const today = (now: () => Date) => localDay(now());
 
 export const allocationHandlers: AreaHandlers<'allocations'> = {
   'allocations.check': (session, { proposals }) =>

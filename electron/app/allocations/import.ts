@@ -11,6 +11,7 @@ import { mapColumns, readTable } from '../imports/table-file.ts';
 import { parseDate } from '../imports/text-file.ts';
 import { applyJudged, dateProblem, judgeProposals, type ParsedProposal } from './service.ts';
 import { readState, type AllocationState } from './state.ts';
+import { localDay } from '../../../shared/format.ts';
 
 type Resolved<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -49,7 +50,7 @@ export async function importAllocations(ctx: WriteContext, path: string, options
     reason: { names: ['Reason'], required: false },
   });
   const state = readState(ctx.db);
-  const today = ctx.now().toISOString().slice(0, 10);
+  const today = localDay(ctx.now());
   const rows: AllocationImportRow[] = [];
   const candidates: { row: number; proposal: ParsedProposal }[] = [];
   const firstRowOf = new Map<string, number>();

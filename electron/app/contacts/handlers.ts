@@ -2,10 +2,11 @@ import { dashboard } from '../dashboard/service.ts';
 import type { AreaHandlers } from '../handler-types.ts';
 import { selectContactsOfSchool } from './repo.ts';
 import { completeFollowUp, logContact } from './service.ts';
+import { localDay } from '../../../shared/format.ts';
 
 export const contactHandlers: AreaHandlers<'contacts' | 'dashboard'> = {
   'contacts.log': (session, input) => logContact(session.database.writeContext, input),
   'contacts.forSchool': (session, { urn }) => selectContactsOfSchool(session.database.db, urn),
   'contacts.completeFollowUp': (session, { id, on }) => completeFollowUp(session.database.writeContext, id, on),
-  'dashboard.get': (session) => dashboard(session.database.db, session.now().toISOString().slice(0, 10)),
+  'dashboard.get': (session) => dashboard(session.database.db, localDay(session.now())),
 };

@@ -7,12 +7,13 @@ import { write, type WriteContext } from '../db/write.ts';
 import { requirePerson } from '../people/service.ts';
 import { requireSchool } from '../schools/service.ts';
 import { insertContact, markFollowUpDone, selectContact } from './repo.ts';
+import { localDay } from '../../../shared/format.ts';
 
 export function logContact(ctx: WriteContext, input: z.output<typeof ContactInput>): Contact {
   requireSchool(ctx.db, input.urn);
   requirePerson(ctx.db, input.workerId);
   const now = ctx.now();
-  if (input.at.slice(0, 10) > now.toISOString().slice(0, 10)) {
+  if (input.at.slice(0, 10) > localDay(now)) {
     throw new AppError('invalid_input', 'A contact cannot be in the future.', { issues: [{ path: 'at', message: 'In the future' }] });
   }
   const id = randomUUID();

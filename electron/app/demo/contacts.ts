@@ -1,6 +1,6 @@
 /** The demo team's contact log: calls and emails around now, with follow-ups overdue, due this week and done. */
 import { ContactInput } from '../../../shared/domain/contacts.ts';
-import { addDays } from '../../../shared/format.ts';
+import { addDays, localDay } from '../../../shared/format.ts';
 import { ConsultationInput, KEY_AREAS } from '../../../shared/domain/records.ts';
 import { completeFollowUp, logContact } from '../contacts/service.ts';
 import { recordConsultation } from '../records/service.ts';
@@ -9,7 +9,7 @@ import type { DemoRegister } from './register.ts';
 
 export function seedDemoContacts(db: TeamDatabase, register: DemoRegister): void {
   const ctx = db.writeContext;
-  const today = db.now().toISOString().slice(0, 10);
+  const today = localDay(db.now());
   const worker = (name: string) => register.people.find((p) => p.name === name)?.id ?? register.people[0]?.id ?? '';
   const log = (urn: string | undefined, daysAgo: number, fields: Partial<Parameters<typeof ContactInput.parse>[0]>) =>
     urn

@@ -11,6 +11,7 @@ import { mapColumns, readTable } from '../imports/table-file.ts';
 import { parseDate } from '../imports/text-file.ts';
 import { selectSchool } from '../schools/repo.ts';
 import { insertConnection, insertPerson, selectDuplicateConnection, selectPersonByEmail, updatePerson } from './repo.ts';
+import { localDay } from '../../../shared/format.ts';
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -46,7 +47,7 @@ export async function importPeople(ctx: WriteContext, path: string, options: Imp
   const rejected: RowError[] = [];
   const good: { person: Person; existing: boolean }[] = [];
   const seen = new Map<string, number>();
-  const today = ctx.now().toISOString().slice(0, 10);
+  const today = localDay(ctx.now());
   for (const { row, values } of table.rows) {
     const get = (i: number) => (i >= 0 ? (values[i] ?? '').trim() : '');
     const role = roleFromText(get(col.role));

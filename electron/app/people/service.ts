@@ -8,13 +8,14 @@ import { write, type WriteContext } from '../db/write.ts';
 import { ALLOCATION_ROLES, ROLE_NAMES } from '../../../shared/domain/allocations.ts';
 import { selectCurrentPeriod } from '../allocations/repo.ts';
 import { requireSchool } from '../schools/service.ts';
+import { localDay } from '../../../shared/format.ts';
 import {
   endConnection, insertConnection, insertPerson, selectConnection, selectConnectionsOfPerson, selectOpenDuplicate, selectPeople,
   selectPerson, selectPersonByEmail, updatePerson,
 } from './repo.ts';
 
 
-const today = (ctx: { now: () => Date }): string => ctx.now().toISOString().slice(0, 10);
+const today = (ctx: { now: () => Date }): string => localDay(ctx.now());
 
 export function requirePerson(db: Connection, id: string): Person {
   const person = selectPerson(db, id);

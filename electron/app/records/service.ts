@@ -10,6 +10,7 @@ import { write, type WriteContext } from '../db/write.ts';
 import { requireSchool } from '../schools/service.ts';
 import { selectVisit, updateVisit } from '../visits/repo.ts';
 import { insertConsultation, selectConsultations, selectSchoolsWithoutNurse, selectVisitRecord, upsertVisitRecord } from './repo.ts';
+import { localDay } from '../../../shared/format.ts';
 
 /** Saves the record of a held visit and marks the visit "record written". Returns any warnings about child references. */
 export function writeVisitRecord(ctx: WriteContext, input: z.output<typeof VisitRecordInput>): { record: VisitRecord; warnings: string[] } {
@@ -35,7 +36,7 @@ export function visitRecord(db: Connection, visitId: string): VisitRecord | null
 
 export function recordConsultation(ctx: WriteContext, input: z.output<typeof ConsultationInput>): { consultation: Consultation; warnings: string[] } {
   requireSchool(ctx.db, input.urn);
-  if (input.date > ctx.now().toISOString().slice(0, 10)) throw new AppError('invalid_input', 'A consultation cannot be recorded before it happens.', { issues: [{ path: 'date', message: 'In the future' }] });
+  if (input.date > localDay(ctx.now())) throw new AppError('invalid_input', 'A consultation cannot be recorded before it happens.', { issues: [{ path: 'date', message: 'In the future' }] });
   if (input.notesSharedOn && input.notesSharedOn < input.date) {
     throw new AppError('invalid_input', 'The notes cannot be shared before the consultation.', { issues: [{ path: 'notesSharedOn', message: 'Before the consultation' }] });
   }

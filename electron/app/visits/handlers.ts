@@ -2,11 +2,12 @@ import type { AreaHandlers } from '../handler-types.ts';
 import { userPath } from '../paths.ts';
 import { exportCalendar } from './export.ts';
 import { checkDate, moveVisitStatus, planner, planVisit, visitsOfSchool } from './service.ts';
+import { localDay } from '../../../shared/format.ts';
 
 export const visitHandlers: AreaHandlers<'visits'> = {
   'visits.planner': (session, { yearLabel }) => planner(session.database.db, yearLabel),
   'visits.forSchool': (session, { urn }) => visitsOfSchool(session.database.db, urn),
-  'visits.checkDate': (session, { urn, date, term }) => checkDate(session.database.db, urn, date, session.now().toISOString().slice(0, 10), term),
+  'visits.checkDate': (session, { urn, date, term }) => checkDate(session.database.db, urn, date, localDay(session.now()), term),
   'visits.plan': (session, input) => planVisit(session.database.writeContext, input),
   'visits.exportCalendar': (session, { path, from, to }) => exportCalendar(session.database.db, userPath(path), from, to, session.now()),
   'visits.setStatus': (session, input) => moveVisitStatus(session.database.writeContext, input),

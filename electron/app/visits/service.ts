@@ -9,6 +9,7 @@ import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { requireSchool } from '../schools/service.ts';
 import { insertVisit, selectPlanner, selectVisit, selectVisitFor, selectVisitsOfSchool, updateVisit, type StoredVisit } from './repo.ts';
+import { localDay } from '../../../shared/format.ts';
 
 function withDeadlines(db: Connection, v: StoredVisit): Visit {
   return { ...v, deadlines: v.date && v.status !== 'cancelled' ? deadlinesFor(workingCalendar(db, v.urn), v.date) : null };
@@ -39,7 +40,7 @@ export function checkDate(db: Connection, urn: string, date: string, today: stri
  */
 export function planVisit(ctx: WriteContext, input: z.output<typeof PlanVisitInput>): { visit: Visit; warnings: string[] } {
   requireSchool(ctx.db, input.urn);
-  const today = ctx.now().toISOString().slice(0, 10);
+  const today = localDay(ctx.now());
   const existing = selectVisitFor(ctx.db, input.urn, input.yearLabel, input.term);
   if (existing && (existing.status === 'held' || existing.status === 'record_written')) {
     throw new AppError('invalid_input', `This visit was ${VISIT_STATUS_LABELS[existing.status].toLowerCase()}: its date can no longer change.`);
