@@ -7,6 +7,21 @@ import { z } from 'zod';
 import { AllocationProposal, type AllocationImportResult, type AllocationPeriod, type BoardRow, type CoverageGaps, type Finding, type LoadReport, type ProposalCheck } from './domain/allocations.ts';
 import { AcademicYearInput, TERM_NAMES, type AcademicYear } from './domain/calendar.ts';
 import { ContactInput, type Contact } from './domain/contacts.ts';
+import { CorrectEscalationInput, RaiseEscalationInput, type EscalationDetail, type EscalationView } from './domain/escalations.ts';
+import {
+  AddMeetingInput,
+  AttendanceReportInput,
+  GenerateMeetingsInput,
+  PanelInput,
+  RecordMeetingInput,
+  UpdateMeetingInput,
+  type AttendanceReport,
+  type GeneratedMeetings,
+  type Panel,
+  type PanelDetail,
+  type PanelMeeting,
+  type PanelSummary,
+} from './domain/panels.ts';
 import type { Dashboard } from './domain/dashboard.ts';
 import { ConsultationInput, VisitRecordInput, type Consultation, type VisitRecord } from './domain/records.ts';
 import { MoveVisitStatus, PlanVisitInput, type PlannerRow, type Visit } from './domain/visits.ts';
@@ -195,7 +210,7 @@ export const api = {
     z
       .object({ path: FilePath, from: IsoDate, to: IsoDate })
       .strict(),
-    'Write the visits and pro forma deadlines in a date range to an .ics file for Outlook',
+    'Write the visits, pro forma deadlines and panel meetings in a date range to an .ics file for Outlook',
   ),
   'visits.setStatus': method<Visit>()(MoveVisitStatus, 'Move a visit on: pro forma sent or returned, held, record written, cancelled'),
   'contacts.log': method<Contact>()(ContactInput, 'Log a contact with a school: who, when, how, what, and any follow-up'),
@@ -208,6 +223,29 @@ export const api = {
   'consultations.withoutNurse': method<{ term: string | null; schools: { urn: string; name: string }[] }>()(
     NoInput,
     'Open schools with no consultation with the school nurse team this term',
+  ),
+  'panels.list': method<PanelSummary[]>()(NoInput, 'The panels the team attends, with each one’s next meeting'),
+  'panels.save': method<Panel>()(PanelInput, 'Add a panel, or change one (give its id)'),
+  'panels.get': method<PanelDetail>()(z.object({ id: z.string().uuid() }).strict(), 'A panel and all its meetings'),
+  'panels.generate': method<GeneratedMeetings>()(GenerateMeetingsInput, 'Add a panel’s meetings every N weeks of term time between two dates (dryRun: only say which)'),
+  'panels.addMeeting': method<{ meeting: PanelMeeting; warnings: string[] }>()(AddMeetingInput, 'Add one meeting outside the schedule'),
+  'panels.meeting': method<PanelMeeting>()(z.object({ id: z.string().uuid() }).strict(), 'One panel meeting with its attendance'),
+  'panels.updateMeeting': method<{ meeting: PanelMeeting; warnings: string[] }>()(UpdateMeetingInput, 'Move a meeting, or cancel or reinstate it'),
+  'panels.recordMeeting': method<PanelMeeting>()(RecordMeetingInput, 'Who from the team is expected, attended or sent apologies; notes, themes and tags'),
+  'panels.uncovered': method<PanelMeeting[]>()(
+    z.object({ weeks: z.number().int().min(1).max(52).default(8) }).strict(),
+    'Coming meetings with nobody from the team expected yet',
+  ),
+  'panels.attendance': method<AttendanceReport>()(AttendanceReportInput, 'Attendance at the meetings held in a period, by panel and by person'),
+  'escalations.list': method<EscalationView[]>()(
+    z.object({ which: z.enum(['open', 'all']).default('open') }).strict(),
+    'The escalation log: each escalation’s latest entry and its 24-hour manager clock',
+  ),
+  'escalations.get': method<EscalationDetail>()(z.object({ id: z.string().uuid() }).strict(), 'One escalation with every entry, oldest first'),
+  'escalations.raise': method<EscalationView>()(RaiseEscalationInput, 'Log a safeguarding escalation'),
+  'escalations.correct': method<EscalationView>()(
+    CorrectEscalationInput,
+    'Add an entry that corrects or completes the latest one (the log is append-only: nothing is changed or deleted)',
   ),
   'dashboard.get': method<Dashboard>()(NoInput, 'What needs doing: overdue and this week'),
   'audit.list': method<AuditEntry[]>()(

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'read_only_location',
   'locked_elsewhere',
   'not_found',
+  /** The record changed since it was read (an escalation entry already corrected). */
+  'conflict',
   /** An allocation broke a blocking rule; `details.findings` says which and why. */
   'allocation_refused',
   /** An allocation raised warnings and needs a recorded reason to go ahead; `details.findings`. */

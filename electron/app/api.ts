@@ -16,6 +16,8 @@ import { calendarHandlers } from './calendar/handlers.ts';
 import { visitHandlers } from './visits/handlers.ts';
 import { contactHandlers } from './contacts/handlers.ts';
 import { recordHandlers } from './records/handlers.ts';
+import { panelHandlers } from './panels/handlers.ts';
+import { escalationHandlers } from './escalations/handlers.ts';
 import { peopleHandlers } from './people/handlers.ts';
 import { schoolHandlers } from './schools/handlers.ts';
 import { updateSettings } from './team/service.ts';
@@ -99,4 +101,6 @@ export const handlers: Handlers = {
   ...visitHandlers,
   ...contactHandlers,
   ...recordHandlers,
+  ...panelHandlers,
+  ...escalationHandlers,
 };

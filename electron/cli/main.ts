@@ -31,7 +31,7 @@ Commands:
   import-people FILE --db FILE [--dry-run]          import workers from .csv or .xlsx
   import-connections FILE --db FILE [--dry-run]     import declared connections from .csv or .xlsx
   import-allocations FILE --db FILE [--dry-run]     allocate link workers from a .csv or .xlsx (such as the SPOC list)
-  export-calendar --db FILE --out FILE.ics [--from DATE --to DATE]   visits and pro forma deadlines for Outlook (default: the next year)
+  export-calendar --db FILE --out FILE.ics [--from DATE --to DATE]   visits, pro forma deadlines and panel meetings for Outlook (default: the next year)
   api METHOD [--db FILE] [--input JSON]             call any API method; api --list lists them
 
 Options: --json (machine-readable output), --user NAME (who you are; remembered per machine),

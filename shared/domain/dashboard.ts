@@ -1,5 +1,5 @@
 /** What needs doing: the dashboard's items, each opening its record. */
-export const DASHBOARD_KINDS = ['send_pro_forma', 'pro_forma_not_back', 'visit_to_agree', 'held_without_record', 'follow_up_due', 'action_due'] as const;
+export const DASHBOARD_KINDS = ['send_pro_forma', 'pro_forma_not_back', 'visit_to_agree', 'held_without_record', 'follow_up_due', 'action_due', 'manager_not_told', 'escalation_open', 'panel_nobody'] as const;
 export type DashboardKind = (typeof DASHBOARD_KINDS)[number];
 
 export const KIND_LABELS: Record<DashboardKind, string> = {
@@ -9,6 +9,9 @@ export const KIND_LABELS: Record<DashboardKind, string> = {
   held_without_record: 'Visit held, record not written',
   follow_up_due: 'Follow-up due',
   action_due: 'Action from a visit due',
+  manager_not_told: 'Escalation: manager not yet told',
+  escalation_open: 'Escalation open',
+  panel_nobody: 'Panel with nobody from the team',
 };
 
 export interface DashboardItem {
@@ -20,6 +23,8 @@ export interface DashboardItem {
   detail: string;
   /** The app route that opens the record. */
   link: string;
+  /** Set when the item is overdue by the clock rather than by its day (the 24-hour manager rule). */
+  overdue?: boolean;
 }
 
 export interface Dashboard {

@@ -8,5 +8,5 @@ export const contactHandlers: AreaHandlers<'contacts' | 'dashboard'> = {
   'contacts.log': (session, input) => logContact(session.database.writeContext, input),
   'contacts.forSchool': (session, { urn }) => selectContactsOfSchool(session.database.db, urn),
   'contacts.completeFollowUp': (session, { id, on }) => completeFollowUp(session.database.writeContext, id, on),
-  'dashboard.get': (session) => dashboard(session.database.db, localDay(session.now())),
+  'dashboard.get': (session) => dashboard(session.database.db, localDay(session.now()), session.now()),
 };

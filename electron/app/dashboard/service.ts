@@ -3,9 +3,16 @@
  * record, and contact follow-ups, each as overdue (its day has passed) or this week (due in
  * the next seven days). A visit still to agree is due when its term starts. Actions from visit
  * records show from their date for sixty days: the record holds no "done" for them yet.
+ * Open escalations show until closed; one whose manager has not been told is overdue the minute
+ * its 24 clock hours pass. Panel meetings this week with nobody from the team show too.
  */
 import type { Dashboard, DashboardItem } from '../../../shared/domain/dashboard.ts';
 import { deadlinesFor } from '../../../shared/domain/visits.ts';
+import { CONCERN_LABELS } from '../../../shared/domain/escalations.ts';
+import { formatSpan, londonInstant } from '../../../shared/domain/london-time.ts';
+import { panelTitle } from '../../../shared/domain/panels.ts';
+import { listEscalations } from '../escalations/service.ts';
+import { uncoveredMeetings } from '../panels/service.ts';
 import { addDays, formatDate } from '../../../shared/format.ts';
 import { listYears, workingCalendar } from '../calendar/service.ts';
 import { selectOpenFollowUps } from '../contacts/repo.ts';
@@ -13,7 +20,7 @@ import { selectVisitRecordsWithVisit } from '../records/repo.ts';
 import type { Connection } from '../db/cipher.ts';
 import { selectVisitsWithStatus } from '../visits/repo.ts';
 
-export function dashboard(db: Connection, today: string): Dashboard {
+export function dashboard(db: Connection, today: string, now: Date = londonInstant(`${today}T12:00`)): Dashboard {
   const weekEnd = addDays(today, 7);
   const items: DashboardItem[] = [];
   const years = listYears(db);
@@ -53,8 +60,22 @@ export function dashboard(db: Connection, today: string): Dashboard {
   for (const c of selectOpenFollowUps(db, weekEnd)) {
     items.push({ kind: 'follow_up_due', school: c.schoolName, urn: c.urn, due: c.followUpDue, detail: c.followUp ?? '', link: `/schools/${c.urn}` });
   }
+  for (const e of listEscalations(db, now, 'open')) {
+    const { current, clock } = e;
+    const link = `/escalations/${current.escalationId}`;
+    if (clock.state === 'awaiting_manager' || clock.state === 'overdue') {
+      const left = clock.state === 'overdue' ? `overdue by ${formatSpan(clock.minutesLeft)}` : `${formatSpan(clock.minutesLeft)} left`;
+      items.push({ kind: 'manager_not_told', school: current.schoolName, urn: current.urn, due: clock.deadline.slice(0, 10), detail: `${CONCERN_LABELS[current.concern]}: ${left}`, link, overdue: clock.state === 'overdue' });
+    } else {
+      items.push({ kind: 'escalation_open', school: current.schoolName, urn: current.urn, due: null, detail: `${CONCERN_LABELS[current.concern]}, raised ${formatDate(current.raisedAt.slice(0, 10))}`, link });
+    }
+  }
+  for (const m of uncoveredMeetings(db, today, weekEnd)) {
+    items.push({ kind: 'panel_nobody', school: panelTitle({ name: m.panelName, area: m.area }), urn: '', due: m.date, detail: m.time ? `at ${m.time}` : '', link: `/panels/${m.panelId}/meetings/${m.id}` });
+  }
   const byDue = (a: DashboardItem, b: DashboardItem) => (a.due ?? '').localeCompare(b.due ?? '') || a.school.localeCompare(b.school);
-  const overdue = items.filter((i) => i.due !== null && i.due < today).sort(byDue);
-  const thisWeek = items.filter((i) => i.due === null || i.due >= today).sort(byDue);
+  const isOverdue = (i: DashboardItem) => i.overdue ?? (i.due !== null && i.due < today);
+  const overdue = items.filter(isOverdue).sort(byDue);
+  const thisWeek = items.filter((i) => !isOverdue(i)).sort(byDue);
   return { today, thisWeek, overdue };
 }

@@ -1,4 +1,4 @@
-/** The team's visits and pro forma deadlines as an .ics file for Outlook. */
+/** The team's visits, pro forma deadlines and panel meetings as an .ics file for Outlook. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { TERM_LABELS } from '../../../shared/domain/calendar.ts';
@@ -8,6 +8,7 @@ import { addDays } from '../../../shared/format.ts';
 import { buildIcs, type CalendarEvent } from '../calendar/ics.ts';
 import { workingCalendar } from '../calendar/service.ts';
 import type { Connection } from '../db/cipher.ts';
+import { panelEvents } from '../panels/calendar.ts';
 import { getTeam } from '../team/service.ts';
 import { selectDatedVisits } from './repo.ts';
 
@@ -34,8 +35,8 @@ export function exportCalendar(db: Connection, target: string, from: string, to:
   if (to < from) throw new AppError('invalid_input', 'The end of the range is before its start.', { issues: [{ path: 'to', message: 'Before the start' }] });
   const folder = path.dirname(target);
   if (!fs.existsSync(folder)) throw new AppError('file_not_found', `The folder ${folder} does not exist.`, { path: folder });
-  const events = visitEvents(db, from, to);
-  const text = buildIcs(events, `${getTeam(db).settings.teamName}: visits`, now);
+  const events = [...visitEvents(db, from, to), ...panelEvents(db, from, to)].sort((a, b) => a.date.localeCompare(b.date) || a.summary.localeCompare(b.summary));
+  const text = buildIcs(events, `${getTeam(db).settings.teamName}: visits and panels`, now);
   const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.partial`);
   try {
     fs.writeFileSync(temporary, text, 'utf8');

@@ -12,9 +12,11 @@ import { migration0005 } from './0005-calendar.ts';
 import { migration0006 } from './0006-visits.ts';
 import { migration0007 } from './0007-contacts.ts';
 import { migration0008 } from './0008-records.ts';
+import { migration0009 } from './0009-panels.ts';
+import { migration0010 } from './0010-escalations.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

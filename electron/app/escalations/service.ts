@@ -1,0 +1,99 @@
+/**
+ * The safeguarding escalation log. Raising adds the first entry; every later change (the manager
+ * told, the referral, the outcome, a closed entry, a mistake put right) adds an entry that
+ * corrects the latest one. Nothing is updated or deleted: the table's triggers refuse it too.
+ */
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import {
+  managerClock,
+  toldLate,
+  type CorrectEscalationInput,
+  type EscalationDetail,
+  type EscalationEntry,
+  type EscalationFields,
+  type EscalationView,
+  type RaiseEscalationInput,
+} from '../../../shared/domain/escalations.ts';
+import { londonWallTime } from '../../../shared/domain/london-time.ts';
+import { AppError, type FieldIssue } from '../../../shared/errors.ts';
+import type { Connection } from '../db/cipher.ts';
+import { write, type WriteContext } from '../db/write.ts';
+import { requireSchool } from '../schools/service.ts';
+import { insertEntry, isCorrected, selectEntry, selectHistory, selectLatestEntries } from './repo.ts';
+
+type Fields = z.output<typeof EscalationFields>;
+
+/** The rules that need the clock or the database; the schema has checked the rest. */
+function checkFields(db: Connection, fields: Fields, now: Date): void {
+  requireSchool(db, fields.urn);
+  const nowHere = londonWallTime(now);
+  const issues: FieldIssue[] = [];
+  const future = (path: keyof Fields, what: string) => {
+    const value = fields[path];
+    if (typeof value === 'string' && value > nowHere) issues.push({ path, message: `${what} cannot be in the future` });
+  };
+  future('raisedAt', 'The time the concern was raised');
+  future('managerInformedAt', 'The time the manager was told');
+  future('referralAt', 'The referral time');
+  future('closedAt', 'The closing time');
+  if (fields.managerInformedAt && toldLate(fields.raisedAt, fields.managerInformedAt) && !fields.lateReason) {
+    issues.push({ path: 'lateReason', message: 'The manager was told more than 24 hours after the concern was raised: record why' });
+  }
+  if (issues.length > 0) {
+    throw new AppError('invalid_input', `${issues.map((i) => i.message).join('. ')}. Nothing was saved.`, { issues });
+  }
+}
+
+export function viewOf(entry: EscalationEntry, now: Date): EscalationView {
+  return { current: entry, clock: managerClock(entry, now), open: entry.closedAt === null };
+}
+
+export function raiseEscalation(ctx: WriteContext, fields: z.output<typeof RaiseEscalationInput>): EscalationView {
+  checkFields(ctx.db, fields, ctx.now());
+  const id = randomUUID();
+  const entry = { ...fields, id, escalationId: id, corrects: null, version: 1, changeNote: null, recordedBy: ctx.actor, recordedAt: ctx.now().toISOString() };
+  write(ctx, (audit) => {
+    insertEntry(ctx.db, entry);
+    // The audit names the entry, never the concern's summary or the children.
+    audit('escalation', id, 'raise', fields.concern);
+  });
+  return viewOf(requireEntry(ctx.db, id), ctx.now());
+}
+
+export function correctEscalation(ctx: WriteContext, input: z.output<typeof CorrectEscalationInput>): EscalationView {
+  const { corrects, changeNote, ...fields } = input;
+  const previous = requireEntry(ctx.db, corrects);
+  if (isCorrected(ctx.db, corrects)) {
+    throw new AppError('conflict', 'This entry has already been corrected: open the escalation again and correct its latest entry.');
+  }
+  checkFields(ctx.db, fields, ctx.now());
+  const id = randomUUID();
+  write(ctx, (audit) => {
+    insertEntry(ctx.db, {
+      ...fields, id, escalationId: previous.escalationId, corrects, version: previous.version + 1, changeNote,
+      recordedBy: ctx.actor, recordedAt: ctx.now().toISOString(),
+    });
+    audit('escalation', previous.escalationId, 'correct', `version ${previous.version + 1}`);
+  });
+  return viewOf(requireEntry(ctx.db, id), ctx.now());
+}
+
+function requireEntry(db: Connection, id: string): EscalationEntry {
+  const entry = selectEntry(db, id);
+  if (!entry) throw new AppError('not_found', 'There is no such escalation entry.');
+  return entry;
+}
+
+export function escalationDetail(db: Connection, escalationId: string, now: Date): EscalationDetail {
+  const history = selectHistory(db, escalationId);
+  const latest = history.at(-1);
+  if (!latest) throw new AppError('not_found', 'There is no such escalation.');
+  return { ...viewOf(latest, now), history };
+}
+
+export function listEscalations(db: Connection, now: Date, which: 'open' | 'all'): EscalationView[] {
+  return selectLatestEntries(db)
+    .map((e) => viewOf(e, now))
+    .filter((v) => which === 'all' || v.open);
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { managerClock, managerDeadline, RaiseEscalationInput, toldLate } from './escalations.ts';
+import { londonInstant, londonWallTime } from './london-time.ts';
+
+const at = (wallTime: string) => londonInstant(wallTime);
+
+describe('the 24-hour manager rule', () => {
+  it('is in time at 23:59 and at exactly 24 hours, and late at 24:01', () => {
+    expect(toldLate('2026-11-24T09:30', '2026-11-25T09:29')).toBe(false);
+    expect(toldLate('2026-11-24T09:30', '2026-11-25T09:30')).toBe(false);
+    expect(toldLate('2026-11-24T09:30', '2026-11-25T09:31')).toBe(true);
+    expect(managerClock({ raisedAt: '2026-11-24T09:30', managerInformedAt: '2026-11-25T09:31' }, new Date()).state).toBe('informed_late');
+  });
+
+  it('counts clock hours through a weekend, not working hours', () => {
+    const entry = { raisedAt: '2026-11-20T16:00', managerInformedAt: null };
+    expect(managerClock(entry, at('2026-11-21T15:59'))).toEqual({ state: 'awaiting_manager', deadline: '2026-11-21T16:00', minutesLeft: 1 });
+    expect(managerClock(entry, at('2026-11-21T16:01'))).toMatchObject({ state: 'overdue', minutesLeft: -1 });
+  });
+
+  it('counts the real hours across the autumn clock change (25 Oct 2026: 25 hours on the clock face)', () => {
+    // Raised 10:00 BST on Saturday; clocks go back at 02:00 on Sunday, so 24 hours later the clock shows 09:00.
+    expect(managerDeadline('2026-10-24T10:00')).toBe('2026-10-25T09:00');
+    expect(toldLate('2026-10-24T10:00', '2026-10-25T08:59')).toBe(false);
+    expect(toldLate('2026-10-24T10:00', '2026-10-25T09:30')).toBe(true);
+  });
+
+  it('counts the real hours across the spring clock change (28 Mar 2027: 23 hours on the clock face)', () => {
+    expect(managerDeadline('2027-03-27T10:00')).toBe('2027-03-28T11:00');
+    expect(toldLate('2027-03-27T10:00', '2027-03-28T10:30')).toBe(false);
+    expect(toldLate('2027-03-27T10:00', '2027-03-28T11:01')).toBe(true);
+  });
+
+  it('reads times as England’s clock whatever the computer’s time zone', () => {
+    expect(at('2026-07-01T09:00').toISOString()).toBe('2026-07-01T08:00:00.000Z');
+    expect(at('2026-12-01T09:00').toISOString()).toBe('2026-12-01T09:00:00.000Z');
+    // 01:30 happens twice on 25 Oct 2026: the first (BST) is taken.
+    expect(at('2026-10-25T01:30').toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(londonWallTime(new Date('2026-10-25T01:30:00Z'))).toBe('2026-10-25T01:30');
+  });
+});
+
+describe('an escalation entry', () => {
+  const good = { raisedAt: '2026-11-24T09:30', raisedBy: 'DSL', urn: '100500', children: [{ initials: 'JB', yearGroup: '4' }], concern: 'child_protection', summary: 'Disclosure' };
+  const problems = (input: object) => {
+    const parsed = RaiseEscalationInput.safeParse(input);
+    return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+
+  it('needs a school, a concern and a summary', () => {
+    expect(problems(good)).toEqual([]);
+    expect(problems({ ...good, urn: '' })).toEqual(['urn: Choose the school']);
+    expect(problems({ ...good, concern: undefined })).toEqual(['concern: Choose the concern']);
+  });
+
+  it('refuses a manager told before the concern was raised, or told with no name', () => {
+    expect(problems({ ...good, managerInformedAt: '2026-11-24T09:00', managerInformed: 'Grace Bello' })).toEqual([
+      'managerInformedAt: The manager cannot have been told before the concern was raised',
+    ]);
+    expect(problems({ ...good, managerInformedAt: '2026-11-24T10:00' })).toEqual(['managerInformed: Say which manager was told']);
+  });
+});
