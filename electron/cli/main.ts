@@ -9,11 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { api, METHOD_NAMES } from '../../shared/api.ts';
 import { AppError, type Result } from '../../shared/errors.ts';
-import { addDays } from '../../shared/format.ts';
+import { addDays, localDay } from '../../shared/format.ts';
 import { defaultConfigDir, MachineConfig } from '../app/config/machine-config.ts';
 import { createDispatcher, type Dispatch } from '../app/dispatcher.ts';
 import { AppSession } from '../app/session.ts';
 import { startHttpServer } from '../http/server.ts';
+import { clockFromEnvironment } from '../app/clock.ts';
 import { parseCliArgs, type CliArgs } from './args.ts';
 import { importCommands } from './imports.ts';
 import { newPassphraseFrom, passphraseFrom } from './prompt.ts';
@@ -105,7 +106,7 @@ const commands: Record<string, (cli: Cli) => Promise<void>> = {
   async 'export-calendar'(cli) {
     const out = requireOption(cli.args.values.out, '--out FILE.ics');
     await unlock(cli);
-    const from = cli.args.values.from ?? new Date().toISOString().slice(0, 10);
+    const from = cli.args.values.from ?? localDay(cli.session.now());
     const to = cli.args.values.to ?? addDays(from, 365);
     const result = await call<{ path: string; events: number }>(cli, 'visits.exportCalendar', { path: out, from, to });
     cli.out(`Wrote ${result.events} events to ${result.path}.`, result);
@@ -182,7 +183,7 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stderr.write(`linkdesk: unknown command "${args.command}". Run linkdesk --help.\n`);
     return 1;
   }
-  const session = new AppSession({ config: new MachineConfig(defaultConfigDir()), mode: 'cli' });
+  const session = new AppSession({ config: new MachineConfig(defaultConfigDir()), mode: 'cli', now: clockFromEnvironment() });
   const cli: Cli = {
     args,
     session,

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { lockPathFor } from '../db/lock-file.ts';
 import { createDispatcher } from '../dispatcher.ts';
 import { aSession } from '../testing/builders.ts';
+import type { EscalationView } from '../../../shared/domain/escalations.ts';
+import type { AttendanceReport, PanelSummary } from '../../../shared/domain/panels.ts';
 import { DEMO_TEAM } from './demo.ts';
 
 describe('the demo team', () => {
@@ -27,5 +29,28 @@ describe('the demo team', () => {
     await dispatch('db.lock', {});
     fs.writeFileSync(lock, JSON.stringify({ user: 'Other', machine: 'COUNCIL-LT-7', pid: 99, since: '2026-11-20T10:00:00Z' }));
     expect(await dispatch('db.openDemo', { userName: 'Dee Demo' })).toMatchObject({ ok: false, error: { code: 'locked_elsewhere' } });
+  });
+
+  it('has panels with a term of meetings and attendance, and escalations in every state', async () => {
+    const session = aSession(() => new Date('2026-11-24T10:00:00Z'));
+    const dispatch = createDispatcher(session);
+    await dispatch('db.openDemo', { userName: 'Dee Demo' });
+    const value = async <T>(method: string, input: object) => {
+      const result = await dispatch(method, input);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as T;
+    };
+    const panels = await value<PanelSummary[]>('panels.list', {});
+    expect(panels.length).toBe(6);
+    const report = await value<AttendanceReport>('panels.attendance', { from: '2026-09-01', to: '2026-12-18' });
+    const totals = report.byPanel.reduce((t, r) => ({ meetings: t.meetings + r.meetings, attended: t.attended + r.attended, nobody: t.nobody + r.nobody }), { meetings: 0, attended: 0, nobody: 0 });
+    expect(totals.meetings).toBeGreaterThan(10);
+    expect(totals.attended).toBeGreaterThan(0);
+    expect(totals.nobody).toBeGreaterThan(0);
+    expect((await value<unknown[]>('panels.uncovered', { weeks: 8 })).length).toBeGreaterThan(0);
+    const log = await value<EscalationView[]>('escalations.list', { which: 'all' });
+    expect(new Set(log.map((e) => e.clock.state))).toEqual(new Set(['awaiting_manager', 'overdue', 'informed', 'informed_late']));
+    expect(log.some((e) => !e.open)).toBe(true);
+    expect(log.some((e) => e.current.version > 1 && e.open)).toBe(true);
   });
 });

@@ -7,6 +7,8 @@ import { createTeamDatabase, type TeamDatabase } from '../db/team-db.ts';
 import { updateSettings } from '../team/service.ts';
 import { seedDemoAllocations } from './allocations.ts';
 import { seedDemoContacts } from './contacts.ts';
+import { seedDemoEscalations } from './escalations.ts';
+import { seedDemoPanels } from './panels.ts';
 import { seedDemoRegister } from './register.ts';
 import { seedDemoVisits } from './visits.ts';
 
@@ -26,6 +28,8 @@ export function createDemoDatabase(path: string, passphrase: string, user: strin
     seedDemoAllocations(db, register);
     seedDemoVisits(db, register.schools);
     seedDemoContacts(db, register);
+    seedDemoPanels(db, register);
+    seedDemoEscalations(db, register);
     return db;
   } catch (error) {
     db.close();

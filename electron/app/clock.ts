@@ -1,0 +1,19 @@
+/**
+ * The app's clock. When LINKDESK_CLOCK_FILE names a file holding an ISO instant, that instant is
+ * "now" for as long as the file holds one: how the end-to-end tests watch a 24-hour deadline pass
+ * without waiting a day. Without it (as for every user) the clock is the computer's.
+ */
+import fs from 'node:fs';
+
+export function clockFromEnvironment(env: NodeJS.ProcessEnv = process.env): () => Date {
+  const file = env.LINKDESK_CLOCK_FILE;
+  if (!file) return () => new Date();
+  return () => {
+    try {
+      const instant = new Date(fs.readFileSync(file, 'utf8').trim());
+      return Number.isNaN(instant.getTime()) ? new Date() : instant;
+    } catch {
+      return new Date();
+    }
+  };
+}
