@@ -15,6 +15,13 @@ import { GapsPage } from './pages/allocations/GapsPage.tsx';
 import { ImportAllocationsPage } from './pages/allocations/ImportAllocationsPage.tsx';
 import { LoadPage } from './pages/allocations/LoadPage.tsx';
 import { ConsultationsPage } from './pages/consultations/ConsultationsPage.tsx';
+import { EscalationPage } from './pages/escalations/EscalationPage.tsx';
+import { EscalationsPage } from './pages/escalations/EscalationsPage.tsx';
+import { NewEscalationPage } from './pages/escalations/NewEscalationPage.tsx';
+import { AttendancePage } from './pages/panels/AttendancePage.tsx';
+import { MeetingPage } from './pages/panels/MeetingPage.tsx';
+import { PanelPage } from './pages/panels/PanelPage.tsx';
+import { PanelsPage } from './pages/panels/PanelsPage.tsx';
 import { NewPersonPage } from './pages/people/NewPersonPage.tsx';
 import { PlannerPage } from './pages/visits/PlannerPage.tsx';
 import { VisitPage } from './pages/visits/VisitPage.tsx';
@@ -65,6 +72,13 @@ export function App() {
         <Route path="/visits/:urn/:year/:term" element={<KeyedByParams render={() => <VisitPage />} />} />
         <Route path="/visits/:urn/:year/:term/record" element={<KeyedByParams render={() => <VisitRecordPage />} />} />
         <Route path="/consultations" element={<ConsultationsPage />} />
+        <Route path="/panels" element={<PanelsPage />} />
+        <Route path="/panels/attendance" element={<AttendancePage />} />
+        <Route path="/panels/:id" element={<KeyedByParams render={() => <PanelPage />} />} />
+        <Route path="/panels/:id/meetings/:meetingId" element={<KeyedByParams render={() => <MeetingPage />} />} />
+        <Route path="/escalations" element={<EscalationsPage />} />
+        <Route path="/escalations/new" element={<NewEscalationPage />} />
+        <Route path="/escalations/:id" element={<KeyedByParams render={() => <EscalationPage />} />} />
         <Route path="/people" element={<PeoplePage />} />
         <Route path="/people/new" element={<NewPersonPage />} />
         <Route path="/people/:id" element={<PersonPage />} />

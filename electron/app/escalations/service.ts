@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import {
+  CONCERN_LABELS,
   managerClock,
   toldLate,
   type CorrectEscalationInput,
@@ -56,7 +57,7 @@ export function raiseEscalation(ctx: WriteContext, fields: z.output<typeof Raise
   write(ctx, (audit) => {
     insertEntry(ctx.db, entry);
     // The audit names the entry, never the concern's summary or the children.
-    audit('escalation', id, 'raise', fields.concern);
+    audit('escalation', id, 'raise', CONCERN_LABELS[fields.concern]);
   });
   return viewOf(requireEntry(ctx.db, id), ctx.now());
 }

@@ -4,8 +4,8 @@ import { ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover } fro
 import { invoke } from '../api.ts';
 
 /** Choose a school by typing part of its name, URN or town; searches the register as you type. */
-export function SchoolPicker({ id, value, onChange, error }: { id: string; value: string; onChange: (urn: string) => void; error?: string | undefined }) {
-  const [text, setText] = useState('');
+export function SchoolPicker({ id, value, onChange, error, initialText }: { id: string; value: string; onChange: (urn: string) => void; error?: string | undefined; initialText?: string }) {
+  const [text, setText] = useState(initialText ?? '');
   const search = useDeferredValue(text);
   const schools = useQuery({ queryKey: ['schools.list', 'picker', search], queryFn: () => invoke('schools.list', { search, limit: 30 }), enabled: search.trim().length >= 2 });
   return (

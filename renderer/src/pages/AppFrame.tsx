@@ -21,8 +21,8 @@ export const AREAS: Area[] = [
   { path: '/allocations', label: 'Allocations', built: true, description: 'Named and secondary link workers for every school, with conflict checks.' },
   { path: '/visits', label: 'Visits', built: true, description: 'Termly SPOC visits, pro forma deadlines and visit records.' },
   { path: '/consultations', label: 'Consultations', built: true, description: 'Early Help Consultations under the six key areas.' },
-  { path: '/panels', label: 'Panels', built: false, description: 'Pupil Placement Panels and other meetings, with who attended.' },
-  { path: '/escalations', label: 'Escalations', built: false, description: 'The safeguarding escalation log and the 24-hour manager rule.' },
+  { path: '/panels', label: 'Panels', built: true, description: 'Pupil Placement Panels and other meetings, with who attended.' },
+  { path: '/escalations', label: 'Escalations', built: true, description: 'The safeguarding escalation log and the 24-hour manager rule.' },
   { path: '/documents', label: 'Documents', built: false, description: 'Word meeting records and the published Excel SPOC list.' },
   { path: '/settings', label: 'Settings', built: true, description: '' },
 ];

@@ -2,8 +2,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { Link } from 'react-router';
-import { ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, ConsultationInput, KEY_AREA_LABELS, KEY_AREAS, type YEAR_GROUPS, childReferenceWarnings } from '../../../../shared/domain/records.ts';
+import { ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, ConsultationInput, KEY_AREA_LABELS, KEY_AREAS, childReferenceWarnings } from '../../../../shared/domain/records.ts';
 import { invoke } from '../../api.ts';
+import { parseChildRefs } from '../../components/childRefs.ts';
 import { Field } from '../../components/Field.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -25,11 +26,7 @@ export function ConsultationsPage() {
   const [attendees, setAttendees] = useState<{ name: string; role: Role }[]>([{ name: '', role: 'dsl' }]);
   const [notes, setNotes] = useState(emptyNotes());
   const [saved, setSaved] = useState<string[] | null>(null);
-  const children = form.values.childInitials.split(',').map((c) => c.trim()).filter(Boolean).map((c) => {
-    const [initials = '', yearGroup = ''] = c.split(/\s+Y/i);
-    // Checked by the schema on save; typed here as what it should be.
-    return { initials: initials.trim(), yearGroup: yearGroup.trim().toUpperCase() as (typeof YEAR_GROUPS)[number] };
-  });
+  const children = parseChildRefs(form.values.childInitials);
 
   const submit = async () => {
     setSaved(null);

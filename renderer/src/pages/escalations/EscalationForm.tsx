@@ -1,0 +1,117 @@
+import { Button } from 'react-aria-components';
+import type { z } from 'zod';
+import { CONCERN_LABELS, CONCERNS, CorrectEscalationInput, RaiseEscalationInput, REFERRAL_ANSWERS, REFERRAL_LABELS, type EscalationEntry } from '../../../../shared/domain/escalations.ts';
+import { childReferenceWarnings } from '../../../../shared/domain/records.ts';
+import { childRefsText, parseChildRefs } from '../../components/childRefs.ts';
+import { Field } from '../../components/Field.tsx';
+import { FormShell } from '../../components/FormShell.tsx';
+import { SchoolPicker } from '../../components/SchoolPicker.tsx';
+import { Select } from '../../components/Select.tsx';
+import { TextBlock } from '../../components/TextBlock.tsx';
+import { useForm } from '../../components/useForm.ts';
+
+type Concern = (typeof CONCERNS)[number] | '';
+type Referral = (typeof REFERRAL_ANSWERS)[number];
+const TIME_HINT = 'yyyy-mm-ddThh:mm, England’s clock';
+
+export function nowOnTheClock(): string {
+  const d = new Date();
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+interface Props {
+  /** The entry being corrected; none to raise a new escalation. */
+  latest?: EscalationEntry;
+  submitLabel: string;
+  onSubmit: (input: z.input<typeof CorrectEscalationInput> | z.input<typeof RaiseEscalationInput>) => Promise<void>;
+}
+
+/** Every field of an escalation entry: empty to raise one, filled from the latest entry to add a correction. */
+export function EscalationForm({ latest, submitLabel, onSubmit }: Props) {
+  const form = useForm({
+    urn: latest?.urn ?? '',
+    raisedAt: latest?.raisedAt ?? nowOnTheClock(),
+    raisedBy: latest?.raisedBy ?? '',
+    children: childRefsText(latest?.children ?? []),
+    concern: (latest?.concern ?? '') as Concern,
+    summary: latest?.summary ?? '',
+    managerInformedAt: latest?.managerInformedAt ?? '',
+    managerInformed: latest?.managerInformed ?? '',
+    lateReason: latest?.lateReason ?? '',
+    referralMade: (latest?.referralMade ?? 'not_known') as Referral,
+    referralAt: latest?.referralAt ?? '',
+    referralReference: latest?.referralReference ?? '',
+    advice: latest?.advice ?? '',
+    outcome: latest?.outcome ?? '',
+    closedAt: latest?.closedAt ?? '',
+    changeNote: '',
+  });
+  const v = form.values;
+  const children = parseChildRefs(v.children);
+  const text = (name: keyof typeof v & string, label: string, hint?: string, width?: 'half' | 'short') => (
+    <Field id={form.idOf(name)} label={label} {...(hint ? { hint } : {})} {...(width ? { width } : {})} value={String(v[name])} onChange={(x) => form.set(name, x)} error={form.errorFor(name)} />
+  );
+  const block = (name: keyof typeof v & string, label: string, hint?: string) => (
+    <TextBlock id={form.idOf(name)} label={label} {...(hint ? { hint } : {})} value={String(v[name])} onChange={(x) => form.set(name, x)} error={form.errorFor(name)} />
+  );
+
+  const submit = async () => {
+    const { changeNote, ...fields } = v;
+    // An unchosen concern goes to the schema as missing, which names the field.
+    const base = { ...fields, children, concern: (fields.concern || undefined) as (typeof CONCERNS)[number] };
+    const input = latest ? { ...base, corrects: latest.id, changeNote } : base;
+    if (!form.validate(latest ? CorrectEscalationInput : RaiseEscalationInput, input)) return;
+    try {
+      await onSubmit(input);
+    } catch (error) {
+      form.fail(error);
+    }
+  };
+
+  return (
+    <FormShell form={form} onSubmit={submit}>
+      <fieldset className="fieldset">
+        <legend>The concern</legend>
+        <SchoolPicker id={form.idOf('urn')} value={v.urn} onChange={(urn) => form.set('urn', urn)} error={form.errorFor('urn')} initialText={latest?.schoolName ?? ''} />
+        <div className="date-row">
+          {text('raisedAt', 'Raised at', TIME_HINT, 'half')}
+          {text('raisedBy', 'Raised by', 'Who told the team, for example the DSL', 'half')}
+        </div>
+        <Select<Concern> id={form.idOf('concern')} label="Concern" value={v.concern} onChange={(c) => form.set('concern', c)} options={[{ id: '', label: 'Choose the concern' }, ...CONCERNS.map((c) => ({ id: c, label: CONCERN_LABELS[c] }))]} />
+        {form.errorFor('concern') ? <p className="error-message">{form.errorFor('concern')}</p> : null}
+        {text('children', 'Children (optional)', 'Initials and year group, separated by commas: JB Y4, KT Y6. Never names.')}
+        {childReferenceWarnings(children).length ? (
+          <div className="finding-group finding-warning" role="status">
+            <ul>{childReferenceWarnings(children).map((w) => <li key={w}>{w}</li>)}</ul>
+          </div>
+        ) : null}
+        {block('summary', 'Summary')}
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend>The manager (within 24 hours)</legend>
+        <div className="date-row">
+          {text('managerInformedAt', 'Manager told at', TIME_HINT, 'half')}
+          {text('managerInformed', 'Manager told', 'Their name', 'half')}
+        </div>
+        {block('lateReason', 'Why the manager was told late', 'Needed only when told more than 24 hours after the concern was raised')}
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend>Referral, advice and outcome</legend>
+        <Select<Referral> id={form.idOf('referralMade')} label="Referral to the Integrated Front Door / MASH made by the school" value={v.referralMade} onChange={(r) => form.set('referralMade', r)} options={REFERRAL_ANSWERS.map((r) => ({ id: r, label: REFERRAL_LABELS[r] }))} />
+        {form.errorFor('referralMade') ? <p className="error-message">{form.errorFor('referralMade')}</p> : null}
+        <div className="date-row">
+          {text('referralAt', 'Referral made at (optional)', TIME_HINT, 'half')}
+          {text('referralReference', 'Referral reference (optional)', undefined, 'half')}
+        </div>
+        {block('advice', 'Advice the team gave (optional)')}
+        {block('outcome', 'Outcome (optional)')}
+        {text('closedAt', 'Closed at (optional)', `${TIME_HINT}; closing needs the manager recorded`, 'half')}
+      </fieldset>
+      {latest ? block('changeNote', 'What this entry changes, and why (optional)') : null}
+      <Button type="submit" className="button">
+        {submitLabel}
+      </Button>
+    </FormShell>
+  );
+}
