@@ -17,11 +17,13 @@ export interface LinkDeskServer {
   home: string;
   /** A folder for this test's team databases. */
   dataDir: string;
+  /** Sets the app's clock (LINKDESK_CLOCK_FILE) to an instant, for deadlines measured in hours. */
+  setClock: (instant: string) => void;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-async function startServer(home: string, extraArgs: string[] = [], env: Record<string, string> = {}): Promise<{ server: Omit<LinkDeskServer, 'home' | 'dataDir'>; child: ChildProcess }> {
+async function startServer(home: string, extraArgs: string[] = [], env: Record<string, string> = {}): Promise<{ server: Omit<LinkDeskServer, 'home' | 'dataDir' | 'setClock'>; child: ChildProcess }> {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'linkdesk.js'), 'serve', '--json', ...extraArgs], {
     cwd: ROOT,
     env: { ...process.env, LINKDESK_HOME: home, ...env },
@@ -34,7 +36,7 @@ async function startServer(home: string, extraArgs: string[] = [], env: Record<s
     lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`linkdesk serve exited ${code}: ${stderr}`)));
   });
-  return { server: JSON.parse(line) as Omit<LinkDeskServer, 'home' | 'dataDir'>, child };
+  return { server: JSON.parse(line) as Omit<LinkDeskServer, 'home' | 'dataDir' | 'setClock'>, child };
 }
 
 export const test = base.extend<{ server: LinkDeskServer; problems: string[] }>({
@@ -43,8 +45,9 @@ export const test = base.extend<{ server: LinkDeskServer; problems: string[] }>(
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'linkdesk-e2e-'));
     const dataDir = path.join(home, 'data');
     fs.mkdirSync(dataDir);
-    const { server, child } = await startServer(home);
-    await use({ ...server, home, dataDir });
+    const clockFile = path.join(home, 'clock');
+    const { server, child } = await startServer(home, [], { LINKDESK_CLOCK_FILE: clockFile });
+    await use({ ...server, home, dataDir, setClock: (instant) => fs.writeFileSync(clockFile, instant) });
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
     fs.rmSync(home, { recursive: true, force: true });

@@ -1,0 +1,129 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, expectAccessible, snapshot, test } from './fixtures.ts';
+
+async function choose(page: Page, scope: Locator | Page, label: string, option: string): Promise<void> {
+  await scope.getByRole('button', { name: new RegExp(`${label}$`) }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+async function openDemo(page: Page, open: string): Promise<void> {
+  await page.goto(open);
+  await page.getByLabel('Your name').fill('Tess Manager');
+  await page.getByRole('button', { name: 'Open the demo' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+}
+
+test('plan a panel’s meetings, record who attended, and see attendance by panel and person', async ({ page, server }) => {
+  server.setClock('2026-11-24T10:00:00Z');
+  await openDemo(page, server.open);
+  await page.getByRole('link', { name: 'Panels', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /Coming meetings with nobody from the team \(\d+\)/ })).toBeVisible();
+  await expectAccessible(page, 'panels');
+
+  const add = page.getByRole('region', { name: 'Add a panel' });
+  await choose(page, add, 'Type of panel', 'Inclusion Partnership');
+  await add.getByLabel('Name').fill('Inclusion Partnership');
+  await add.getByLabel('Area').fill('Coastal');
+  await add.getByLabel('Meets every N weeks of term time (optional)').fill('six');
+  await add.getByRole('button', { name: 'Add the panel' }).click();
+  await expect(add.getByRole('alert')).toContainText('Give a whole number of weeks');
+  await add.getByLabel('Meets every N weeks of term time (optional)').fill('6');
+  await add.getByRole('button', { name: 'Add the panel' }).click();
+  await expect(page.getByText('Inclusion Partnership (Coastal) added')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Inclusion Partnership (Coastal)' }).click();
+  const plan = page.getByRole('region', { name: 'Plan meetings' });
+  await plan.getByLabel('First meeting').fill('2026-11-25');
+  await plan.getByLabel('Plan up to').fill('2027-07-22');
+  await plan.getByRole('button', { name: 'Show the dates' }).click();
+  // Every sixth term week from 25 Nov 2026; half-terms and holidays do not count.
+  await expect(plan.getByRole('heading', { name: '5 new meetings' })).toBeVisible();
+  await expectAccessible(page, 'panel');
+  await plan.getByRole('button', { name: 'Add these meetings' }).click();
+  await expect(page.getByText('5 meetings added')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Meetings (5)' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Panels and coming meetings' }).click();
+  await page.getByRole('link', { name: 'Pupil Placement Panel (North)' }).click();
+  await page.getByRole('link', { name: /^4 Nov 2026/ }).click();
+  const who = page.getByRole('region', { name: 'Who from the team' });
+  await choose(page, who, 'Jas Kaur', 'Attended');
+  await who.getByLabel('Key themes and trends').fill('Year 9 EBSA rising');
+  await who.getByLabel('Tags (optional)').fill('ebsa, year 9');
+  await expectAccessible(page, 'panel meeting');
+  await who.getByRole('button', { name: 'Save the meeting' }).click();
+  await expect(page.getByText('Meeting saved')).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the panel' }).click();
+  await expect(page.getByRole('row', { name: /4 Nov 2026/ })).toContainText('Jas Kaur');
+
+  await page.getByRole('link', { name: 'Attendance' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Autumn term 2026-27' })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Meetings held per panel/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'By person' }).getByRole('row', { name: /Jas Kaur/ })).toBeVisible();
+  await expectAccessible(page, 'panel attendance');
+  await snapshot(page, 'panel-attendance');
+});
+
+test('log an escalation, watch it become overdue, then record the manager told late and close it', async ({ page, server }) => {
+  server.setClock('2026-11-24T10:00:00Z');
+  await openDemo(page, server.open);
+  await page.getByRole('link', { name: 'Escalations', exact: true }).click();
+  await page.getByRole('link', { name: 'Log an escalation' }).click();
+  await page.getByLabel('Raised at').fill('');
+  await page.getByRole('button', { name: 'Log the escalation' }).click();
+  const problems = page.getByRole('alert').first();
+  await expect(problems).toContainText('Choose the school');
+  await expect(problems).toContainText('Choose the concern');
+  await expect(problems).toContainText('Enter when the concern was raised as yyyy-mm-ddThh:mm');
+
+  await page.getByRole('combobox', { name: 'School' }).fill('ashby academy');
+  await page.getByRole('option', { name: /Ashby Academy/ }).click();
+  await page.getByLabel('Raised at').fill('2026-11-24T10:30');
+  await page.getByLabel('Raised by').fill('DSL');
+  await choose(page, page, 'Concern', 'Child protection');
+  await page.getByLabel('Children (optional)').fill('JB Y4');
+  await page.getByLabel('Summary').fill('Disclosure to a teaching assistant; the school is referring to the IFD.');
+  await page.getByRole('button', { name: 'Log the escalation' }).click();
+  await expect(page.getByRole('alert').first()).toContainText('The time the concern was raised cannot be in the future');
+  await page.getByLabel('Raised at').fill('2026-11-24T09:30');
+  await expectAccessible(page, 'log an escalation');
+  await page.getByRole('button', { name: 'Log the escalation' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Escalation: Ashby Academy' })).toBeVisible();
+  await expect(page.getByText('Manager not yet told: 23 h 30 min left')).toBeVisible();
+
+  server.setClock('2026-11-25T09:31:00Z');
+  await page.reload();
+  await expect(page.getByText('Overdue: manager not told within 24 hours: overdue by 0 h 01 min')).toBeVisible();
+  await expectAccessible(page, 'escalation');
+  await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
+  await expect(page.getByRole('region', { name: /Overdue/ }).getByRole('link', { name: 'Escalation: manager not yet told: Ashby Academy' })).toBeVisible();
+  await page.getByRole('link', { name: 'Escalation: manager not yet told: Ashby Academy' }).click();
+
+  const entry = page.getByRole('region', { name: 'Add an entry' });
+  await entry.getByLabel('Manager told at').fill('2026-11-25T09:31');
+  await entry.getByLabel('Manager told', { exact: true }).fill('Grace Bello');
+  await entry.getByRole('button', { name: 'Add the entry' }).click();
+  await expect(entry.getByRole('alert')).toContainText('record why');
+  await entry.getByLabel('Why the manager was told late').fill('Both managers were at a strategy meeting all morning.');
+  await entry.getByRole('button', { name: 'Add the entry' }).click();
+  await expect(page.getByText('Entry added to the log')).toBeVisible();
+  await expect(page.getByText('Manager told late: 0 h 01 min after the 24 hours')).toBeVisible();
+
+  await entry.getByLabel('Outcome (optional)').fill('Strategy discussion held; no further action for the team.');
+  await entry.getByLabel('Closed at (optional)').fill('2026-11-25T09:31');
+  await entry.getByRole('button', { name: 'Add the entry' }).click();
+  await expect(page.getByText(/^Closed 25 Nov 2026, 09:31\./)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'History (3 entries)' })).toBeVisible();
+  await expect(page.getByText('Changed: Outcome, Closed at')).toBeVisible();
+  await snapshot(page, 'escalation');
+
+  await page.getByRole('link', { name: 'Back to the escalation log' }).click();
+  const ours = page.getByRole('link', { name: 'Escalation raised 24 Nov 2026, 09:30 at Ashby Academy' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Escalations' })).toBeVisible();
+  await expect(ours).toHaveCount(0);
+  await page.getByText('Show closed escalations too').click();
+  await expect(ours).toHaveCount(1);
+  await expect(page.getByRole('row', { name: /Escalation raised 24 Nov 2026, 09:30 at Ashby Academy/ })).toContainText('Closed 25 Nov 2026, 09:31');
+  await expectAccessible(page, 'escalation log');
+});
