@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { openTeamDatabase } from '../app/db/team-db.ts';
-import { bytesOf, PASSPHRASE, tempDir } from '../app/testing/builders.ts';
+import { bytesOf, pageNeverReadOnOpen, PASSPHRASE, tempDir } from '../app/testing/builders.ts';
 
 const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'linkdesk.js');
 
@@ -60,13 +60,13 @@ describe('linkdesk create and check', () => {
 
   it('exits 1 and names the page when a page of the file is damaged', () => {
     const file = created();
+    const page = pageNeverReadOnOpen(file);
     const bytes = fs.readFileSync(file);
-    const lastPage = bytes.length / 4096;
-    bytes.fill(0x00, (lastPage - 1) * 4096 + 100, (lastPage - 1) * 4096 + 104);
+    bytes.fill(0x00, (page - 1) * 4096 + 100, (page - 1) * 4096 + 104);
     fs.writeFileSync(file, bytes);
     const run = linkdesk(['check', '--db', file], { LINKDESK_PASSPHRASE: PASSPHRASE });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`Page ${lastPage} failed its authentication check`));
+    expect(run.stderr).toMatch(new RegExp(`Page ${page} failed its authentication check`));
   });
 
   it('never takes the passphrase as an argument, and says how to give it', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors.ts';
-import { aTeamDatabase, aTeamDatabaseFile, bytesOf, PASSPHRASE, tempDir } from '../testing/builders.ts';
+import { aTeamDatabase, aTeamDatabaseFile, bytesOf, pageNeverReadOnOpen, PASSPHRASE, tempDir } from '../testing/builders.ts';
 import { applyKey, openConnection } from './cipher.ts';
 import { lockPathFor } from './lock-file.ts';
 import { LATEST_SCHEMA_VERSION } from './migrations/index.ts';
@@ -205,15 +205,15 @@ describe('passphrase, backup and check', () => {
 
   it('finds a damaged page that opening the database never reads', async () => {
     const file = aTeamDatabaseFile();
+    const page = pageNeverReadOnOpen(file);
     const bytes = bytesOf(file);
-    const lastPage = bytes.length / 4096;
-    bytes.fill(0x00, (lastPage - 1) * 4096 + 200, (lastPage - 1) * 4096 + 204);
+    bytes.fill(0x00, (page - 1) * 4096 + 200, (page - 1) * 4096 + 204);
     fs.writeFileSync(file, bytes);
     const db = open(file);
     const report = await db.check();
     db.close();
     expect(report.ok).toBe(false);
-    expect(report.cipherIntegrity).toEqual([`Page ${lastPage} failed its authentication check: it has been altered or damaged.`]);
+    expect(report.cipherIntegrity).toEqual([`Page ${page} failed its authentication check: it has been altered or damaged.`]);
   });
 
   it('checks pages with the new key after a passphrase change', async () => {

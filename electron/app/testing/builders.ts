@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { MachineConfig } from '../config/machine-config.ts';
-import { createTeamDatabase, type CreateRequest, type TeamDatabase } from '../db/team-db.ts';
+import { createTeamDatabase, openTeamDatabase, type CreateRequest, type TeamDatabase } from '../db/team-db.ts';
 import { AppSession } from '../session.ts';
 
 export const PASSPHRASE = 'correct horse battery staple';
@@ -48,4 +48,17 @@ export function aSession(now?: () => Date): AppSession {
 
 export function bytesOf(file: string): Buffer {
   return fs.readFileSync(file);
+}
+
+/**
+ * The first page of a table that opening a database never reads (the panels table), for the
+ * tests that damage a page on disk: the schema's own pages are read on every open.
+ */
+export function pageNeverReadOnOpen(file: string): number {
+  const db = openTeamDatabase({ path: file, passphrase: PASSPHRASE, user: 'Page Finder' });
+  try {
+    return db.db.prepare("SELECT pageno FROM dbstat WHERE name = 'panel' ORDER BY pageno LIMIT 1").pluck().get() as number;
+  } finally {
+    db.close();
+  }
 }

@@ -108,6 +108,35 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0009 adds panels and meetings: one meeting per slot of a panel', () => {
+    const db = emptyDatabase();
+    migrate(db, 8);
+    expect(migrate(db, 9)).toBe(9);
+    db.exec("INSERT INTO panel VALUES ('p1', 'Pupil Placement Panel', 'pupil_placement', 'North', 4, NULL, NULL, 'x')");
+    const meeting = db.prepare("INSERT INTO panel_meeting (id, panel_id, slot, date, updated_at) VALUES (?, 'p1', '2026-11-25', '2026-11-25', 'x')");
+    meeting.run('m1');
+    expect(() => meeting.run('m2')).toThrow(/UNIQUE/);
+    expect(() => db.exec("INSERT INTO panel VALUES ('p2', 'pupil placement panel', 'other', 'north', 2, NULL, NULL, 'x')")).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('0010 adds the escalation log, whose entries can be added but never changed or deleted', () => {
+    const db = emptyDatabase();
+    migrate(db, 9);
+    expect(migrate(db, 10)).toBe(10);
+    db.exec("INSERT INTO school (urn, name, establishment_type, phase, category, status, la_code, la_name, source, search_text, created_at, updated_at) VALUES ('100500', 'A School', 'Community school', 'Primary', 'primary', 'open', '202', 'Camden', 'manual', 'a school', 'x', 'x')");
+    const entry = (id: string, version: number, corrects: string | null) =>
+      db.prepare(`INSERT INTO escalation_entry (id, escalation_id, corrects_id, version, raised_at, raised_by, urn, children, concern, summary, referral_made, recorded_by, recorded_at)
+        VALUES (?, 'e1', ?, ?, '2026-11-24T09:00', 'DSL', '100500', '[]', 'neglect', 's', 'not_known', 'Tess', 'x')`).run(id, corrects, version);
+    entry('e1', 1, null);
+    expect(() => entry('e2', 1, 'e1')).toThrow(/CHECK/);
+    entry('e2', 2, 'e1');
+    expect(() => entry('e3', 3, 'e1')).toThrow(/UNIQUE/);
+    expect(() => db.exec("UPDATE escalation_entry SET summary = 'x'")).toThrow(/append-only/);
+    expect(() => db.exec('DELETE FROM escalation_entry')).toThrow(/append-only/);
+    db.close();
+  });
+
   it('a failing migration rolls back and leaves the version where it was', () => {
     const db = emptyDatabase();
     migrate(db, 1);
