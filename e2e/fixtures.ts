@@ -80,3 +80,27 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
 export async function snapshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ROOT, 'e2e', 'artifacts', 'screens', `${name}.png`), fullPage: true });
 }
+
+/** Presses Tab until the element with this accessible name has focus, as a keyboard user would. */
+export async function tabTo(page: Page, name: RegExp): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const label = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return '';
+      const labelled = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : '';
+      return `${el.getAttribute('aria-label') ?? ''} ${labelled ?? ''} ${el.textContent ?? ''}`.trim();
+    });
+    if (name.test(label)) return;
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
+
+export async function focusIsVisible(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return false;
+    const style = getComputedStyle(el);
+    return style.outlineStyle !== 'none' && style.outlineWidth !== '0px';
+  });
+}

@@ -1,30 +1,5 @@
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, expectAccessible, test } from './fixtures.ts';
-
-/** Presses Tab until the element with this accessible name has focus, as a keyboard user would. */
-async function tabTo(page: Page, name: RegExp): Promise<void> {
-  for (let i = 0; i < 40; i++) {
-    await page.keyboard.press('Tab');
-    const label = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el) return '';
-      const labelled = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : '';
-      return `${el.getAttribute('aria-label') ?? ''} ${labelled ?? ''} ${el.textContent ?? ''}`.trim();
-    });
-    if (name.test(label)) return;
-  }
-  throw new Error(`Tab never reached ${name}`);
-}
-
-async function focusIsVisible(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return false;
-    const style = getComputedStyle(el);
-    return style.outlineStyle !== 'none' && style.outlineWidth !== '0px';
-  });
-}
+import { expect, expectAccessible, focusIsVisible, tabTo, test } from './fixtures.ts';
 
 test('a team database can be created and locked with the keyboard alone, with focus always visible', async ({ page, server }) => {
   await page.goto(server.open);

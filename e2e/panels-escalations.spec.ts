@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectAccessible, snapshot, test } from './fixtures.ts';
+import { expect, expectAccessible, focusIsVisible, snapshot, tabTo, test } from './fixtures.ts';
 
 async function choose(page: Page, scope: Locator | Page, label: string, option: string): Promise<void> {
   await scope.getByRole('button', { name: new RegExp(`${label}$`) }).click();
@@ -126,4 +126,28 @@ test('log an escalation, watch it become overdue, then record the manager told l
   await expect(ours).toHaveCount(1);
   await expect(page.getByRole('row', { name: /Escalation raised 24 Nov 2026, 09:30 at Ashby Academy/ })).toContainText('Closed 25 Nov 2026, 09:31');
   await expectAccessible(page, 'escalation log');
+});
+
+test('a meeting with nobody from the team gets someone, with the keyboard alone', async ({ page, server }) => {
+  server.setClock('2026-11-24T10:00:00Z');
+  await openDemo(page, server.open);
+  await page.getByRole('link', { name: 'Panels', exact: true }).click();
+  const gap = page.getByRole('region', { name: /Coming meetings with nobody/ }).getByRole('link', { name: /Reintegration panel \(Coastal\)/ });
+  await expect(gap).toBeVisible();
+  await tabTo(page, /Reintegration panel \(Coastal\)/);
+  expect(await focusIsVisible(page)).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /Reintegration panel \(Coastal\)/ })).toBeFocused();
+  await tabTo(page, /Not going/);
+  expect(await focusIsVisible(page)).toBe(true);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: /Expected to attend/ })).toHaveCount(1);
+  await tabTo(page, /Save the meeting/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Meeting saved')).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the panel' }).click();
+  await page.getByRole('link', { name: 'Panels and coming meetings' }).click();
+  await expect(gap).toHaveCount(0);
 });
