@@ -1,6 +1,7 @@
 // Runs before `npm test` (as `pretest`), on whatever Node is on the PATH: installs the npm
 // dependencies when they are missing, and, when run as root on Debian, the system tools the
-// tests use: Chromium for the e2e tests and the SQLCipher 4 command-line tool.
+// tests use: Chromium for the e2e tests, the SQLCipher 4 command-line tool, and LibreOffice
+// with poppler's pdftotext to check that the Word and Excel documents LinkDesk makes open and print.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,6 +30,8 @@ if (!fs.existsSync(path.join(root, 'node_modules', '.bin', 'node')) || !fs.exist
 const missing = [];
 if (!fs.existsSync('/usr/bin/chromium')) missing.push('chromium');
 if (!/SQLCipher 4/.test(output('sqlcipher', ['-version']))) missing.push('sqlcipher');
+if (!fs.existsSync('/usr/bin/soffice')) missing.push('libreoffice');
+if (!fs.existsSync('/usr/bin/pdftotext')) missing.push('poppler-utils');
 if (missing.length === 0) process.exit(0);
 
 const codename = /VERSION_CODENAME=(\w+)/.exec(fs.existsSync('/etc/os-release') ? fs.readFileSync('/etc/os-release', 'utf8') : '')?.[1];
@@ -51,6 +54,8 @@ if (missing.includes('sqlcipher') && codename === 'bookworm') {
 console.log(`Installing ${missing.join(', ')} with apt-get…`);
 run('apt-get', ['update', '-qq']);
 if (missing.includes('chromium')) run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-liberation']);
+if (missing.includes('libreoffice')) run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'libreoffice-writer-nogui', 'libreoffice-calc-nogui']);
+if (missing.includes('poppler-utils')) run('apt-get', ['install', '-y', '-qq', 'poppler-utils']);
 if (missing.includes('sqlcipher')) {
   run('apt-get', ['install', '-y', '-qq', ...(codename === 'bookworm' ? ['-t', 'bookworm-backports'] : []), 'sqlcipher']);
 }

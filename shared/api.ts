@@ -23,6 +23,17 @@ import {
   type PanelSummary,
 } from './domain/panels.ts';
 import type { Dashboard } from './domain/dashboard.ts';
+import {
+  CreateRecordInput,
+  LoadTemplateInput,
+  RECORD_KINDS,
+  SpocListInput,
+  type GeneratedDocument,
+  type ProducibleRecord,
+  type SpocListCheck,
+  type TemplateCheck,
+  type TemplatesState,
+} from './domain/documents.ts';
 import { ConsultationInput, VisitRecordInput, type Consultation, type VisitRecord } from './domain/records.ts';
 import { MoveVisitStatus, PlanVisitInput, type PlannerRow, type Visit } from './domain/visits.ts';
 import { GiasApplyInput, GiasImportInput, type GiasImportResult, type GiasPreview, type ImportProgress, type RowsImportResult } from './domain/imports.ts';
@@ -247,6 +258,26 @@ export const api = {
     CorrectEscalationInput,
     'Add an entry that corrects or completes the latest one (the log is append-only: nothing is changed or deleted)',
   ),
+  'documents.producible': method<ProducibleRecord[]>()(NoInput, 'Visits with a written record, and consultations: the meeting records that can be made'),
+  'documents.createRecord': method<GeneratedDocument>()(CreateRecordInput, 'Make the Word meeting record of a visit or a consultation in the team folder'),
+  'documents.exportRecord': method<GeneratedDocument>()(
+    CreateRecordInput.extend({ path: FilePath }).strict(),
+    'Make the Word meeting record of a visit or a consultation as a named .docx file (never over an existing one)',
+  ),
+  'documents.list': method<GeneratedDocument[]>()(
+    z.object({ urn: Urn.optional(), sourceId: z.string().uuid().optional() }).strict(),
+    'Documents made, newest first: path, sha256, who and when',
+  ),
+  'documents.open': method<{ opened: true }>()(z.object({ id: z.string().uuid() }).strict(), 'Open a document LinkDesk made, in Word or Excel'),
+  'documents.templates': method<TemplatesState[]>()(NoInput, 'The meeting record templates in use, and those loaded before'),
+  'documents.checkTemplate': method<TemplateCheck>()(LoadTemplateInput, 'List a .docx template’s placeholders: unknown ones, and those it leaves out'),
+  'documents.loadTemplate': method<TemplatesState[]>()(LoadTemplateInput, 'Use a team’s own .docx template (refused if it has unknown placeholders)'),
+  'documents.useTemplate': method<TemplatesState[]>()(
+    z.object({ kind: z.enum(RECORD_KINDS), id: z.string().uuid().nullable() }).strict(),
+    'Go back to an earlier template, or to LinkDesk’s own (id null)',
+  ),
+  'documents.checkSpocList': method<SpocListCheck>()(z.object({ validFrom: IsoDate }).strict(), 'The open schools on the SPOC list, and those with no named link worker'),
+  'documents.exportSpocList': method<{ path: string; rows: number; gaps: number }>()(SpocListInput, 'Save the published SPOC contact list as an .xlsx'),
   'dashboard.get': method<Dashboard>()(NoInput, 'What needs doing: overdue and this week'),
   'audit.list': method<AuditEntry[]>()(
     z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),

@@ -18,6 +18,7 @@ import { contactHandlers } from './contacts/handlers.ts';
 import { recordHandlers } from './records/handlers.ts';
 import { panelHandlers } from './panels/handlers.ts';
 import { escalationHandlers } from './escalations/handlers.ts';
+import { documentHandlers } from './documents/handlers.ts';
 import { peopleHandlers } from './people/handlers.ts';
 import { schoolHandlers } from './schools/handlers.ts';
 import { updateSettings } from './team/service.ts';
@@ -103,4 +104,5 @@ export const handlers: Handlers = {
   ...recordHandlers,
   ...panelHandlers,
   ...escalationHandlers,
+  ...documentHandlers,
 };

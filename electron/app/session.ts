@@ -7,6 +7,7 @@ import type { AppInfo, SessionInfo } from '../../shared/api.ts';
 import type { ImportProgress } from '../../shared/domain/imports.ts';
 import type { MachineConfig } from './config/machine-config.ts';
 import type { TeamDatabase } from './db/team-db.ts';
+import { openWithSystem, type OpenFile } from './documents/open-file.ts';
 
 export type TransportMode = AppInfo['mode'];
 
@@ -14,15 +15,18 @@ export class AppSession {
   readonly config: MachineConfig;
   readonly mode: TransportMode;
   readonly now: () => Date;
+  /** Opens a file in its program: Electron's shell in the app, the system's opener elsewhere. */
+  readonly openFile: OpenFile;
   private current: TeamDatabase | null = null;
   private lastActivity = 0;
   /** The long task running now (an import), for the progress bar; one at a time. */
   progress: ImportProgress | null = null;
 
-  constructor(options: { config: MachineConfig; mode: TransportMode; now?: () => Date }) {
+  constructor(options: { config: MachineConfig; mode: TransportMode; now?: () => Date; openFile?: OpenFile }) {
     this.config = options.config;
     this.mode = options.mode;
     this.now = options.now ?? (() => new Date());
+    this.openFile = options.openFile ?? openWithSystem;
   }
 
   get database(): TeamDatabase {

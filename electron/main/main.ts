@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, type BrowserWindow, ipcMain, Menu, net, powerMonitor, protocol, session } from 'electron';
+import { app, type BrowserWindow, ipcMain, Menu, net, powerMonitor, protocol, session, shell } from 'electron';
+import { AppError } from '../../shared/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
 import { MachineConfig } from '../app/config/machine-config.ts';
 import { createDispatcher } from '../app/dispatcher.ts';
@@ -36,7 +37,14 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  const appSession = new AppSession({ config: new MachineConfig(process.env.LINKDESK_HOME ?? app.getPath('userData')), mode: 'electron' });
+  const appSession = new AppSession({
+    config: new MachineConfig(process.env.LINKDESK_HOME ?? app.getPath('userData')),
+    mode: 'electron',
+    openFile: async (file) => {
+      const problem = await shell.openPath(file);
+      if (problem) throw new AppError('internal', `${file} could not be opened: ${problem}`);
+    },
+  });
   const dispatch = createDispatcher(appSession);
 
   protocol.handle(APP_SCHEME, async (request) => {

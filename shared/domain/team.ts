@@ -19,6 +19,8 @@ export const TeamSettings = z.object({
   defaultCapacity: z.number().int('Use a whole number').min(1, 'Use at least 1 school').max(200, 'Use 200 or fewer'),
   /** A worker's schools or pupils more than this % above the team average is a warning. */
   fairnessPercent: z.number().int('Use a whole number').min(0, 'Use 0 or more').max(500, 'Use 500 or fewer'),
+  /** The folder (often on a shared drive) with a folder per school for meeting records; empty until set. */
+  teamFolder: z.string().trim().max(200, 'Use a folder path of 200 characters or fewer'),
 });
 export type TeamSettings = z.infer<typeof TeamSettings>;
 

@@ -62,3 +62,8 @@ export function selectVisitRecordsWithVisit(db: Connection): { urn: string; scho
   ).all() as { urn: string; school_name: string; year_label: string; term: string; data: string; written_by: string; written_at: string }[];
   return rows.map((r) => ({ urn: r.urn, schoolName: r.school_name, yearLabel: r.year_label, term: r.term, data: { ...(JSON.parse(r.data) as VisitRecord), writtenBy: r.written_by, writtenAt: r.written_at } }));
 }
+
+export function selectConsultation(db: Connection, id: string): Consultation | undefined {
+  const row = statement(db, `${SELECT} WHERE c.id = ?`).get(id) as ConsultationRow | undefined;
+  return row ? toConsultation(row) : undefined;
+}

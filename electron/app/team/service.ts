@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { userPath } from '../paths.ts';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_CAPACITY, DEFAULT_FAIRNESS_PERCENT, IDLE_LOCK_DEFAULT_MINUTES, TeamSettings, type Team, type TeamSettingsPatch } from '../../../shared/domain/team.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -30,6 +32,7 @@ export function getTeam(db: Connection): Team {
     idleLockMinutes: numberOr('idleLockMinutes', IDLE_LOCK_DEFAULT_MINUTES),
     defaultCapacity: numberOr('defaultCapacity', DEFAULT_CAPACITY),
     fairnessPercent: numberOr('fairnessPercent', DEFAULT_FAIRNESS_PERCENT),
+    teamFolder: typeof stored.get('teamFolder') === 'string' ? String(stored.get('teamFolder')) : '',
   };
   return { id: row.id, createdAt: row.created_at, createdBy: row.created_by, settings };
 }
@@ -37,6 +40,7 @@ export function getTeam(db: Connection): Team {
 export function updateSettings(ctx: WriteContext, patch: TeamSettingsPatch): TeamSettings {
   const team = getTeam(ctx.db);
   const next = TeamSettings.parse({ ...team.settings, ...patch });
+  if (patch.teamFolder) next.teamFolder = checkTeamFolder(patch.teamFolder);
   const changed = (Object.keys(next) as (keyof TeamSettings)[]).filter((k) => next[k] !== team.settings[k]);
   if (changed.length === 0) return next;
   write(ctx, (audit) => {
@@ -49,4 +53,13 @@ export function updateSettings(ctx: WriteContext, patch: TeamSettingsPatch): Tea
     audit('settings', team.id, 'update', `Changed: ${changed.join(', ')}`);
   });
   return next;
+}
+
+/** A team folder must be a full path to an existing folder (a shared drive that is connected). */
+function checkTeamFolder(folder: string): string {
+  const full = userPath(folder);
+  if (!fs.existsSync(full) || !fs.statSync(full).isDirectory()) {
+    throw new AppError('invalid_input', `The folder ${full} does not exist. Create it first, or connect the shared drive.`, { issues: [{ path: 'teamFolder', message: 'No such folder' }] });
+  }
+  return full;
 }

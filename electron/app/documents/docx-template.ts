@@ -1,0 +1,104 @@
+/**
+ * Word templates with docxtemplater (its free core): {placeholder} tags, loops that repeat a
+ * table row ({#children}…{/children}), and its inspect module to list a template's tags so a
+ * council's own letterhead can be checked before it is used.
+ */
+import Docxtemplater from 'docxtemplater';
+import InspectModule from 'docxtemplater/js/inspect-module.js';
+import PizZip from 'pizzip';
+import { allowedPaths, type RecordKind, type TemplateCheck } from '../../../shared/domain/documents.ts';
+import { AppError } from '../../../shared/errors.ts';
+
+interface DocxtemplaterErrorPart {
+  properties?: { explanation?: string; xtag?: string; id?: string };
+  message?: string;
+}
+
+function openZip(bytes: Buffer, fileName: string): PizZip {
+  let zip: PizZip;
+  try {
+    zip = new PizZip(bytes);
+  } catch {
+    throw new AppError('invalid_input', `${fileName} is not a Word .docx file (it is not a zip package). Save it from Word as "Word Document (.docx)".`);
+  }
+  if (!zip.file('word/document.xml')) {
+    throw new AppError('invalid_input', `${fileName} is not a Word .docx file (it has no word/document.xml). Save it from Word as "Word Document (.docx)".`);
+  }
+  return zip;
+}
+
+/** The tags docxtemplater reports as broken (unclosed, unopened, duplicated braces), each with the tag and what is wrong. */
+function brokenTags(error: unknown, fileName: string): AppError {
+  const parts = ((error as { properties?: { errors?: DocxtemplaterErrorPart[] } }).properties?.errors ?? [error as DocxtemplaterErrorPart]).map((e) => {
+    const tag = e.properties?.xtag ? `"${e.properties.xtag}": ` : '';
+    return `${tag}${e.properties?.explanation ?? e.message ?? 'a broken placeholder'}`;
+  });
+  return new AppError('invalid_input', `${fileName} has broken placeholders: ${parts.join('; ')}. Nothing was saved.`, { problems: parts });
+}
+
+function compile(bytes: Buffer, fileName: string, modules: unknown[] = []): Docxtemplater {
+  const zip = openZip(bytes, fileName);
+  try {
+    return new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, modules: modules as never[], nullGetter: () => '' });
+  } catch (error) {
+    throw brokenTags(error, fileName);
+  }
+}
+
+function flatten(tags: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(tags).flatMap(([name, inner]) => {
+    const path = prefix ? `${prefix}.${name}` : name;
+    const nested = inner && typeof inner === 'object' ? flatten(inner as Record<string, unknown>, path) : [];
+    return [path, ...nested];
+  });
+}
+
+/** Lists a template's placeholders against those LinkDesk fills; a broken or non-.docx file is refused. */
+export function inspectTemplate(bytes: Buffer, kind: RecordKind, fileName: string): TemplateCheck {
+  const inspect = new InspectModule();
+  compile(bytes, fileName, [inspect]);
+  const found = [...new Set(flatten(inspect.getAllTags()))].sort();
+  const allowed = allowedPaths(kind);
+  // A loop's own name is also a placeholder path; inner names are checked in their loop.
+  const unknown = found.filter((p) => !allowed.has(p));
+  const missing = [...allowed].filter((p) => !found.includes(p)).sort();
+  return { kind, placeholders: found, unknown, missing };
+}
+
+export function fillTemplate(bytes: Buffer, fileName: string, data: Record<string, unknown>): Buffer {
+  const doc = compile(bytes, fileName);
+  try {
+    doc.render(data);
+  } catch (error) {
+    throw brokenTags(error, fileName);
+  }
+  return doc.getZip().generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/** The visible text of a .docx, paragraph by paragraph (header and footer included): how tests and checks read a record back. */
+export function docxText(bytes: Buffer): string {
+  const zip = new PizZip(bytes);
+  const parts = Object.keys(zip.files).filter((name) => /^word\/(document|header\d*|footer\d*)\.xml$/.test(name));
+  return parts
+    .map((name) =>
+      (zip.file(name)?.asText() ?? '')
+        .replace(/<\/w:p>/g, '\n')
+        .replace(/<w:tab\/>/g, '\t')
+        .replace(/<[^>]+>/g, '')
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'"),
+    )
+    .join('\n');
+}
+
+/** Rows of the tables in the main document, each as its cells' text. */
+export function docxTables(bytes: Buffer): string[][][] {
+  const xml = new PizZip(bytes).file('word/document.xml')?.asText() ?? '';
+  const cellText = (c: string) => c.replace(/<[^>]+>/g, '').trim();
+  return [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((t) =>
+    [...(t[1] ?? '').matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) => [...r[0].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => cellText(c[1] ?? ''))),
+  );
+}

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CreateRecordInput } from '../../../shared/domain/documents.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { createDemoDatabase } from '../demo/demo.ts';
+import { selectVisitRecord } from '../records/repo.ts';
+import { PASSPHRASE, tempDir } from '../testing/builders.ts';
+import { pdfOf, pdfPages, pdfText } from '../testing/office.ts';
+import { updateSettings } from '../team/service.ts';
+import { docxTables, docxText } from './docx-template.ts';
+import { selectProducible } from './repo.ts';
+import { createMeetingRecord, generatedDocuments } from './service.ts';
+
+function demo() {
+  const db = createDemoDatabase(path.join(tempDir(), 'demo.linkdesk'), PASSPHRASE, 'Tess Manager', () => new Date('2026-11-24T10:00:00Z'));
+  const teamFolder = tempDir();
+  updateSettings(db.writeContext, { teamFolder });
+  return { db, teamFolder };
+}
+
+const refusal = (work: () => unknown): AppError => {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+};
+
+describe('a meeting record', () => {
+  it('is made from a visit record into the school’s folder, with every field, its tables, the marking and page numbers', () => {
+    const { db, teamFolder } = demo();
+    const visit = selectProducible(db.db).find((p) => p.kind === 'visit' && (selectVisitRecord(db.db, p.id)?.children.length ?? 0) >= 2);
+    if (!visit) throw new Error('the demo has a visit record with two children');
+    const record = selectVisitRecord(db.db, visit.id);
+    const doc = createMeetingRecord(db.writeContext, CreateRecordInput.parse({ kind: 'visit', id: visit.id }));
+
+    expect(doc.path).toBe(path.join(teamFolder, `${visit.school} (${visit.urn})`, 'Meeting records', `${visit.date} SPOC visit.docx`));
+    expect(fs.existsSync(path.join(teamFolder, `${visit.school} (${visit.urn})`, 'Emails and correspondence'))).toBe(true);
+    const bytes = fs.readFileSync(doc.path);
+    expect(doc.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(generatedDocuments(db.db, { sourceId: visit.id })).toEqual([doc]);
+
+    const text = docxText(bytes);
+    for (const expected of ['OFFICIAL-SENSITIVE', 'North Hub Dedicated Schools Team', 'Northshire County Council', visit.school, `URN ${visit.urn}`, record?.schoolAttendees ?? '', record?.writtenBy ?? '']) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toMatch(/\{[#/]?[a-zA-Z]+\}/);
+    const [, childrenTable, actionsTable] = docxTables(bytes);
+    const children = record?.children ?? [];
+    expect(childrenTable?.length).toBe(children.length + 1);
+    expect(childrenTable?.slice(1).map((r) => r.slice(0, 2))).toEqual(children.map((c) => [c.child.initials, c.child.yearGroup]));
+    expect(actionsTable?.length).toBe(children.filter((c) => c.action).length + 1);
+  });
+
+  it('opens in LibreOffice and prints with the marking and page numbers', () => {
+    const { db } = demo();
+    const consultation = selectProducible(db.db).find((p) => p.kind === 'consultation');
+    if (!consultation) throw new Error('the demo has a consultation');
+    const doc = createMeetingRecord(db.writeContext, CreateRecordInput.parse({ kind: 'consultation', id: consultation.id }));
+    expect(path.basename(doc.path)).toBe(`${consultation.date} Early Help Consultation.docx`);
+    const pdf = pdfOf(doc.path);
+    const text = pdfText(pdf);
+    expect(text).toContain('Early Help Consultation record');
+    expect(text).toContain('OFFICIAL-SENSITIVE');
+    expect(text).toContain(consultation.school);
+    expect(text).toContain('Persistent absence rising in Year 9');
+    expect(text).toMatch(/Page 1 of \d/);
+    expect(pdfPages(pdf)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('never overwrites: a second record of the same meeting gets a suffix, and the first is untouched', () => {
+    const { db } = demo();
+    const visit = selectProducible(db.db).find((p) => p.kind === 'visit');
+    if (!visit) throw new Error('the demo has a visit record');
+    const first = createMeetingRecord(db.writeContext, CreateRecordInput.parse({ kind: 'visit', id: visit.id }));
+    const before = fs.readFileSync(first.path);
+    const second = createMeetingRecord(db.writeContext, CreateRecordInput.parse({ kind: 'visit', id: visit.id }));
+    expect(second.path).toBe(first.path.replace(/\.docx$/, ' (2).docx'));
+    expect(fs.readFileSync(first.path).equals(before)).toBe(true);
+    expect(fs.readdirSync(path.dirname(first.path)).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  it('says so when the team folder is not set, is missing, or cannot hold folders, and writes nothing', () => {
+    const { db, teamFolder } = demo();
+    const visit = selectProducible(db.db).find((p) => p.kind === 'visit');
+    if (!visit) throw new Error('the demo has a visit record');
+    const make = () => createMeetingRecord(db.writeContext, CreateRecordInput.parse({ kind: 'visit', id: visit.id }));
+    fs.rmSync(teamFolder, { recursive: true });
+    expect(refusal(make)).toMatchObject({ code: 'file_not_found', message: expect.stringContaining('is the shared drive connected?') });
+    fs.writeFileSync(teamFolder, 'a file where the folder was');
+    expect(refusal(make).code).toBe('read_only_location');
+    expect(refusal(() => updateSettings(db.writeContext, { teamFolder: path.join(teamFolder, 'nowhere') })).message).toContain('does not exist');
+    expect(generatedDocuments(db.db, {})).toEqual([]);
+  });
+});

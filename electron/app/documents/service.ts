@@ -1,0 +1,143 @@
+/**
+ * Meeting records from templates into the team folder tree, the templates a team loads, and
+ * the published SPOC list. Every file is written whole or not at all, never over another, and
+ * recorded (path, sha256, who, when).
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import {
+  RECORD_FILE_LABELS,
+  RECORD_KINDS,
+  type CreateRecordInput,
+  type GeneratedDocument,
+  type RecordKind,
+  type SpocListInput,
+  type TemplateCheck,
+  type TemplatesState,
+} from '../../../shared/domain/documents.ts';
+import { AppError } from '../../../shared/errors.ts';
+import type { Connection } from '../db/cipher.ts';
+import { write, type WriteContext } from '../db/write.ts';
+import { assertReadableFile } from '../imports/text-file.ts';
+import { userPath } from '../paths.ts';
+import { getTeam } from '../team/service.ts';
+import { fillTemplate, inspectTemplate } from './docx-template.ts';
+import { meetingRecordFolder, safeName, writeNewFile } from './file-names.ts';
+import { consultationSource, visitRecordSource, type RecordSource } from './record-data.ts';
+import { activateTemplate, insertGenerated, insertTemplate, selectActiveTemplate, selectGenerated, selectGeneratedOne, selectTemplateVersions } from './repo.ts';
+import { buildSpocList, checkSpocList } from './spoc-list.ts';
+import { defaultTemplate } from './templates.ts';
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+export function templatesState(db: Connection): TemplatesState[] {
+  return RECORD_KINDS.map((kind) => {
+    const versions = selectTemplateVersions(db, kind);
+    return { kind, active: versions.find((v) => v.active) ?? null, versions };
+  });
+}
+
+function readTemplateFile(file: string): { bytes: Buffer; fileName: string } {
+  const full = userPath(file);
+  assertReadableFile(full);
+  const fileName = path.basename(full);
+  if (!/\.docx$/i.test(fileName)) throw new AppError('invalid_input', `${fileName} is not a Word .docx file. Save the template from Word as "Word Document (.docx)".`, { issues: [{ path: 'path', message: 'Not a .docx' }] });
+  return { bytes: fs.readFileSync(full), fileName };
+}
+
+export function checkTemplateFile(kind: RecordKind, file: string): TemplateCheck {
+  const { bytes, fileName } = readTemplateFile(file);
+  return inspectTemplate(bytes, kind, fileName);
+}
+
+/** Loads a team's own template; one with unknown placeholders is refused. The previous one is kept to go back to. */
+export function loadTemplate(ctx: WriteContext, kind: RecordKind, file: string): TemplatesState[] {
+  const { bytes, fileName } = readTemplateFile(file);
+  const check = inspectTemplate(bytes, kind, fileName);
+  if (check.unknown.length > 0) {
+    throw new AppError('invalid_input', `${fileName} uses placeholders LinkDesk does not fill: ${check.unknown.map((u) => `{${u}}`).join(', ')}. Correct them (docs/templates.md lists the placeholders); nothing was saved.`, { check });
+  }
+  const id = randomUUID();
+  write(ctx, (audit) => {
+    insertTemplate(ctx.db, { id, kind, fileName, sha256: sha256(bytes), loadedBy: ctx.actor, loadedAt: ctx.now().toISOString() }, bytes);
+    activateTemplate(ctx.db, kind, id);
+    audit('document-template', id, 'load', `${kind}: ${fileName}`);
+  });
+  return templatesState(ctx.db);
+}
+
+/** Goes back to an earlier loaded template, or to LinkDesk's own (id null). */
+export function useTemplate(ctx: WriteContext, kind: RecordKind, id: string | null): TemplatesState[] {
+  if (id && !selectTemplateVersions(ctx.db, kind).some((v) => v.id === id)) throw new AppError('not_found', 'There is no such template.');
+  write(ctx, (audit) => {
+    activateTemplate(ctx.db, kind, id);
+    audit('document-template', id, 'use', id ? kind : `${kind}: the default`);
+  });
+  return templatesState(ctx.db);
+}
+
+function sourceOf(db: Connection, input: z.output<typeof CreateRecordInput>, now: Date): RecordSource {
+  return input.kind === 'visit' ? visitRecordSource(db, input.id, now) : consultationSource(db, input.id, now);
+}
+
+function renderRecord(db: Connection, source: RecordSource): Buffer {
+  const template = selectActiveTemplate(db, source.kind) ?? defaultTemplate(source.kind);
+  return fillTemplate(template.content, template.fileName, source.data);
+}
+
+function record(ctx: WriteContext, kind: GeneratedDocument['kind'], sourceId: string | null, urn: string | null, file: string, bytes: Buffer): GeneratedDocument {
+  const doc = { id: randomUUID(), kind, sourceId, urn, path: file, sha256: sha256(bytes), createdBy: ctx.actor, createdAt: ctx.now().toISOString() };
+  write(ctx, (audit) => {
+    insertGenerated(ctx.db, doc);
+    audit('document', doc.id, 'create', `${kind}: ${path.basename(file)}`);
+  });
+  const saved = selectGeneratedOne(ctx.db, doc.id);
+  if (!saved) throw new AppError('internal', 'The document was not recorded.');
+  return saved;
+}
+
+/** The meeting record into `<team folder>/<School> (<URN>)/Meeting records/`, with `Emails and correspondence/` beside it. */
+export function createMeetingRecord(ctx: WriteContext, input: z.output<typeof CreateRecordInput>): GeneratedDocument {
+  const teamFolder = getTeam(ctx.db).settings.teamFolder;
+  if (!teamFolder) throw new AppError('invalid_input', 'Set the team folder in Settings first: meeting records are saved in a folder per school inside it.', { issues: [{ path: 'teamFolder', message: 'Not set' }] });
+  if (!fs.existsSync(teamFolder)) throw new AppError('file_not_found', `The team folder ${teamFolder} cannot be found (is the shared drive connected?). Nothing was saved.`, { path: teamFolder });
+  const source = sourceOf(ctx.db, input, ctx.now());
+  const bytes = renderRecord(ctx.db, source);
+  const folder = meetingRecordFolder(teamFolder, source.schoolName, source.urn);
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+    fs.mkdirSync(path.join(path.dirname(folder), 'Emails and correspondence'), { recursive: true });
+  } catch {
+    throw new AppError('read_only_location', `LinkDesk cannot create folders in ${teamFolder}. Check the folder's permissions. Nothing was saved.`, { path: teamFolder });
+  }
+  const file = writeNewFile(path.join(folder, `${safeName(`${source.date} ${RECORD_FILE_LABELS[source.kind]}`)}.docx`), bytes);
+  return record(ctx, source.kind, input.id, source.urn, file, bytes);
+}
+
+/** The command line's export: a record to a named file, never over an existing one. */
+export function exportRecord(ctx: WriteContext, input: z.output<typeof CreateRecordInput>, out: string): GeneratedDocument {
+  const target = userPath(out);
+  if (!/\.docx$/i.test(target)) throw new AppError('invalid_input', 'The file name must end in .docx.', { issues: [{ path: 'out', message: 'Not .docx' }] });
+  const source = sourceOf(ctx.db, input, ctx.now());
+  const bytes = renderRecord(ctx.db, source);
+  const file = writeNewFile(target, bytes, { addSuffix: false });
+  return record(ctx, source.kind, input.id, source.urn, file, bytes);
+}
+
+export async function exportSpocList(ctx: WriteContext, input: z.output<typeof SpocListInput>): Promise<{ path: string; rows: number; gaps: number }> {
+  const check = checkSpocList(ctx.db, input.validFrom);
+  if (check.gaps.length > 0 && !input.acceptGaps) {
+    throw new AppError('invalid_input', `${check.gaps.length} ${check.gaps.length === 1 ? 'school has' : 'schools have'} no named link worker on ${input.validFrom}: ${check.gaps.slice(0, 5).map((g) => g.name).join(', ')}${check.gaps.length > 5 ? '…' : ''}. Allocate them, or save with them shown as "to be allocated".`, { gaps: check.gaps });
+  }
+  const target = userPath(input.path);
+  const { bytes, rows } = await buildSpocList(ctx.db, input.validFrom);
+  const file = writeNewFile(target, bytes, { addSuffix: false });
+  record(ctx, 'spoc_list', null, null, file, bytes);
+  return { path: file, rows, gaps: check.gaps.length };
+}
+
+export function generatedDocuments(db: Connection, filter: { sourceId?: string | undefined; urn?: string | undefined }): GeneratedDocument[] {
+  return selectGenerated(db, filter);
+}
