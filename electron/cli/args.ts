@@ -15,6 +15,9 @@ export const CLI_OPTIONS = {
   'dry-run': { type: 'boolean', default: false },
   from: { type: 'string' },
   to: { type: 'string' },
+  visit: { type: 'string' },
+  consultation: { type: 'string' },
+  'valid-from': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 

@@ -1,19 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PASSPHRASE, tempDir } from '../app/testing/builders.ts';
+import { tempDir } from '../app/testing/builders.ts';
+import { linkdesk } from '../app/testing/cli.ts';
 import { GIAS_2021 } from '../app/testing/gias-files.ts';
-
-const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'linkdesk.js');
-
-function linkdesk(args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', LINKDESK_HOME: tempDir(), LINKDESK_USER: 'Cli Tester', LINKDESK_PASSPHRASE: PASSPHRASE },
-  });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
 
 function aDatabase(): string {
   const file = path.join(tempDir(), 'imports.linkdesk');

@@ -16,6 +16,7 @@ import { AppSession } from '../app/session.ts';
 import { startHttpServer } from '../http/server.ts';
 import { clockFromEnvironment } from '../app/clock.ts';
 import { parseCliArgs, type CliArgs } from './args.ts';
+import { exportCommands } from './exports.ts';
 import { importCommands } from './imports.ts';
 import { newPassphraseFrom, passphraseFrom } from './prompt.ts';
 
@@ -33,6 +34,9 @@ Commands:
   import-connections FILE --db FILE [--dry-run]     import declared connections from .csv or .xlsx
   import-allocations FILE --db FILE [--dry-run]     allocate link workers from a .csv or .xlsx (such as the SPOC list)
   export-calendar --db FILE --out FILE.ics [--from DATE --to DATE]   visits, pro forma deadlines and panel meetings for Outlook (default: the next year)
+  export-spoc-list --db FILE --out FILE.xlsx [--valid-from DATE]   the published SPOC contact list (schools with no SPOC: "to be allocated")
+  export-record --db FILE --list                    the visit records and consultations a Word meeting record can be made from
+  export-record --db FILE --visit ID|--consultation ID --out FILE.docx   one meeting record (never over an existing file)
   api METHOD [--db FILE] [--input JSON]             call any API method; api --list lists them
 
 Options: --json (machine-readable output), --user NAME (who you are; remembered per machine),
@@ -71,6 +75,7 @@ export async function unlock(cli: Cli): Promise<void> {
 
 const commands: Record<string, (cli: Cli) => Promise<void>> = {
   ...importCommands({ call, unlock, requireOption }),
+  ...exportCommands({ call, unlock, requireOption }),
   async create(cli) {
     const db = requireOption(cli.args.values.db, '--db FILE');
     const teamName = requireOption(cli.args.values.team, '--team NAME');

@@ -39,7 +39,8 @@ function brokenTags(error: unknown, fileName: string): AppError {
 function compile(bytes: Buffer, fileName: string, modules: unknown[] = []): Docxtemplater {
   const zip = openZip(bytes, fileName);
   try {
-    return new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, modules: modules as never[], nullGetter: () => '' });
+    // errorLogging off: the library would print the template's text to the console.
+    return new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, errorLogging: false, modules: modules as never[], nullGetter: () => '' });
   } catch (error) {
     throw brokenTags(error, fileName);
   }

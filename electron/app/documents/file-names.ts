@@ -13,8 +13,9 @@ export const MAX_PATH = 259;
 
 /** One path segment that Windows, macOS and Linux all accept. */
 export function safeName(name: string): string {
-  let safe = name
-    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-')
+  let safe = [...name]
+    .map((ch) => (ch.charCodeAt(0) < 32 || '<>:"/\\|?*'.includes(ch) ? '-' : ch))
+    .join('')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[. ]+$/, '');
@@ -32,8 +33,8 @@ export function schoolFolderName(schoolName: string, urn: string, room: number):
 }
 
 export function meetingRecordFolder(teamFolder: string, schoolName: string, urn: string): string {
-  // Leave room for "/Meeting records/2026-11-24 Early Help Consultation (99).docx".
-  const room = MAX_PATH - teamFolder.length - 1 - 60;
+  // Leave room for "/Meeting records/2026-11-24 Early Help Consultation (99).docx" (61 characters) and separators.
+  const room = MAX_PATH - teamFolder.length - 1 - 64;
   return path.join(teamFolder, schoolFolderName(schoolName, urn, Math.min(120, room)), 'Meeting records');
 }
 
