@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors.ts';
+import { type AppError } from '../../../shared/errors.ts';
 import { tempDir } from '../testing/builders.ts';
 import { MAX_PATH, meetingRecordFolder, safeName, writeNewFile } from './file-names.ts';
 
