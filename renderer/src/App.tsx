@@ -15,6 +15,7 @@ import { GapsPage } from './pages/allocations/GapsPage.tsx';
 import { ImportAllocationsPage } from './pages/allocations/ImportAllocationsPage.tsx';
 import { LoadPage } from './pages/allocations/LoadPage.tsx';
 import { ConsultationsPage } from './pages/consultations/ConsultationsPage.tsx';
+import { DocumentsPage } from './pages/documents/DocumentsPage.tsx';
 import { EscalationPage } from './pages/escalations/EscalationPage.tsx';
 import { EscalationsPage } from './pages/escalations/EscalationsPage.tsx';
 import { NewEscalationPage } from './pages/escalations/NewEscalationPage.tsx';
@@ -79,6 +80,7 @@ export function App() {
         <Route path="/escalations" element={<EscalationsPage />} />
         <Route path="/escalations/new" element={<NewEscalationPage />} />
         <Route path="/escalations/:id" element={<KeyedByParams render={() => <EscalationPage />} />} />
+        <Route path="/documents" element={<DocumentsPage />} />
         <Route path="/people" element={<PeoplePage />} />
         <Route path="/people/new" element={<NewPersonPage />} />
         <Route path="/people/:id" element={<PersonPage />} />

@@ -3,10 +3,12 @@
  * adds its part here as it lands.
  */
 import fs from 'node:fs';
+import nodePath from 'node:path';
 import { createTeamDatabase, type TeamDatabase } from '../db/team-db.ts';
 import { updateSettings } from '../team/service.ts';
 import { seedDemoAllocations } from './allocations.ts';
 import { seedDemoContacts } from './contacts.ts';
+import { seedDemoDocuments } from './documents.ts';
 import { seedDemoEscalations } from './escalations.ts';
 import { seedDemoPanels } from './panels.ts';
 import { seedDemoRegister } from './register.ts';
@@ -23,13 +25,17 @@ export const DEMO_TEAM = {
 export function createDemoDatabase(path: string, passphrase: string, user: string, now?: () => Date): TeamDatabase {
   const db = createTeamDatabase({ path, passphrase, user, ...DEMO_TEAM, ...(now ? { now } : {}) });
   try {
-    updateSettings(db.writeContext, { idleLockMinutes: 15 });
+    // The demo's team folder sits beside its database, so meeting records can be made at once.
+    const teamFolder = nodePath.join(nodePath.dirname(nodePath.resolve(path)), 'Demo team folder');
+    fs.mkdirSync(teamFolder, { recursive: true });
+    updateSettings(db.writeContext, { idleLockMinutes: 15, teamFolder });
     const register = seedDemoRegister(db);
     seedDemoAllocations(db, register);
     seedDemoVisits(db, register.schools);
     seedDemoContacts(db, register);
     seedDemoPanels(db, register);
     seedDemoEscalations(db, register);
+    seedDemoDocuments(db);
     return db;
   } catch (error) {
     db.close();

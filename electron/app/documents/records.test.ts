@@ -89,11 +89,12 @@ describe('a meeting record', () => {
     const visit = selectProducible(db.db).find((p) => p.kind === 'visit');
     if (!visit) throw new Error('the demo has a visit record');
     const make = () => createMeetingRecord(db.writeContext, CreateRecordInput.parse({ kind: 'visit', id: visit.id }));
+    const before = generatedDocuments(db.db, {});
     fs.rmSync(teamFolder, { recursive: true });
     expect(refusal(make)).toMatchObject({ code: 'file_not_found', message: expect.stringContaining('is the shared drive connected?') });
     fs.writeFileSync(teamFolder, 'a file where the folder was');
     expect(refusal(make).code).toBe('read_only_location');
     expect(refusal(() => updateSettings(db.writeContext, { teamFolder: path.join(teamFolder, 'nowhere') })).message).toContain('does not exist');
-    expect(generatedDocuments(db.db, {})).toEqual([]);
+    expect(generatedDocuments(db.db, {})).toEqual(before);
   });
 });

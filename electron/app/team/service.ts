@@ -40,7 +40,7 @@ export function getTeam(db: Connection): Team {
 export function updateSettings(ctx: WriteContext, patch: TeamSettingsPatch): TeamSettings {
   const team = getTeam(ctx.db);
   const next = TeamSettings.parse({ ...team.settings, ...patch });
-  if (patch.teamFolder) next.teamFolder = checkTeamFolder(patch.teamFolder);
+  if (patch.teamFolder && patch.teamFolder !== team.settings.teamFolder) next.teamFolder = checkTeamFolder(patch.teamFolder);
   const changed = (Object.keys(next) as (keyof TeamSettings)[]).filter((k) => next[k] !== team.settings[k]);
   if (changed.length === 0) return next;
   write(ctx, (audit) => {

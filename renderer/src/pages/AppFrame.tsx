@@ -23,7 +23,7 @@ export const AREAS: Area[] = [
   { path: '/consultations', label: 'Consultations', built: true, description: 'Early Help Consultations under the six key areas.' },
   { path: '/panels', label: 'Panels', built: true, description: 'Pupil Placement Panels and other meetings, with who attended.' },
   { path: '/escalations', label: 'Escalations', built: true, description: 'The safeguarding escalation log and the 24-hour manager rule.' },
-  { path: '/documents', label: 'Documents', built: false, description: 'Word meeting records and the published Excel SPOC list.' },
+  { path: '/documents', label: 'Documents', built: true, description: 'Word meeting records and the published Excel SPOC list.' },
   { path: '/settings', label: 'Settings', built: true, description: '' },
 ];
 

@@ -5,6 +5,7 @@ import { CalendarSection } from './settings/CalendarSection.tsx';
 import { BackupSection, CheckSection } from './settings/MaintenanceSections.tsx';
 import { PassphraseSection } from './settings/PassphraseSection.tsx';
 import { TeamSettingsSection } from './settings/TeamSettingsSection.tsx';
+import { TemplatesSection } from './settings/TemplatesSection.tsx';
 
 export function SettingsPage() {
   const team = useQuery({ queryKey: ['team'], queryFn: () => invoke('team.get', {}) });
@@ -14,6 +15,7 @@ export function SettingsPage() {
     <Page title="Settings">
       <TeamSettingsSection settings={team.data.settings} />
       <CalendarSection />
+      <TemplatesSection />
       <PassphraseSection context={[team.data.settings.teamName, team.data.settings.localAuthority]} />
       <BackupSection databasePath={info.data.session.path} />
       <CheckSection />

@@ -16,6 +16,7 @@ export function TeamSettingsSection({ settings }: { settings: TeamSettings }) {
     idleLockMinutes: String(settings.idleLockMinutes),
     defaultCapacity: String(settings.defaultCapacity),
     fairnessPercent: String(settings.fairnessPercent),
+    teamFolder: settings.teamFolder,
   });
   const [saved, setSaved] = useState(false);
 
@@ -74,6 +75,14 @@ export function TeamSettingsSection({ settings }: { settings: TeamSettings }) {
           onChange={(v) => form.set('fairnessPercent', v)}
           error={form.errorFor('fairnessPercent')}
           width="short"
+        />
+        <Field
+          id={form.idOf('teamFolder')}
+          label="Team folder (optional)"
+          hint="The folder with a folder per school, often on the shared drive, as a full path. Word meeting records are saved in <School> (<URN>)\Meeting records inside it."
+          value={form.values.teamFolder}
+          onChange={(v) => form.set('teamFolder', v)}
+          error={form.errorFor('teamFolder')}
         />
         <Button type="submit" className="button">
           Save team settings

@@ -7,6 +7,8 @@ import {
   CHILD_CATEGORIES, CHILD_CATEGORY_LABELS, DECISION_LABELS, DECISIONS, VisitRecordInput, YEAR_GROUPS, childReferenceWarnings, type VisitRecord,
 } from '../../../../shared/domain/records.ts';
 import { invoke } from '../../api.ts';
+import { DocumentsTable } from '../documents/DocumentsTable.tsx';
+import { MeetingRecordButton } from '../documents/MeetingRecordButton.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -135,6 +137,14 @@ function VisitRecordForm({ urn, year, term, visitId, initial }: { urn: string; y
           Save the record
         </Button>
       </FormShell>
+      {initial || saved ? (
+        <section aria-labelledby="word-heading" className="card">
+          <h2 id="word-heading">Word meeting record</h2>
+          <p>Makes the record as a Word document in the school’s folder, from the saved record and the team’s template.</p>
+          <MeetingRecordButton kind="visit" id={visitId} />
+          <DocumentsTable sourceId={visitId} caption="Word records of this visit, newest first" />
+        </section>
+      ) : null}
     </Page>
   );
 }

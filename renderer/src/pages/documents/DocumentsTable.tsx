@@ -1,0 +1,59 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { RECORD_KIND_LABELS, type GeneratedDocument } from '../../../../shared/domain/documents.ts';
+import { invoke } from '../../api.ts';
+import { formatDateTime } from '../../format.ts';
+
+const KIND_LABELS: Record<GeneratedDocument['kind'], string> = { ...RECORD_KIND_LABELS, spoc_list: 'SPOC contact list' };
+
+/** Documents LinkDesk made, newest first, each with where it is and a button to open it. */
+export function DocumentsTable({ sourceId, caption }: { sourceId?: string; caption: string }) {
+  const docs = useQuery({ queryKey: ['documents.list', sourceId ?? 'all'], queryFn: () => invoke('documents.list', sourceId ? { sourceId } : {}) });
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!docs.data) return null;
+  if (docs.data.length === 0) return <p>No documents made yet.</p>;
+  return (
+    <>
+      {problem ? <p className="error-message" role="alert">{problem}</p> : null}
+      <table className="table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Made</th>
+            <th scope="col">Document</th>
+            <th scope="col">File</th>
+            <th scope="col"><span className="visually-hidden">Open</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {docs.data.map((d) => (
+            <tr key={d.id}>
+              <td>
+                {formatDateTime(d.createdAt)}
+                <span className="visit-status">by {d.createdBy}</span>
+              </td>
+              <td>
+                {KIND_LABELS[d.kind]}
+                {d.schoolName ? `: ${d.schoolName}` : ''}
+              </td>
+              <td><code className="path">{d.path}</code></td>
+              <td>
+                <Button
+                  className="button button-secondary"
+                  aria-label={`Open ${d.path.split(/[\\/]/).pop() ?? ''}`}
+                  onPress={() => {
+                    setProblem(null);
+                    invoke('documents.open', { id: d.id }).catch((error: unknown) => setProblem(error instanceof Error ? error.message : 'The file could not be opened.'));
+                  }}
+                >
+                  Open
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button, Checkbox } from 'react-aria-components';
+import { SpocListInput } from '../../../../shared/domain/documents.ts';
+import { invoke } from '../../api.ts';
+import { Field } from '../../components/Field.tsx';
+import { FormShell } from '../../components/FormShell.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { useForm } from '../../components/useForm.ts';
+import { formatDate, todayLocal } from '../../format.ts';
+
+const separator = (folder: string) => (folder.includes('\\') ? '\\' : '/');
+
+/** The published SPOC contact list: checked for schools with no named link worker, then saved as .xlsx. */
+export function SpocListSection({ teamFolder }: { teamFolder: string }) {
+  const queryClient = useQueryClient();
+  const form = useForm({ validFrom: todayLocal(), path: '', acceptGaps: false });
+  const validFrom = form.values.validFrom;
+  const check = useQuery({ queryKey: ['documents.checkSpocList', validFrom], queryFn: () => invoke('documents.checkSpocList', { validFrom }), enabled: /^\d{4}-\d{2}-\d{2}$/.test(validFrom) });
+  const suggested = teamFolder ? `${teamFolder}${separator(teamFolder)}SPOC contact list ${validFrom}.xlsx` : '';
+  const target = form.valueOr('path', suggested);
+  const [saved, setSaved] = useState<{ path: string; rows: number } | null>(null);
+  const gaps = check.data?.gaps ?? [];
+
+  const submit = async () => {
+    setSaved(null);
+    const input = { path: target, validFrom, acceptGaps: form.values.acceptGaps };
+    if (!form.validate(SpocListInput, input)) return;
+    try {
+      const result = await invoke('documents.exportSpocList', input);
+      setSaved(result);
+      await queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('documents') });
+    } catch (error) {
+      form.fail(error, 'path');
+    }
+  };
+
+  return (
+    <section aria-labelledby="spoc-heading" className="card">
+      <h2 id="spoc-heading">SPOC contact list</h2>
+      <p>
+        The list the team publishes so schools know whom to call: every open school with its named link worker (SPOC), secondary link worker and team manager, with
+        their work email and phone. Declared connections, notes, reasons and children are never included.
+      </p>
+      {saved ? <Notice title={`SPOC list of ${saved.rows} schools saved`}><p><code className="path">{saved.path}</code></p></Notice> : null}
+      <FormShell form={form} onSubmit={submit}>
+        <Field id={form.idOf('validFrom')} label="Valid from" hint="yyyy-mm-dd: the allocations on this day" value={validFrom} onChange={(v) => form.set('validFrom', v)} error={form.errorFor('validFrom')} width="short" />
+        {check.data ? (
+          gaps.length ? (
+            <div className="finding-group finding-warning" role="status">
+              <p className="finding-title">
+                {gaps.length} of {check.data.schools} open schools {gaps.length === 1 ? 'has' : 'have'} no named link worker on {formatDate(validFrom)}: they will show as “To be allocated”.
+              </p>
+              <ul>{gaps.map((g) => <li key={g.urn}>{g.name} ({g.urn})</li>)}</ul>
+              <Checkbox className="checkbox" isSelected={form.values.acceptGaps} onChange={(v) => form.set('acceptGaps', v)}>
+                <span className="checkbox-box" aria-hidden="true" />
+                Save the list with these schools shown as “To be allocated”
+              </Checkbox>
+            </div>
+          ) : (
+            <p className="finding-ok" role="status">All {check.data.schools} open schools have a named link worker on {formatDate(validFrom)}.</p>
+          )
+        ) : null}
+        <Field id={form.idOf('path')} label="Save as" hint="A full path ending in .xlsx; an existing file is never overwritten" value={target} onChange={(v) => form.set('path', v)} error={form.errorFor('path')} />
+        <Button type="submit" className="button">
+          Save the SPOC list
+        </Button>
+      </FormShell>
+    </section>
+  );
+}
