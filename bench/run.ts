@@ -3,6 +3,7 @@ import os from 'node:os';
 import { benchAllocations } from './allocations.bench.ts';
 import { benchApi } from './api.bench.ts';
 import { benchDatabase } from './database.bench.ts';
+import { benchDocuments } from './documents.bench.ts';
 import { benchSchools } from './schools.bench.ts';
 
 console.log(`LinkDesk benchmarks: Node ${process.versions.node}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}`);
@@ -10,3 +11,4 @@ benchDatabase();
 await benchApi();
 await benchSchools();
 benchAllocations();
+await benchDocuments();

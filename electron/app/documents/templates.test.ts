@@ -86,3 +86,15 @@ describe('templates', () => {
     expect(templatesState(db.db).find((t) => t.kind === 'visit_record')?.active?.fileName).toBe('northshire.docx');
   });
 });
+
+describe('the templates guide', () => {
+  it('names every placeholder LinkDesk fills', () => {
+    const guide = fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', '..', 'docs', 'templates.md'), 'utf8');
+    for (const kind of RECORD_KINDS) {
+      for (const placeholder of allowedPaths(kind)) {
+        const name = placeholder.split('.').pop() ?? '';
+        expect(guide.includes(`{${name}}`) || guide.includes(`{#${name}}`), placeholder).toBe(true);
+      }
+    }
+  });
+});
