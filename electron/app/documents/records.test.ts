@@ -3,10 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CreateRecordInput } from '../../../shared/domain/documents.ts';
-import { AppError } from '../../../shared/errors.ts';
 import { createDemoDatabase } from '../demo/demo.ts';
 import { selectVisitRecord } from '../records/repo.ts';
-import { PASSPHRASE, tempDir } from '../testing/builders.ts';
+import { PASSPHRASE, tempDir, refusalOf } from '../testing/builders.ts';
 import { pdfOf, pdfPages, pdfText } from '../testing/office.ts';
 import { updateSettings } from '../team/service.ts';
 import { docxTables, docxText } from './docx-template.ts';
@@ -20,15 +19,7 @@ function demo() {
   return { db, teamFolder };
 }
 
-const refusal = (work: () => unknown): AppError => {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
+const refusal = refusalOf;
 
 describe('a meeting record', () => {
   it('is made from a visit record into the school’s folder, with every field, its tables, the marking and page numbers', () => {

@@ -3,24 +3,15 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { SpocListInput, TO_BE_ALLOCATED } from '../../../shared/domain/documents.ts';
-import { AppError } from '../../../shared/errors.ts';
 import { createDemoDatabase } from '../demo/demo.ts';
-import { PASSPHRASE, tempDir } from '../testing/builders.ts';
+import { asyncRefusalOf, PASSPHRASE, tempDir } from '../testing/builders.ts';
 import { pdfOf, pdfText } from '../testing/office.ts';
 import { exportSpocList, generatedDocuments } from './service.ts';
 import { checkSpocList } from './spoc-list.ts';
 
 const demo = () => createDemoDatabase(path.join(tempDir(), 'demo.linkdesk'), PASSPHRASE, 'Tess Manager', () => new Date('2026-11-24T10:00:00Z'));
 
-async function refusal(work: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = asyncRefusalOf;
 
 describe('the published SPOC list', () => {
   it('lists the schools with no named link worker before saving, and saves them as "to be allocated" only when asked', async () => {

@@ -3,9 +3,8 @@ import path from 'node:path';
 import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
 import { allowedPaths, CreateRecordInput, RECORD_KINDS } from '../../../shared/domain/documents.ts';
-import { AppError } from '../../../shared/errors.ts';
 import { createDemoDatabase } from '../demo/demo.ts';
-import { PASSPHRASE, tempDir } from '../testing/builders.ts';
+import { PASSPHRASE, tempDir, refusalOf } from '../testing/builders.ts';
 import { updateSettings } from '../team/service.ts';
 import { docxText, inspectTemplate } from './docx-template.ts';
 import { selectProducible } from './repo.ts';
@@ -21,15 +20,7 @@ function editedTemplate(change: (xml: string) => string, name = 'letterhead.docx
   return file;
 }
 
-const refusal = (work: () => unknown): AppError => {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
+const refusal = refusalOf;
 
 function demo() {
   const db = createDemoDatabase(path.join(tempDir(), 'demo.linkdesk'), PASSPHRASE, 'Tess Manager', () => new Date('2026-11-24T10:00:00Z'));

@@ -2,10 +2,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CorrectEscalationInput, RaiseEscalationInput, type RaiseEscalationInput as RaiseInput } from '../../../shared/domain/escalations.ts';
 import { londonInstant } from '../../../shared/domain/london-time.ts';
-import { AppError } from '../../../shared/errors.ts';
 import { dashboard } from '../dashboard/service.ts';
 import { createDispatcher } from '../dispatcher.ts';
-import { aSession, aTeamDatabase, PASSPHRASE, tempDir } from '../testing/builders.ts';
+import { aSession, aTeamDatabase, PASSPHRASE, tempDir, refusalOf } from '../testing/builders.ts';
 import { aSchool } from '../testing/people-builders.ts';
 import { correctEscalation, escalationDetail, listEscalations, raiseEscalation } from './service.ts';
 
@@ -24,15 +23,7 @@ const concern: RaiseInput = {
   concern: 'child_protection', summary: 'Disclosure to a teaching assistant; school referring to the IFD.',
 };
 const count = (db: ReturnType<typeof setUp>) => (db.db.prepare('SELECT count(*) AS n FROM escalation_entry').get() as { n: number }).n;
-const refusal = (work: () => unknown): AppError => {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
+const refusal = refusalOf;
 
 describe('the escalation log', () => {
   it('shows the clock running, overdue after 24 hours, and on time once a manager is told', () => {

@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AddMeetingInput, GenerateMeetingsInput, PanelInput, RecordMeetingInput, UpdateMeetingInput } from '../../../shared/domain/panels.ts';
-import { AppError } from '../../../shared/errors.ts';
 import { saveYear } from '../calendar/service.ts';
 import { DEMO_YEAR } from '../demo/visits.ts';
-import { aTeamDatabase, tempDir } from '../testing/builders.ts';
+import { aTeamDatabase, tempDir, refusalOf } from '../testing/builders.ts';
 import { aPerson } from '../testing/people-builders.ts';
 import { exportCalendar } from '../visits/export.ts';
 import { dashboard } from '../dashboard/service.ts';
@@ -18,15 +17,7 @@ function setUp() {
   return { db, panel };
 }
 
-const refusal = (work: () => unknown): AppError => {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
+const refusal = refusalOf;
 
 describe('panels', () => {
   it('plans a term of meetings, shows them on a dry run first, and does not add a slot twice', () => {

@@ -1,4 +1,5 @@
 /** Small builders for tests: real encrypted databases in throwaway folders. */
+import { AppError } from '../../../shared/errors.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -61,4 +62,25 @@ export function pageNeverReadOnOpen(file: string): number {
   } finally {
     db.close();
   }
+}
+
+/** The AppError a piece of work throws; any other outcome fails the test. */
+export function refusalOf(work: () => unknown): AppError {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError, but the work succeeded');
+}
+
+export async function asyncRefusalOf(work: () => Promise<unknown>): Promise<AppError> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError, but the work succeeded');
 }
