@@ -8,6 +8,8 @@ import fs from 'node:fs';
 export function clockFromEnvironment(env: NodeJS.ProcessEnv = process.env): () => Date {
   const file = env.LINKDESK_CLOCK_FILE;
   if (!file) return () => new Date();
+  // Never silent: escalation times and the audit log take their time from this clock.
+  process.stderr.write(`linkdesk: using the test clock in ${file}, not the computer's clock\n`);
   return () => {
     try {
       const instant = new Date(fs.readFileSync(file, 'utf8').trim());

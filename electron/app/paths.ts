@@ -7,13 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 
-export function userPath(typed: string, field = 'path'): string {
+export function userPath(typed: string, field = 'path', what: 'file' | 'folder' = 'file'): string {
   const trimmed = typed.trim();
   const expanded = trimmed === '~' ? os.homedir() : /^~[\\/]/.test(trimmed) ? path.join(os.homedir(), trimmed.slice(2)) : trimmed;
   if (!path.isAbsolute(expanded)) {
-    const name = path.basename(expanded) || 'file';
+    const name = path.basename(expanded) || what;
     const example = process.platform === 'win32' ? `C:\\Users\\you\\Documents\\${name}` : `${os.homedir()}/Documents/${name}`;
-    throw new AppError('invalid_input', `Give the full path of the file, for example ${example}.`, {
+    throw new AppError('invalid_input', `Give the full path of the ${what}, for example ${example}.`, {
       issues: [{ path: field, message: `Give the full path, for example ${example}` }],
     });
   }

@@ -60,3 +60,19 @@ describe('an escalation entry', () => {
     expect(problems({ ...good, managerInformedAt: '2026-11-24T10:00' })).toEqual(['managerInformed: Say which manager was told']);
   });
 });
+
+describe('times typed into the log', () => {
+  const raisedAt = (value: string) => {
+    const parsed = RaiseEscalationInput.safeParse({ raisedAt: value, raisedBy: 'DSL', urn: '100500', children: [], concern: 'neglect', summary: 's' });
+    return parsed.success ? parsed.data.raisedAt : parsed.error.issues[0]?.message;
+  };
+
+  it('refuses a date or time that does not exist, and accepts a space for the T', () => {
+    expect(raisedAt('2026-11-23T25:00')).toMatch(/real date and time/);
+    expect(raisedAt('2026-11-23T24:00')).toMatch(/real date and time/);
+    expect(raisedAt('2027-02-30T10:00')).toMatch(/real date and time/);
+    expect(raisedAt('2026-13-01T10:00')).toMatch(/real date and time/);
+    expect(raisedAt('2026-11-23 09:30')).toBe('2026-11-23T09:30');
+    expect(raisedAt('23/11/2026 09:30')).toMatch(/yyyy-mm-ddThh:mm/);
+  });
+});

@@ -5,7 +5,7 @@
  * new entry that corrects the one before; nothing is overwritten or deleted.
  */
 import { z } from 'zod';
-import { LOCAL_DATE_TIME, londonInstant, londonWallTime } from './london-time.ts';
+import { isRealWallTime, LOCAL_DATE_TIME, londonInstant, londonWallTime } from './london-time.ts';
 import { ChildRef } from './records.ts';
 
 export const CONCERNS = ['child_protection', 'adult_safeguarding', 'neglect', 'domestic_abuse', 'other'] as const;
@@ -23,7 +23,18 @@ export const REFERRAL_LABELS: Record<(typeof REFERRAL_ANSWERS)[number], string> 
 /** The manager must be told within this many minutes of the concern being raised. */
 export const MANAGER_DEADLINE_MINUTES = 24 * 60;
 
-const WallTime = (what: string) => z.string().trim().regex(LOCAL_DATE_TIME, `Enter ${what} as yyyy-mm-ddThh:mm, for example 2026-11-24T09:30`);
+/** yyyy-mm-ddThh:mm; a space in place of the T is accepted, as people type it. */
+const WallTime = (what: string) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => v.replace(/^(\d{4}-\d{2}-\d{2})\s+(\d{2}:\d{2})$/, '$1T$2'))
+    .pipe(
+      z
+        .string()
+        .regex(LOCAL_DATE_TIME, `Enter ${what} as yyyy-mm-ddThh:mm, for example 2026-11-24T09:30`)
+        .refine(isRealWallTime, `Enter ${what} as a real date and time (hours 00 to 23), for example 2026-11-24T09:30`),
+    );
 const optionalWallTime = (what: string) => z.union([z.literal(''), WallTime(what)]).optional().transform((v) => (v ? v : null));
 const optionalText = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters`).optional().transform((v) => (v ? v : null));
 

@@ -15,6 +15,13 @@ const LONDON = new Intl.DateTimeFormat('en-GB', {
 
 export const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
+/** A time that exists on a calendar and a clock: no 30 February, no 25:00, no 24:00. */
+export function isRealWallTime(value: string): boolean {
+  if (!LOCAL_DATE_TIME.test(value)) return false;
+  const parsed = new Date(`${value}:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 16) === value;
+}
+
 /** The wall-clock time in England at an instant, as yyyy-mm-ddThh:mm. */
 export function londonWallTime(instant: Date): string {
   const p = Object.fromEntries(LONDON.formatToParts(instant).map((x) => [x.type, x.value]));

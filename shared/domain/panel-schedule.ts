@@ -35,14 +35,25 @@ function mondayOf(isoDate: string): string {
   return addDays(isoDate, -((dayOfWeek(isoDate) + 6) % 7));
 }
 
-/** The weeks a range touches must all be inside entered school years, or the count would be guessed. */
+/** More than this between one term and the next means a school year is missing, not a summer holiday. */
+const LONGEST_HOLIDAY_DAYS = 70;
+
+/**
+ * The part of a range that no entered school year covers (before the first term, after the
+ * last, or a missing year between two), or null: the count of term weeks is never guessed.
+ */
 export function uncoveredSpan(terms: readonly Term[], from: string, until: string): string | null {
   const sorted = [...terms].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
   const first = sorted[0]?.startsOn;
   const last = sorted.at(-1)?.endsOn;
   if (!first || !last) return `${from} to ${until}`;
-  if (from < first) return `${from} to ${addDays(first, -1)}`;
-  if (until > last) return `${addDays(last, 1)} to ${until}`;
+  if (from < first) return `${from} to ${addDays(first, -1)} (the first term entered starts on ${first})`;
+  if (until > last) return `${addDays(last, 1)} to ${until} (the last term entered ends on ${last})`;
+  for (let i = 1; i < sorted.length; i++) {
+    const end = sorted[i - 1]?.endsOn ?? '';
+    const start = sorted[i]?.startsOn ?? '';
+    if (start > addDays(end, LONGEST_HOLIDAY_DAYS) && start > from && end < until) return `${addDays(end, 1)} to ${addDays(start, -1)} (no school year is entered between those terms)`;
+  }
   return null;
 }
 

@@ -38,7 +38,14 @@ export const PanelInput = z
 export type PanelInput = z.input<typeof PanelInput>;
 
 export const GenerateMeetingsInput = z
-  .object({ panelId: z.string().uuid(), from: IsoDate, until: IsoDate, dryRun: z.boolean().default(false) })
+  .object({
+    panelId: z.string().uuid(),
+    from: IsoDate,
+    until: IsoDate,
+    dryRun: z.boolean().default(false),
+    /** Count the weeks again from `from` (the panel's pattern changed); otherwise the count runs on from the panel's first planned meeting. */
+    restart: z.boolean().default(false),
+  })
   .strict()
   .refine((g) => g.from <= g.until, { message: 'The last date is before the first', path: ['until'] });
 
@@ -81,6 +88,8 @@ export interface Panel {
   everyWeeks: number | null;
   usualTime: string | null;
   location: string | null;
+  /** The first planned meeting: the cadence counts term weeks from it. Null until meetings are planned. */
+  anchor: string | null;
 }
 
 export interface PanelSummary extends Panel {
@@ -122,7 +131,7 @@ export interface GeneratedMeetings {
   dates: string[];
   /** Dates the schedule already held, moved or cancelled included: left as they are. */
   kept: string[];
-  /** Meetings moved off a bank holiday to another day of the same week. */
+  /** Meetings moved to another day of the same week: a bank holiday, or the term starting or ending that week. */
   shifted: { from: string; to: string }[];
 }
 

@@ -1,6 +1,7 @@
 /** The demo team's panels: a term of meetings with attendance, apologies, gaps and notes. */
 import { termOn } from '../../../shared/domain/calendar.ts';
 import { GenerateMeetingsInput, PanelInput, RecordMeetingInput, type Response } from '../../../shared/domain/panels.ts';
+import { isWeekend } from '../../../shared/domain/working-days.ts';
 import { addDays, localDay } from '../../../shared/format.ts';
 import { listYears } from '../calendar/service.ts';
 import type { TeamDatabase } from '../db/team-db.ts';
@@ -34,7 +35,8 @@ export function seedDemoPanels(db: TeamDatabase, register: DemoRegister): void {
   for (const [index, spec] of PANELS.entries()) {
     const { weekOffset, ...fields } = spec;
     const panel = savePanel(ctx, PanelInput.parse(fields));
-    const from = addDays(current.startsOn, weekOffset * 7 + index);
+    let from = addDays(current.startsOn, weekOffset * 7 + index);
+    while (isWeekend(from)) from = addDays(from, 1);
     generateMeetings(ctx, GenerateMeetingsInput.parse({ panelId: panel.id, from, until: current.endsOn }));
     for (const meeting of panelDetail(db.db, panel.id).meetings) {
       turn++;

@@ -46,6 +46,16 @@ function compile(bytes: Buffer, fileName: string, modules: unknown[] = []): Docx
   }
 }
 
+interface TagPart {
+  value: string;
+  module?: string;
+  subparsed?: TagPart[];
+}
+
+function rawXmlTags(parts: TagPart[]): string[] {
+  return parts.flatMap((p) => [...(p.module === 'rawxml' ? [p.value] : []), ...rawXmlTags(p.subparsed ?? [])]);
+}
+
 function flatten(tags: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(tags).flatMap(([name, inner]) => {
     const path = prefix ? `${prefix}.${name}` : name;
@@ -60,8 +70,10 @@ export function inspectTemplate(bytes: Buffer, kind: RecordKind, fileName: strin
   compile(bytes, fileName, [inspect]);
   const found = [...new Set(flatten(inspect.getAllTags()))].sort();
   const allowed = allowedPaths(kind);
-  // A loop's own name is also a placeholder path; inner names are checked in their loop.
-  const unknown = found.filter((p) => !allowed.has(p));
+  // A loop's own name is also a placeholder path; inner names are checked in their loop. A raw
+  // XML tag ({@name}) would paste typed text into the document's XML, so it is never allowed.
+  const raw = rawXmlTags(inspect.getAllStructuredTags() as TagPart[]).map((name) => `@${name}`);
+  const unknown = [...found.filter((p) => !allowed.has(p) && !raw.includes(`@${p}`)), ...raw];
   const missing = [...allowed].filter((p) => !found.includes(p)).sort();
   return { kind, placeholders: found, unknown, missing };
 }

@@ -50,6 +50,25 @@ function writeError(error: unknown, folder: string): never {
   throw error;
 }
 
+/** Puts the temporary file in place under a name not yet taken; false when the name is taken. */
+function placeNew(temporary: string, candidate: string, folder: string): boolean {
+  try {
+    fs.linkSync(temporary, candidate);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    // Some shared drives (FAT, exFAT, some network storage) have no hard links: an exclusive copy instead.
+  }
+  try {
+    fs.copyFileSync(temporary, candidate, fs.constants.COPYFILE_EXCL);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    fs.rmSync(candidate, { force: true });
+    writeError(error, folder);
+  }
+}
+
 /**
  * Writes bytes to a new file beside `target` (target, then "name (2)", "name (3)"…) and returns
  * its path. The bytes go to a temporary file first and are linked into place, which fails
@@ -66,22 +85,8 @@ export function writeNewFile(target: string, bytes: Buffer, options: { addSuffix
   try {
     for (let n = 1; n < 1000; n++) {
       const candidate = withSuffix(target, n);
-      try {
-        fs.linkSync(temporary, candidate);
-        return candidate;
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST' && !options.addSuffix) throw new AppError('file_exists', `${candidate} already exists. LinkDesk never overwrites a file: choose another name.`, { path: candidate });
-        if (code === 'EEXIST') continue;
-        // Some network shares have no hard links: fall back to an exclusive copy.
-        if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EXDEV' || code === 'ENOSYS') {
-          if (fs.existsSync(candidate) && !options.addSuffix) throw new AppError('file_exists', `${candidate} already exists. LinkDesk never overwrites a file: choose another name.`, { path: candidate });
-          if (fs.existsSync(candidate)) continue;
-          fs.copyFileSync(temporary, candidate, fs.constants.COPYFILE_EXCL);
-          return candidate;
-        }
-        writeError(error, folder);
-      }
+      if (placeNew(temporary, candidate, folder)) return candidate;
+      if (!options.addSuffix) throw new AppError('file_exists', `${candidate} already exists. LinkDesk never overwrites a file: choose another name.`, { path: candidate });
     }
     throw new AppError('file_exists', `There are already 999 copies of ${path.basename(target)} in ${folder}.`);
   } finally {

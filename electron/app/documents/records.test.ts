@@ -75,6 +75,15 @@ describe('a meeting record', () => {
     expect(fs.readdirSync(path.dirname(first.path)).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
+  it('goes into the folder the team already has for the school (found by its URN), whatever it is called', () => {
+    const { db, teamFolder } = demo();
+    const visit = selectProducible(db.db).find((p) => p.kind === 'visit');
+    if (!visit) throw new Error('the demo has a visit record');
+    fs.mkdirSync(path.join(teamFolder, `Ashby Juniors (old name) (${visit.urn})`));
+    const doc = createMeetingRecord(db.writeContext, CreateRecordInput.parse({ kind: 'visit', id: visit.id }));
+    expect(doc.path).toBe(path.join(teamFolder, `Ashby Juniors (old name) (${visit.urn})`, 'Meeting records', `${visit.date} SPOC visit.docx`));
+  });
+
   it('says so when the team folder is not set, is missing, or cannot hold folders, and writes nothing', () => {
     const { db, teamFolder } = demo();
     const visit = selectProducible(db.db).find((p) => p.kind === 'visit');

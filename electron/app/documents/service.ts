@@ -98,6 +98,28 @@ function record(ctx: WriteContext, kind: GeneratedDocument['kind'], sourceId: st
   return saved;
 }
 
+/** The school's folder by its URN when the team already has one (a renamed school, or the team's own name for it), else a new one. */
+function schoolRecordsFolder(teamFolder: string, schoolName: string, urn: string): string {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(teamFolder, { withFileTypes: true });
+  } catch (error) {
+    throw folderError(error, teamFolder);
+  }
+  const existing = entries.find((d) => d.isDirectory() && d.name.endsWith(`(${urn})`));
+  return existing ? path.join(teamFolder, existing.name, 'Meeting records') : meetingRecordFolder(teamFolder, schoolName, urn);
+}
+
+function folderError(error: unknown, folder: string): AppError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENAMETOOLONG' ? 'the path is too long' :
+    code === 'ENOENT' ? 'the team folder is no longer there (is the shared drive connected?)' :
+    code === 'ENOTDIR' || code === 'EEXIST' ? 'a file is in the way where a folder should be' :
+    'LinkDesk is not allowed to write there: check the folder’s permissions';
+  return new AppError('read_only_location', `LinkDesk cannot create ${folder}: ${why}. Nothing was saved.`, { path: folder });
+}
+
 /** The meeting record into `<team folder>/<School> (<URN>)/Meeting records/`, with `Emails and correspondence/` beside it. */
 export function createMeetingRecord(ctx: WriteContext, input: z.output<typeof CreateRecordInput>): GeneratedDocument {
   const teamFolder = getTeam(ctx.db).settings.teamFolder;
@@ -105,12 +127,12 @@ export function createMeetingRecord(ctx: WriteContext, input: z.output<typeof Cr
   if (!fs.existsSync(teamFolder)) throw new AppError('file_not_found', `The team folder ${teamFolder} cannot be found (is the shared drive connected?). Nothing was saved.`, { path: teamFolder });
   const source = sourceOf(ctx.db, input, ctx.now());
   const bytes = renderRecord(ctx.db, source);
-  const folder = meetingRecordFolder(teamFolder, source.schoolName, source.urn);
+  const folder = schoolRecordsFolder(teamFolder, source.schoolName, source.urn);
   try {
     fs.mkdirSync(folder, { recursive: true });
     fs.mkdirSync(path.join(path.dirname(folder), 'Emails and correspondence'), { recursive: true });
-  } catch {
-    throw new AppError('read_only_location', `LinkDesk cannot create folders in ${teamFolder}. Check the folder's permissions. Nothing was saved.`, { path: teamFolder });
+  } catch (error) {
+    throw folderError(error, folder);
   }
   const file = writeNewFile(path.join(folder, `${safeName(`${source.date} ${RECORD_FILE_LABELS[source.kind]}`)}.docx`), bytes);
   return record(ctx, source.kind, input.id, source.urn, file, bytes);

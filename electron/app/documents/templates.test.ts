@@ -43,6 +43,8 @@ describe('templates', () => {
     const unknown = editedTemplate((xml) => xml.replace('{otherIssues}', '{otherIssues} {favouriteColour}'));
     const error = refusal(() => loadTemplate(db.writeContext, 'visit_record', unknown));
     expect(error.message).toContain('uses placeholders LinkDesk does not fill: {favouriteColour}');
+    const raw = editedTemplate((xml) => xml.replace('{otherIssues}', '{@otherIssues}'));
+    expect(refusal(() => loadTemplate(db.writeContext, 'visit_record', raw)).message).toContain('{@otherIssues}');
     const broken = editedTemplate((xml) => xml.replace('{otherIssues}', '{otherIssues'));
     expect(refusal(() => loadTemplate(db.writeContext, 'visit_record', broken)).message).toMatch(/has broken placeholders: .*otherIssues/);
     const text = path.join(tempDir(), 'notes.docx');

@@ -62,6 +62,8 @@ describe('the escalation log', () => {
     expect(closed.open).toBe(false);
     const stale = refusal(() => correctEscalation(db.writeContext, CorrectEscalationInput.parse({ ...base, summary: 'Changed', corrects: raised.current.id })));
     expect(stale.code).toBe('conflict');
+    const moved = { ...base, raisedAt: '2026-11-24T09:05', corrects: closed.current.id };
+    expect(refusal(() => correctEscalation(db.writeContext, CorrectEscalationInput.parse(moved))).details?.issues).toEqual([{ path: 'changeNote', message: 'Say why these change' }]);
     const detail = escalationDetail(db.db, raised.current.escalationId, now());
     expect(detail.history.map((e) => [e.version, e.corrects, e.managerInformed, e.closedAt])).toEqual([
       [1, null, null, null],

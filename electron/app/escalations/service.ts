@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import {
   CONCERN_LABELS,
+  ESCALATION_FIELD_LABELS,
   managerClock,
   toldLate,
   type CorrectEscalationInput,
@@ -24,6 +25,9 @@ import { requireSchool } from '../schools/service.ts';
 import { insertEntry, isCorrected, selectEntry, selectHistory, selectLatestEntries } from './repo.ts';
 
 type Fields = z.output<typeof EscalationFields>;
+
+/** Changing these rewrites what happened (and can move the 24-hour deadline), so a correction must say why. Recording the manager told for the first time is not a rewrite. */
+const KEY_FIELDS = ['raisedAt', 'urn', 'concern', 'managerInformedAt'] as const;
 
 /** The rules that need the clock or the database; the schema has checked the rest. */
 function checkFields(db: Connection, fields: Fields, now: Date): void {
@@ -69,6 +73,12 @@ export function correctEscalation(ctx: WriteContext, input: z.output<typeof Corr
     throw new AppError('conflict', 'This entry has already been corrected: open the escalation again and correct its latest entry.');
   }
   checkFields(ctx.db, fields, ctx.now());
+  const rewritten = KEY_FIELDS.filter((k) => previous[k] !== fields[k] && !(k === 'managerInformedAt' && previous[k] === null));
+  if (rewritten.length > 0 && !changeNote) {
+    throw new AppError('invalid_input', `This entry changes ${rewritten.map((k) => ESCALATION_FIELD_LABELS[k].toLowerCase()).join(', ')}: say why in the note. Nothing was saved.`, {
+      issues: [{ path: 'changeNote', message: 'Say why these change' }],
+    });
+  }
   const id = randomUUID();
   write(ctx, (audit) => {
     insertEntry(ctx.db, {

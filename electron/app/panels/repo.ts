@@ -9,6 +9,7 @@ interface PanelRow {
   every_weeks: number | null;
   usual_time: string | null;
   location: string | null;
+  anchor_date: string | null;
 }
 
 interface MeetingRow {
@@ -27,7 +28,7 @@ interface MeetingRow {
   updated_at: string;
 }
 
-const toPanel = (r: PanelRow): Panel => ({ id: r.id, name: r.name, type: r.type, area: r.area, everyWeeks: r.every_weeks, usualTime: r.usual_time, location: r.location });
+const toPanel = (r: PanelRow): Panel => ({ id: r.id, name: r.name, type: r.type, area: r.area, everyWeeks: r.every_weeks, usualTime: r.usual_time, location: r.location, anchor: r.anchor_date });
 
 export function insertPanel(db: Connection, p: Panel, at: string): void {
   statement(db, 'INSERT INTO panel (id, name, type, area, every_weeks, usual_time, location, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
@@ -39,6 +40,10 @@ export function updatePanel(db: Connection, p: Panel): void {
   statement(db, 'UPDATE panel SET name = ?, type = ?, area = ?, every_weeks = ?, usual_time = ?, location = ? WHERE id = ?').run(
     p.name, p.type, p.area, p.everyWeeks, p.usualTime, p.location, p.id,
   );
+}
+
+export function updatePanelAnchor(db: Connection, id: string, anchor: string): void {
+  statement(db, 'UPDATE panel SET anchor_date = ? WHERE id = ?').run(anchor, id);
 }
 
 export function selectPanel(db: Connection, id: string): Panel | undefined {

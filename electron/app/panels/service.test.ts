@@ -44,11 +44,24 @@ describe('panels', () => {
   it('refuses to plan beyond the school years entered, or a panel with no cadence', () => {
     const { db, panel } = setUp();
     const beyond = refusal(() => generateMeetings(db.writeContext, GenerateMeetingsInput.parse({ panelId: panel.id, from: '2026-09-07', until: '2027-09-30' })));
-    expect(beyond.message).toContain('No school year covers 2027-07-23 to 2027-09-30');
+    expect(beyond.message).toContain('No school year entered covers 2027-07-23 to 2027-09-30');
     const adHoc = savePanel(db.writeContext, PanelInput.parse({ name: 'Reintegration panel', type: 'reintegration', area: 'Coastal', everyWeeks: null }));
     expect(refusal(() => generateMeetings(db.writeContext, GenerateMeetingsInput.parse({ panelId: adHoc.id, from: '2026-09-07', until: '2026-10-30' }))).message).toContain('has no cadence');
     expect(refusal(() => savePanel(db.writeContext, PanelInput.parse({ name: 'pupil placement panel', type: 'other', area: 'north', everyWeeks: 2 }))).message).toContain('already a panel');
     expect(panelDetail(db.db, panel.id).meetings).toEqual([]);
+  });
+
+  it('keeps the count of term weeks from the first meeting when planning again later, and refuses a weekend first date', () => {
+    const { db, panel } = setUp();
+    generateMeetings(db.writeContext, GenerateMeetingsInput.parse({ panelId: panel.id, from: '2026-09-07', until: '2026-12-18' }));
+    // Planning the spring term later, from a Wednesday in the holidays: still every fourth term week, on Mondays.
+    const spring = generateMeetings(db.writeContext, GenerateMeetingsInput.parse({ panelId: panel.id, from: '2026-12-23', until: '2027-03-26' }));
+    expect(spring.dates).toEqual(['2027-01-18', '2027-02-22', '2027-03-22']);
+    expect(generateMeetings(db.writeContext, GenerateMeetingsInput.parse({ panelId: panel.id, from: '2026-09-07', until: '2027-03-26', dryRun: true })).dates).toEqual([]);
+    const weekend = refusal(() => generateMeetings(db.writeContext, GenerateMeetingsInput.parse({ panelId: panel.id, from: '2027-04-17', until: '2027-07-22', restart: true })));
+    expect(weekend.message).toContain('is a weekend');
+    const restarted = generateMeetings(db.writeContext, GenerateMeetingsInput.parse({ panelId: panel.id, from: '2027-04-14', until: '2027-05-31', restart: true }));
+    expect(restarted.dates).toEqual(['2027-04-14', '2027-05-12']);
   });
 
   it('warns when a meeting is added on a day out of term', () => {
@@ -69,6 +82,8 @@ describe('panels', () => {
 
     const future = refusal(() => recordMeeting(db.writeContext, RecordMeetingInput.parse({ id: dec?.id, attendance: [{ personId: amira.id, response: 'attended' }], tags: [] })));
     expect(future.details?.issues).toEqual([{ path: 'attendance.0.response', message: 'Not happened yet' }]);
+    // Apologies come before a meeting; they do not count as someone going.
+    recordMeeting(db.writeContext, RecordMeetingInput.parse({ id: dec?.id, attendance: [{ personId: amira.id, response: 'apologies' }], tags: [] }));
     expect(uncoveredMeetings(db.db, '2026-11-23', '2027-01-31').map((m) => m.date)).toEqual(['2026-12-07']);
     recordMeeting(db.writeContext, RecordMeetingInput.parse({ id: dec?.id, attendance: [{ personId: ben.id, response: 'expected' }], tags: [] }));
     expect(uncoveredMeetings(db.db, '2026-11-23', '2027-01-31')).toEqual([]);

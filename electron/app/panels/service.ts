@@ -38,6 +38,7 @@ import {
   updateMeetingDate,
   updateMeetingRecord,
   updatePanel,
+  updatePanelAnchor,
 } from './repo.ts';
 
 export function requirePanel(db: Connection, id: string): Panel {
@@ -58,7 +59,7 @@ export function savePanel(ctx: WriteContext, input: z.output<typeof PanelInput>)
     throw new AppError('invalid_input', `There is already a panel called ${input.name} in ${input.area}.`, { issues: [{ path: 'name', message: 'Already used in this area' }] });
   }
   if (input.id) requirePanel(ctx.db, input.id);
-  const panel: Panel = { ...input, id: input.id ?? randomUUID() };
+  const panel: Panel = { ...input, id: input.id ?? randomUUID(), anchor: input.id ? (selectPanel(ctx.db, input.id)?.anchor ?? null) : null };
   write(ctx, (audit) => {
     if (input.id) updatePanel(ctx.db, panel);
     else insertPanel(ctx.db, panel, ctx.now().toISOString());
@@ -71,18 +72,28 @@ export function panelDetail(db: Connection, id: string): PanelDetail {
   return { panel: requirePanel(db, id), meetings: selectMeetingsOfPanel(db, id) };
 }
 
-/** Adds the schedule's meetings between two dates; slots already held (moved or cancelled too) are kept as they are. */
+/**
+ * Adds the schedule's meetings between two dates. Term weeks are counted from the panel's first
+ * planned meeting (its anchor), so planning again later stays in step; slots already held
+ * (moved or cancelled too) are kept as they are. A restart, or a first date before the anchor,
+ * counts from the new first date instead.
+ */
 export function generateMeetings(ctx: WriteContext, input: z.output<typeof GenerateMeetingsInput>): GeneratedMeetings {
   const panel = requirePanel(ctx.db, input.panelId);
   if (!panel.everyWeeks) {
     throw new AppError('invalid_input', `${panel.name} has no cadence: set "meets every N weeks" first, or add its meetings one by one.`, { issues: [{ path: 'everyWeeks', message: 'No cadence' }] });
   }
-  const terms = listYears(ctx.db).flatMap((y) => y.terms);
-  const gap = uncoveredSpan(terms, input.from, input.until);
-  if (gap) {
-    throw new AppError('invalid_input', `No school year covers ${gap}: enter its term dates in Settings first, so that holidays are skipped.`, { issues: [{ path: 'until', message: 'Outside the school years entered' }] });
+  const newAnchor = input.restart || !panel.anchor || input.from < panel.anchor;
+  const anchor = newAnchor ? input.from : (panel.anchor ?? input.from);
+  if (newAnchor && isWeekend(anchor)) {
+    throw new AppError('invalid_input', `${formatDate(anchor)} is a weekend: give the weekday of the panel's first meeting.`, { issues: [{ path: 'from', message: 'A weekend' }] });
   }
-  const schedule = panelSchedule({ terms, bankHolidays: new Set(selectBankHolidays(ctx.db).map((b) => b.day)) }, input.from, input.until, panel.everyWeeks);
+  const terms = listYears(ctx.db).flatMap((y) => y.terms);
+  const gap = uncoveredSpan(terms, anchor, input.until);
+  if (gap) {
+    throw new AppError('invalid_input', `No school year entered covers ${gap}: enter its term dates in Settings first, so that holidays are skipped.`, { issues: [{ path: 'until', message: 'Outside the school years entered' }] });
+  }
+  const schedule = panelSchedule({ terms, bankHolidays: new Set(selectBankHolidays(ctx.db).map((b) => b.day)) }, anchor, input.until, panel.everyWeeks).filter((m) => m.date >= input.from);
   const held = selectSlots(ctx.db, panel.id);
   const fresh = schedule.filter((m) => !held.has(m.slot));
   const result: GeneratedMeetings = {
@@ -90,11 +101,12 @@ export function generateMeetings(ctx: WriteContext, input: z.output<typeof Gener
     kept: schedule.filter((m) => held.has(m.slot)).map((m) => m.slot),
     shifted: fresh.filter((m) => m.slot !== m.date).map((m) => ({ from: m.slot, to: m.date })),
   };
-  if (input.dryRun || fresh.length === 0) return result;
+  if (input.dryRun || (fresh.length === 0 && !newAnchor)) return result;
   write(ctx, (audit) => {
     const at = ctx.now().toISOString();
+    if (newAnchor) updatePanelAnchor(ctx.db, panel.id, anchor);
     for (const m of fresh) insertMeeting(ctx.db, { id: randomUUID(), panelId: panel.id, slot: m.slot, date: m.date, time: panel.usualTime }, at);
-    audit('panel', panel.id, 'generate-meetings', `${fresh.length} meetings from ${input.from} to ${input.until}`);
+    audit('panel', panel.id, 'generate-meetings', `${fresh.length} meetings from ${input.from} to ${input.until}${newAnchor ? `, counting from ${anchor}` : ''}`);
   });
   return result;
 }
@@ -133,8 +145,8 @@ export function recordMeeting(ctx: WriteContext, input: z.output<typeof RecordMe
   const today = localDay(ctx.now());
   input.attendance.forEach((a, i) => {
     requirePerson(ctx.db, a.personId);
-    if (a.response !== 'expected' && meeting.date > today) {
-      throw new AppError('invalid_input', `The meeting on ${formatDate(meeting.date)} has not happened yet: mark people as expected to attend.`, { issues: [{ path: `attendance.${i}.response`, message: 'Not happened yet' }] });
+    if (a.response === 'attended' && meeting.date > today) {
+      throw new AppError('invalid_input', `The meeting on ${formatDate(meeting.date)} has not happened yet: nobody can have attended it. Mark who is expected, or who sent apologies.`, { issues: [{ path: `attendance.${i}.response`, message: 'Not happened yet' }] });
     }
     if (a.response === 'attended' && meeting.cancelled) {
       throw new AppError('invalid_input', 'Nobody can attend a cancelled meeting: reinstate it first.', { issues: [{ path: `attendance.${i}.response`, message: 'Cancelled' }] });

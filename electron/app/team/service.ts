@@ -57,7 +57,7 @@ export function updateSettings(ctx: WriteContext, patch: TeamSettingsPatch): Tea
 
 /** A team folder must be a full path to an existing folder (a shared drive that is connected). */
 function checkTeamFolder(folder: string): string {
-  const full = userPath(folder);
+  const full = userPath(folder, 'teamFolder', 'folder');
   if (!fs.existsSync(full) || !fs.statSync(full).isDirectory()) {
     throw new AppError('invalid_input', `The folder ${full} does not exist. Create it first, or connect the shared drive.`, { issues: [{ path: 'teamFolder', message: 'No such folder' }] });
   }

@@ -13,6 +13,7 @@ export const migration0009: Migration = {
         every_weeks INTEGER CHECK (every_weeks BETWEEN 1 AND 26),
         usual_time TEXT,
         location TEXT,
+        anchor_date TEXT,
         created_at TEXT NOT NULL
       ) STRICT;
       CREATE UNIQUE INDEX panel_name_area ON panel(lower(name), lower(area));

@@ -1,6 +1,9 @@
 import type { Migration } from './types.ts';
 
-/** Append-only: triggers refuse any UPDATE or DELETE, whatever code runs against the file. */
+/**
+ * Append-only: triggers refuse any UPDATE or DELETE, and an INSERT that would collide with an
+ * entry (which INSERT OR REPLACE would otherwise resolve by deleting it, without the delete trigger).
+ */
 export const migration0010: Migration = {
   version: 10,
   name: 'safeguarding escalation log',
@@ -37,6 +40,14 @@ export const migration0010: Migration = {
         BEGIN SELECT RAISE(ABORT, 'The escalation log is append-only: an entry cannot be changed'); END;
       CREATE TRIGGER escalation_entry_no_delete BEFORE DELETE ON escalation_entry
         BEGIN SELECT RAISE(ABORT, 'The escalation log is append-only: an entry cannot be deleted'); END;
+      CREATE TRIGGER escalation_entry_no_replace BEFORE INSERT ON escalation_entry
+        WHEN EXISTS (
+          SELECT 1 FROM escalation_entry e
+           WHERE e.id = NEW.id
+              OR (e.escalation_id = NEW.escalation_id AND e.version = NEW.version)
+              OR (NEW.corrects_id IS NOT NULL AND e.corrects_id = NEW.corrects_id)
+        )
+        BEGIN SELECT RAISE(ABORT, 'The escalation log is append-only: an entry cannot be replaced'); END;
     `);
   },
 };

@@ -112,11 +112,11 @@ describe('migrations', () => {
     const db = emptyDatabase();
     migrate(db, 8);
     expect(migrate(db, 9)).toBe(9);
-    db.exec("INSERT INTO panel VALUES ('p1', 'Pupil Placement Panel', 'pupil_placement', 'North', 4, NULL, NULL, 'x')");
+    db.exec("INSERT INTO panel VALUES ('p1', 'Pupil Placement Panel', 'pupil_placement', 'North', 4, NULL, NULL, NULL, 'x')");
     const meeting = db.prepare("INSERT INTO panel_meeting (id, panel_id, slot, date, updated_at) VALUES (?, 'p1', '2026-11-25', '2026-11-25', 'x')");
     meeting.run('m1');
     expect(() => meeting.run('m2')).toThrow(/UNIQUE/);
-    expect(() => db.exec("INSERT INTO panel VALUES ('p2', 'pupil placement panel', 'other', 'north', 2, NULL, NULL, 'x')")).toThrow(/UNIQUE/);
+    expect(() => db.exec("INSERT INTO panel VALUES ('p2', 'pupil placement panel', 'other', 'north', 2, NULL, NULL, NULL, 'x')")).toThrow(/UNIQUE/);
     db.close();
   });
 
@@ -129,11 +129,14 @@ describe('migrations', () => {
       db.prepare(`INSERT INTO escalation_entry (id, escalation_id, corrects_id, version, raised_at, raised_by, urn, children, concern, summary, referral_made, recorded_by, recorded_at)
         VALUES (?, 'e1', ?, ?, '2026-11-24T09:00', 'DSL', '100500', '[]', 'neglect', 's', 'not_known', 'Tess', 'x')`).run(id, corrects, version);
     entry('e1', 1, null);
-    expect(() => entry('e2', 1, 'e1')).toThrow(/CHECK/);
+    expect(() => entry('e4', 2, null)).toThrow(/CHECK/);
     entry('e2', 2, 'e1');
-    expect(() => entry('e3', 3, 'e1')).toThrow(/UNIQUE/);
+    expect(() => entry('e3', 3, 'e1')).toThrow(/cannot be replaced/);
     expect(() => db.exec("UPDATE escalation_entry SET summary = 'x'")).toThrow(/append-only/);
     expect(() => db.exec('DELETE FROM escalation_entry')).toThrow(/append-only/);
+    // INSERT OR REPLACE would delete the old row without firing the delete trigger.
+    expect(() => db.exec("INSERT OR REPLACE INTO escalation_entry (id, escalation_id, corrects_id, version, raised_at, raised_by, urn, children, concern, summary, referral_made, recorded_by, recorded_at) VALUES ('e1', 'e1', NULL, 1, '2026-11-24T09:00', 'DSL', '100500', '[]', 'neglect', 'rewritten', 'not_known', 'Tess', 'x')")).toThrow(/cannot be replaced/);
+    expect(db.prepare('SELECT summary FROM escalation_entry WHERE id = ?').pluck().get('e1')).toBe('s');
     db.close();
   });
 

@@ -41,7 +41,7 @@ export function DocumentsTable({ sourceId, caption }: { sourceId?: string; capti
               <td>
                 <Button
                   className="button button-secondary"
-                  aria-label={`Open ${d.path.split(/[\\/]/).pop() ?? ''}`}
+                  aria-label={`Open ${d.path.split(/[\\/]/).pop() ?? ''}${d.schoolName ? ` of ${d.schoolName}` : ''}`}
                   onPress={() => {
                     setProblem(null);
                     invoke('documents.open', { id: d.id }).catch((error: unknown) => setProblem(error instanceof Error ? error.message : 'The file could not be opened.'));

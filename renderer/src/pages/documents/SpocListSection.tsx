@@ -47,7 +47,7 @@ export function SpocListSection({ teamFolder }: { teamFolder: string }) {
         <Field id={form.idOf('validFrom')} label="Valid from" hint="yyyy-mm-dd: the allocations on this day" value={validFrom} onChange={(v) => form.set('validFrom', v)} error={form.errorFor('validFrom')} width="short" />
         {check.data ? (
           gaps.length ? (
-            <div className="finding-group finding-warning" role="status">
+            <div className="finding-group finding-warning">
               <p className="finding-title">
                 {gaps.length} of {check.data.schools} open schools {gaps.length === 1 ? 'has' : 'have'} no named link worker on {formatDate(validFrom)}: they will show as “To be allocated”.
               </p>

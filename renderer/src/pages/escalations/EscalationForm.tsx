@@ -1,6 +1,7 @@
 import { Button } from 'react-aria-components';
 import type { z } from 'zod';
 import { CONCERN_LABELS, CONCERNS, CorrectEscalationInput, RaiseEscalationInput, REFERRAL_ANSWERS, REFERRAL_LABELS, type EscalationEntry } from '../../../../shared/domain/escalations.ts';
+import { londonWallTime } from '../../../../shared/domain/london-time.ts';
 import { childReferenceWarnings } from '../../../../shared/domain/records.ts';
 import { childRefsText, parseChildRefs } from '../../components/childRefs.ts';
 import { Field } from '../../components/Field.tsx';
@@ -14,10 +15,9 @@ type Concern = (typeof CONCERNS)[number] | '';
 type Referral = (typeof REFERRAL_ANSWERS)[number];
 const TIME_HINT = 'yyyy-mm-ddThh:mm, England’s clock';
 
+/** Now on England's clock, whatever time zone the computer is set to. */
 export function nowOnTheClock(): string {
-  const d = new Date();
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+  return londonWallTime(new Date());
 }
 
 interface Props {
@@ -108,7 +108,7 @@ export function EscalationForm({ latest, submitLabel, onSubmit }: Props) {
         {block('outcome', 'Outcome (optional)')}
         {text('closedAt', 'Closed at (optional)', `${TIME_HINT}; closing needs the manager recorded`, 'half')}
       </fieldset>
-      {latest ? block('changeNote', 'What this entry changes, and why (optional)') : null}
+      {latest ? block('changeNote', 'What this entry changes, and why', 'Needed when it changes the time raised, the school, the concern or the time the manager was told') : null}
       <Button type="submit" className="button">
         {submitLabel}
       </Button>

@@ -61,7 +61,7 @@ export function PanelPage() {
           <p>No meetings yet: plan them below.</p>
         )}
       </section>
-      <PlanMeetingsSection panel={panel} lastMeeting={meetings.at(-1)?.slot ?? meetings.at(-1)?.date ?? null} />
+      <PlanMeetingsSection panel={panel} lastMeeting={meetings.filter((m) => m.slot).at(-1)?.slot ?? null} />
       <section aria-labelledby="edit-heading" className="card">
         <h2 id="edit-heading">Panel details</h2>
         {saved ? <Notice title="Panel saved" /> : null}

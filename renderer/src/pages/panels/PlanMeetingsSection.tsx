@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button } from 'react-aria-components';
+import { Button, Checkbox } from 'react-aria-components';
 import { AddMeetingInput, GenerateMeetingsInput, type GeneratedMeetings, type Panel } from '../../../../shared/domain/panels.ts';
 import { invoke } from '../../api.ts';
 import { Field } from '../../components/Field.tsx';
@@ -16,8 +16,8 @@ export function PlanMeetingsSection({ panel, lastMeeting }: { panel: Panel; last
   const years = useQuery({ queryKey: ['calendar.years'], queryFn: () => invoke('calendar.years', {}) });
   const today = todayLocal();
   const yearEnd = years.data?.flatMap((y) => y.terms).map((t) => t.endsOn).find((end) => end >= today) ?? '';
-  // Carry the cadence on from the last meeting, so the weekday and the count stay as they were.
-  const plan = useForm({ from: lastMeeting && panel.everyWeeks ? addDays(lastMeeting, panel.everyWeeks * 7) : today, until: '' });
+  // The count of term weeks runs on from the panel's first meeting, so later planning starts the day after the last one.
+  const plan = useForm({ from: lastMeeting && panel.anchor ? addDays(lastMeeting, 1) : today, until: '', restart: false });
   const one = useForm({ date: '', time: '' });
   const [preview, setPreview] = useState<GeneratedMeetings | null>(null);
   const [message, setMessage] = useState<{ title: string; warnings: string[] } | null>(null);
@@ -26,7 +26,7 @@ export function PlanMeetingsSection({ panel, lastMeeting }: { panel: Panel; last
 
   const run = async (dryRun: boolean) => {
     setMessage(null);
-    const input = { panelId: panel.id, from: plan.values.from, until, dryRun };
+    const input = { panelId: panel.id, from: plan.values.from, until, dryRun, restart: plan.values.restart };
     if (!plan.validate(GenerateMeetingsInput, input)) return;
     try {
       const result = await invoke('panels.generate', input);
@@ -68,14 +68,21 @@ export function PlanMeetingsSection({ panel, lastMeeting }: { panel: Panel; last
       {panel.everyWeeks ? (
         <>
           <p>
-            Every {panel.everyWeeks === 1 ? 'week' : `${panel.everyWeeks} weeks`} of term time, on the weekday of the first meeting. Half-terms and holidays do not count;
-            a meeting on a bank holiday moves to another day that week. Meetings already planned, moved or cancelled are left as they are.
+            Every {panel.everyWeeks === 1 ? 'week' : `${panel.everyWeeks} weeks`} of term time, on the weekday of the first meeting
+            {panel.anchor ? ` (counted from ${formatDate(panel.anchor)})` : ''}. Half-terms and holidays do not count; a meeting on a bank holiday, or on a day
+            outside term when a term starts or ends that week, moves to another day that week. Meetings already planned, moved or cancelled are left as they are.
           </p>
           <FormShell form={plan} onSubmit={() => run(true)}>
             <div className="date-row">
-              <Field id={plan.idOf('from')} label="First meeting" hint="yyyy-mm-dd" value={plan.values.from} onChange={(x) => { plan.set('from', x); setPreview(null); }} error={plan.errorFor('from')} width="short" />
+              <Field id={plan.idOf('from')} label={panel.anchor ? 'Plan from' : 'First meeting'} hint="yyyy-mm-dd" value={plan.values.from} onChange={(x) => { plan.set('from', x); setPreview(null); }} error={plan.errorFor('from')} width="short" />
               <Field id={plan.idOf('until')} label="Plan up to" hint="yyyy-mm-dd" value={until} onChange={(x) => { plan.set('until', x); setPreview(null); }} error={plan.errorFor('until')} width="short" />
             </div>
+            {panel.anchor ? (
+              <Checkbox className="checkbox" isSelected={plan.values.restart} onChange={(v) => { plan.set('restart', v); setPreview(null); }}>
+                <span className="checkbox-box" aria-hidden="true" />
+                Start the count again: the panel’s pattern changed, and its next meeting is on this date
+              </Checkbox>
+            ) : null}
             <Button type="submit" className="button button-secondary">
               Show the dates
             </Button>
@@ -84,7 +91,7 @@ export function PlanMeetingsSection({ panel, lastMeeting }: { panel: Panel; last
             <div aria-live="polite">
               <h3>{preview.dates.length} new {preview.dates.length === 1 ? 'meeting' : 'meetings'}</h3>
               {preview.dates.length ? <ul>{preview.dates.map((d) => <li key={d}>{formatDate(d)}</li>)}</ul> : <p>Every date is already planned.</p>}
-              {preview.shifted.length ? <p>Moved off a bank holiday: {preview.shifted.map((s) => `${formatDate(s.from)} to ${formatDate(s.to)}`).join('; ')}.</p> : null}
+              {preview.shifted.length ? <p>Moved to another day of the same week: {preview.shifted.map((s) => `${formatDate(s.from)} to ${formatDate(s.to)}`).join('; ')}.</p> : null}
               {preview.kept.length ? <p className="muted">{preview.kept.length} already planned, left as they are.</p> : null}
               {preview.dates.length ? (
                 <Button className="button" onPress={() => void run(false)}>

@@ -51,9 +51,13 @@ export function TemplatesSection() {
   };
 
   const use = async (kind: RecordKind, id: string | null) => {
-    await invoke('documents.useTemplate', { kind, id });
-    setMessage(id ? 'Template changed.' : `${RECORD_KIND_LABELS[kind]}s now use LinkDesk’s own template.`);
-    await refresh();
+    try {
+      await invoke('documents.useTemplate', { kind, id });
+      setMessage(id ? 'Template changed.' : `${RECORD_KIND_LABELS[kind]}s now use LinkDesk’s own template.`);
+      await refresh();
+    } catch (error) {
+      form.fail(error);
+    }
   };
 
   return (
