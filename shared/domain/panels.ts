@@ -142,6 +142,8 @@ export interface AttendanceRow {
   attended: number;
   apologies: number;
   nobody: number;
+  /** Past meetings where the team's attendance was never recorded: people still only "expected". */
+  notRecorded: number;
 }
 
 export interface AttendanceReport {

@@ -90,7 +90,7 @@ describe('panels', () => {
 
     const report = attendanceReport(db.db, '2026-09-01', '2026-12-18', '2026-11-23');
     expect(nov?.date).toBe('2026-11-09');
-    expect(report.byPanel).toEqual([{ key: panel.id, label: 'Pupil Placement Panel (North)', meetings: 3, attended: 1, apologies: 1, nobody: 1 }]);
+    expect(report.byPanel).toEqual([{ key: panel.id, label: 'Pupil Placement Panel (North)', meetings: 3, attended: 1, apologies: 1, nobody: 1, notRecorded: 0 }]);
     expect(report.byPerson.map((p) => [p.label, p.attended, p.apologies])).toEqual([['Amira Khan', 1, 0], ['Ben Oduya', 0, 1]]);
   });
 

@@ -172,7 +172,7 @@ export function attendanceReport(db: Connection, from: string, to: string, today
   const byPanel = new Map<string, AttendanceRow>();
   const byPerson = new Map<string, AttendanceRow>();
   const row = (map: Map<string, AttendanceRow>, key: string, label: string) => {
-    const existing = map.get(key) ?? { key, label, meetings: 0, attended: 0, apologies: 0, nobody: 0 };
+    const existing = map.get(key) ?? { key, label, meetings: 0, attended: 0, apologies: 0, nobody: 0, notRecorded: 0 };
     map.set(key, existing);
     return existing;
   };
@@ -181,13 +181,14 @@ export function attendanceReport(db: Connection, from: string, to: string, today
     panel.meetings++;
     if (m.attendance.some((a) => a.response === 'attended')) panel.attended++;
     else if (m.attendance.some((a) => a.response === 'apologies')) panel.apologies++;
+    else if (m.attendance.some((a) => a.response === 'expected')) panel.notRecorded++;
     else panel.nobody++;
     for (const a of m.attendance) {
       const person = row(byPerson, a.personId, a.personName);
       person.meetings++;
       if (a.response === 'attended') person.attended++;
       else if (a.response === 'apologies') person.apologies++;
-      else person.nobody++;
+      else person.notRecorded++;
     }
   }
   const byLabel = (a: AttendanceRow, b: AttendanceRow) => a.label.localeCompare(b.label);

@@ -32,6 +32,7 @@ const SEGMENTS = [
   ['attended', 'bar-attended', 'Someone attended'],
   ['apologies', 'bar-apologies', 'Apologies only'],
   ['nobody', 'bar-nobody', 'Nobody from the team'],
+  ['notRecorded', 'bar-unrecorded', 'Not recorded'],
 ] as const;
 
 /** Meetings held per panel, split by whether someone attended. The table below holds the same figures. */
@@ -59,35 +60,29 @@ function AttendanceChart({ rows }: { rows: AttendanceRow[] }) {
       })}
       {SEGMENTS.map(([field, className, label], i) => (
         <g key={field}>
-          <rect x={LABEL + i * 150} y={height - 26} width={14} height={14} className={className} />
-          <text x={LABEL + i * 150 + 20} y={height - 14} className="chart-label">{label}</text>
+          <rect x={10 + i * 170} y={height - 26} width={14} height={14} className={className} />
+          <text x={10 + i * 170 + 20} y={height - 14} className="chart-label">{label}</text>
         </g>
       ))}
     </svg>
   );
 }
 
-function AttendanceTable({ caption, rows, first, last }: { caption: string; rows: AttendanceRow[]; first: string; last: string }) {
+function AttendanceTable({ caption, rows, first, columns }: { caption: string; rows: AttendanceRow[]; first: string; columns: [keyof AttendanceRow, string][] }) {
   return (
     <table className="table">
       <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{first}</th>
-          <th scope="col">Meetings</th>
-          <th scope="col">Attended</th>
-          <th scope="col">Apologies</th>
-          <th scope="col">{last}</th>
+          {columns.map(([key, title]) => <th key={key} scope="col">{title}</th>)}
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.key}>
             <th scope="row">{r.label}</th>
-            <td>{r.meetings}</td>
-            <td>{r.attended}</td>
-            <td>{r.apologies}</td>
-            <td>{r.nobody}</td>
+            {columns.map(([key]) => <td key={key}>{r[key]}</td>)}
           </tr>
         ))}
       </tbody>
@@ -101,8 +96,13 @@ function Report({ report }: { report: AttendanceReport }) {
     <>
       <p className="muted">Meetings held from {formatDate(report.from)} up to {formatDate(report.to < todayLocal() ? report.to : todayLocal())}; cancelled meetings are left out.</p>
       <AttendanceChart rows={report.byPanel} />
-      <AttendanceTable caption="By panel" rows={report.byPanel} first="Panel" last="Nobody from the team" />
-      <AttendanceTable caption="By person" rows={report.byPerson} first="Person" last="Expected, not recorded" />
+      <AttendanceTable
+        caption="By panel"
+        rows={report.byPanel}
+        first="Panel"
+        columns={[['meetings', 'Meetings'], ['attended', 'Someone attended'], ['apologies', 'Apologies only'], ['nobody', 'Nobody from the team'], ['notRecorded', 'Not recorded']]}
+      />
+      <AttendanceTable caption="By person" rows={report.byPerson} first="Person" columns={[['meetings', 'Meetings'], ['attended', 'Attended'], ['apologies', 'Apologies'], ['notRecorded', 'Expected, not recorded']]} />
     </>
   );
 }
