@@ -30,8 +30,8 @@ test('create the Word record of a visit, find it listed, and save the SPOC list 
   await expect(list.getByText(/2 of 44 open schools have no named link worker/)).toBeVisible();
   await expectAccessible(page, 'documents');
   await list.getByRole('button', { name: 'Save the SPOC list' }).click();
-  await expect(list.getByRole('alert').first()).toContainText('2 schools have no named link worker');
-  await list.getByText('Save the list with these schools shown as “To be allocated”').click();
+  await expect(list.getByRole('alert').first()).toContainText('Tick this to save the list with these schools shown as “To be allocated”, or allocate them first');
+  await list.getByText('Save the list with these schools shown as “To be allocated”', { exact: true }).click();
   await list.getByRole('button', { name: 'Save the SPOC list' }).click();
   await expect(list.getByText('SPOC list of 44 schools saved')).toBeVisible();
   await expect(made.getByRole('row', { name: /SPOC contact list/ })).toBeVisible();

@@ -63,6 +63,9 @@ export const PLACEHOLDERS: Record<RecordKind, PlaceholderTree> = {
   },
 };
 
+/** A template without these would make a record that does not say which school or meeting it is about. */
+export const REQUIRED_PLACEHOLDERS = ['schoolName', 'date'] as const;
+
 /** Every placeholder path a kind allows: "teamName", "children", "children.initials". */
 export function allowedPaths(kind: RecordKind): Set<string> {
   const paths = new Set<string>();

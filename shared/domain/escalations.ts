@@ -67,7 +67,8 @@ const refinements = <T extends z.ZodType<Fields>>(schema: T) =>
     .refine((e) => e.referralMade === 'yes' || (!e.referralAt && !e.referralReference), { message: 'A referral date or reference needs the answer "Yes"', path: ['referralMade'] })
     .refine((e) => !e.referralAt || e.referralAt >= e.raisedAt, { message: 'The referral cannot be before the concern was raised', path: ['referralAt'] })
     .refine((e) => !e.closedAt || e.closedAt >= e.raisedAt, { message: 'The entry cannot close before the concern was raised', path: ['closedAt'] })
-    .refine((e) => !e.closedAt || e.managerInformedAt, { message: 'Record when a manager was told before closing the entry', path: ['managerInformedAt'] });
+    .refine((e) => !e.closedAt || e.managerInformedAt, { message: 'Record when a manager was told before closing the entry', path: ['managerInformedAt'] })
+    .refine((e) => !e.closedAt || e.outcome, { message: 'Record the outcome before closing the entry', path: ['outcome'] });
 
 export const RaiseEscalationInput = refinements(EscalationFields);
 export type RaiseEscalationInput = z.input<typeof EscalationFields>;

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import {
   RECORD_FILE_LABELS,
+  REQUIRED_PLACEHOLDERS,
   RECORD_KINDS,
   type CreateRecordInput,
   type GeneratedDocument,
@@ -18,6 +19,7 @@ import {
   type TemplatesState,
 } from '../../../shared/domain/documents.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { formatDate } from '../../../shared/format.ts';
 import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { assertReadableFile } from '../imports/text-file.ts';
@@ -43,7 +45,7 @@ function readTemplateFile(file: string): { bytes: Buffer; fileName: string } {
   const full = userPath(file);
   assertReadableFile(full);
   const fileName = path.basename(full);
-  if (!/\.docx$/i.test(fileName)) throw new AppError('invalid_input', `${fileName} is not a Word .docx file. Save the template from Word as "Word Document (.docx)".`, { issues: [{ path: 'path', message: 'Not a .docx' }] });
+  if (!/\.docx$/i.test(fileName)) throw new AppError('invalid_input', `${fileName} is not a Word .docx file. Save the template from Word as "Word Document (.docx)".`, { issues: [{ path: 'path', message: 'Choose a Word .docx file' }] });
   return { bytes: fs.readFileSync(full), fileName };
 }
 
@@ -58,6 +60,10 @@ export function loadTemplate(ctx: WriteContext, kind: RecordKind, file: string):
   const check = inspectTemplate(bytes, kind, fileName);
   if (check.unknown.length > 0) {
     throw new AppError('invalid_input', `${fileName} uses placeholders LinkDesk does not fill: ${check.unknown.map((u) => `{${u}}`).join(', ')}. Correct them (docs/templates.md lists the placeholders); nothing was saved.`, { check });
+  }
+  const absent = REQUIRED_PLACEHOLDERS.filter((p) => !check.placeholders.includes(p));
+  if (absent.length > 0) {
+    throw new AppError('invalid_input', `${fileName} has no ${absent.map((a) => `{${a}}`).join(' or ')} placeholder, so its records would not say which school or meeting they are about (is it a finished record rather than a template?). Nothing was saved.`, { check });
   }
   const id = randomUUID();
   write(ctx, (audit) => {
@@ -151,7 +157,7 @@ export function exportRecord(ctx: WriteContext, input: z.output<typeof CreateRec
 export async function exportSpocList(ctx: WriteContext, input: z.output<typeof SpocListInput>): Promise<{ path: string; rows: number; gaps: number }> {
   const check = checkSpocList(ctx.db, input.validFrom);
   if (check.gaps.length > 0 && !input.acceptGaps) {
-    throw new AppError('invalid_input', `${check.gaps.length} ${check.gaps.length === 1 ? 'school has' : 'schools have'} no named link worker on ${input.validFrom}: ${check.gaps.slice(0, 5).map((g) => g.name).join(', ')}${check.gaps.length > 5 ? '…' : ''}. Allocate them, or save with them shown as "to be allocated".`, { gaps: check.gaps });
+    throw new AppError('invalid_input', `${check.gaps.length} ${check.gaps.length === 1 ? 'school has' : 'schools have'} no named link worker on ${formatDate(input.validFrom)}: ${check.gaps.slice(0, 5).map((g) => g.name).join(', ')}${check.gaps.length > 5 ? '…' : ''}. Allocate them, or save with them shown as "to be allocated".`, { gaps: check.gaps, issues: [{ path: 'acceptGaps', message: 'Tick this to save the list with these schools shown as “To be allocated”, or allocate them first' }] });
   }
   const target = userPath(input.path);
   const { bytes, rows } = await buildSpocList(ctx.db, input.validFrom);

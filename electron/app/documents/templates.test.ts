@@ -47,6 +47,8 @@ describe('templates', () => {
     expect(refusal(() => loadTemplate(db.writeContext, 'visit_record', raw)).message).toContain('{@otherIssues}');
     const broken = editedTemplate((xml) => xml.replace('{otherIssues}', '{otherIssues'));
     expect(refusal(() => loadTemplate(db.writeContext, 'visit_record', broken)).message).toMatch(/has broken placeholders: .*otherIssues/);
+    const finished = editedTemplate((xml) => xml.replace(/\{[^}]*\}/g, 'filled in'), 'finished record.docx');
+    expect(refusal(() => loadTemplate(db.writeContext, 'visit_record', finished)).message).toContain('has no {schoolName} or {date} placeholder');
     const text = path.join(tempDir(), 'notes.docx');
     fs.writeFileSync(text, 'plain text, not a Word file');
     expect(refusal(() => loadTemplate(db.writeContext, 'visit_record', text)).message).toContain('is not a Word .docx file');

@@ -81,7 +81,7 @@ describe('panels', () => {
     expect(panelDetail(db.db, panel.id).meetings[0]).toMatchObject({ notes: 'Three Fair Access cases', tags: ['ebsa', 'year 9'], attendance: [{ personName: 'Amira Khan', response: 'attended' }] });
 
     const future = refusal(() => recordMeeting(db.writeContext, RecordMeetingInput.parse({ id: dec?.id, attendance: [{ personId: amira.id, response: 'attended' }], tags: [] })));
-    expect(future.details?.issues).toEqual([{ path: 'attendance.0.response', message: 'Not happened yet' }]);
+    expect(future.details?.issues).toEqual([{ path: `attendance.${amira.id}`, message: 'Amira Khan: not happened yet' }]);
     // Apologies come before a meeting; they do not count as someone going.
     recordMeeting(db.writeContext, RecordMeetingInput.parse({ id: dec?.id, attendance: [{ personId: amira.id, response: 'apologies' }], tags: [] }));
     expect(uncoveredMeetings(db.db, '2026-11-23', '2027-01-31').map((m) => m.date)).toEqual(['2026-12-07']);

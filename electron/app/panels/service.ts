@@ -143,13 +143,13 @@ export function updateMeeting(ctx: WriteContext, input: z.output<typeof UpdateMe
 export function recordMeeting(ctx: WriteContext, input: z.output<typeof RecordMeetingInput>): PanelMeeting {
   const meeting = requireMeeting(ctx.db, input.id);
   const today = localDay(ctx.now());
-  input.attendance.forEach((a, i) => {
-    requirePerson(ctx.db, a.personId);
+  input.attendance.forEach((a) => {
+    const person = requirePerson(ctx.db, a.personId);
     if (a.response === 'attended' && meeting.date > today) {
-      throw new AppError('invalid_input', `The meeting on ${formatDate(meeting.date)} has not happened yet: nobody can have attended it. Mark who is expected, or who sent apologies.`, { issues: [{ path: `attendance.${i}.response`, message: 'Not happened yet' }] });
+      throw new AppError('invalid_input', `${person.name}: the meeting on ${formatDate(meeting.date)} has not happened yet, so nobody can have attended it. Choose Expected to attend or Sent apologies.`, { issues: [{ path: `attendance.${a.personId}`, message: `${person.name}: not happened yet` }] });
     }
     if (a.response === 'attended' && meeting.cancelled) {
-      throw new AppError('invalid_input', 'Nobody can attend a cancelled meeting: reinstate it first.', { issues: [{ path: `attendance.${i}.response`, message: 'Cancelled' }] });
+      throw new AppError('invalid_input', `${person.name}: nobody can attend a cancelled meeting. Reinstate it first.`, { issues: [{ path: `attendance.${a.personId}`, message: `${person.name}: the meeting is cancelled` }] });
     }
   });
   const tags = [...new Set(input.tags.map((t) => t.toLowerCase()))];

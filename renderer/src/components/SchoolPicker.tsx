@@ -14,7 +14,12 @@ export function SchoolPicker({ id, value, onChange, error, initialText }: { id: 
       inputValue={text}
       onInputChange={setText}
       selectedKey={value || null}
-      onSelectionChange={(key) => onChange(key ? String(key) : '')}
+      onSelectionChange={(key) => {
+        // Show the chosen school in the box, so what was picked is what the user sees.
+        const chosen = schools.data?.rows.find((r) => r.urn === key);
+        if (chosen) setText(chosen.name);
+        onChange(key ? String(key) : '');
+      }}
       items={schools.data?.rows ?? []}
       isInvalid={Boolean(error)}
       validationBehavior="aria"

@@ -52,7 +52,8 @@ export function SpocListSection({ teamFolder }: { teamFolder: string }) {
                 {gaps.length} of {check.data.schools} open schools {gaps.length === 1 ? 'has' : 'have'} no named link worker on {formatDate(validFrom)}: they will show as “To be allocated”.
               </p>
               <ul>{gaps.map((g) => <li key={g.urn}>{g.name} ({g.urn})</li>)}</ul>
-              <Checkbox className="checkbox" isSelected={form.values.acceptGaps} onChange={(v) => form.set('acceptGaps', v)}>
+              {form.errorFor('acceptGaps') ? <p className="error-message">{form.errorFor('acceptGaps')}</p> : null}
+              <Checkbox id={form.idOf('acceptGaps')} className="checkbox" isSelected={form.values.acceptGaps} onChange={(v) => form.set('acceptGaps', v)}>
                 <span className="checkbox-box" aria-hidden="true" />
                 Save the list with these schools shown as “To be allocated”
               </Checkbox>

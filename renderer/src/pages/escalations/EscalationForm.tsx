@@ -106,7 +106,7 @@ export function EscalationForm({ latest, submitLabel, onSubmit }: Props) {
         </div>
         {block('advice', 'Advice the team gave (optional)')}
         {block('outcome', 'Outcome (optional)')}
-        {text('closedAt', 'Closed at (optional)', `${TIME_HINT}; closing needs the manager recorded`, 'half')}
+        {text('closedAt', 'Closed at (optional)', `${TIME_HINT}; closing needs the manager told and the outcome`, 'half')}
       </fieldset>
       {latest ? block('changeNote', 'What this entry changes, and why', 'Needed when it changes the time raised, the school, the concern or the time the manager was told') : null}
       <Button type="submit" className="button">

@@ -72,11 +72,13 @@ function AttendanceSection({ meeting, onSaved }: { meeting: PanelMeeting; onSave
       <h2 id="attendance-heading">Who from the team</h2>
       <FormShell form={form} onSubmit={submit}>
         <fieldset className="fieldset">
-          <legend>Before the meeting mark who is expected to go; after it, who attended and who sent apologies.</legend>
+          <legend>People from the team</legend>
+          <p className="hint">Before the meeting, mark who is expected to go and who sent apologies; after it, who attended.</p>
           <div className="date-row">
             {listed.map((p) => (
               <Select<Choice>
                 key={p.id}
+                id={form.idOf(`attendance.${p.id}`)}
                 label={p.name}
                 value={choices[p.id] ?? 'none'}
                 onChange={(v) => setChoices((c) => ({ ...c, [p.id]: v }))}
@@ -101,14 +103,15 @@ export function MeetingPage() {
   const queryClient = useQueryClient();
   const meeting = useQuery({ queryKey: ['panels.meeting', meetingId], queryFn: () => invoke('panels.meeting', { id: meetingId }) });
   const [notice, setNotice] = useState<{ title: string; warnings: string[] } | null>(null);
-  const [version, setVersion] = useState(0);
+  // Saving one section reloads only that section, so unsaved changes in the other are kept.
+  const [versions, setVersions] = useState({ attendance: 0, date: 0 });
   if (meeting.isError) return <Page title="Meeting not found" lead={meeting.error.message} />;
   if (!meeting.data) return <p className="loading">Loading…</p>;
   const m = meeting.data;
-  const saved = async (title: string, warnings: string[] = []) => {
+  const saved = async (section: 'attendance' | 'date', title: string, warnings: string[] = []) => {
     setNotice({ title, warnings });
     await queryClient.invalidateQueries({ predicate: (q) => /^(panels|dashboard)/.test(String(q.queryKey[0])) });
-    setVersion((v) => v + 1);
+    setVersions((v) => ({ ...v, [section]: v[section] + 1 }));
   };
 
   return (
@@ -121,8 +124,8 @@ export function MeetingPage() {
           {notice.warnings.length ? <ul>{notice.warnings.map((w) => <li key={w}>{w}</li>)}</ul> : null}
         </Notice>
       ) : null}
-      <AttendanceSection key={`a${version}`} meeting={m} onSaved={(t) => void saved(t)} />
-      <DateSection key={`d${version}`} meeting={m} onSaved={(t, w) => void saved(t, w)} />
+      <AttendanceSection key={`a${versions.attendance}`} meeting={m} onSaved={(t) => void saved('attendance', t)} />
+      <DateSection key={`d${versions.date}`} meeting={m} onSaved={(t, w) => void saved('date', t, w)} />
     </Page>
   );
 }

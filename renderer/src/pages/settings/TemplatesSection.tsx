@@ -13,9 +13,13 @@ import { formatDateTime } from '../../format.ts';
 
 function CheckResult({ check }: { check: TemplateCheck }) {
   return (
-    <div className={`finding-group ${check.unknown.length ? 'finding-blocking' : 'finding-warning'}`} role="status">
+    <div className={`finding-group ${check.unknown.length || check.placeholders.length === 0 ? 'finding-blocking' : 'finding-warning'}`} role="status">
       <p className="finding-title">
-        {check.unknown.length ? `Unknown placeholders: ${check.unknown.map((u) => `{${u}}`).join(', ')}. This template cannot be used until they are corrected.` : 'Every placeholder is one LinkDesk fills.'}
+        {check.unknown.length
+          ? `Unknown placeholders: ${check.unknown.map((u) => `{${u}}`).join(', ')}. This template cannot be used until they are corrected.`
+          : check.placeholders.length === 0
+            ? 'This file has no placeholders at all: it is not a template (a finished record, perhaps) and cannot be used.'
+            : 'Every placeholder is one LinkDesk fills.'}
       </p>
       <p>Found: {check.placeholders.map((p) => `{${p}}`).join(', ') || 'none'}.</p>
       {check.missing.length ? <p>Not in this template, so left out of its records: {check.missing.map((m) => `{${m}}`).join(', ')}.</p> : null}
@@ -64,7 +68,7 @@ export function TemplatesSection() {
     <section aria-labelledby="templates-heading" className="card">
       <h2 id="templates-heading">Meeting record templates</h2>
       <p>
-        Word meeting records are made from templates. Load your own .docx (your letterhead) with the placeholders listed in the templates guide; earlier templates are
+        Word meeting records are made from templates. Load your own .docx (your letterhead) with the placeholders listed in the templates guide (docs/templates.md, in the LinkDesk folder); earlier templates are
         kept, so you can go back.
       </p>
       {message ? <Notice title={message} /> : null}
@@ -76,7 +80,7 @@ export function TemplatesSection() {
           </p>
           {t.active ? (
             <Button className="button button-secondary" onPress={() => void use(t.kind, null)}>
-              Use LinkDesk’s own {RECORD_KIND_LABELS[t.kind].toLowerCase()} template
+              Use LinkDesk’s own template for the {RECORD_KIND_LABELS[t.kind]}
             </Button>
           ) : null}
           {t.versions.filter((v) => !v.active).length ? (
