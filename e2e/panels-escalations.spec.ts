@@ -78,6 +78,7 @@ test('log an escalation, watch it become overdue, then record the manager told l
 
   await page.getByRole('combobox', { name: 'School' }).fill('ashby academy');
   await page.getByRole('option', { name: /Ashby Academy/ }).click();
+  await expect(page.getByText(/^Chosen: Ashby Academy \(\d{6}\)$/)).toBeVisible();
   await page.getByLabel('Raised at').fill('2026-11-24T10:30');
   await page.getByLabel('Raised by').fill('DSL');
   await choose(page, page, 'Concern', 'Child protection');

@@ -6,6 +6,8 @@ import { invoke } from '../api.ts';
 /** Choose a school by typing part of its name, URN or town; searches the register as you type. */
 export function SchoolPicker({ id, value, onChange, error, initialText }: { id: string; value: string; onChange: (urn: string) => void; error?: string | undefined; initialText?: string }) {
   const [text, setText] = useState(initialText ?? '');
+  // The box keeps what was typed, so the school picked is said back underneath it.
+  const [chosen, setChosen] = useState(initialText ?? '');
   const search = useDeferredValue(text);
   const schools = useQuery({ queryKey: ['schools.list', 'picker', search], queryFn: () => invoke('schools.list', { search, limit: 30 }), enabled: search.trim().length >= 2 });
   return (
@@ -15,9 +17,8 @@ export function SchoolPicker({ id, value, onChange, error, initialText }: { id: 
       onInputChange={setText}
       selectedKey={value || null}
       onSelectionChange={(key) => {
-        // Show the chosen school in the box, so what was picked is what the user sees.
-        const chosen = schools.data?.rows.find((r) => r.urn === key);
-        if (chosen) setText(chosen.name);
+        const picked = schools.data?.rows.find((r) => r.urn === key);
+        if (picked) setChosen(`${picked.name} (${picked.urn})`);
         onChange(key ? String(key) : '');
       }}
       items={schools.data?.rows ?? []}
@@ -29,6 +30,7 @@ export function SchoolPicker({ id, value, onChange, error, initialText }: { id: 
       <span className="hint">Type two or more letters of its name, its URN or its town</span>
       <FieldError>{error}</FieldError>
       <Input id={id} />
+      {value && chosen ? <span className="hint">Chosen: {chosen}</span> : null}
       <Popover className="popover">
         <ListBox className="listbox" renderEmptyState={() => <p className="listbox-empty">{search.trim().length < 2 ? 'Keep typing…' : 'No school matches'}</p>}>
           {(s: { urn: string; name: string; town: string | null }) => (
