@@ -9,7 +9,7 @@ import type { Person } from '../../../shared/domain/people.ts';
 import { CATEGORY_LABELS } from '../../../shared/domain/schools.ts';
 import { selectBoard } from '../allocations/repo.ts';
 import type { Connection } from '../db/cipher.ts';
-import { statement } from '../db/cipher.ts';
+import { selectEveryPerson } from '../people/repo.ts';
 import { getTeam } from '../team/service.ts';
 import { longDate } from './record-data.ts';
 import { defaultTemplate } from './templates.ts';
@@ -17,17 +17,10 @@ import { defaultTemplate } from './templates.ts';
 const HEADER_ROW = 3;
 const COLUMNS = 11;
 
-function peopleById(db: Connection): Map<string, Person> {
-  const rows = statement(db, 'SELECT id, name, role, email, phone, hub, active_from, active_to FROM person').all() as {
-    id: string; name: string; role: Person['role']; email: string | null; phone: string | null; hub: string | null; active_from: string; active_to: string | null;
-  }[];
-  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, role: r.role, email: r.email, phone: r.phone, hub: r.hub, activeFrom: r.active_from, activeTo: r.active_to, capacity: null, level3Plans: 0 }]));
-}
-
 const contact = (p: Person | undefined) => [p?.email, p?.phone].filter(Boolean).join(', ');
 
 export function spocListRows(db: Connection, validFrom: string): SpocListRow[] {
-  const people = peopleById(db);
+  const people = new Map(selectEveryPerson(db).map((p) => [p.id, p]));
   const managers = [...people.values()].filter((p) => p.role === 'team_manager' && p.activeFrom <= validFrom && (!p.activeTo || p.activeTo >= validFrom));
   // The school's hub's manager, else the named worker's hub's manager, else the team's first.
   const managerFor = (hub: string | null, spocHub: string | null) => managers.find((m) => hub && m.hub === hub) ?? managers.find((m) => spocHub && m.hub === spocHub) ?? managers[0];

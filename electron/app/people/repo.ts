@@ -45,6 +45,11 @@ export function selectPersonByEmail(db: Connection, email: string): Person | und
   return row ? toPerson(row) : undefined;
 }
 
+/** Every person, active or not, with nothing about their connections: for the published SPOC list. */
+export function selectEveryPerson(db: Connection): Person[] {
+  return (statement(db, 'SELECT * FROM person').all() as PersonRow[]).map(toPerson);
+}
+
 export function selectPeople(db: Connection, today: string): PersonSummary[] {
   const rows = statement(
     db,
