@@ -15,8 +15,10 @@ export default defineConfig({
   testDir: '.',
   testMatch: /.*\.spec\.ts$/,
   outputDir: 'artifacts/results',
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous: npm test must pass on a busy 2-core machine (CI may share it), where a journey
+  // that takes 30 s idle took over a minute with other work running. Nothing asserts a time.
+  timeout: 240_000,
+  expect: { timeout: 30_000 },
   workers: 1,
   fullyParallel: false,
   forbidOnly: true,
