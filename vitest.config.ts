@@ -11,8 +11,8 @@ export default defineConfig({
     maxWorkers: 2,
     // Generous, never a measure of speed: on a loaded two-core machine a LibreOffice start or a
     // child `linkdesk` on the real key stretch takes many times longer than on an idle one.
-    testTimeout: 120_000,
-    hookTimeout: 60_000,
+    testTimeout: 300_000,
+    hookTimeout: 120_000,
     teardownTimeout: 60_000,
   },
 });

@@ -14,7 +14,7 @@ export async function pdfOf(file: string): Promise<string> {
   const out = tempDir();
   // A profile per call, so test files running side by side do not share LibreOffice's lock.
   const profile = pathToFileURL(path.join(tempDir(), 'lo-profile')).href;
-  await promisify(execFile)('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, file], { timeout: 120_000 });
+  await promisify(execFile)('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, file], { timeout: 280_000 });
   const pdf = path.join(out, `${path.basename(file, path.extname(file))}.pdf`);
   if (!fs.existsSync(pdf)) throw new Error(`LibreOffice did not convert ${file}`);
   return pdf;
