@@ -10,6 +10,9 @@ const NO_NODE = 'shared/ and renderer/ run without Node.';
 const nodeBuiltins = [{ group: ['node:*'], message: NO_NODE }];
 // Bare builtin names ('fs', 'path') are matched exactly: as patterns, 'domain' would catch './domain/'.
 const nodeBuiltinPaths = builtinModules.map((name) => ({ name, message: NO_NODE }));
+// esquery's regex literals cannot hold a '/', hence \x2F.
+const KEY_STRETCH = String.raw`/(^|\x2F)key-stretch(\.ts)?$/`;
+const TESTS_ONLY = 'setKeyStretchForTests is for tests: switch the key stretch through electron/app/testing/short-key-stretch.ts.';
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'dist-electron', 'release', 'test-results', 'e2e/artifacts'] },
@@ -79,5 +82,22 @@ export default tseslint.config(
   {
     files: ['types/**/*.d.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The short key stretch exists for tests alone: only electron/app/testing/ may switch it.
+    files: ['**/*.{ts,tsx,js}'],
+    ignores: ['electron/app/testing/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          `ImportDeclaration[source.value=${KEY_STRETCH}] ImportSpecifier[imported.name='setKeyStretchForTests']`,
+          `ImportDeclaration[source.value=${KEY_STRETCH}] ImportNamespaceSpecifier`,
+          `ImportExpression[source.value=${KEY_STRETCH}]`,
+          `ExportNamedDeclaration[source.value=${KEY_STRETCH}]`,
+          `ExportAllDeclaration[source.value=${KEY_STRETCH}]`,
+        ].map((selector) => ({ selector, message: TESTS_ONLY })),
+      ],
+    },
   },
 );

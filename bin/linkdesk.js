@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `linkdesk` command. Runs the TypeScript sources through tsx on the project's Node 24.
+// The `linkdesk` command of a development checkout: runs the TypeScript sources through tsx
+// (a devDependency; the packaged app is bundled by esbuild and needs no tsx) on the project's Node 24.
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
   process.stderr.write(

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, expectAccessible, snapshot, test } from './fixtures.ts';
 
-const GIAS_2021 = path.resolve(import.meta.dirname, '..', '..', 'shared', 'fixtures', 'gias', 'edubase-2021-camden-wales-99rows-cp1252.csv');
+const GIAS_2021 = path.resolve(import.meta.dirname, '..', 'fixtures', 'gias', 'edubase-2021-camden-wales-99rows-cp1252.csv');
 
 test('a team manager imports GIAS, finds a school, adds a person and declares “own child attends”', async ({ page, server }) => {
   await page.goto(server.open);

@@ -27,8 +27,28 @@ function electronBinary() {
   return fs.existsSync(binary) ? { binary } : { reason: `Electron's binary is missing from ${path.dirname(binary)}` };
 }
 
+/**
+ * Electron 45 has no install script: its binary is downloaded on first use. Try that once
+ * (it fails quickly offline), so a developer with internet gets the window.
+ */
+function downloadElectron() {
+  let installer;
+  try {
+    installer = path.join(path.dirname(require.resolve('electron/package.json')), 'install.js');
+  } catch {
+    return;
+  }
+  console.log("Downloading Electron's binary (once)…");
+  const result = spawnSync(process.execPath, [installer], { cwd: root, stdio: 'inherit', timeout: 300_000 });
+  if (result.status !== 0) console.log("Electron's binary could not be downloaded.");
+}
+
 step(['build:renderer']);
-const electron = electronBinary();
+let electron = electronBinary();
+if (!electron.binary && electron.reason !== 'the electron package is not installed') {
+  downloadElectron();
+  electron = electronBinary();
+}
 if (electron.binary) {
   step(['build:electron']);
   const child = spawn(electron.binary, ['.'], { cwd: root, stdio: 'inherit' });

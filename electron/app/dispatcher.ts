@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { api, isMethodName } from '../../shared/api.ts';
 import { AppError, type AppErrorShape, type FieldIssue, type Result } from '../../shared/errors.ts';
 import { handlers } from './api.ts';
+import type { AppLog } from './log/app-log.ts';
 import type { AppSession } from './session.ts';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
@@ -21,13 +22,14 @@ export function invalidInput(issues: FieldIssue[]): AppError {
   return new AppError('invalid_input', `${where}${first?.message ?? 'The input is not valid.'}`, { issues });
 }
 
-export function toErrorShape(error: unknown, method: string): AppErrorShape {
+export function toErrorShape(error: unknown, method: string, log?: AppLog): AppErrorShape {
   if (error instanceof AppError) return error.toJSON();
   if (error instanceof Error && error.name === 'ZodError' && 'issues' in error) {
     return invalidInput(fieldIssues(error as z.ZodError)).toJSON();
   }
-  // Only the method and the error class are logged: messages can quote user data.
-  console.error(`[linkdesk] internal error in ${method}: ${error instanceof Error ? error.name : typeof error}`);
+  // Only the method, the error class and the stack: messages and inputs can quote user data.
+  log?.internalError(method, error);
+  console.error(`[linkdesk] internal error in ${method}: ${error instanceof Error ? error.name : typeof error}${log ? ` (details in ${log.file})` : ''}`);
   return { code: 'internal', message: 'Something went wrong inside LinkDesk. Nothing was saved. Try again, and if it keeps happening run a database check.' };
 }
 
@@ -45,7 +47,7 @@ export function createDispatcher(session: AppSession): Dispatch {
       const value = await handler(session, parsed.data);
       return { ok: true, value };
     } catch (error) {
-      return { ok: false, error: toErrorShape(error, method) };
+      return { ok: false, error: toErrorShape(error, method, session.log) };
     }
   };
 }

@@ -7,6 +7,7 @@ import type { AppInfo, SessionInfo } from '../../shared/api.ts';
 import type { ImportProgress } from '../../shared/domain/imports.ts';
 import type { MachineConfig } from './config/machine-config.ts';
 import type { TeamDatabase } from './db/team-db.ts';
+import { AppLog } from './log/app-log.ts';
 import { openWithSystem, type OpenFile } from './documents/open-file.ts';
 
 export type TransportMode = AppInfo['mode'];
@@ -17,13 +18,16 @@ export class AppSession {
   readonly now: () => Date;
   /** Opens a file in its program: Electron's shell in the app, the system's opener elsewhere. */
   readonly openFile: OpenFile;
+  /** Internal errors, in the config folder's linkdesk.log. */
+  readonly log: AppLog;
   private current: TeamDatabase | null = null;
   private lastActivity = 0;
   /** The long task running now (an import), for the progress bar; one at a time. */
   progress: ImportProgress | null = null;
 
-  constructor(options: { config: MachineConfig; mode: TransportMode; now?: () => Date; openFile?: OpenFile }) {
+  constructor(options: { config: MachineConfig; mode: TransportMode; now?: () => Date; openFile?: OpenFile; log?: AppLog }) {
     this.config = options.config;
+    this.log = options.log ?? new AppLog(options.config.logFile);
     this.mode = options.mode;
     this.now = options.now ?? (() => new Date());
     this.openFile = options.openFile ?? openWithSystem;

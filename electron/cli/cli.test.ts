@@ -5,6 +5,10 @@ import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { openTeamDatabase } from '../app/db/team-db.ts';
 import { bytesOf, pageNeverReadOnOpen, PASSPHRASE, tempDir } from '../app/testing/builders.ts';
+import { useRealKeyStretch } from '../app/testing/short-key-stretch.ts';
+
+// The files here are made by the `linkdesk` child process, which always uses the real stretch.
+useRealKeyStretch();
 
 const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'linkdesk.js');
 

@@ -19,6 +19,7 @@ import { parseCliArgs, type CliArgs } from './args.ts';
 import { exportCommands } from './exports.ts';
 import { importCommands } from './imports.ts';
 import { newPassphraseFrom, passphraseFrom } from './prompt.ts';
+import { whereCommands, whereLines } from './where.ts';
 
 const HELP = `linkdesk <command> [options]
 
@@ -38,6 +39,7 @@ Commands:
   export-record --db FILE --list                    the visit records and consultations a Word meeting record can be made from
   export-record --db FILE --visit ID|--consultation ID --out FILE.docx   one meeting record (never over an existing file)
   api METHOD [--db FILE] [--input JSON]             call any API method; api --list lists them
+  where                                             where this computer's settings, log file and demo database are
 
 Options: --json (machine-readable output), --user NAME (who you are; remembered per machine),
          --take-over-lock (open a database whose lock names another computer, after checking nobody is in it)
@@ -76,6 +78,7 @@ export async function unlock(cli: Cli): Promise<void> {
 const commands: Record<string, (cli: Cli) => Promise<void>> = {
   ...importCommands({ call, unlock, requireOption }),
   ...exportCommands({ call, unlock, requireOption }),
+  ...whereCommands(),
   async create(cli) {
     const db = requireOption(cli.args.values.db, '--db FILE');
     const teamName = requireOption(cli.args.values.team, '--team NAME');
@@ -149,6 +152,7 @@ const commands: Record<string, (cli: Cli) => Promise<void>> = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('invalid_input', '--port must be a number from 0 to 65535.');
     const server = await startHttpServer({ dispatch: cli.dispatch, staticDir: path.join(PACKAGE_ROOT, 'dist', 'renderer'), port });
     cli.session.startIdleLock();
+    cli.session.log.info(`serve started on 127.0.0.1:${new URL(server.url).port}`);
     const open = `${server.url}#token=${server.token}`;
     // One JSON line, always: scripts and the e2e tests read it.
     process.stdout.write(`${JSON.stringify({ url: server.url, token: server.token, open })}\n`);
@@ -172,7 +176,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return 1;
   }
   if (args.values.help) {
-    process.stdout.write(`${HELP}\n`);
+    process.stdout.write(`${HELP}\n\n${whereLines(new MachineConfig(defaultConfigDir()))}\n`);
     return 0;
   }
   if (!args.command) {
@@ -189,6 +193,8 @@ export async function runCli(argv: string[]): Promise<number> {
     return 1;
   }
   const session = new AppSession({ config: new MachineConfig(defaultConfigDir()), mode: 'cli', now: clockFromEnvironment() });
+  // A crash (an uncaught exception, or a rejection nobody handled) is logged, then goes on as before.
+  process.on('uncaughtExceptionMonitor', (error) => session.log.internalError(`command ${args.command}`, error));
   const cli: Cli = {
     args,
     session,
@@ -202,7 +208,8 @@ export async function runCli(argv: string[]): Promise<number> {
     await command(cli);
     return 0;
   } catch (error) {
-    const message = error instanceof AppError ? error.message : 'Something went wrong inside LinkDesk; nothing was changed.';
+    if (!(error instanceof AppError)) session.log.internalError(`command ${args.command}`, error);
+    const message = error instanceof AppError ? error.message : `Something went wrong inside LinkDesk; nothing was changed. Details (no personal data) are in ${session.log.file}.`;
     process.stderr.write(`linkdesk: ${message.replace(/\s+/g, ' ')}\n`);
     return 1;
   } finally {

@@ -46,6 +46,9 @@ function start(): void {
     },
   });
   const dispatch = createDispatcher(appSession);
+  appSession.log.info(`LinkDesk ${app.getVersion()} started${app.isPackaged ? '' : ' (development)'}`);
+  // Logged with its stack (no message: it can hold user data); Electron then reports it as usual.
+  process.on('uncaughtExceptionMonitor', (error) => appSession.log.internalError('the main process', error));
 
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);

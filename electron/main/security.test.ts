@@ -4,7 +4,7 @@ import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../sha
 import { createDispatcher } from '../app/dispatcher.ts';
 import { aSession } from '../app/testing/builders.ts';
 import { API_CHANNEL, bindApiToIpc, type InvokeEventLike } from './ipc.ts';
-import { isAllowedNavigation, isExternalLinkAllowed, isTrustedSender, secureWebPreferences } from './security.ts';
+import { devToolsAllowed, isAllowedNavigation, isExternalLinkAllowed, isTrustedSender, secureWebPreferences } from './security.ts';
 
 describe('the Electron window', () => {
   it('runs the renderer isolated, sandboxed and without Node', () => {
@@ -18,6 +18,15 @@ describe('the Electron window', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
     });
+  });
+
+  it('opens developer tools only in a development run that asks, never in a packaged build', () => {
+    expect(devToolsAllowed(true, { LINKDESK_DEVTOOLS: '1' })).toBe(false);
+    expect(devToolsAllowed(false, { LINKDESK_DEVTOOLS: '1' })).toBe(true);
+    expect(devToolsAllowed(false, {})).toBe(false);
+    expect(devToolsAllowed(false, { LINKDESK_DEVTOOLS: 'true' })).toBe(false);
+    expect(secureWebPreferences('/app/preload.cjs').devTools).toBe(false);
+    expect(secureWebPreferences('/app/preload.cjs', { devTools: devToolsAllowed(true, { LINKDESK_DEVTOOLS: '1' }) }).devTools).toBe(false);
   });
 
   it('never navigates away from the app', () => {

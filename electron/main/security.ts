@@ -10,7 +10,16 @@ export const APP_HOST = 'linkdesk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/**
+ * Developer tools open only in a development run that asks for them (LINKDESK_DEVTOOLS=1):
+ * in a packaged build the variable has no effect, so nobody at a team manager's laptop can
+ * reach the renderer's console and the open database through it.
+ */
+export function devToolsAllowed(isPackaged: boolean, env: Record<string, string | undefined>): boolean {
+  return !isPackaged && env.LINKDESK_DEVTOOLS === '1';
+}
+
+export function secureWebPreferences(preloadPath: string, options: { devTools: boolean } = { devTools: false }): WebPreferences {
   return {
     preload: preloadPath,
     contextIsolation: true,
@@ -25,7 +34,7 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: true,
-    devTools: process.env.LINKDESK_DEVTOOLS === '1',
+    devTools: options.devTools,
   };
 }
 

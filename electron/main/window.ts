@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { BrowserWindow, shell } from 'electron';
-import { APP_ENTRY_URL, isAllowedNavigation, isExternalLinkAllowed, secureWebPreferences } from './security.ts';
+import { app, BrowserWindow, shell } from 'electron';
+import { APP_ENTRY_URL, devToolsAllowed, isAllowedNavigation, isExternalLinkAllowed, secureWebPreferences } from './security.ts';
 
 export function createMainWindow(preloadPath: string): BrowserWindow {
   const window = new BrowserWindow({
@@ -11,7 +11,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     title: 'LinkDesk',
     show: false,
     backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(path.resolve(preloadPath)),
+    webPreferences: secureWebPreferences(path.resolve(preloadPath), { devTools: devToolsAllowed(app.isPackaged, process.env) }),
   });
   window.once('ready-to-show', () => window.show());
   window.webContents.on('will-navigate', (event, url) => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { englandAndWalesHolidays, isWorkingDay, shiftWorkingDays, workingDaysBetween, type GovUkBankHolidays, type WorkingCalendar } from './working-days.ts';
 
-const data = JSON.parse(fs.readFileSync(new URL('../../../shared/fixtures/calendar/bank-holidays-gov-uk-format.json', import.meta.url), 'utf8')) as GovUkBankHolidays;
+const data = JSON.parse(fs.readFileSync(new URL('../../fixtures/calendar/bank-holidays-gov-uk-format.json', import.meta.url), 'utf8')) as GovUkBankHolidays;
 const bankHolidays = englandAndWalesHolidays(data);
 
 /** Northshire's 2026-27 holidays (autumn half-term, Christmas, February, Easter, May, summer). */

@@ -1,10 +1,11 @@
 /**
  * Per-machine settings that do not belong in any one team database: the recent files and
- * the name the user last gave. Plain JSON with no secrets in it.
+ * the name the user last gave. Plain JSON with no secrets in it. The log file sits beside it.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { LOG_FILE_NAME } from '../log/app-log.ts';
 
 export interface RecentEntry {
   path: string;
@@ -83,5 +84,10 @@ export class MachineConfig {
 
   get demoPath(): string {
     return path.join(this.dir, 'demo-team.linkdesk');
+  }
+
+  /** The log of internal errors (app-log.ts): no personal data in it. */
+  get logFile(): string {
+    return path.join(this.dir, LOG_FILE_NAME);
   }
 }

@@ -9,12 +9,12 @@
  */
 import { createHmac, pbkdf2 } from 'node:crypto';
 import fs from 'node:fs';
+import { keyStretchIterations } from './key-stretch.ts';
 
-/** SQLCipher 4 defaults (what `legacy=4` selects). */
+/** SQLCipher 4 defaults (what `legacy=4` selects); the key stretch is key-stretch.ts's. */
 const PAGE_SIZE = 4096;
 const SALT_BYTES = 16;
 const HMAC_BYTES = 64;
-const KDF_ITERATIONS = 256_000;
 const HMAC_KDF_ITERATIONS = 2;
 const HMAC_SALT_MASK = 0x3a;
 
@@ -34,7 +34,7 @@ export function readSalt(file: string): Buffer {
 }
 
 export async function deriveHmacKey(passphrase: string, salt: Buffer): Promise<Buffer> {
-  const encryptionKey = await pbkdf2Async(passphrase, salt, KDF_ITERATIONS);
+  const encryptionKey = await pbkdf2Async(passphrase, salt, keyStretchIterations());
   return pbkdf2Async(encryptionKey, Buffer.from(salt.map((b) => b ^ HMAC_SALT_MASK)), HMAC_KDF_ITERATIONS);
 }
 

@@ -4,6 +4,7 @@
  * `sqlcipher` 4 command-line tool with the same passphrase.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
+import { keyStretchIterations, SQLCIPHER_KDF_ITERATIONS } from './key-stretch.ts';
 
 export type Connection = Database.Database;
 
@@ -15,6 +16,9 @@ export function sqlLiteral(value: string): string {
 export function applyKey(db: Connection, passphrase: string): void {
   db.pragma(`cipher=${sqlLiteral('sqlcipher')}`);
   db.pragma('legacy=4');
+  // Only tests ever change the stretch (key-stretch.ts); the app leaves legacy=4's 256,000.
+  const iterations = keyStretchIterations();
+  if (iterations !== SQLCIPHER_KDF_ITERATIONS) db.pragma(`kdf_iter=${iterations}`);
   db.pragma(`key=${sqlLiteral(passphrase)}`);
 }
 

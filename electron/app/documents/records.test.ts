@@ -47,13 +47,13 @@ describe('a meeting record', () => {
     expect(actionsTable?.length).toBe(children.filter((c) => c.action).length + 1);
   });
 
-  it('opens in LibreOffice and prints with the marking and page numbers', () => {
+  it('opens in LibreOffice and prints with the marking and page numbers', async () => {
     const { db } = demo();
     const consultation = selectProducible(db.db).find((p) => p.kind === 'consultation');
     if (!consultation) throw new Error('the demo has a consultation');
     const doc = createMeetingRecord(db.writeContext, CreateRecordInput.parse({ kind: 'consultation', id: consultation.id }));
     expect(path.basename(doc.path)).toBe(`${consultation.date} Early Help Consultation.docx`);
-    const pdf = pdfOf(doc.path);
+    const pdf = await pdfOf(doc.path);
     const text = pdfText(pdf);
     expect(text).toContain('Early Help Consultation record');
     expect(text).toContain('OFFICIAL-SENSITIVE');

@@ -58,7 +58,7 @@ describe('the published SPOC list', () => {
     const everything = rows.flat().join('\n');
     for (const t of privateTexts) expect(everything).not.toContain(t);
 
-    const text = pdfText(pdfOf(file));
+    const text = pdfText(await pdfOf(file));
     expect(text).toContain('SPOC contact list');
     expect(text).toContain(names[0] ?? '');
   });

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const GIAS_FIXTURES = path.resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'gias');
+/** The repository's own copies of the public GIAS files (fixtures/README.md says where they come from). */
+export const GIAS_FIXTURES = path.resolve(import.meta.dirname, '..', '..', '..', 'fixtures', 'gias');
 export const GIAS_2021 = path.join(GIAS_FIXTURES, 'edubase-2021-camden-wales-99rows-cp1252.csv');
 export const GIAS_2024 = path.join(GIAS_FIXTURES, 'edubase-2024-8rows.csv');
 

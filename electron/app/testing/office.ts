@@ -1,15 +1,20 @@
 /** LibreOffice (headless) turns a .docx or .xlsx into a PDF, and pdftotext reads it back: proof a document opens and prints. */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { tempDir } from './builders.ts';
 
-export function pdfOf(file: string): string {
+/**
+ * Asynchronous on purpose: LibreOffice's first start takes many seconds on a busy machine, and
+ * a test worker blocked that long cannot answer vitest ("Timeout calling onTaskUpdate").
+ */
+export async function pdfOf(file: string): Promise<string> {
   const out = tempDir();
   // A profile per call, so test files running side by side do not share LibreOffice's lock.
   const profile = pathToFileURL(path.join(tempDir(), 'lo-profile')).href;
-  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, file], { stdio: 'ignore', timeout: 120_000 });
+  await promisify(execFile)('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, file], { timeout: 280_000 });
   const pdf = path.join(out, `${path.basename(file, path.extname(file))}.pdf`);
   if (!fs.existsSync(pdf)) throw new Error(`LibreOffice did not convert ${file}`);
   return pdf;

@@ -1,0 +1,3 @@
+import type { BuildOptions } from 'esbuild';
+
+export declare const ELECTRON_BUNDLES: (BuildOptions & { outfile: string; entryPoints: string[] })[];
