@@ -9,8 +9,11 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
+// npm and apt-get have no use for a passphrase someone left in the environment.
+const toolEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^LINKDESK_(NEW_)?PASSPHRASE$/i.test(name)));
+
 function run(command, args) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...toolEnv, DEBIAN_FRONTEND: 'noninteractive' } });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
 }
 

@@ -8,8 +8,11 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
 
+/** The build steps need no passphrase: they do not inherit one (LinkDesk itself still does). */
+const buildEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^LINKDESK_(NEW_)?PASSPHRASE$/i.test(name)));
+
 function step(args) {
-  const result = spawnSync('npm', ['run', '--silent', ...args], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync('npm', ['run', '--silent', ...args], { cwd: root, stdio: 'inherit', env: buildEnv });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

@@ -41,6 +41,7 @@ import { ConnectionFields, PersonFields, type Connection, type Person, type Pers
 import { EnhancedSupport, NewSchool, SCHOOL_CATEGORIES, SchoolQuery, TeamHeldFields, Urn, type School, type SchoolDetail, type SchoolSummary } from './domain/schools.ts';
 import { LocalAuthority, PersonName, TeamName, TeamSettingsPatch } from './domain/team.ts';
 import type { AuditEntry, Team, TeamSettings } from './domain/team.ts';
+import type { HistoryFinding } from './domain/history.ts';
 
 const FilePath = z.string().trim().min(1, 'Enter a file path').max(1024, 'The path is too long');
 const Passphrase = z.string().min(1, 'Enter the passphrase').max(1024, 'The passphrase is too long');
@@ -66,6 +67,8 @@ export interface SessionInfo {
   teamName: string;
   localAuthority: string;
   user: string;
+  /** Damage to the audit or escalation log found on opening; the database opens all the same. */
+  integrityWarnings: HistoryFinding[];
 }
 
 export interface AppInfo {
@@ -90,6 +93,8 @@ export interface CheckReport {
   ok: boolean;
   integrity: string[];
   cipherIntegrity: string[];
+  /** Damage to the audit log's hash chain and the append-only triggers. */
+  history: HistoryFinding[];
   schemaVersion: number;
   path: string;
 }

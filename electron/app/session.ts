@@ -12,6 +12,11 @@ import { openWithSystem, type OpenFile } from './documents/open-file.ts';
 
 export type TransportMode = AppInfo['mode'];
 
+function sessionInfoOf(db: TeamDatabase): SessionInfo {
+  const { settings } = db.team();
+  return { path: db.path, teamName: settings.teamName, localAuthority: settings.localAuthority, user: db.user, integrityWarnings: db.historyOnOpen };
+}
+
 export class AppSession {
   readonly config: MachineConfig;
   readonly mode: TransportMode;
@@ -49,16 +54,13 @@ export class AppSession {
     if (this.current && this.current !== db) this.current.close();
     this.current = db;
     this.touch();
-    const { settings } = db.team();
     this.config.rememberUser(db.user);
-    this.config.touchRecent({ path: db.path, teamName: settings.teamName, lastOpenedAt: this.now().toISOString() });
-    return { path: db.path, teamName: settings.teamName, localAuthority: settings.localAuthority, user: db.user };
+    this.config.touchRecent({ path: db.path, teamName: db.team().settings.teamName, lastOpenedAt: this.now().toISOString() });
+    return sessionInfoOf(db);
   }
 
   info(): SessionInfo | null {
-    if (!this.current?.isOpen) return null;
-    const { settings } = this.current.team();
-    return { path: this.current.path, teamName: settings.teamName, localAuthority: settings.localAuthority, user: this.current.user };
+    return this.current?.isOpen ? sessionInfoOf(this.current) : null;
   }
 
   /** Runs a long task, publishing its progress until it ends. */

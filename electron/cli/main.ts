@@ -6,8 +6,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
-import { api, METHOD_NAMES } from '../../shared/api.ts';
+import type { CheckReport, SessionInfo } from '../../shared/api.ts';
+import type { HistoryFinding } from '../../shared/domain/history.ts';
 import { AppError, type Result } from '../../shared/errors.ts';
 import { addDays, localDay } from '../../shared/format.ts';
 import { defaultConfigDir, MachineConfig } from '../app/config/machine-config.ts';
@@ -15,17 +15,18 @@ import { createDispatcher, type Dispatch } from '../app/dispatcher.ts';
 import { AppSession } from '../app/session.ts';
 import { startHttpServer } from '../http/server.ts';
 import { clockFromEnvironment } from '../app/clock.ts';
+import { apiCommand } from './api-command.ts';
 import { parseCliArgs, type CliArgs } from './args.ts';
 import { exportCommands } from './exports.ts';
 import { importCommands } from './imports.ts';
-import { newPassphraseFrom, passphraseFrom } from './prompt.ts';
+import { forgetPassphrases, newPassphraseFrom, passphraseFrom, takePassphrasesFromEnvironment } from './prompt.ts';
 import { whereCommands, whereLines } from './where.ts';
 
 const HELP = `linkdesk <command> [options]
 
 Commands:
   create --db FILE --team NAME [--authority NAME]   create a new encrypted team database
-  check --db FILE                                   integrity and cipher checks
+  check --db FILE                                   integrity, cipher and history (audit log chain, append-only triggers) checks
   backup --db FILE --out FILE                       encrypted copy of the database
   rekey --db FILE                                   change the passphrase (new one from LINKDESK_NEW_PASSPHRASE or a prompt)
   demo --db FILE                                    create a demo team database with fictional data
@@ -38,7 +39,7 @@ Commands:
   export-spoc-list --db FILE --out FILE.xlsx [--valid-from DATE]   the published SPOC contact list (schools with no SPOC: "to be allocated")
   export-record --db FILE --list                    the visit records and consultations a Word meeting record can be made from
   export-record --db FILE --visit ID|--consultation ID --out FILE.docx   one meeting record (never over an existing file)
-  api METHOD [--db FILE] [--input JSON]             call any API method; api --list lists them
+  api METHOD [--db FILE] [--input JSON]             call any API method; api --list lists them (passphrases are asked for, never in --input)
   where                                             where this computer's settings, log file and demo database are
 
 Options: --json (machine-readable output), --user NAME (who you are; remembered per machine),
@@ -70,15 +71,30 @@ function userName(cli: Cli): string {
 }
 
 export async function unlock(cli: Cli): Promise<void> {
+  await unlockSaying(cli);
+}
+
+/** Opens --db; says with which passphrase, for a command that needs it again (`api db.changePassphrase`). */
+async function unlockSaying(cli: Cli): Promise<string> {
   const db = requireOption(cli.args.values.db, '--db FILE');
   const passphrase = await passphraseFrom('LINKDESK_PASSPHRASE', 'Passphrase: ');
-  await call(cli, 'db.unlock', { path: db, passphrase, userName: userName(cli), takeOverLock: cli.args.values['take-over-lock'] });
+  const info = await call<SessionInfo>(cli, 'db.unlock', { path: db, passphrase, userName: userName(cli), takeOverLock: cli.args.values['take-over-lock'] });
+  warnAboutHistory(info.integrityWarnings);
+  return passphrase;
+}
+
+/** The database opens whatever its history shows (the team keeps its data); the damage is said. */
+function warnAboutHistory(findings: HistoryFinding[]): void {
+  if (findings.length === 0) return;
+  const lines = findings.map((f) => `  ${f.message}`).join('\n');
+  process.stderr.write(`linkdesk: warning: the database's history has been tampered with or damaged:\n${lines}\nRun linkdesk check, and compare with your latest backup.\n`);
 }
 
 const commands: Record<string, (cli: Cli) => Promise<void>> = {
   ...importCommands({ call, unlock, requireOption }),
   ...exportCommands({ call, unlock, requireOption }),
   ...whereCommands(),
+  api: apiCommand({ call, unlock: unlockSaying, requireOption }),
   async create(cli) {
     const db = requireOption(cli.args.values.db, '--db FILE');
     const teamName = requireOption(cli.args.values.team, '--team NAME');
@@ -90,12 +106,18 @@ const commands: Record<string, (cli: Cli) => Promise<void>> = {
   },
   async check(cli) {
     await unlock(cli);
-    const report = await call<{ ok: boolean; integrity: string[]; cipherIntegrity: string[]; schemaVersion: number }>(cli, 'db.check', {});
+    const report = await call<CheckReport>(cli, 'db.check', {});
     if (!report.ok) {
-      cli.out('', report);
-      throw new AppError('corrupt_database', `The check found problems: ${[...report.integrity, ...report.cipherIntegrity].slice(0, 3).join('; ')}`);
+      const damage = [...report.integrity.filter((line) => line !== 'ok'), ...report.cipherIntegrity];
+      const history = report.history.map((f) => f.message);
+      // Every history finding on its own line (each names a row or trigger); the error line sums up.
+      cli.out(history.map((line) => `  ${line}`).join('\n'), report);
+      const summary = [damage.length > 0 ? `damage: ${damage.slice(0, 3).join('; ')}` : '', history.length > 0 ? `${history.length} ${history.length === 1 ? 'problem' : 'problems'} with the audit or escalation log's history (listed above)` : '']
+        .filter(Boolean)
+        .join('; ');
+      throw new AppError('corrupt_database', `The check found problems: ${summary}`);
     }
-    cli.out(`OK: integrity and cipher checks passed (schema ${report.schemaVersion}).`, report);
+    cli.out(`OK: integrity, cipher and history checks passed (schema ${report.schemaVersion}).`, report);
   },
   async backup(cli) {
     const outFile = requireOption(cli.args.values.out, '--out FILE');
@@ -107,7 +129,8 @@ const commands: Record<string, (cli: Cli) => Promise<void>> = {
     const db = requireOption(cli.args.values.db, '--db FILE');
     const current = await passphraseFrom('LINKDESK_PASSPHRASE', 'Current passphrase: ');
     const next = await newPassphraseFrom('LINKDESK_NEW_PASSPHRASE');
-    await call(cli, 'db.unlock', { path: db, passphrase: current, userName: userName(cli), takeOverLock: cli.args.values['take-over-lock'] });
+    const info = await call<SessionInfo>(cli, 'db.unlock', { path: db, passphrase: current, userName: userName(cli), takeOverLock: cli.args.values['take-over-lock'] });
+    warnAboutHistory(info.integrityWarnings);
     await call(cli, 'db.changePassphrase', { currentPassphrase: current, newPassphrase: next });
     cli.out('Passphrase changed.', { changed: true });
   },
@@ -125,29 +148,10 @@ const commands: Record<string, (cli: Cli) => Promise<void>> = {
     const info = await call(cli, 'db.createDemo', { path: db, passphrase, userName: userName(cli) });
     cli.out(`Created the demo team database at ${path.resolve(db)}.`, info);
   },
-  async api(cli) {
-    if (cli.args.values.list) {
-      const list = METHOD_NAMES.map((name) => ({
-        method: name,
-        summary: api[name].summary,
-        input: z.toJSONSchema(api[name].input, { unrepresentable: 'any', io: 'input' }),
-      }));
-      cli.out(list.map((m) => `${m.method.padEnd(24)} ${m.summary}`).join('\n'), list);
-      return;
-    }
-    const method = requireOption(cli.args.rest[0], 'METHOD');
-    let input: unknown = {};
-    try {
-      input = cli.args.values.input ? JSON.parse(cli.args.values.input) : {};
-    } catch {
-      throw new AppError('invalid_input', '--input is not valid JSON.');
-    }
-    if (cli.args.values.db) await unlock(cli);
-    const value = await call(cli, method, input);
-    cli.out(JSON.stringify(value, null, 2), value);
-  },
   async serve(cli) {
     if (cli.args.values.db) await unlock(cli);
+    // Serving lasts; unlocking again is done on screen.
+    forgetPassphrases();
     const port = cli.args.values.port ? Number(cli.args.values.port) : 0;
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('invalid_input', '--port must be a number from 0 to 65535.');
     const server = await startHttpServer({ dispatch: cli.dispatch, staticDir: path.join(PACKAGE_ROOT, 'dist', 'renderer'), port });
@@ -168,11 +172,25 @@ const commands: Record<string, (cli: Cli) => Promise<void>> = {
 };
 
 export async function runCli(argv: string[]): Promise<number> {
+  // First of all, so nothing this command starts inherits them; kept only until it ends.
+  takePassphrasesFromEnvironment();
+  try {
+    return await runCommand(argv);
+  } finally {
+    forgetPassphrases();
+  }
+}
+
+async function runCommand(argv: string[]): Promise<number> {
   let args: CliArgs;
   try {
     args = parseCliArgs(argv);
   } catch (error) {
-    process.stderr.write(`linkdesk: ${(error as Error).message}\n`);
+    const passphraseOption = argv.some((a) => /^--?[\w-]*passphrase/i.test(a));
+    const message = passphraseOption
+      ? 'linkdesk never takes a passphrase as an argument (other programs can read a command line). Set LINKDESK_PASSPHRASE, or leave it out to be asked for it.'
+      : (error as Error).message;
+    process.stderr.write(`linkdesk: ${message}\n`);
     return 1;
   }
   if (args.values.help) {

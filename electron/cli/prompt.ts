@@ -1,4 +1,20 @@
 import { AppError } from '../../shared/errors.ts';
+import { takeSecretsFromEnvironment, type SecretVariable } from '../app/environment.ts';
+
+/**
+ * The passphrases from the environment, taken out of it when the command starts and kept
+ * here only until it ends, so later steps of one command (rekey, `api db.changePassphrase`)
+ * still find them and no program the command starts inherits them.
+ */
+let fromEnvironment = new Map<SecretVariable, string>();
+
+export function takePassphrasesFromEnvironment(): void {
+  for (const [name, value] of takeSecretsFromEnvironment()) fromEnvironment.set(name, value);
+}
+
+export function forgetPassphrases(): void {
+  fromEnvironment = new Map();
+}
 
 /** Reads a secret from the terminal without echoing it. Never from an argument. */
 export async function promptHidden(question: string): Promise<string> {
@@ -39,16 +55,16 @@ export async function promptHidden(question: string): Promise<string> {
   });
 }
 
-export async function passphraseFrom(envName: string, question: string): Promise<string> {
-  const fromEnv = process.env[envName];
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  return promptHidden(question);
+export async function passphraseFrom(envName: SecretVariable, question: string): Promise<string> {
+  takePassphrasesFromEnvironment();
+  return fromEnvironment.get(envName) ?? promptHidden(question);
 }
 
 /** A new passphrase is asked twice when typed, since one unseen typo would lock the team out for good. */
-export async function newPassphraseFrom(envName: string): Promise<string> {
-  const fromEnv = process.env[envName];
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+export async function newPassphraseFrom(envName: SecretVariable): Promise<string> {
+  takePassphrasesFromEnvironment();
+  const fromEnv = fromEnvironment.get(envName);
+  if (fromEnv !== undefined) return fromEnv;
   const first = await promptHidden('New passphrase: ');
   const second = await promptHidden('The new passphrase again: ');
   if (first !== second) throw new AppError('invalid_input', 'The two passphrases are different; nothing was changed.');

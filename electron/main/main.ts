@@ -11,11 +11,16 @@ import { AppError } from '../../shared/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
 import { MachineConfig } from '../app/config/machine-config.ts';
 import { createDispatcher } from '../app/dispatcher.ts';
+import { takeSecretsFromEnvironment } from '../app/environment.ts';
 import { AppSession } from '../app/session.ts';
 import { bindApiToIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
 import { APP_HOST, APP_SCHEME } from './security.ts';
 import { createMainWindow } from './window.ts';
+
+// The app asks for passphrases on screen; one left in the environment would only be inherited
+// by the programs shell.openPath starts.
+takeSecretsFromEnvironment();
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } },

@@ -200,7 +200,7 @@ describe('passphrase, backup and check', () => {
 
   it('runs integrity_check and checks the HMAC of every page', async () => {
     const report = await aTeamDatabase().check();
-    expect(report).toEqual({ ok: true, integrity: ['ok'], cipherIntegrity: [], schemaVersion: LATEST_SCHEMA_VERSION });
+    expect(report).toEqual({ ok: true, integrity: ['ok'], cipherIntegrity: [], history: [], schemaVersion: LATEST_SCHEMA_VERSION });
   });
 
   it('finds a damaged page that opening the database never reads', async () => {

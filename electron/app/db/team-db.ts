@@ -7,8 +7,10 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkPassphraseStrength } from '../../../shared/domain/passphrase.ts';
+import type { HistoryFinding } from '../../../shared/domain/history.ts';
 import type { Team } from '../../../shared/domain/team.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { verifyHistory } from '../audit/chain.ts';
 import { createTeam, getTeam } from '../team/service.ts';
 import { applyWorkingPragmas, openConnection, sqlLiteral, verifyKey, type Connection } from './cipher.ts';
 import { deriveHmacKey, readSalt, verifyPageHmacs } from './cipher-integrity.ts';
@@ -41,6 +43,8 @@ export interface CheckResult {
   ok: boolean;
   integrity: string[];
   cipherIntegrity: string[];
+  /** Damage to the audit and escalation logs (audit/chain.ts). */
+  history: HistoryFinding[];
   schemaVersion: number;
 }
 
@@ -59,6 +63,8 @@ export class TeamDatabase {
   private readonly verifierKey = randomBytes(32);
   private passphraseVerifier: Buffer;
   private hmacKey: Promise<Buffer>;
+  /** Found when the database opened; it opens anyway, so the team is never locked out of its data. */
+  readonly historyOnOpen: HistoryFinding[];
 
   constructor(filePath: string, db: Connection, user: string, lock: LockOwner, now: () => Date, passphrase: string) {
     this.path = filePath;
@@ -68,6 +74,7 @@ export class TeamDatabase {
     this.now = now;
     this.passphraseVerifier = this.verifierOf(passphrase);
     this.hmacKey = this.deriveHmacKey(passphrase);
+    this.historyOnOpen = verifyHistory(db);
   }
 
   /** In the background: the key stretch takes a moment and is only needed by `check`. */
@@ -141,7 +148,7 @@ export class TeamDatabase {
     return { path: target, bytes: fs.statSync(target).size };
   }
 
-  /** SQLite's integrity_check over every b-tree, then the HMAC of every page of the file. */
+  /** SQLite's integrity_check over every b-tree, the HMAC of every page of the file, then the history. */
   async check(): Promise<CheckResult> {
     let integrity: string[];
     try {
@@ -151,8 +158,9 @@ export class TeamDatabase {
       integrity = ['SQLite could not read every page: the database is damaged.'];
     }
     const cipherIntegrity = verifyPageHmacs(this.path, await this.hmacKey);
-    const ok = integrity.length === 1 && integrity[0] === 'ok' && cipherIntegrity.length === 0;
-    return { ok, integrity, cipherIntegrity, schemaVersion: schemaVersion(this.db) };
+    const history = verifyHistory(this.db);
+    const ok = integrity.length === 1 && integrity[0] === 'ok' && cipherIntegrity.length === 0 && history.length === 0;
+    return { ok, integrity, cipherIntegrity, history, schemaVersion: schemaVersion(this.db) };
   }
 }
 

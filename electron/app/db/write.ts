@@ -1,8 +1,9 @@
 /**
  * Every write goes through `write`: one transaction that also appends its audit rows, so a
- * change and the record of who made it land together or not at all.
+ * change and the record of who made it land together or not at all. Inside the transaction
+ * the last audit row cannot change under us, so each new row chains to it (audit/chain.ts).
  */
-import { insertAudit } from '../audit/repo.ts';
+import { appendAudit } from '../audit/chain.ts';
 import type { Connection } from './cipher.ts';
 
 export interface WriteContext {
@@ -17,7 +18,7 @@ export function write<T>(ctx: WriteContext, work: (audit: Audit) => T): T {
   const at = ctx.now().toISOString();
   return ctx.db.transaction(() => {
     const audit: Audit = (entity, entityId, action, summary) =>
-      insertAudit(ctx.db, { at, actor: ctx.actor, entity, entityId, action, summary: summary ?? null });
+      appendAudit(ctx.db, { at, actor: ctx.actor, entity, entityId, action, summary: summary ?? null });
     return work(audit);
   })();
 }

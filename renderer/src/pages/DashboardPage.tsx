@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { invoke } from '../api.ts';
+import { HistoryWarnings } from '../components/HistoryWarnings.tsx';
 import { Page } from '../components/Page.tsx';
 import { formatDate, formatDateTime } from '../format.ts';
 import { DashboardItems } from './DashboardItems.tsx';
@@ -10,6 +11,7 @@ export function DashboardPage() {
   const info = useQuery({ queryKey: ['app.info'], queryFn: () => invoke('app.info', {}) });
   return (
     <Page title="Dashboard">
+      <HistoryWarnings findings={info.data?.session?.integrityWarnings ?? []} id="history-warning-heading" />
       <DashboardItems />
       {team.data ? (
         <section aria-labelledby="team-heading" className="card">

@@ -18,7 +18,7 @@ export function SettingsPage() {
       <TemplatesSection />
       <PassphraseSection context={[team.data.settings.teamName, team.data.settings.localAuthority]} />
       <BackupSection databasePath={info.data.session.path} />
-      <CheckSection />
+      <CheckSection warningsOnOpen={info.data.session.integrityWarnings} />
     </Page>
   );
 }

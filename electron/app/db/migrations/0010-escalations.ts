@@ -1,6 +1,25 @@
 import type { Migration } from './types.ts';
 
 /**
+ * The triggers as created; `audit/chain.ts` compares the schema with them on every check and
+ * open, so a dropped or weakened trigger shows. The text must stay as it is.
+ */
+export const ESCALATION_TRIGGERS = {
+  escalation_entry_no_update: `CREATE TRIGGER escalation_entry_no_update BEFORE UPDATE ON escalation_entry
+        BEGIN SELECT RAISE(ABORT, 'The escalation log is append-only: an entry cannot be changed'); END`,
+  escalation_entry_no_delete: `CREATE TRIGGER escalation_entry_no_delete BEFORE DELETE ON escalation_entry
+        BEGIN SELECT RAISE(ABORT, 'The escalation log is append-only: an entry cannot be deleted'); END`,
+  escalation_entry_no_replace: `CREATE TRIGGER escalation_entry_no_replace BEFORE INSERT ON escalation_entry
+        WHEN EXISTS (
+          SELECT 1 FROM escalation_entry e
+           WHERE e.id = NEW.id
+              OR (e.escalation_id = NEW.escalation_id AND e.version = NEW.version)
+              OR (NEW.corrects_id IS NOT NULL AND e.corrects_id = NEW.corrects_id)
+        )
+        BEGIN SELECT RAISE(ABORT, 'The escalation log is append-only: an entry cannot be replaced'); END`,
+} as const;
+
+/**
  * Append-only: triggers refuse any UPDATE or DELETE, and an INSERT that would collide with an
  * entry (which INSERT OR REPLACE would otherwise resolve by deleting it, without the delete trigger).
  */
@@ -36,18 +55,7 @@ export const migration0010: Migration = {
         CHECK ((version = 1) = (corrects_id IS NULL))
       ) STRICT;
       CREATE UNIQUE INDEX escalation_entry_corrected_once ON escalation_entry(corrects_id) WHERE corrects_id IS NOT NULL;
-      CREATE TRIGGER escalation_entry_no_update BEFORE UPDATE ON escalation_entry
-        BEGIN SELECT RAISE(ABORT, 'The escalation log is append-only: an entry cannot be changed'); END;
-      CREATE TRIGGER escalation_entry_no_delete BEFORE DELETE ON escalation_entry
-        BEGIN SELECT RAISE(ABORT, 'The escalation log is append-only: an entry cannot be deleted'); END;
-      CREATE TRIGGER escalation_entry_no_replace BEFORE INSERT ON escalation_entry
-        WHEN EXISTS (
-          SELECT 1 FROM escalation_entry e
-           WHERE e.id = NEW.id
-              OR (e.escalation_id = NEW.escalation_id AND e.version = NEW.version)
-              OR (NEW.corrects_id IS NOT NULL AND e.corrects_id = NEW.corrects_id)
-        )
-        BEGIN SELECT RAISE(ABORT, 'The escalation log is append-only: an entry cannot be replaced'); END;
     `);
+    for (const sql of Object.values(ESCALATION_TRIGGERS)) db.exec(sql);
   },
 };

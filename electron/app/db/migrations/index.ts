@@ -15,9 +15,10 @@ import { migration0008 } from './0008-records.ts';
 import { migration0009 } from './0009-panels.ts';
 import { migration0010 } from './0010-escalations.ts';
 import { migration0011 } from './0011-documents.ts';
+import { migration0012 } from './0012-audit-chain.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

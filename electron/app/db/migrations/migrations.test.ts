@@ -2,6 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PASSPHRASE, tempDir } from '../../testing/builders.ts';
 import { openConnection, type Connection } from '../cipher.ts';
+import { verifyHistory } from '../../audit/chain.ts';
+import { auditRowHash, GENESIS_HASH } from '../../audit/chain-hash.ts';
 import { assertMigrationsOrdered, LATEST_SCHEMA_VERSION, migrate, MIGRATIONS, schemaVersion } from './index.ts';
 
 function emptyDatabase(): Connection {
@@ -137,6 +139,33 @@ describe('migrations', () => {
     // INSERT OR REPLACE would delete the old row without firing the delete trigger.
     expect(() => db.exec("INSERT OR REPLACE INTO escalation_entry (id, escalation_id, corrects_id, version, raised_at, raised_by, urn, children, concern, summary, referral_made, recorded_by, recorded_at) VALUES ('e1', 'e1', NULL, 1, '2026-11-24T09:00', 'DSL', '100500', '[]', 'neglect', 'rewritten', 'not_known', 'Tess', 'x')")).toThrow(/cannot be replaced/);
     expect(db.prepare('SELECT summary FROM escalation_entry WHERE id = ?').pluck().get('e1')).toBe('s');
+    db.close();
+  });
+
+  it('0012 chains the existing audit rows in order of id, and from then on the log is append-only', () => {
+    const db = emptyDatabase();
+    migrate(db, 1);
+    db.prepare("INSERT INTO team VALUES ('t1', 'North Hub', 'Northshire', '2026-09-01T08:00:00.000Z', 'Tess')").run();
+    migrate(db, 11);
+    const legacy = db.prepare("INSERT INTO audit_log (at, actor, entity, entity_id, action, summary) VALUES (?, 'Tess', 'settings', 't1', 'update', ?)");
+    legacy.run('2026-09-02T08:00:00.000Z', 'Changed: idleLockMinutes');
+    legacy.run('2026-09-03T08:00:00.000Z', null);
+    expect(migrate(db, 12)).toBe(12);
+    const rows = db.prepare('SELECT * FROM audit_log ORDER BY id').all() as { id: number; at: string; actor: string; entity: string; entity_id: string | null; action: string; summary: string | null; prev_hash: string; hash: string }[];
+    expect(rows.map((r) => [r.id, r.at, r.action, r.summary])).toEqual([
+      [1, '2026-09-01T08:00:00.000Z', 'create', 'Team database created'],
+      [2, '2026-09-02T08:00:00.000Z', 'update', 'Changed: idleLockMinutes'],
+      [3, '2026-09-03T08:00:00.000Z', 'update', null],
+    ]);
+    rows.forEach((r, i) => {
+      expect(r.prev_hash).toBe(i === 0 ? GENESIS_HASH : rows[i - 1]!.hash);
+      expect(r.hash).toBe(auditRowHash({ id: r.id, at: r.at, actor: r.actor, entity: r.entity, entityId: r.entity_id, action: r.action, summary: r.summary, prevHash: r.prev_hash }));
+    });
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE tbl_name LIKE 'audit_log%' AND type IN ('table', 'index') AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all()).toEqual(['audit_log', 'audit_log_entity']);
+    expect(verifyHistory(db)).toEqual([]);
+    expect(() => db.exec("UPDATE audit_log SET actor = 'x'")).toThrow(/append-only/);
+    expect(() => db.exec('DELETE FROM audit_log')).toThrow(/append-only/);
+    expect(() => db.exec(`INSERT OR REPLACE INTO audit_log (id, at, actor, entity, action, prev_hash, hash) VALUES (1, 'x', 'x', 'x', 'x', '${GENESIS_HASH}', '${'f'.repeat(64)}')`)).toThrow(/append-only/);
     db.close();
   });
 

@@ -8,6 +8,8 @@ import { Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { FormShell } from '../../components/FormShell.tsx';
+import { HistoryFindingList } from '../../components/HistoryWarnings.tsx';
+import type { HistoryFinding } from '../../../../shared/domain/history.ts';
 
 function suggestedBackupPath(databasePath: string): string {
   const today = todayLocal();
@@ -52,26 +54,48 @@ export function BackupSection({ databasePath }: { databasePath: string }) {
   );
 }
 
-export function CheckSection() {
+export function CheckSection({ warningsOnOpen }: { warningsOnOpen: HistoryFinding[] }) {
   const check = useMutation({ mutationFn: () => invoke('db.check', {}) });
+  const damage = check.data ? [...check.data.integrity.filter((line) => line !== 'ok'), ...check.data.cipherIntegrity] : [];
   return (
     <section aria-labelledby="check-heading" className="card">
       <h2 id="check-heading">Check the database</h2>
-      <p>Reads every page and checks it was not altered or damaged.</p>
+      <p>
+        Reads every page and checks it was not altered or damaged, and that the audit log and the escalation log are as LinkDesk wrote them: no entry
+        changed, deleted or moved, and their protections in place.
+      </p>
+      {warningsOnOpen.length > 0 && !check.data ? (
+        <div className="notice notice-warning">
+          <p className="notice-title">When it was opened, the history of this database showed changes made outside LinkDesk</p>
+          <HistoryFindingList findings={warningsOnOpen} />
+        </div>
+      ) : null}
       <div aria-live="polite">
         {check.data ? (
           check.data.ok ? (
             <Notice title="No problems found">
-              <p>The integrity and encryption checks passed.</p>
+              <p>The integrity, encryption and history checks passed.</p>
             </Notice>
           ) : (
             <Notice kind="warning" title="The check found problems">
-              <ul>
-                {[...check.data.integrity, ...check.data.cipherIntegrity].map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
-              </ul>
-              <p>Restore from your latest backup.</p>
+              {damage.length > 0 ? (
+                <>
+                  <p>The file is damaged:</p>
+                  <ul>
+                    {damage.map((p) => (
+                      <li key={p}>{p}</li>
+                    ))}
+                  </ul>
+                  <p>Restore from your latest backup.</p>
+                </>
+              ) : null}
+              {check.data.history.length > 0 ? (
+                <>
+                  <p>The audit log or the escalation log was changed outside LinkDesk:</p>
+                  <HistoryFindingList findings={check.data.history} />
+                  <p>The rest of the data can still be used. Compare these logs with your latest backup, and tell your information governance lead.</p>
+                </>
+              ) : null}
             </Notice>
           )
         ) : null}

@@ -1,0 +1,128 @@
+/**
+ * The tamper-evident history. Every audit row carries the hash of the row before it, computed
+ * here at insert time inside the write transaction (so "the row before" is well defined), and
+ * the verifier walks the chain and compares the schema's triggers with those the migrations
+ * create. What this does and does not protect against: docs/architecture.md.
+ */
+import type { HistoryFinding } from '../../../shared/domain/history.ts';
+import type { Connection } from '../db/cipher.ts';
+import { ESCALATION_TRIGGERS } from '../db/migrations/0010-escalations.ts';
+import { AUDIT_TRIGGERS } from '../db/migrations/0012-audit-chain.ts';
+import { auditRowHash, GENESIS_HASH } from './chain-hash.ts';
+import { auditChainPage, auditHighestIdUsed, auditIdWithHash, insertAudit, nextAuditLink, triggersOn, type AuditRecord, type ChainedAuditRecord } from './repo.ts';
+
+/** Appends one audit row, chained to the last. Call inside the write's transaction. */
+export function appendAudit(db: Connection, record: AuditRecord): void {
+  const { id, prevHash } = nextAuditLink(db, GENESIS_HASH);
+  insertAudit(db, { ...record, id, prevHash, hash: auditRowHash({ ...record, id, prevHash }) });
+}
+
+type Table = HistoryFinding['table'];
+
+const LOG_NAME: Record<Table, string> = { audit_log: 'audit log', escalation_entry: 'escalation log' };
+
+/** The triggers of the latest schema. A migration that changes one must change it here too. */
+const EXPECTED_TRIGGERS: { name: string; table: Table; sql: string }[] = [
+  ...Object.entries(AUDIT_TRIGGERS).map(([name, sql]) => ({ name, table: 'audit_log' as const, sql })),
+  ...Object.entries(ESCALATION_TRIGGERS).map(([name, sql]) => ({ name, table: 'escalation_entry' as const, sql })),
+];
+
+/** Enough to act on; a log rewritten from row 3 would otherwise list every row after it. */
+const MAX_FINDINGS = 20;
+const PAGE = 1000;
+
+/** Damage to the history: missing or altered triggers, then the audit chain's broken links. */
+export function verifyHistory(db: Connection): HistoryFinding[] {
+  const findings = [...verifyTriggers(db)];
+  try {
+    verifyAuditChain(db, findings);
+  } catch {
+    // A damaged page or a dropped table: say so rather than refuse to open the team's data.
+    findings.push({ kind: 'unreadable', table: 'audit_log', rowId: null, message: 'The audit log could not be read to the end, so its history could not be verified. Run a check of the database.' });
+  }
+  if (findings.length <= MAX_FINDINGS) return findings;
+  const more = findings.length - MAX_FINDINGS;
+  return [
+    ...findings.slice(0, MAX_FINDINGS),
+    { kind: 'more', table: 'audit_log', rowId: null, message: `…and ${more} more ${more === 1 ? 'problem' : 'problems'} like these.` },
+  ];
+}
+
+const normalised = (sql: string | null): string => (sql ?? '').replace(/\s+/g, ' ').trim();
+
+export function verifyTriggers(db: Connection): HistoryFinding[] {
+  const present = triggersOn(db, Object.keys(LOG_NAME));
+  const findings: HistoryFinding[] = [];
+  for (const expected of EXPECTED_TRIGGERS) {
+    const log = LOG_NAME[expected.table];
+    const found = present.find((t) => t.name === expected.name && t.table === expected.table);
+    if (!found) {
+      findings.push({
+        kind: 'missing_trigger', table: expected.table, rowId: null,
+        message: `The trigger ${expected.name}, which keeps the ${log} append-only, is missing: the ${log} could have been changed without LinkDesk.`,
+      });
+    } else if (normalised(found.sql) !== normalised(expected.sql)) {
+      findings.push({
+        kind: 'altered_trigger', table: expected.table, rowId: null,
+        message: `The trigger ${expected.name}, which keeps the ${log} append-only, has been altered: the ${log} could have been changed without LinkDesk.`,
+      });
+    }
+  }
+  for (const t of present) {
+    if (EXPECTED_TRIGGERS.some((e) => e.name === t.name && e.table === t.table)) continue;
+    const table = t.table as Table;
+    findings.push({ kind: 'unexpected_trigger', table, rowId: null, message: `The ${LOG_NAME[table]} has a trigger LinkDesk did not create (${t.name}).` });
+  }
+  return findings;
+}
+
+const rows = (from: number, to: number): string => (from === to ? `row ${from} is` : `rows ${from}–${to} are`);
+
+/**
+ * Walks the chain in order of id. One finding per damaged row, of the most telling kind: a
+ * gap in the ids (deleted rows), a link to another row (moved, or inserted with a forged
+ * hash), a link to no row, contents that no longer match the hash.
+ */
+function verifyAuditChain(db: Connection, findings: HistoryFinding[]): void {
+  let previous: { id: number; hash: string } | null = null;
+  for (let page = auditChainPage(db, Number.MIN_SAFE_INTEGER, PAGE); page.length > 0; page = auditChainPage(db, previous?.id ?? 0, PAGE)) {
+    for (const row of page) {
+      // Past the cap only the count is shown, so the lookup of where a link points is skipped.
+      const finding = rowFinding(db, row, previous, findings.length < MAX_FINDINGS);
+      if (finding) findings.push(finding);
+      previous = { id: row.id, hash: row.hash };
+    }
+  }
+  const highestUsed = auditHighestIdUsed(db);
+  const last = previous?.id ?? 0;
+  if (highestUsed !== null && highestUsed > last) {
+    findings.push({
+      kind: 'deleted', table: 'audit_log', rowId: null,
+      message: `Audit log ${rows(last + 1, highestUsed)} missing from the end: the log once went up to row ${highestUsed}, so they were deleted.`,
+    });
+  }
+}
+
+function rowFinding(db: Connection, row: ChainedAuditRecord, previous: { id: number; hash: string } | null, lookUp: boolean): HistoryFinding | null {
+  const at = (kind: HistoryFinding['kind'], message: string): HistoryFinding => ({ kind, table: 'audit_log', rowId: row.id, message });
+  const contentMatches = auditRowHash(row) === row.hash;
+  const expectedId = previous ? previous.id + 1 : 1;
+  if (row.id > expectedId) {
+    const also = contentMatches ? '' : ` Row ${row.id} itself was also changed after it was written.`;
+    return at('deleted', `Audit log ${rows(expectedId, row.id - 1)} missing before row ${row.id}: deleted.${also}`);
+  }
+  const place = previous ? `follows row ${previous.id}` : 'comes first';
+  if (row.prevHash !== (previous?.hash ?? GENESIS_HASH)) {
+    const chainedAfter = lookUp ? auditIdWithHash(db, row.prevHash) : null;
+    if (chainedAfter !== null && chainedAfter !== row.id) {
+      return at('out_of_order', `Audit log row ${row.id} is out of order: it was written after row ${chainedAfter} but now ${place}. Rows were moved, or this row was added later with a forged hash.`);
+    }
+    if (contentMatches) {
+      const before = previous ? `row ${previous.id} was rewritten with a new hash, or` : 'rows before it were removed, or';
+      return at('broken_link', `Audit log row ${row.id} is not chained to the row before it: ${before} row ${row.id} was added with a forged hash.`);
+    }
+    return at('forged', `Audit log row ${row.id} matches neither its hash nor its place in the log (it ${place}): it was rewritten or added with a forged hash.`);
+  }
+  if (!contentMatches) return at('changed', `Audit log row ${row.id} was changed after it was written: its contents no longer match its hash.`);
+  return null;
+}
