@@ -129,6 +129,7 @@ export async function runTrial(op: Operation, ws: Workspace, options: TrialOptio
       }
       result.runs++;
       if (problems.length) result.failures.push({ run, delayMs, problems });
+      options.log?.(`  ${op.name} run ${run}: ${done.killed ? `killed after ${delayMs} ms` : 'ended before the kill'}; ${problems.length ? `FAILED: ${problems.join('; ')}` : 'sound'}`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

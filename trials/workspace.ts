@@ -51,7 +51,7 @@ export function sha256Of(file: string): string {
   return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
-function cacheKey(sizes: Sizes): string {
+function cacheKey(sizes: Sizes | null): string {
   const hash = createHash('sha256').update(JSON.stringify(sizes));
   for (const entry of SHAPING) {
     const full = path.join(ROOT, entry);
@@ -76,35 +76,51 @@ function layout(dir: string, sizes: Sizes): Workspace {
   };
 }
 
-export async function prepareWorkspace(sizes: Sizes, log: (line: string) => void = () => undefined): Promise<Workspace> {
+/** Builds into a folder aside and renames it, so a second harness running at the same time never sees half of it. */
+async function cached(key: string, log: (line: string) => void, build: (dir: string) => Promise<void>): Promise<string> {
   const root = path.join(os.tmpdir(), 'linkdesk-trials-cache');
-  const dir = path.join(root, cacheKey(sizes));
-  if (fs.existsSync(path.join(dir, 'ready'))) return layout(dir, sizes);
+  const dir = path.join(root, key);
+  if (fs.existsSync(path.join(dir, 'ready'))) return dir;
   log(`Building the trial databases in ${dir} (once) ...`);
-  // Built aside and renamed, so a second harness running at the same time never sees half of it.
   const building = path.join(root, `building-${process.pid}-${Date.now()}`);
   fs.mkdirSync(building, { recursive: true });
-  const ws = layout(building, sizes);
-  await runOrThrow(commandLine(['demo', '--db', ws.demo]), 'linkdesk demo');
-  const largeGias = path.join(building, 'gias-large.csv');
-  writeNationalFile(ws.giasFile, sizes.giasRows);
-  writeNationalFile(largeGias, sizes.largeRows);
-  for (const [target, file] of [[ws.demoWithGias, ws.giasFile], [ws.large, largeGias]] as const) {
-    fs.copyFileSync(ws.demo, target);
-    await runOrThrow(commandLine(['import-gias', file, '--db', target]), `linkdesk import-gias (${path.basename(file)})`);
-  }
-  fs.rmSync(largeGias);
-  await runOrThrow(commandLine(['backup', '--db', ws.large, '--out', ws.largeBackup]), 'linkdesk backup');
-  writePeopleFile(ws.peopleFile, sizes.peopleRows);
-  const { urns, workers } = await allocationTargets(ws.demoWithGias, sizes.allocationRows);
-  writeAllocationsFile(ws.allocationsFile, urns, workers);
-  fs.writeFileSync(path.join(building, 'ready'), new Date().toISOString());
   try {
+    await build(building);
+    fs.writeFileSync(path.join(building, 'ready'), new Date().toISOString());
     fs.renameSync(building, dir);
-  } catch {
-    // Another harness finished first: use its copy.
+  } catch (error) {
     fs.rmSync(building, { recursive: true, force: true });
+    // Another harness finished first: use its copy.
+    if (!fs.existsSync(path.join(dir, 'ready'))) throw error;
   }
+  return dir;
+}
+
+/** The demo team alone (for the fuzzer): `linkdesk demo`. */
+export async function prepareDemo(log: (line: string) => void = () => undefined): Promise<string> {
+  const dir = await cached(`demo-${cacheKey(null)}`, log, async (building) => {
+    await runOrThrow(commandLine(['demo', '--db', path.join(building, 'demo.linkdesk')]), 'linkdesk demo');
+  });
+  return path.join(dir, 'demo.linkdesk');
+}
+
+export async function prepareWorkspace(sizes: Sizes, log: (line: string) => void = () => undefined): Promise<Workspace> {
+  const dir = await cached(cacheKey(sizes), log, async (building) => {
+    const ws = layout(building, sizes);
+    await runOrThrow(commandLine(['demo', '--db', ws.demo]), 'linkdesk demo');
+    const largeGias = path.join(building, 'gias-large.csv');
+    writeNationalFile(ws.giasFile, sizes.giasRows);
+    writeNationalFile(largeGias, sizes.largeRows);
+    for (const [target, file] of [[ws.demoWithGias, ws.giasFile], [ws.large, largeGias]] as const) {
+      fs.copyFileSync(ws.demo, target);
+      await runOrThrow(commandLine(['import-gias', file, '--db', target]), `linkdesk import-gias (${path.basename(file)})`);
+    }
+    fs.rmSync(largeGias);
+    await runOrThrow(commandLine(['backup', '--db', ws.large, '--out', ws.largeBackup]), 'linkdesk backup');
+    writePeopleFile(ws.peopleFile, sizes.peopleRows);
+    const { urns, workers } = await allocationTargets(ws.demoWithGias, sizes.allocationRows);
+    writeAllocationsFile(ws.allocationsFile, urns, workers);
+  });
   return layout(dir, sizes);
 }
 
