@@ -113,8 +113,9 @@ export async function runTrial(op: Operation, ws: Workspace, options: TrialOptio
       const problems: string[] = [];
       if (done.killed) result.killedMidway++;
       else if (done.code !== 0) problems.push(`ended by itself before the kill with exit ${done.code ?? done.signal}: ${done.stderr.trim().slice(0, 200)}`);
-      for (const note of leftovers(files)) result.notes.set(note, (result.notes.get(note) ?? 0) + 1);
       const seen = await inspectDatabase(files.db, op.passphrases);
+      // After opening, as a person would find the folder: a hot journal is gone by now, a temporary file may not be.
+      seen.notes.push(...leftovers(files));
       if (seen.openedWith) result.opened++;
       if (seen.openedWith && op.passphrases.length > 1) seen.notes.push(`opened with the ${seen.openedWith} passphrase`);
       for (const note of seen.notes) result.notes.set(note, (result.notes.get(note) ?? 0) + 1);
