@@ -104,14 +104,18 @@ export async function runTrial(op: Operation, ws: Workspace, options: TrialOptio
   options.log?.(`${op.name}: un-killed run ${Math.round(measured.ms)} ms; ${options.only ?? options.runs} killed runs`);
   const allowed = allowedStates(op, measured.states, measured.saves);
   const indexes = options.only === undefined ? [...Array(options.runs).keys()] : [options.only];
+  // On a shared machine an operation's duration drifts with the load: a run that ends before its
+  // kill is the latest measure, so the delays keep landing inside the operation.
+  let durationMs = measured.ms;
   for (const run of indexes) {
-    const delayMs = Math.round(seededRandom(runSeed(options.seed, op.name, run))() * measured.ms);
+    const delayMs = Math.round(seededRandom(runSeed(options.seed, op.name, run))() * durationMs);
     const dir = workDir(op.name);
     try {
       const { files, argv } = op.lay(ws, dir);
       const done = await runChild(argv, { killAfterMs: delayMs });
       const problems: string[] = [];
       if (done.killed) result.killedMidway++;
+      else if (done.code === 0) durationMs = done.ms;
       else if (done.code !== 0) problems.push(`ended by itself before the kill with exit ${done.code ?? done.signal}: ${done.stderr.trim().slice(0, 200)}`);
       const seen = await inspectDatabase(files.db, op.passphrases);
       // After opening, as a person would find the folder: a hot journal is gone by now, a temporary file may not be.
