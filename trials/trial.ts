@@ -67,10 +67,13 @@ function allowedStates(op: Operation, states: States, saves: number): { label: s
 }
 
 async function measure(op: Operation, ws: Workspace): Promise<{ ms: number; states: States; saves: number }> {
-  const before = await inspectDatabase(op.base(ws), op.passphrases);
-  if (!before.fingerprint || before.problems.length) throw new Error(`the starting database is not sound: ${before.problems.join('; ')}`);
   const dir = workDir(op.name);
   try {
+    // A copy: the cached file is shared with any other harness running now, and opening takes its lock.
+    const start = path.join(dir, 'start.linkdesk');
+    fs.copyFileSync(op.base(ws), start);
+    const before = await inspectDatabase(start, op.passphrases);
+    if (!before.fingerprint || before.problems.length) throw new Error(`the starting database is not sound: ${before.problems.join('; ')}`);
     const { files, argv } = op.lay(ws, dir);
     const done = await runChild(argv);
     if (done.code !== 0) throw new Error(`the un-killed run failed (exit ${done.code ?? done.signal}): ${(done.stderr || done.stdout).trim().slice(0, 400)}`);
