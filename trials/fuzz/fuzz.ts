@@ -45,6 +45,8 @@ export interface FuzzRequest {
   /** The worker's heap limit: a reader that does not bound its memory dies here instead of taking the machine. */
   heapMb: number;
   findingsDir: string;
+  /** Log every case's outcome and message, not only the findings. */
+  verbose?: boolean;
   log?: (line: string) => void;
 }
 
@@ -113,6 +115,7 @@ export async function fuzzImporter(name: string, demo: string, request: FuzzRequ
       const job: WorkerJob = { importer: name, seed: request.seed, from, count, dir, demo };
       const end = await runWorker(job, request, (line) => {
         if (line.type !== 'done') return;
+        if (request.verbose) request.log?.(`  ${name} case ${line.index} (${line.label}): ${line.outcome ?? ''} in ${line.ms ?? 0} ms${line.message ? `: ${line.message}` : ''}`);
         from = line.index + 1;
         result.cases++;
         result.slowestMs = Math.max(result.slowestMs, line.ms ?? 0);

@@ -2,7 +2,7 @@
  * `npm run fuzz`: malformed files for every importer, through the API, against a real encrypted
  * database. Each must be imported or refused with a clear message, never crash or hang, and a
  * refused file must leave the database byte-identical.
- *   npm run fuzz -- [--cases 200] [--only people-xlsx,gias-csv] [--seed N] [--case I] [--timeout 60] [--heap 1536]
+ *   npm run fuzz -- [--cases 200] [--only people-xlsx,gias-csv] [--seed N] [--case I] [--timeout 60] [--heap 1536] [--verbose]
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +23,7 @@ export function fuzzSummary(results: ImporterResult[], seed: number): string {
 }
 
 async function main(): Promise<number> {
-  const values = parseOptions(process.argv.slice(2), { cases: 'string', only: 'string', seed: 'string', case: 'string', timeout: 'string', heap: 'string' });
+  const values = parseOptions(process.argv.slice(2), { cases: 'string', only: 'string', seed: 'string', case: 'string', timeout: 'string', heap: 'string', verbose: 'boolean' });
   const seed = intOption(values, 'seed', freshSeed());
   const only = values.case === undefined ? undefined : intOption(values, 'case', 0);
   const importers = typeof values.only === 'string' ? values.only.split(',').map((s) => s.trim()) : IMPORTERS.map((i) => i.name);
@@ -32,7 +32,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   const results = await runFuzz({
     importers, cases: intOption(values, 'cases', 200), seed, ...(only === undefined ? {} : { only }),
-    timeoutMs: intOption(values, 'timeout', 60) * 1000, heapMb: intOption(values, 'heap', 1536), findingsDir, log: (line) => console.log(line),
+    timeoutMs: intOption(values, 'timeout', 60) * 1000, heapMb: intOption(values, 'heap', 1536), findingsDir, verbose: values.verbose === true, log: (line) => console.log(line),
   });
   console.log(`\n${fuzzSummary(results, seed)}\n\nSeed ${seed}; ${Math.round((Date.now() - started) / 1000)} s.`);
   return results.some((r) => r.crashes > 0 || r.changedOnFailure > 0) ? 1 : 0;
