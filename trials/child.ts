@@ -17,6 +17,8 @@ export interface Finished {
   ms: number;
   /** True when the kill came before the process ended by itself. */
   killed: boolean;
+  /** When the watched file appeared, from the start; null if it never did. */
+  watchedAtMs: number | null;
 }
 
 /** The command line: `linkdesk ARGS`. A driver: a .ts file under trials/drivers run through tsx. */
@@ -39,8 +41,16 @@ function environment(home: string): NodeJS.ProcessEnv {
   };
 }
 
+export interface ChildOptions {
+  /** SIGKILL this long after the start (or after `watch` first sees the file). */
+  killAfterMs?: number;
+  /** A file whose appearance starts the kill clock and is timed: the database's lock, taken when it opens. */
+  watch?: string;
+  home?: string;
+}
+
 /** Runs to the end, or SIGKILLs it after `killAfterMs`. */
-export function runChild(argv: string[], options: { killAfterMs?: number; home?: string } = {}): Promise<Finished> {
+export function runChild(argv: string[], options: ChildOptions = {}): Promise<Finished> {
   const home = options.home ?? fs.mkdtempSync(path.join(os.tmpdir(), 'linkdesk-trial-home-'));
   const started = performance.now();
   const child = spawn(process.execPath, argv, { cwd: ROOT, env: environment(home), stdio: ['ignore', 'pipe', 'pipe'] });
@@ -49,19 +59,32 @@ export function runChild(argv: string[], options: { killAfterMs?: number; home?:
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   let killed = false;
-  const timer =
-    options.killAfterMs === undefined
-      ? undefined
-      : setTimeout(() => {
-          killed = child.exitCode === null && child.signalCode === null;
-          child.kill('SIGKILL');
-        }, options.killAfterMs);
+  let timer: NodeJS.Timeout | undefined;
+  let watchedAtMs: number | null = null;
+  const armKill = () => {
+    if (options.killAfterMs === undefined) return;
+    timer = setTimeout(() => {
+      killed = child.exitCode === null && child.signalCode === null;
+      child.kill('SIGKILL');
+    }, options.killAfterMs);
+  };
+  const watcher = options.watch
+    ? setInterval(() => {
+        if (watchedAtMs === null && options.watch && fs.existsSync(options.watch)) {
+          watchedAtMs = performance.now() - started;
+          clearInterval(watcher);
+          armKill();
+        }
+      }, 2)
+    : undefined;
+  if (!watcher) armKill();
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => {
-      if (timer) clearTimeout(timer);
+      clearTimeout(timer);
+      clearInterval(watcher);
       if (!options.home) fs.rmSync(home, { recursive: true, force: true });
-      resolve({ code, signal, stdout, stderr, ms: performance.now() - started, killed: killed && signal === 'SIGKILL' });
+      resolve({ code, signal, stdout, stderr, ms: performance.now() - started, watchedAtMs, killed: killed && signal === 'SIGKILL' });
     });
   });
 }

@@ -1,7 +1,9 @@
 /**
  * `npm run trials`: kills LinkDesk at random moments of its writing operations and checks each
  * time that the database opens, passes its check and holds all or nothing of the change.
- *   npm run trials -- [--runs 100] [--only rekey,backup] [--seed N] [--run I] [--small]
+ *   npm run trials -- [--runs 100] [--only rekey,backup] [--seed N] [--run I] [--small] [--from-start]
+ * Kills land at a random moment between the database being opened (its lock file appears) and
+ * the end of the un-killed run; --from-start draws them from the process's start instead.
  * Exit 1 on any failure; the seed printed first replays the same delays.
  */
 import { formatTable, intOption, parseOptions } from './table.ts';
@@ -15,6 +17,7 @@ export interface TrialsRequest {
   runs: number;
   seed: number;
   only?: number;
+  fromStart?: boolean;
   sizes: Sizes;
   log?: (line: string) => void;
 }
@@ -25,7 +28,7 @@ export async function runTrials(request: TrialsRequest): Promise<TrialResult[]> 
   const ws = await prepareWorkspace(request.sizes, request.log);
   const results: TrialResult[] = [];
   for (const op of OPERATIONS.filter((o) => request.operations.includes(o.name))) {
-    results.push(await runTrial(op, ws, { runs: request.runs, seed: request.seed, ...(request.only === undefined ? {} : { only: request.only }), ...(request.log ? { log: request.log } : {}) }));
+    results.push(await runTrial(op, ws, { runs: request.runs, seed: request.seed, fromStart: request.fromStart ?? false, ...(request.only === undefined ? {} : { only: request.only }), ...(request.log ? { log: request.log } : {}) }));
   }
   return results;
 }
@@ -45,7 +48,7 @@ export function summary(results: TrialResult[], seed: number): string {
   for (const r of results) {
     if (r.notRun) lines.push(`\n${r.operation}: ${r.notRun}`);
     for (const f of r.failures) {
-      lines.push(`\n${r.operation} run ${f.run} (killed after ${f.delayMs} ms; replay: npm run trials -- --seed ${seed} --only ${r.operation} --run ${f.run}):`);
+      lines.push(`\n${r.operation} run ${f.run} (kill delay ${f.delayMs} ms; replay: npm run trials -- --seed ${seed} --only ${r.operation} --run ${f.run}):`);
       for (const p of f.problems) lines.push(`  - ${p}`);
     }
     if (r.notes.size) lines.push(`\n${r.operation} notes: ${[...r.notes].map(([note, n]) => `${note} (${n})`).join('; ')}`);
@@ -56,14 +59,14 @@ export function summary(results: TrialResult[], seed: number): string {
 async function main(): Promise<number> {
   const major = Number(process.versions.node.split('.')[0]);
   if (major < 22) throw new Error(`The trials need the project's Node 24 (this is ${process.versions.node}): run them with npm run trials.`);
-  const values = parseOptions(process.argv.slice(2), { runs: 'string', only: 'string', seed: 'string', run: 'string', small: 'boolean' });
+  const values = parseOptions(process.argv.slice(2), { runs: 'string', only: 'string', seed: 'string', run: 'string', small: 'boolean', 'from-start': 'boolean' });
   const seed = intOption(values, 'seed', freshSeed());
   const runs = intOption(values, 'runs', 100);
   const only = values.run === undefined ? undefined : intOption(values, 'run', 0);
   const operations = typeof values.only === 'string' ? values.only.split(',').map((s) => s.trim()) : OPERATIONS.map((op) => op.name);
   console.log(`Crash trials, seed ${seed} (replay with --seed ${seed}), ${only === undefined ? `${runs} runs` : `run ${only} only`} of ${operations.join(', ')}`);
   const started = Date.now();
-  const results = await runTrials({ operations, runs, seed, ...(only === undefined ? {} : { only }), sizes: values.small ? TEST_SIZES : FULL_SIZES, log: (line) => console.log(line) });
+  const results = await runTrials({ operations, runs, seed, fromStart: values['from-start'] === true, ...(only === undefined ? {} : { only }), sizes: values.small ? TEST_SIZES : FULL_SIZES, log: (line) => console.log(line) });
   console.log(`\n${summary(results, seed)}\n\nSeed ${seed}; ${Math.round((Date.now() - started) / 1000)} s.`);
   return results.some(trialFailed) ? 1 : 0;
 }

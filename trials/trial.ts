@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runChild } from './child.ts';
+import { lockPathFor } from '../electron/app/db/lock-file.ts';
+import { runChild, type Finished } from './child.ts';
 import type { Operation, RunFiles, States } from './operations.ts';
 import { runSeed, seededRandom } from './random.ts';
 import type { Fingerprint } from './repo.ts';
@@ -39,6 +40,8 @@ export interface TrialOptions {
   seed: number;
   /** Only this run index (to replay a failure). */
   only?: number;
+  /** Draw delays from the process's start, not from the moment it opens the database. */
+  fromStart?: boolean;
   log?: (line: string) => void;
 }
 
@@ -66,7 +69,13 @@ function allowedStates(op: Operation, states: States, saves: number): { label: s
   return allowed;
 }
 
-async function measure(op: Operation, ws: Workspace): Promise<{ ms: number; states: States; saves: number }> {
+/** The window the kills are drawn across: from when the database's lock appears (unless asked from the start) to the end. */
+function windowOf(done: Finished, fromStart: boolean): { ms: number; afterOpen: boolean } {
+  if (fromStart || done.watchedAtMs === null) return { ms: done.ms, afterOpen: false };
+  return { ms: done.ms - done.watchedAtMs, afterOpen: true };
+}
+
+async function measure(op: Operation, ws: Workspace, fromStart: boolean): Promise<{ ms: number; window: { ms: number; afterOpen: boolean }; states: States; saves: number }> {
   const dir = workDir(op.name);
   try {
     // A copy: the cached file is shared with any other harness running now, and opening takes its lock.
@@ -75,7 +84,7 @@ async function measure(op: Operation, ws: Workspace): Promise<{ ms: number; stat
     const before = await inspectDatabase(start, op.passphrases);
     if (!before.fingerprint || before.problems.length) throw new Error(`the starting database is not sound: ${before.problems.join('; ')}`);
     const { files, argv } = op.lay(ws, dir);
-    const done = await runChild(argv);
+    const done = await runChild(argv, { watch: lockPathFor(files.db) });
     if (done.code !== 0) throw new Error(`the un-killed run failed (exit ${done.code ?? done.signal}): ${(done.stderr || done.stdout).trim().slice(0, 400)}`);
     const after = await inspectDatabase(files.db, op.passphrases);
     if (!after.fingerprint || after.problems.length) throw new Error(`after the un-killed run: ${after.problems.join('; ')}`);
@@ -85,7 +94,7 @@ async function measure(op: Operation, ws: Workspace): Promise<{ ms: number; stat
     const extra = op.extra ? await op.extra(files, states) : [];
     if (extra.length) throw new Error(`after the un-killed run: ${extra.join('; ')}`);
     if (op.name === 'backup' && files.other && !fs.existsSync(files.other)) throw new Error('the un-killed backup wrote no file');
-    return { ms: done.ms, states, saves };
+    return { ms: done.ms, window: windowOf(done, fromStart), states, saves };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -99,26 +108,27 @@ export async function runTrial(op: Operation, ws: Workspace, options: TrialOptio
   if (unavailable) return { ...result, notRun: unavailable };
   let measured: Awaited<ReturnType<typeof measure>>;
   try {
-    measured = await measure(op, ws);
+    measured = await measure(op, ws, options.fromStart ?? false);
   } catch (error) {
     return { ...result, notRun: (error as Error).message };
   }
   result.measuredMs = measured.ms;
-  options.log?.(`${op.name}: un-killed run ${Math.round(measured.ms)} ms; ${options.only ?? options.runs} killed runs`);
+  const { afterOpen } = measured.window;
+  options.log?.(`${op.name}: un-killed run ${Math.round(measured.ms)} ms${afterOpen ? `, ${Math.round(measured.window.ms)} ms of it with the database open` : ''}; ${options.only === undefined ? options.runs : 1} killed runs`);
   const allowed = allowedStates(op, measured.states, measured.saves);
   const indexes = options.only === undefined ? [...Array(options.runs).keys()] : [options.only];
   // On a shared machine an operation's duration drifts with the load: a run that ends before its
   // kill is the latest measure, so the delays keep landing inside the operation.
-  let durationMs = measured.ms;
+  let durationMs = measured.window.ms;
   for (const run of indexes) {
     const delayMs = Math.round(seededRandom(runSeed(options.seed, op.name, run))() * durationMs);
     const dir = workDir(op.name);
     try {
       const { files, argv } = op.lay(ws, dir);
-      const done = await runChild(argv, { killAfterMs: delayMs });
+      const done = await runChild(argv, { killAfterMs: delayMs, ...(afterOpen ? { watch: lockPathFor(files.db) } : {}) });
       const problems: string[] = [];
       if (done.killed) result.killedMidway++;
-      else if (done.code === 0) durationMs = done.ms;
+      else if (done.code === 0) durationMs = windowOf(done, !afterOpen).ms;
       else if (done.code !== 0) problems.push(`ended by itself before the kill with exit ${done.code ?? done.signal}: ${done.stderr.trim().slice(0, 200)}`);
       const seen = await inspectDatabase(files.db, op.passphrases);
       // After opening, as a person would find the folder: a hot journal is gone by now, a temporary file may not be.
@@ -137,7 +147,7 @@ export async function runTrial(op: Operation, ws: Workspace, options: TrialOptio
       }
       result.runs++;
       if (problems.length) result.failures.push({ run, delayMs, problems });
-      options.log?.(`  ${op.name} run ${run}: ${done.killed ? `killed after ${delayMs} ms` : 'ended before the kill'}; ${problems.length ? `FAILED: ${problems.join('; ')}` : 'sound'}`);
+      options.log?.(`  ${op.name} run ${run}: ${done.killed ? `killed ${delayMs} ms after ${afterOpen ? 'the database opened' : 'the start'}` : 'ended before the kill'}; ${problems.length ? `FAILED: ${problems.join('; ')}` : 'sound'}`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
