@@ -61,13 +61,13 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['electron/app/**/*.ts', 'electron/http/**/*.ts', 'electron/cli/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.js', 'build/**/*.{js,ts}'],
+    files: ['electron/app/**/*.ts', 'electron/http/**/*.ts', 'electron/cli/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'trials/**/*.ts', 'scripts/**/*.js', 'build/**/*.{js,ts}'],
     rules: {
       'no-restricted-imports': ['error', { paths: [electronPackage], patterns: [{ group: ['**/renderer/**'], message: 'Node code does not import the renderer.' }] }],
     },
   },
   {
-    files: ['electron/cli/**/*.ts', 'scripts/**/*.js', 'bench/**/*.ts', 'build/**/*.js'],
+    files: ['electron/cli/**/*.ts', 'scripts/**/*.js', 'bench/**/*.ts', 'build/**/*.js', 'trials/run-*.ts', 'trials/fuzz/run-*.ts'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'build/**/*.test.ts'],
+    include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'build/**/*.test.ts', 'trials/**/*.test.ts'],
     // Every test file starts on the short key stretch (electron/app/db/key-stretch.ts says why it is safe).
     setupFiles: ['electron/app/testing/vitest-setup.ts'],
     pool: 'forks',

@@ -1,0 +1,152 @@
+/**
+ * The operations the trials interrupt. Each one says which database it starts from, what one run
+ * needs beside it, the command to kill, and what must hold afterwards beyond the database itself.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { commandLine, driverLine, NEW_PASSPHRASE, OLD_PASSPHRASE, runChild } from './child.ts';
+import type { Fingerprint } from './repo.ts';
+import { inspectDatabase, matchState } from './verify.ts';
+import { sha256Of, type Workspace } from './workspace.ts';
+
+export interface RunFiles {
+  dir: string;
+  db: string;
+  /** The backup written (backup) or restored from (restore). */
+  other?: string;
+  /** The restored-from backup's sha256 before the run: a restore must never change it. */
+  otherSha256?: string;
+}
+
+export interface States {
+  before: Fingerprint;
+  after: Fingerprint;
+}
+
+export interface Operation {
+  name: string;
+  what: string;
+  base: (ws: Workspace) => string;
+  lay: (ws: Workspace, dir: string) => { files: RunFiles; argv: string[] };
+  passphrases: { label: string; passphrase: string }[];
+  /** null when available; otherwise why not (a command another branch adds). */
+  available?: () => Promise<string | null>;
+  /** A driver saving one thing after another: any whole number of saves may be in. */
+  repeated?: boolean;
+  /** Checks beyond the database: the backup written, the backup restored from. */
+  extra?: (files: RunFiles, states: States) => Promise<string[]>;
+}
+
+const OLD = [{ label: 'old', passphrase: OLD_PASSPHRASE }];
+
+function copyBase(base: string, dir: string): string {
+  const db = path.join(dir, 'team.linkdesk');
+  fs.copyFileSync(base, db);
+  return db;
+}
+
+
+async function backupIsWholeOrAbsent(files: RunFiles, states: States): Promise<string[]> {
+  if (!files.other || !fs.existsSync(files.other)) return [];
+  const backup = await inspectDatabase(files.other, OLD);
+  const problems = backup.problems.map((p) => `the backup file ${p}`);
+  const copied = [{ label: 'before', fingerprint: states.before }, { label: 'after', fingerprint: states.after }];
+  if (backup.fingerprint && !matchState(backup.fingerprint, copied)) problems.push('the backup file holds neither the state before nor after the backup');
+  return problems;
+}
+
+async function restoredFromUnchanged(files: RunFiles): Promise<string[]> {
+  if (!files.other || !files.otherSha256) return [];
+  if (!fs.existsSync(files.other)) return ['the backup restored from is gone'];
+  return sha256Of(files.other) === files.otherSha256 ? [] : ['the backup restored from was changed'];
+}
+
+let restoreAvailable: Promise<string | null> | undefined;
+
+/** The restore command is added on another branch; until it lands this trial says so and runs nothing. */
+function restoreCommandExists(): Promise<string | null> {
+  restoreAvailable ??= runChild(commandLine(['--help'])).then((help) =>
+    /^\s+restore\b/m.test(help.stdout) ? null : 'not available: this linkdesk has no restore command',
+  );
+  return restoreAvailable;
+}
+
+export const OPERATIONS: Operation[] = [
+  {
+    name: 'gias-import',
+    what: 'linkdesk import-gias (a national-format GIAS file)',
+    base: (ws) => ws.demo,
+    lay: (ws, dir) => {
+      const db = copyBase(ws.demo, dir);
+      return { files: { dir, db }, argv: commandLine(['import-gias', ws.giasFile, '--db', db]) };
+    },
+    passphrases: OLD,
+  },
+  {
+    name: 'people-import',
+    what: 'linkdesk import-people (.csv)',
+    base: (ws) => ws.demo,
+    lay: (ws, dir) => {
+      const db = copyBase(ws.demo, dir);
+      return { files: { dir, db }, argv: commandLine(['import-people', ws.peopleFile, '--db', db]) };
+    },
+    passphrases: OLD,
+  },
+  {
+    name: 'bulk-allocation',
+    what: 'linkdesk import-allocations (.csv)',
+    base: (ws) => ws.demoWithGias,
+    lay: (ws, dir) => {
+      const db = copyBase(ws.demoWithGias, dir);
+      return { files: { dir, db }, argv: commandLine(['import-allocations', ws.allocationsFile, '--db', db]) };
+    },
+    passphrases: OLD,
+  },
+  {
+    name: 'visit-save',
+    what: 'visits.plan through the dispatcher, one save after another',
+    base: (ws) => ws.demo,
+    lay: (ws, dir) => {
+      const db = copyBase(ws.demo, dir);
+      return { files: { dir, db }, argv: driverLine('save-visits.ts', [db]) };
+    },
+    passphrases: OLD,
+    repeated: true,
+  },
+  {
+    name: 'backup',
+    what: 'linkdesk backup (large database)',
+    base: (ws) => ws.large,
+    lay: (ws, dir) => {
+      const db = copyBase(ws.large, dir);
+      const other = path.join(dir, 'backup.linkdesk');
+      return { files: { dir, db, other }, argv: commandLine(['backup', '--db', db, '--out', other]) };
+    },
+    passphrases: OLD,
+    extra: backupIsWholeOrAbsent,
+  },
+  {
+    name: 'rekey',
+    what: 'linkdesk rekey (large database)',
+    base: (ws) => ws.large,
+    lay: (ws, dir) => {
+      const db = copyBase(ws.large, dir);
+      return { files: { dir, db }, argv: commandLine(['rekey', '--db', db]) };
+    },
+    passphrases: [...OLD, { label: 'new', passphrase: NEW_PASSPHRASE }],
+  },
+  {
+    name: 'restore',
+    what: 'linkdesk restore (the demo team from a large backup)',
+    base: (ws) => ws.demo,
+    lay: (ws, dir) => {
+      const db = copyBase(ws.demo, dir);
+      const other = path.join(dir, 'backup.linkdesk');
+      fs.copyFileSync(ws.largeBackup, other);
+      return { files: { dir, db, other, otherSha256: ws.largeBackupSha256 }, argv: commandLine(['restore', '--db', db, '--from', other]) };
+    },
+    passphrases: OLD,
+    available: restoreCommandExists,
+    extra: (files) => restoredFromUnchanged(files),
+  },
+];

@@ -1,0 +1,53 @@
+/**
+ * A few crash trials and fuzz cases in `npm test` (the full sets are `npm run trials` and
+ * `npm run fuzz`). Slow on purpose: real processes killed, real encrypted databases checked.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runFuzz } from './fuzz/fuzz.ts';
+import { IMPORTERS } from './fuzz/importers.ts';
+import { runTrials } from './run-trials.ts';
+import { TEST_SIZES } from './workspace.ts';
+
+const MINUTES = 60_000;
+
+describe('crash trials', () => {
+  // rekey is left out until the passphrase change that cannot lose data lands (issue 11, item 1):
+  // today a kill during PRAGMA rekey can leave a file that opens with neither passphrase.
+  it('a killed import, bulk allocation, visit save or backup leaves a database that opens, passes check and holds all or nothing', async () => {
+    const operations = ['gias-import', 'people-import', 'bulk-allocation', 'visit-save', 'backup'];
+    const results = await runTrials({ operations, runs: 2, seed: 20261202, sizes: TEST_SIZES });
+    expect(results.map((r) => r.operation)).toEqual(operations);
+    for (const r of results) {
+      expect(r.notRun, r.operation).toBeNull();
+      expect(r.failures, r.operation).toEqual([]);
+      expect([r.runs, r.opened, r.checkPassed, r.allOrNothing], r.operation).toEqual([2, 2, 2, 2]);
+    }
+  }, 30 * MINUTES);
+
+  it('a killed restore is judged the same way once the restore command exists, and is reported as not available before', async () => {
+    const [restore] = await runTrials({ operations: ['restore'], runs: 2, seed: 20261202, sizes: TEST_SIZES });
+    if (restore?.notRun) {
+      expect(restore.notRun).toMatch(/^not available: this linkdesk has no restore command/);
+      expect(restore.runs).toBe(0);
+    } else {
+      expect(restore?.failures).toEqual([]);
+      expect([restore?.runs, restore?.opened, restore?.checkPassed, restore?.allOrNothing]).toEqual([2, 2, 2, 2]);
+    }
+  }, 15 * MINUTES);
+});
+
+describe('fuzzing the importers', () => {
+  it('every importer imports or refuses malformed files with a clear message, and a refusal changes nothing', async () => {
+    const results = await runFuzz({
+      importers: IMPORTERS.map((i) => i.name), cases: 3, seed: 1, timeoutMs: 5 * MINUTES, heapMb: 1536,
+      findingsDir: path.join(os.tmpdir(), 'linkdesk-fuzz-findings-test'),
+    });
+    for (const r of results) {
+      expect(r.findings, r.importer).toEqual([]);
+      expect([r.cases, r.crashes, r.changedOnFailure], r.importer).toEqual([3, 0, 0]);
+      expect(r.accepted + r.refused, r.importer).toBe(3);
+    }
+  }, 30 * MINUTES);
+});
