@@ -31,3 +31,9 @@ export function listAudit(db: Connection, limit: number): AuditEntry[] {
   const rows = statement(db, 'SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit) as AuditRow[];
   return rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor, entity: r.entity, entityId: r.entity_id, action: r.action, summary: r.summary }));
 }
+
+/** When the newest audit row was written: the moment a copy of the database reflects. */
+export function newestAuditAt(db: Connection, schema = 'main'): string | null {
+  const at = db.prepare(`SELECT at FROM ${schema}.audit_log ORDER BY id DESC LIMIT 1`).pluck().get();
+  return typeof at === 'string' ? at : null;
+}

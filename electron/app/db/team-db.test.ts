@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors.ts';
-import { aTeamDatabase, aTeamDatabaseFile, bytesOf, pageNeverReadOnOpen, PASSPHRASE, tempDir } from '../testing/builders.ts';
+import { aTeamDatabase, aTeamDatabaseFile, asyncRefusalOf, bytesOf, pageNeverReadOnOpen, PASSPHRASE, tempDir } from '../testing/builders.ts';
 import { applyKey, openConnection } from './cipher.ts';
 import { lockPathFor } from './lock-file.ts';
 import { LATEST_SCHEMA_VERSION } from './migrations/index.ts';
@@ -188,14 +188,14 @@ describe('passphrase, backup and check', () => {
   it('backs up to a new encrypted file that opens with the same passphrase', async () => {
     const db = aTeamDatabase({ teamName: 'Backup Canary Team' });
     const target = path.join(tempDir(), 'backup.linkdesk');
-    const result = db.backup(target);
+    const result = await db.backup(target);
     expect(result.bytes).toBeGreaterThan(0);
     expect(bytesOf(target).includes('Backup Canary Team')).toBe(false);
     const copy = open(target);
     expect(copy.team().settings.teamName).toBe('Backup Canary Team');
     expect((await copy.check()).ok).toBe(true);
     copy.close();
-    expect(errorOf(() => db.backup(target)).code).toBe('file_exists');
+    expect((await asyncRefusalOf(() => db.backup(target))).code).toBe('file_exists');
   });
 
   it('runs integrity_check and checks the HMAC of every page', async () => {
