@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { api, isMethodName } from '../../shared/api.ts';
 import { AppError, type AppErrorShape, type FieldIssue, type Result } from '../../shared/errors.ts';
 import { handlers } from './api.ts';
+import { storageFailure } from './db/storage-errors.ts';
 import type { AppSession } from './session.ts';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
@@ -26,6 +27,9 @@ export function toErrorShape(error: unknown, method: string): AppErrorShape {
   if (error instanceof Error && error.name === 'ZodError' && 'issues' in error) {
     return invalidInput(fieldIssues(error as z.ZodError)).toJSON();
   }
+  // A full disk or a read-only folder, wherever it struck: the write was rolled back.
+  const storage = storageFailure(error, 'the team database (or the file being saved)', 'Nothing was saved.');
+  if (storage) return storage.toJSON();
   // Only the method and the error class are logged: messages can quote user data.
   console.error(`[linkdesk] internal error in ${method}: ${error instanceof Error ? error.name : typeof error}`);
   return { code: 'internal', message: 'Something went wrong inside LinkDesk. Nothing was saved. Try again, and if it keeps happening run a database check.' };

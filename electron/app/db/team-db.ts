@@ -115,6 +115,11 @@ export class TeamDatabase {
     return getTeam(this.db);
   }
 
+  /** Resolves once the page HMAC key is derived (backups and `check` use it). */
+  pageHmacKey(): Promise<Buffer> {
+    return this.hmacKey;
+  }
+
   /** Whether anything was written since the database opened or was last backed up. */
   get changedSinceBackup(): boolean {
     return changeCount(this.db) !== this.changesAtBackup;
@@ -125,6 +130,14 @@ export class TeamDatabase {
     this.closed = true;
     this.db.close();
     releaseLock(this.path, this.lock);
+  }
+
+  /** Closes the connection but keeps the lock file, for a restore about to replace the file. */
+  closeKeepingLock(): HeldLock {
+    if (this.closed) throw new AppError('no_open_database', 'The database was closed meanwhile. Open it again.');
+    this.closed = true;
+    this.db.close();
+    return this.lock;
   }
 
   /**
@@ -274,18 +287,26 @@ export function openTeamDatabase(req: OpenRequest): TeamDatabase {
   assertLooksLikeTeamDatabase(target);
   assertWritable(target);
   const lock = acquireLock(target, req.user, req.takeOverLock ?? false, now());
+  return openLockedTeamDatabase(target, req.passphrase, req.user, lock, now);
+}
+
+/**
+ * Opens a database whose lock the caller holds (a restore holds it throughout). On any
+ * failure the lock goes back to how it was and the file is untouched.
+ */
+export function openLockedTeamDatabase(target: string, passphrase: string, user: string, lock: HeldLock, now: () => Date): TeamDatabase {
   let db: Connection | undefined;
   try {
     removeLeftoverTemporaries(target);
     // SQLite would roll a hot journal back before it knows the key is right.
-    if (hasHotJournal(target) && !passphraseOpensRawFile(target, req.passphrase)) throw wrongPassphraseError(target);
-    db = openConnection(target, req.passphrase, { create: false });
+    if (hasHotJournal(target) && !passphraseOpensRawFile(target, passphrase)) throw wrongPassphraseError(target);
+    db = openConnection(target, passphrase, { create: false });
     try {
       verifyKey(db);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (code === 'SQLITE_NOTADB') throw wrongPassphraseError(target);
-      if (code === 'SQLITE_CORRUPT') throw diagnoseFirstReadCorrupt(target, req.passphrase);
+      if (code === 'SQLITE_CORRUPT') throw diagnoseFirstReadCorrupt(target, passphrase);
       throw error;
     }
     verifyIdentityAndVersion(db);
@@ -297,7 +318,7 @@ export function openTeamDatabase(req: OpenRequest): TeamDatabase {
     }
     applyWorkingPragmas(db);
     if (schemaVersion(db) < LATEST_SCHEMA_VERSION) migrate(db);
-    return new TeamDatabase(target, db, req.user, lock, now, req.passphrase);
+    return new TeamDatabase(target, db, user, lock, now, passphrase);
   } catch (error) {
     db?.close();
     abandonLock(target, lock);
