@@ -57,7 +57,7 @@ interface Found extends BackupFile {
 
 /** This database's automatic backups in `folder`, newest first. */
 export function listBackups(dbPath: string, folder: string): BackupFile[] {
-  return findBackups(dbPath, folder).map(({ order: _order, ...file }) => file);
+  return findBackups(dbPath, folder).map((f) => ({ path: f.path, name: f.name, takenAt: f.takenAt, bytes: f.bytes }));
 }
 
 function findBackups(dbPath: string, folder: string): Found[] {
