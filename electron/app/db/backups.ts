@@ -110,6 +110,9 @@ function ensureFolder(folder: string, isDefault: boolean): void {
   try {
     fs.mkdirSync(folder, { mode: PRIVATE_FOLDER_MODE });
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new AppError('file_not_found', `The folder that should hold ${folder} is no longer there. No backup was made.`, { path: folder });
+    }
     throw asStorageFailure(error, folder, 'No backup was made; the database itself is unchanged.');
   }
 }

@@ -116,7 +116,12 @@ function holds(dbPath: string, owner: LockOwner): boolean {
 
 export function releaseLock(dbPath: string, lock: HeldLock): void {
   // Leave a lock alone if somebody took it over from us.
-  if (holds(dbPath, lock.owner)) fs.rmSync(lockPathFor(dbPath), { force: true });
+  if (!holds(dbPath, lock.owner)) return;
+  try {
+    fs.rmSync(lockPathFor(dbPath), { force: true });
+  } catch {
+    // A folder that became read-only: the lock stays, and reads as stale once this process has gone.
+  }
 }
 
 /**

@@ -37,7 +37,10 @@ describe('creating a team database', () => {
 
   it('records the team, its settings and an audit row for the creation', () => {
     const db = aTeamDatabase();
-    expect(db.team().settings).toEqual({ teamName: 'Coastal Dedicated Schools Team', localAuthority: 'Seashire County Council', idleLockMinutes: 10, defaultCapacity: 12, fairnessPercent: 25, teamFolder: '' });
+    expect(db.team().settings).toEqual({
+      teamName: 'Coastal Dedicated Schools Team', localAuthority: 'Seashire County Council', idleLockMinutes: 10, defaultCapacity: 12, fairnessPercent: 25, teamFolder: '',
+      backupsEnabled: true, backupFolder: '', backupsToKeep: 10,
+    });
     const audit = db.db.prepare('SELECT actor, entity, action FROM audit_log').all();
     expect(audit).toEqual([{ actor: 'Tess Manager', entity: 'team', action: 'create' }]);
   });
