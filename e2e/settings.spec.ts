@@ -47,6 +47,7 @@ test('a team manager backs up, then restores that backup after a confirmation na
   await openDemo(page, server.open);
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
   const backups = page.getByRole('region', { name: 'Backups' });
+  await expect(backups.getByRole('heading', { name: /^Backups in / })).toBeVisible();
   await backups.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByText('Backup saved and checked')).toBeVisible();
   await expect(backups.getByText(/^Last backup: .*\(“Back up now”\), saved as demo-team \d{4}-\d{2}-\d{2} \d{4}( \(\d+\))?\.linkdesk\.$/)).toBeVisible();
