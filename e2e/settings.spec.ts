@@ -10,6 +10,8 @@ async function openDemo(page: Page, open: string): Promise<void> {
 }
 
 test('team settings are validated and saved, a backup is written and the check passes', async ({ page, server }) => {
+  // Each backup is written, then read back and checked: slow on a busy machine.
+  test.setTimeout(180_000);
   await openDemo(page, server.open);
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
 
@@ -26,10 +28,10 @@ test('team settings are validated and saved, a backup is written and the check p
 
   const backup = path.join(server.dataDir, 'demo backup.linkdesk');
   await page.getByLabel('Save the backup as').fill(backup);
-  await page.getByRole('button', { name: 'Back up now' }).click();
-  await expect(page.getByText('Backup saved')).toBeVisible();
+  await page.getByRole('button', { name: 'Save a copy' }).click();
+  await expect(page.getByText('Copy saved and checked')).toBeVisible();
   await expect(page.getByText(backup)).toBeVisible();
-  await page.getByRole('button', { name: 'Back up now' }).click();
+  await page.getByRole('button', { name: 'Save a copy' }).click();
   await expect(page.getByRole('alert')).toContainText('There is already a file');
 
   await page.getByRole('button', { name: 'Run check' }).click();
@@ -38,6 +40,48 @@ test('team settings are validated and saved, a backup is written and the check p
 
   await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
   await expect(page.getByRole('cell', { name: /settings update – Changed: teamName, idleLockMinutes/ })).toBeVisible();
+});
+
+test('a team manager backs up, then restores that backup after a confirmation naming its date', async ({ page, server }) => {
+  test.setTimeout(180_000);
+  await openDemo(page, server.open);
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  const backups = page.getByRole('region', { name: 'Backups' });
+  await expect(backups.getByRole('heading', { name: /^Backups in / })).toBeVisible();
+  await backups.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByText('Backup saved and checked')).toBeVisible();
+  await expect(backups.getByText(/^Last backup: .*\(“Back up now”\), saved as demo-team \d{4}-\d{2}-\d{2} \d{4}( \(\d+\))?\.linkdesk\.$/)).toBeVisible();
+  const newest = backups.getByRole('row').nth(1);
+  await expect(newest.getByRole('cell').first()).toHaveText(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
+
+  // A change made after the backup, which the restore will take back.
+  await page.getByLabel('Team name').fill('Renamed After Backup');
+  await page.getByRole('button', { name: 'Save team settings' }).click();
+  await expect(page.getByRole('banner')).toContainText('Renamed After Backup');
+
+  await newest.getByRole('button', { name: /^Restore the backup of / }).click();
+  const restore = page.getByRole('region', { name: 'Restore a backup' });
+  await expect(restore.getByLabel('Backup file')).toHaveValue(/Backups.demo-team \d{4}-\d{2}-\d{2} \d{4}( \(\d+\))?\.linkdesk$/);
+  await expect(restore.getByLabel('Passphrase of the backup')).toBeFocused();
+  await restore.getByLabel('Passphrase of the backup').fill('not the passphrase at all');
+  await restore.getByRole('button', { name: 'Check the backup' }).click();
+  await expect(restore.getByRole('alert')).toContainText('This passphrase does not open the backup');
+  await expectAccessible(page, 'settings, restore with a wrong passphrase');
+
+  await restore.getByLabel('Passphrase of the backup').fill('demo team passphrase 2026');
+  await restore.getByRole('button', { name: 'Check the backup' }).click();
+  const verdict = restore.getByRole('status').filter({ hasText: 'passed its checks' });
+  await expect(verdict).toContainText(/returns the team’s data to \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}\./);
+  const date = /to (\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2})\./.exec((await verdict.textContent()) ?? '')?.[1] ?? '';
+  await restore.getByRole('button', { name: `Restore to ${date}` }).click();
+  const dialog = page.getByRole('alertdialog', { name: `Restore the backup of ${date}?` });
+  await expect(dialog).toContainText(`Everything recorded after ${date} will no longer be in the database.`);
+  await expectAccessible(page, 'settings, restore confirmation');
+  await dialog.getByRole('button', { name: `Restore to ${date}` }).click();
+  await expect(page.getByText(`Restored: the team’s data is as it was on ${date}`)).toBeVisible();
+  await expect(page.getByText(/The database as it was before is kept at .*demo-team before restore \d{4}-\d{2}-\d{2} \d{4}\.linkdesk\./)).toBeVisible();
+  await expect(page.getByRole('banner')).toContainText('North Hub Dedicated Schools Team');
+  await expectAccessible(page, 'settings, after a restore');
 });
 
 test('the database locks itself after the idle time', async ({ page, server }) => {

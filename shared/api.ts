@@ -99,6 +99,65 @@ export interface CheckReport {
   path: string;
 }
 
+export interface BackupFile {
+  path: string;
+  name: string;
+  /** When it was taken (ISO), from its name. */
+  takenAt: string;
+  bytes: number;
+}
+
+/** The outcome of the latest automatic or "back up now" backup in this session. */
+export interface BackupOutcome {
+  /** The database it was for. */
+  database: string;
+  at: string;
+  trigger: 'close' | 'daily' | 'now';
+  ok: boolean;
+  path?: string;
+  /** Why it failed, in words a person can act on. */
+  message?: string;
+  code?: string;
+}
+
+export interface BackupsState {
+  enabled: boolean;
+  /** The folder in use (the default `Backups` beside the database when none is set). */
+  folder: string;
+  folderIsDefault: boolean;
+  keep: number;
+  backups: BackupFile[];
+  last: BackupOutcome | null;
+}
+
+export interface BackupVerdict {
+  path: string;
+  teamName: string;
+  schemaVersion: number;
+  /** The moment a restore goes back to (ISO): when the backup was taken, or else its newest change. */
+  returnsTo: string | null;
+}
+
+export interface RestoreResult {
+  session: SessionInfo;
+  returnsTo: string | null;
+  from: string;
+  /** Where the database as it was is kept (never deleted), or null when there was none. */
+  keptAt: string | null;
+}
+
+export const BackupSource = z.object({ from: FilePath, passphrase: Passphrase }).strict();
+
+export const RestoreInput = z.object({
+  from: FilePath,
+  passphrase: Passphrase,
+  /** The database to restore into; the open one when left out. */
+  path: FilePath.optional(),
+  /** Who restores, when no database is open. */
+  userName: PersonName.optional(),
+  takeOverLock: z.boolean().optional(),
+}).strict();
+
 export const UnlockInput = z.object({
   path: FilePath,
   passphrase: Passphrase,
@@ -139,6 +198,13 @@ export const api = {
   ),
   'db.backup': method<{ path: string; bytes: number }>()(z.object({ path: FilePath }).strict(), 'Copy the open database, still encrypted, to a new file'),
   'db.check': method<CheckReport>()(NoInput, 'Run integrity_check and cipher_integrity_check on the open database'),
+  'db.backups': method<BackupsState>()(NoInput, 'The automatic backup settings, the backups in the backup folder, and the last backup’s outcome'),
+  'db.backupNow': method<BackupOutcome>()(NoInput, 'Take a verified backup into the backup folder now, and prune the oldest'),
+  'db.checkBackup': method<BackupVerdict>()(BackupSource, 'Check a backup with its passphrase and say which date restoring it goes back to'),
+  'db.restore': method<RestoreResult>()(
+    RestoreInput,
+    'Restore a backup over a database (the open one by default), keeping the current file aside; the restored database is then open',
+  ),
   'team.get': method<Team>()(NoInput, 'The team record and its settings'),
   'team.updateSettings': method<TeamSettings>()(TeamSettingsPatch, 'Change team settings'),
   'schools.list': method<{ rows: SchoolSummary[]; total: number }>()(SchoolQuery, 'Search and filter the school register'),

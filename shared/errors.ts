@@ -14,8 +14,12 @@ export const ERROR_CODES = [
   'weak_passphrase',
   'not_linkdesk_database',
   'corrupt_database',
+  /** The file is shorter than its own header says: a half-copied or cut-short database. */
+  'incomplete_database',
   'newer_schema',
   'read_only_location',
+  /** The drive ran out of space (SQLITE_FULL, ENOSPC): nothing was saved. */
+  'disk_full',
   'locked_elsewhere',
   'not_found',
   /** The record changed since it was read (an escalation entry already corrected). */

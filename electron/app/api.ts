@@ -9,6 +9,7 @@ import { listAudit } from './audit/repo.ts';
 import { createDemoDatabase, DEMO_PASSPHRASE } from './demo/demo.ts';
 import { assertLooksLikeTeamDatabase } from './db/file-checks.ts';
 import { createTeamDatabase, openTeamDatabase } from './db/team-db.ts';
+import { backupHandlers } from './db/backup-handlers.ts';
 import type { Handler } from './handler-types.ts';
 import { userPath } from './paths.ts';
 import { allocationHandlers } from './allocations/handlers.ts';
@@ -82,10 +83,13 @@ export const handlers: Handlers = {
     return { locked: true };
   },
   'db.changePassphrase': (session, input) => {
+    // An import holds the connection across awaits; the swap would pull it from under it.
+    if (session.progress) throw new AppError('invalid_input', `Wait for the ${session.progress.task} running now to finish.`);
     session.database.changePassphrase(input.currentPassphrase, input.newPassphrase);
     return { changed: true };
   },
   'db.backup': (session, { path }) => session.database.backup(userPath(path)),
+  ...backupHandlers,
   'db.inspect': (_session, { path }) => {
     assertLooksLikeTeamDatabase(userPath(path));
     return { path: userPath(path) };

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { api, isMethodName } from '../../shared/api.ts';
 import { AppError, type AppErrorShape, type FieldIssue, type Result } from '../../shared/errors.ts';
 import { handlers } from './api.ts';
+import { storageFailure } from './db/storage-errors.ts';
 import type { AppLog } from './log/app-log.ts';
 import type { AppSession } from './session.ts';
 
@@ -27,6 +28,9 @@ export function toErrorShape(error: unknown, method: string, log?: AppLog): AppE
   if (error instanceof Error && error.name === 'ZodError' && 'issues' in error) {
     return invalidInput(fieldIssues(error as z.ZodError)).toJSON();
   }
+  // A full disk or a read-only folder, wherever it struck: the write was rolled back.
+  const storage = storageFailure(error, 'the team database (or the file being saved)', 'Nothing was saved.');
+  if (storage) return storage.toJSON();
   // Only the method, the error class and the stack: messages and inputs can quote user data.
   log?.internalError(method, error);
   console.error(`[linkdesk] internal error in ${method}: ${error instanceof Error ? error.name : typeof error}${log ? ` (details in ${log.file})` : ''}`);

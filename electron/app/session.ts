@@ -3,9 +3,10 @@
  * and the clock (injectable, so tests and e2e can move time).
  */
 import { AppError } from '../../shared/errors.ts';
-import type { AppInfo, SessionInfo } from '../../shared/api.ts';
+import type { AppInfo, BackupOutcome, SessionInfo } from '../../shared/api.ts';
 import type { ImportProgress } from '../../shared/domain/imports.ts';
 import type { MachineConfig } from './config/machine-config.ts';
+import { backupFolderOf, dailyBackupDue, takeAutomaticBackup } from './db/backups.ts';
 import type { TeamDatabase } from './db/team-db.ts';
 import { AppLog } from './log/app-log.ts';
 import { openWithSystem, type OpenFile } from './documents/open-file.ts';
@@ -29,6 +30,10 @@ export class AppSession {
   private lastActivity = 0;
   /** The long task running now (an import), for the progress bar; one at a time. */
   progress: ImportProgress | null = null;
+  /** The outcome of the latest automatic or "back up now" backup, for the settings screen. */
+  lastBackup: BackupOutcome | null = null;
+  /** The daily backup started after opening, if one was due (tests wait for it). */
+  dailyBackup: Promise<void> | null = null;
 
   constructor(options: { config: MachineConfig; mode: TransportMode; now?: () => Date; openFile?: OpenFile; log?: AppLog }) {
     this.config = options.config;
@@ -51,9 +56,10 @@ export class AppSession {
 
   /** Replaces the open database, closing (and unlocking) the previous one. */
   adopt(db: TeamDatabase): SessionInfo {
-    if (this.current && this.current !== db) this.current.close();
+    if (this.current !== db) this.lock();
     this.current = db;
     this.touch();
+    this.startDailyBackup(db);
     this.config.rememberUser(db.user);
     this.config.touchRecent({ path: db.path, teamName: db.team().settings.teamName, lastOpenedAt: this.now().toISOString() });
     return sessionInfoOf(db);
@@ -102,8 +108,62 @@ export class AppSession {
     return () => clearInterval(timer);
   }
 
+  /**
+   * Closes the database, first backing it up if anything changed since it opened (or since
+   * its last backup). A backup that fails is remembered and logged, and never stops the close.
+   */
   lock(): void {
-    this.current?.close();
+    const db = this.current;
     this.current = null;
+    if (!db?.isOpen) return;
+    try {
+      if (db.changedSinceBackup) this.backUp(db, 'close');
+    } catch {
+      // Recorded in lastBackup by backUp; closing matters more.
+    } finally {
+      db.close();
+    }
+  }
+
+  /**
+   * One automatic backup, its outcome remembered. Automatic ones are skipped when the team
+   * turned them off; "back up now" always runs and rethrows a failure for the screen.
+   */
+  backUp(db: TeamDatabase, trigger: BackupOutcome['trigger']): BackupOutcome | null {
+    const at = this.now();
+    try {
+      if (trigger !== 'now' && !db.team().settings.backupsEnabled) return null;
+      const written = takeAutomaticBackup(db, at);
+      this.lastBackup = { database: db.path, at: at.toISOString(), trigger, ok: true, path: written.path };
+    } catch (error) {
+      const failure = error instanceof AppError ? error : new AppError('internal', 'The backup could not be written or did not pass its check.');
+      // The code only: messages name folders.
+      console.error(`[linkdesk] ${trigger} backup failed: ${failure.code}`);
+      this.lastBackup = { database: db.path, at: at.toISOString(), trigger, ok: false, message: failure.message, code: failure.code };
+      if (trigger === 'now') throw failure;
+    }
+    return this.lastBackup;
+  }
+
+  /**
+   * At most daily: on opening, when the newest backup is over a day old. It waits for the
+   * page key (derived in the background) so the copy gets its full check.
+   */
+  private startDailyBackup(db: TeamDatabase): void {
+    this.dailyBackup = null;
+    let due: boolean;
+    try {
+      const settings = db.team().settings;
+      due = settings.backupsEnabled && dailyBackupDue(db.path, backupFolderOf(db.path, settings), this.now());
+    } catch {
+      return;
+    }
+    if (!due) return;
+    this.dailyBackup = db.pageHmacKey().then(
+      () => {
+        if (this.current === db && db.isOpen) this.backUp(db, 'daily');
+      },
+      () => undefined,
+    );
   }
 }

@@ -30,6 +30,22 @@ function linkdesk(args: string[], env: Record<string, string> = {}, options: { u
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The same, without blocking the test worker while the command runs (long sequences of commands). */
+async function linkdeskAsync(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const home = tempDir();
+  fs.chmodSync(home, 0o777);
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { PATH: process.env.PATH ?? '', LINKDESK_HOME: home, LINKDESK_USER: 'Cli Tester', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const status = await new Promise<number>((resolve) => child.once('close', (code) => resolve(code ?? -1)));
+  return { status, stdout, stderr };
+}
+
 function created(env = { LINKDESK_PASSPHRASE: PASSPHRASE }): string {
   const file = path.join(tempDir(), 'cli.linkdesk');
   const run = linkdesk(['create', '--db', file, '--team', 'Cli Team', '--authority', 'Clishire'], env);
@@ -147,7 +163,52 @@ describe('linkdesk demo, backup and rekey', () => {
     expect(linkdesk(['check', '--db', file], { LINKDESK_PASSPHRASE: PASSPHRASE }).status).toBe(1);
     expect(linkdesk(['check', '--db', file], { LINKDESK_PASSPHRASE: next }).status).toBe(0);
     expect(sqlcipher(file, next, 'SELECT name FROM team;').stdout).toContain('Cli Team');
-  });
+  }, 240_000);
+});
+
+describe('linkdesk backup into the backup folder, and restore', () => {
+  it('backs up into the Backups folder beside the database, then restores it, saying the date and where the old file is kept', async () => {
+    const file = created();
+    const env = { LINKDESK_PASSPHRASE: PASSPHRASE };
+    const backup = await linkdeskAsync(['backup', '--db', file, '--json'], env);
+    expect(backup.stderr).toBe('');
+    const taken = JSON.parse(backup.stdout) as { path: string; ok: boolean };
+    expect(taken.ok).toBe(true);
+    expect(path.dirname(taken.path)).toBe(path.join(path.dirname(file), 'Backups'));
+    expect(path.basename(taken.path)).toMatch(/^cli \d{4}-\d{2}-\d{2} \d{4}\.linkdesk$/);
+    expect(sqlcipher(taken.path, PASSPHRASE, 'SELECT name FROM team;').stdout).toContain('Cli Team');
+
+    const renamed = await linkdeskAsync(['api', 'team.updateSettings', '--db', file, '--input', '{"teamName": "Renamed Cli Team"}'], env);
+    expect(renamed.status).toBe(0);
+    const restore = await linkdeskAsync(['restore', '--db', file, '--from', taken.path], env);
+    expect(restore.stderr).toBe('');
+    expect(restore.status).toBe(0);
+    expect(restore.stdout).toMatch(/^Restored .*cli\.linkdesk from .*: the team's data is back as it was on \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}\. The database as it was before is kept at .*cli before restore .*\.linkdesk\.\n$/);
+    expect(sqlcipher(file, PASSPHRASE, 'SELECT name FROM team;').stdout).toContain('Cli Team');
+    const kept = fs.readdirSync(path.dirname(file)).find((f) => f.startsWith('cli before restore'));
+    expect(sqlcipher(path.join(path.dirname(file), kept ?? ''), PASSPHRASE, 'SELECT name FROM team;').stdout).toContain('Renamed Cli Team');
+  }, 240_000);
+
+  it('refuses a backup that the passphrase does not open, changing nothing', async () => {
+    const file = created();
+    const copy = path.join(tempDir(), 'copy.linkdesk');
+    expect((await linkdeskAsync(['backup', '--db', file, '--out', copy], { LINKDESK_PASSPHRASE: PASSPHRASE })).status).toBe(0);
+    const before = bytesOf(file);
+    const run = await linkdeskAsync(['restore', '--db', file, '--from', copy], { LINKDESK_PASSPHRASE: 'not the passphrase at all' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^linkdesk: This passphrase does not open the backup/);
+    expect(bytesOf(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(path.dirname(file)).filter((f) => f !== 'Backups').sort()).toEqual(['cli.linkdesk']);
+  }, 120_000);
+
+  it('says a half-copied database is incomplete, not that the passphrase is wrong', async () => {
+    const file = created();
+    const bytes = bytesOf(file);
+    fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 8192) * 4096));
+    const run = await linkdeskAsync(['check', '--db', file], { LINKDESK_PASSPHRASE: PASSPHRASE });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^linkdesk: This database file is incomplete or damaged.*Restore it from a backup/);
+  }, 120_000);
 });
 
 describe('linkdesk api', () => {

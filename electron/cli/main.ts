@@ -6,10 +6,10 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CheckReport, SessionInfo } from '../../shared/api.ts';
+import type { BackupOutcome, CheckReport, RestoreResult, SessionInfo } from '../../shared/api.ts';
 import type { HistoryFinding } from '../../shared/domain/history.ts';
 import { AppError, type Result } from '../../shared/errors.ts';
-import { addDays, localDay } from '../../shared/format.ts';
+import { addDays, formatDateTime, localDay } from '../../shared/format.ts';
 import { defaultConfigDir, MachineConfig } from '../app/config/machine-config.ts';
 import { createDispatcher, type Dispatch } from '../app/dispatcher.ts';
 import { AppSession } from '../app/session.ts';
@@ -27,7 +27,8 @@ const HELP = `linkdesk <command> [options]
 Commands:
   create --db FILE --team NAME [--authority NAME]   create a new encrypted team database
   check --db FILE                                   integrity, cipher and history (audit log chain, append-only triggers) checks
-  backup --db FILE --out FILE                       encrypted copy of the database
+  backup --db FILE [--out FILE]                     verified encrypted copy: to FILE, or into the team's backup folder
+  restore --db FILE --from BACKUP                   put a backup in place (the current file is kept aside); passphrase: the backup's
   rekey --db FILE                                   change the passphrase (new one from LINKDESK_NEW_PASSPHRASE or a prompt)
   demo --db FILE                                    create a demo team database with fictional data
   serve [--db FILE] [--port N]                      the app in your browser, on this computer only
@@ -120,10 +121,26 @@ const commands: Record<string, (cli: Cli) => Promise<void>> = {
     cli.out(`OK: integrity, cipher and history checks passed (schema ${report.schemaVersion}).`, report);
   },
   async backup(cli) {
-    const outFile = requireOption(cli.args.values.out, '--out FILE');
+    const outFile = cli.args.values.out;
     await unlock(cli);
+    if (!outFile) {
+      const outcome = await call<BackupOutcome>(cli, 'db.backupNow', {});
+      cli.out(`Backed up to ${outcome.path ?? 'the backup folder'} (checked, encrypted with the same passphrase).`, outcome);
+      return;
+    }
     const result = await call<{ path: string; bytes: number }>(cli, 'db.backup', { path: outFile });
-    cli.out(`Backed up to ${result.path} (${result.bytes} bytes, encrypted with the same passphrase).`, result);
+    cli.out(`Backed up to ${result.path} (${result.bytes} bytes, checked, encrypted with the same passphrase).`, result);
+  },
+  async restore(cli) {
+    const db = requireOption(cli.args.values.db, '--db FILE');
+    const from = path.resolve(requireOption(cli.args.values.from, '--from BACKUP'));
+    const passphrase = await passphraseFrom('LINKDESK_PASSPHRASE', 'Passphrase of the backup: ');
+    const result = await call<RestoreResult>(cli, 'db.restore', {
+      path: db, from, passphrase, userName: userName(cli), takeOverLock: cli.args.values['take-over-lock'],
+    });
+    const when = result.returnsTo ? `as it was on ${formatDateTime(result.returnsTo)}` : 'as the backup holds it';
+    const kept = result.keptAt ? ` The database as it was before is kept at ${result.keptAt}.` : '';
+    cli.out(`Restored ${db} from ${from}: the team's data is back ${when}.${kept}`, result);
   },
   async rekey(cli) {
     const db = requireOption(cli.args.values.db, '--db FILE');

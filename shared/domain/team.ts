@@ -10,6 +10,10 @@ export const IDLE_LOCK_DEFAULT_MINUTES = 10;
 /** Most schools one worker holds as named link worker, unless their own capacity says otherwise. */
 export const DEFAULT_CAPACITY = 12;
 export const DEFAULT_FAIRNESS_PERCENT = 25;
+/** Automatic backups kept in the backup folder; older ones are removed. */
+export const DEFAULT_BACKUPS_TO_KEEP = 10;
+/** The backup folder when none is set: a folder of this name beside the database file. */
+export const DEFAULT_BACKUP_FOLDER_NAME = 'Backups';
 
 export const TeamSettings = z.object({
   teamName: TeamName,
@@ -21,6 +25,11 @@ export const TeamSettings = z.object({
   fairnessPercent: z.number().int('Use a whole number').min(0, 'Use 0 or more').max(500, 'Use 500 or fewer'),
   /** The folder (often on a shared drive) with a folder per school for meeting records; empty until set. */
   teamFolder: z.string().trim().max(200, 'Use a folder path of 200 characters or fewer'),
+  /** Automatic backups on closing and at least daily. */
+  backupsEnabled: z.boolean(),
+  /** Where automatic backups go, as a full path; empty means a Backups folder beside the database. */
+  backupFolder: z.string().trim().max(200, 'Use a folder path of 200 characters or fewer'),
+  backupsToKeep: z.number().int('Use a whole number').min(1, 'Keep at least 1 backup').max(100, 'Keep 100 backups or fewer'),
 });
 export type TeamSettings = z.infer<typeof TeamSettings>;
 

@@ -86,3 +86,9 @@ export function triggersOn(db: Connection, tables: readonly string[]): TriggerRo
   const rows = statement(db, "SELECT name, tbl_name AS \"table\", sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all() as TriggerRow[];
   return rows.filter((r) => tables.includes(r.table));
 }
+
+/** When the newest audit row was written: the moment a copy of the database reflects. */
+export function newestAuditAt(db: Connection, schema = 'main'): string | null {
+  const at = db.prepare(`SELECT at FROM ${schema}.audit_log ORDER BY id DESC LIMIT 1`).pluck().get();
+  return typeof at === 'string' ? at : null;
+}

@@ -74,3 +74,46 @@ export function statement(db: Connection, sql: string): Database.Statement {
   }
   return stmt;
 }
+
+/**
+ * A consistent copy of the whole database into `file` (which must not exist, or be empty),
+ * encrypted with this connection's cipher, key and salt, while the connection stays open.
+ */
+export function vacuumInto(db: Connection, file: string): void {
+  db.exec(`VACUUM INTO ${sqlLiteral(file)}`);
+}
+
+/** Re-encrypts every page in place: only ever run on a temporary copy (see rekey.ts). */
+export function rekeyConnection(db: Connection, passphrase: string): void {
+  db.pragma(`rekey=${sqlLiteral(passphrase)}`);
+}
+
+/** SQLite's integrity_check of one schema ("main", or an attached copy): ['ok'] when sound. */
+export function integrityCheck(db: Connection, schema = 'main'): string[] {
+  return (db.pragma(`${schema}.integrity_check`) as { integrity_check: string }[]).map((r) => r.integrity_check);
+}
+
+export function applicationId(db: Connection, schema = 'main'): number {
+  return Number(db.pragma(`${schema}.application_id`, { simple: true }));
+}
+
+export function userVersion(db: Connection, schema = 'main'): number {
+  return Number(db.pragma(`${schema}.user_version`, { simple: true }));
+}
+
+/**
+ * Attaches a copy made by `vacuumInto` under `schema`. With no KEY clause the copy is read
+ * with this connection's key, which is the copy's too (same key, same salt).
+ */
+export function attachCopy(db: Connection, file: string, schema: string): void {
+  db.prepare(`ATTACH DATABASE ? AS ${schema}`).run(file);
+}
+
+export function detach(db: Connection, schema: string): void {
+  db.exec(`DETACH DATABASE ${schema}`);
+}
+
+/** Rows changed through this connection since it opened: tells whether there is anything new to back up. */
+export function changeCount(db: Connection): number {
+  return Number(db.prepare('SELECT total_changes()').pluck().get());
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors.ts';
-import { aTeamDatabase, aTeamDatabaseFile, bytesOf, pageNeverReadOnOpen, PASSPHRASE, tempDir } from '../testing/builders.ts';
+import { aTeamDatabase, aTeamDatabaseFile, asyncRefusalOf, bytesOf, pageNeverReadOnOpen, PASSPHRASE, tempDir } from '../testing/builders.ts';
 import { applyKey, openConnection } from './cipher.ts';
 import { lockPathFor } from './lock-file.ts';
 import { LATEST_SCHEMA_VERSION } from './migrations/index.ts';
@@ -37,7 +37,10 @@ describe('creating a team database', () => {
 
   it('records the team, its settings and an audit row for the creation', () => {
     const db = aTeamDatabase();
-    expect(db.team().settings).toEqual({ teamName: 'Coastal Dedicated Schools Team', localAuthority: 'Seashire County Council', idleLockMinutes: 10, defaultCapacity: 12, fairnessPercent: 25, teamFolder: '' });
+    expect(db.team().settings).toEqual({
+      teamName: 'Coastal Dedicated Schools Team', localAuthority: 'Seashire County Council', idleLockMinutes: 10, defaultCapacity: 12, fairnessPercent: 25, teamFolder: '',
+      backupsEnabled: true, backupFolder: '', backupsToKeep: 10,
+    });
     const audit = db.db.prepare('SELECT actor, entity, action FROM audit_log').all();
     expect(audit).toEqual([{ actor: 'Tess Manager', entity: 'team', action: 'create' }]);
   });
@@ -188,14 +191,14 @@ describe('passphrase, backup and check', () => {
   it('backs up to a new encrypted file that opens with the same passphrase', async () => {
     const db = aTeamDatabase({ teamName: 'Backup Canary Team' });
     const target = path.join(tempDir(), 'backup.linkdesk');
-    const result = db.backup(target);
+    const result = await db.backup(target);
     expect(result.bytes).toBeGreaterThan(0);
     expect(bytesOf(target).includes('Backup Canary Team')).toBe(false);
     const copy = open(target);
     expect(copy.team().settings.teamName).toBe('Backup Canary Team');
     expect((await copy.check()).ok).toBe(true);
     copy.close();
-    expect(errorOf(() => db.backup(target)).code).toBe('file_exists');
+    expect((await asyncRefusalOf(() => db.backup(target))).code).toBe('file_exists');
   });
 
   it('runs integrity_check and checks the HMAC of every page', async () => {

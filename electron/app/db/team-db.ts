@@ -12,15 +12,21 @@ import type { Team } from '../../../shared/domain/team.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { verifyHistory } from '../audit/chain.ts';
 import { createTeam, getTeam } from '../team/service.ts';
-import { applyWorkingPragmas, openConnection, sqlLiteral, verifyKey, type Connection } from './cipher.ts';
+import { applicationId, applyWorkingPragmas, changeCount, integrityCheck, openConnection, verifyKey, type Connection } from './cipher.ts';
 import { deriveHmacKey, readSalt, verifyPageHmacs } from './cipher-integrity.ts';
-import { assertLooksLikeTeamDatabase, assertWritable, isNotADatabaseError } from './file-checks.ts';
-import { acquireLock, releaseLock, type LockOwner } from './lock-file.ts';
+import { writeVerifiedBackup, type BackupWritten } from './backup-copy.ts';
+import { createPrivateFile, removeQuietly, replaceDurably } from './durable.ts';
+import { assertLooksLikeTeamDatabase, assertWritable } from './file-checks.ts';
+import { corruptError, diagnoseFirstReadCorrupt, hasHotJournal, passphraseOpensRawFile, wrongPassphraseError } from './key-check.ts';
+import { abandonLock, acquireLock, releaseLock, type HeldLock } from './lock-file.ts';
 import { LATEST_SCHEMA_VERSION, migrate, newerSchemaError, schemaVersion } from './migrations/index.ts';
+import { prepareRekey, type RekeyObserver } from './rekey.ts';
+import { asStorageFailure } from './storage-errors.ts';
+import { removeLeftoverTemporaries, removeTemporary } from './temporaries.ts';
+import { LINKDESK_APPLICATION_ID } from './verify-copy.ts';
 import { write, type WriteContext } from './write.ts';
 
-/** 'LKDS': marks a SQLite file as a LinkDesk team database. */
-export const LINKDESK_APPLICATION_ID = 0x4c4b4453;
+export { LINKDESK_APPLICATION_ID };
 
 export interface OpenRequest {
   path: string;
@@ -50,10 +56,10 @@ export interface CheckResult {
 
 export class TeamDatabase {
   readonly path: string;
-  readonly db: Connection;
   readonly user: string;
   readonly now: () => Date;
-  private readonly lock: LockOwner;
+  private connection: Connection;
+  private readonly lock: HeldLock;
   private closed = false;
   /**
    * Verifies "current passphrase" without a second connection (the exclusive lock forbids
@@ -65,23 +71,39 @@ export class TeamDatabase {
   private hmacKey: Promise<Buffer>;
   /** Found when the database opened; it opens anyway, so the team is never locked out of its data. */
   readonly historyOnOpen: HistoryFinding[];
+  private hmacKeyReady: Buffer | null = null;
+  /** `changeCount` when the last backup was taken (or at open): more means something to back up. */
+  private changesAtBackup: number;
 
-  constructor(filePath: string, db: Connection, user: string, lock: LockOwner, now: () => Date, passphrase: string) {
+  constructor(filePath: string, db: Connection, user: string, lock: HeldLock, now: () => Date, passphrase: string) {
     this.path = filePath;
-    this.db = db;
+    this.connection = db;
     this.user = user;
     this.lock = lock;
     this.now = now;
     this.passphraseVerifier = this.verifierOf(passphrase);
     this.hmacKey = this.deriveHmacKey(passphrase);
     this.historyOnOpen = verifyHistory(db);
+    this.changesAtBackup = changeCount(db);
   }
 
-  /** In the background: the key stretch takes a moment and is only needed by `check`. */
+  get db(): Connection {
+    return this.connection;
+  }
+
+  /** In the background: the key stretch takes a moment and is only needed by `check` and backups. */
   private deriveHmacKey(passphrase: string): Promise<Buffer> {
     const key = deriveHmacKey(passphrase, readSalt(this.path));
-    key.catch(() => undefined);
+    this.hmacKeyReady = null;
+    key.then((ready) => {
+      if (this.hmacKey === key) this.hmacKeyReady = ready;
+    }, () => undefined);
     return key;
+  }
+
+  private useHmacKey(key: Buffer): void {
+    this.hmacKey = Promise.resolve(key);
+    this.hmacKeyReady = key;
   }
 
   private verifierOf(passphrase: string): Buffer {
@@ -100,6 +122,16 @@ export class TeamDatabase {
     return getTeam(this.db);
   }
 
+  /** Resolves once the page HMAC key is derived (backups and `check` use it). */
+  pageHmacKey(): Promise<Buffer> {
+    return this.hmacKey;
+  }
+
+  /** Whether anything was written since the database opened or was last backed up. */
+  get changedSinceBackup(): boolean {
+    return changeCount(this.db) !== this.changesAtBackup;
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
@@ -107,54 +139,83 @@ export class TeamDatabase {
     releaseLock(this.path, this.lock);
   }
 
-  changePassphrase(current: string, next: string): void {
+  /** Closes the connection but keeps the lock file, for a restore about to replace the file. */
+  closeKeepingLock(): HeldLock {
+    if (this.closed) throw new AppError('no_open_database', 'The database was closed meanwhile. Open it again.');
+    this.closed = true;
+    this.db.close();
+    return this.lock;
+  }
+
+  /**
+   * Re-encrypts into a new file and swaps it in (see rekey.ts for why this order is
+   * crash-safe). `observe` is told as each step finishes; the crash tests stop there.
+   */
+  changePassphrase(current: string, next: string, observe: RekeyObserver = () => undefined): void {
     assertPassphraseAcceptable(next, [this.team().settings.teamName, this.team().settings.localAuthority]);
     if (!timingSafeEqual(this.verifierOf(current), this.passphraseVerifier)) {
       throw new AppError('wrong_passphrase', 'The current passphrase is wrong, so the passphrase was not changed.', { field: 'currentPassphrase' });
     }
-    this.db.pragma(`rekey=${sqlLiteral(next)}`);
+    const prepared = prepareRekey({ path: this.path, live: this.db, current, next, actor: this.user, now: this.now, observe });
+    this.connection.close();
+    observe('closed');
+    try {
+      replaceDurably(prepared.temporary, this.path);
+    } catch (error) {
+      // The database is still the old one, untouched: carry on with it.
+      removeTemporary(prepared.temporary);
+      this.reopenOrClose(current);
+      throw asStorageFailure(error, path.dirname(this.path), 'The passphrase has not been changed.');
+    }
+    observe('replaced');
     this.passphraseVerifier = this.verifierOf(next);
-    this.hmacKey = this.deriveHmacKey(next);
-    write(this.writeContext, (audit) => audit('database', null, 'change-passphrase'));
+    this.useHmacKey(prepared.hmacKey);
+    this.reopenOrClose(next);
+    // The change is in the new file's audit log; the next close backs it up.
+    this.changesAtBackup = -1;
+    observe('reopened');
+  }
+
+  /** After the live connection was closed for a swap: reopen, or end the session cleanly. */
+  private reopenOrClose(passphrase: string): void {
+    try {
+      this.connection = openWorkingConnection(this.path, passphrase);
+    } catch (error) {
+      this.closed = true;
+      releaseLock(this.path, this.lock);
+      throw new AppError('no_open_database', 'LinkDesk could not reopen the database after changing it. Open it again (with the new passphrase if it was changed).', {
+        cause: (error as { code?: unknown }).code ?? 'unknown',
+      });
+    }
+  }
+
+  /** A verified encrypted copy taken while the database stays open (see backup-copy.ts). */
+  async backup(destination: string): Promise<BackupWritten> {
+    const target = path.resolve(destination);
+    const written = writeVerifiedBackup(this.db, this.path, target, await this.hmacKey);
+    write(this.writeContext, (audit) => audit('database', null, 'backup'));
+    this.changesAtBackup = changeCount(this.db);
+    return written;
   }
 
   /**
-   * A consistent copy taken while the database stays open. `VACUUM INTO` writes the copy with
-   * this database's cipher and key; the copy goes to a temporary name, is verified, then renamed.
+   * The same, for automatic backups taken as the database closes: synchronous, so nothing
+   * runs in between. Within a moment of opening the HMAC key may still be on its way; then
+   * integrity_check, which authenticates every page it reads, checks the copy alone.
    */
-  backup(destination: string): { path: string; bytes: number } {
-    const target = path.resolve(destination);
-    if (fs.existsSync(target)) {
-      const what = fs.statSync(target).isDirectory() ? 'a folder' : 'a file';
-      throw new AppError('file_exists', `There is already ${what} at ${target}. Choose a new file name for the backup.`, { path: target });
-    }
-    const folder = path.dirname(target);
-    if (!fs.existsSync(folder)) {
-      throw new AppError('file_not_found', `The folder ${folder} does not exist.`, { path: folder });
-    }
-    const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.partial`);
-    try {
-      this.db.exec(`VACUUM INTO ${sqlLiteral(temporary)}`);
-    } catch (error) {
-      fs.rmSync(temporary, { force: true });
-      const code = (error as NodeJS.ErrnoException & { code?: string }).code;
-      if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') {
-        throw new AppError('read_only_location', `LinkDesk cannot write to ${folder}. Choose another folder for the backup.`, { path: folder });
-      }
-      throw error;
-    }
-    placeWithoutOverwriting(temporary, target);
-    write(this.writeContext, (audit) => audit('database', null, 'backup'));
-    return { path: target, bytes: fs.statSync(target).size };
+  backupNow(target: string): BackupWritten {
+    const written = writeVerifiedBackup(this.db, this.path, target, this.hmacKeyReady);
+    this.changesAtBackup = changeCount(this.db);
+    return written;
   }
 
   /** SQLite's integrity_check over every b-tree, the HMAC of every page of the file, then the history. */
   async check(): Promise<CheckResult> {
     let integrity: string[];
     try {
-      integrity = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+      integrity = integrityCheck(this.db);
     } catch (error) {
-      if (!isNotADatabaseError(error)) throw error;
+      if (!isDecryptFailure(error)) throw error;
       integrity = ['SQLite could not read every page: the database is damaged.'];
     }
     const cipherIntegrity = verifyPageHmacs(this.path, await this.hmacKey);
@@ -164,22 +225,20 @@ export class TeamDatabase {
   }
 }
 
-/**
- * Moves a finished file into place, never replacing one that appeared meanwhile: a hard link
- * fails if the target exists; drives without hard links (FAT, some shares) fall back to a
- * checked rename.
- */
-function placeWithoutOverwriting(temporary: string, target: string): void {
-  const appeared = () => new AppError('file_exists', `A file appeared at ${target} while backing up. Choose a new name.`, { path: target });
+function isDecryptFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
+}
+
+function openWorkingConnection(file: string, passphrase: string): Connection {
+  const db = openConnection(file, passphrase, { create: false });
   try {
-    fs.linkSync(temporary, target);
-    fs.rmSync(temporary, { force: true });
+    verifyKey(db);
+    applyWorkingPragmas(db);
+    return db;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST' || fs.existsSync(target)) {
-      fs.rmSync(temporary, { force: true });
-      throw appeared();
-    }
-    fs.renameSync(temporary, target);
+    db.close();
+    throw error;
   }
 }
 
@@ -202,12 +261,14 @@ export function createTeamDatabase(req: CreateRequest): TeamDatabase {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOTDIR' || code === 'EEXIST') throw new AppError('file_not_found', `Part of ${path.dirname(target)} is a file, not a folder.`, { path: target });
-    if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') throw new AppError('read_only_location', `LinkDesk cannot create ${path.dirname(target)}: it may not write there.`, { path: target });
-    throw error;
+    throw asStorageFailure(error, path.dirname(target), 'No database was created.');
   }
   const lock = acquireLock(target, req.user, false, now());
   let db: Connection | undefined;
+  let created = false;
   try {
+    createPrivateFile(target);
+    created = true;
     db = openConnection(target, req.passphrase, { create: true });
     applyWorkingPragmas(db);
     db.pragma(`application_id=${LINKDESK_APPLICATION_ID}`);
@@ -216,9 +277,15 @@ export function createTeamDatabase(req: CreateRequest): TeamDatabase {
     return new TeamDatabase(target, db, req.user, lock, now, req.passphrase);
   } catch (error) {
     db?.close();
-    fs.rmSync(target, { force: true });
-    releaseLock(target, lock);
-    throw error;
+    if (created) {
+      removeQuietly(target);
+      removeQuietly(`${target}-journal`);
+    }
+    abandonLock(target, lock);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new AppError('file_exists', `A file appeared at ${target} just now. Open it instead, or choose a new file name.`, { path: target });
+    }
+    throw asStorageFailure(error, path.dirname(target), 'No database was created.');
   }
 }
 
@@ -228,37 +295,47 @@ export function openTeamDatabase(req: OpenRequest): TeamDatabase {
   assertLooksLikeTeamDatabase(target);
   assertWritable(target);
   const lock = acquireLock(target, req.user, req.takeOverLock ?? false, now());
+  return openLockedTeamDatabase(target, req.passphrase, req.user, lock, now);
+}
+
+/**
+ * Opens a database whose lock the caller holds (a restore holds it throughout). On any
+ * failure the lock goes back to how it was and the file is untouched.
+ */
+export function openLockedTeamDatabase(target: string, passphrase: string, user: string, lock: HeldLock, now: () => Date): TeamDatabase {
   let db: Connection | undefined;
   try {
-    db = openConnection(target, req.passphrase, { create: false });
+    removeLeftoverTemporaries(target);
+    // SQLite would roll a hot journal back before it knows the key is right.
+    if (hasHotJournal(target) && !passphraseOpensRawFile(target, passphrase)) throw wrongPassphraseError(target);
+    db = openConnection(target, passphrase, { create: false });
     try {
       verifyKey(db);
     } catch (error) {
-      if (isNotADatabaseError(error)) {
-        throw new AppError('wrong_passphrase', 'The passphrase is wrong. Check Caps Lock and try again.', { path: target });
-      }
+      const code = (error as { code?: unknown }).code;
+      if (code === 'SQLITE_NOTADB') throw wrongPassphraseError(target);
+      if (code === 'SQLITE_CORRUPT') throw diagnoseFirstReadCorrupt(target, passphrase);
       throw error;
     }
     verifyIdentityAndVersion(db);
     try {
       getTeam(db);
     } catch (error) {
-      if (isNotADatabaseError(error)) throw corruptError(target);
+      if (isDecryptFailure(error)) throw corruptError(target);
       throw error;
     }
     applyWorkingPragmas(db);
     if (schemaVersion(db) < LATEST_SCHEMA_VERSION) migrate(db);
-    return new TeamDatabase(target, db, req.user, lock, now, req.passphrase);
+    return new TeamDatabase(target, db, user, lock, now, passphrase);
   } catch (error) {
     db?.close();
-    releaseLock(target, lock);
-    throw error;
+    abandonLock(target, lock);
+    throw asStorageFailure(error, path.dirname(target), 'The database was not opened and has not been changed.');
   }
 }
 
 function verifyIdentityAndVersion(db: Connection): void {
-  const applicationId = Number(db.pragma('application_id', { simple: true }));
-  if (applicationId !== LINKDESK_APPLICATION_ID) {
+  if (applicationId(db) !== LINKDESK_APPLICATION_ID) {
     throw new AppError(
       'not_linkdesk_database',
       'This file is an encrypted database that opens with this passphrase, but it was not made by LinkDesk.',
@@ -266,12 +343,4 @@ function verifyIdentityAndVersion(db: Connection): void {
   }
   const version = schemaVersion(db);
   if (version > LATEST_SCHEMA_VERSION) throw newerSchemaError(version);
-}
-
-function corruptError(filePath: string): AppError {
-  return new AppError(
-    'corrupt_database',
-    'The passphrase is right but the database is damaged. Restore it from your latest backup; the damaged file has not been changed.',
-    { path: filePath },
-  );
 }

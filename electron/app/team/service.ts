@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { userPath } from '../paths.ts';
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_CAPACITY, DEFAULT_FAIRNESS_PERCENT, IDLE_LOCK_DEFAULT_MINUTES, TeamSettings, type Team, type TeamSettingsPatch } from '../../../shared/domain/team.ts';
+import { DEFAULT_BACKUPS_TO_KEEP, DEFAULT_CAPACITY, DEFAULT_FAIRNESS_PERCENT, IDLE_LOCK_DEFAULT_MINUTES, TeamSettings, type Team, type TeamSettingsPatch } from '../../../shared/domain/team.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
@@ -22,17 +22,26 @@ export function getTeam(db: Connection): Team {
   const row = selectTeam(db);
   if (!row) throw new AppError('not_linkdesk_database', 'This database has no team record, so it is not a LinkDesk team database.');
   const stored = selectSettings(db);
+  // Settings added later have defaults, so databases made before them read as before.
   const numberOr = (key: string, fallback: number): number => {
     const value = stored.get(key);
     return typeof value === 'number' ? value : fallback;
   };
+  const textOr = (key: string): string => {
+    const value = stored.get(key);
+    return typeof value === 'string' ? value : '';
+  };
+  const backupsEnabled = stored.get('backupsEnabled');
   const settings: TeamSettings = {
     teamName: row.name,
     localAuthority: row.local_authority,
     idleLockMinutes: numberOr('idleLockMinutes', IDLE_LOCK_DEFAULT_MINUTES),
     defaultCapacity: numberOr('defaultCapacity', DEFAULT_CAPACITY),
     fairnessPercent: numberOr('fairnessPercent', DEFAULT_FAIRNESS_PERCENT),
-    teamFolder: typeof stored.get('teamFolder') === 'string' ? String(stored.get('teamFolder')) : '',
+    teamFolder: textOr('teamFolder'),
+    backupsEnabled: typeof backupsEnabled === 'boolean' ? backupsEnabled : true,
+    backupFolder: textOr('backupFolder'),
+    backupsToKeep: numberOr('backupsToKeep', DEFAULT_BACKUPS_TO_KEEP),
   };
   return { id: row.id, createdAt: row.created_at, createdBy: row.created_by, settings };
 }
@@ -40,7 +49,8 @@ export function getTeam(db: Connection): Team {
 export function updateSettings(ctx: WriteContext, patch: TeamSettingsPatch): TeamSettings {
   const team = getTeam(ctx.db);
   const next = TeamSettings.parse({ ...team.settings, ...patch });
-  if (patch.teamFolder && patch.teamFolder !== team.settings.teamFolder) next.teamFolder = checkTeamFolder(patch.teamFolder);
+  if (patch.teamFolder && patch.teamFolder !== team.settings.teamFolder) next.teamFolder = checkFolder(patch.teamFolder, 'teamFolder');
+  if (patch.backupFolder && patch.backupFolder !== team.settings.backupFolder) next.backupFolder = checkFolder(patch.backupFolder, 'backupFolder');
   const changed = (Object.keys(next) as (keyof TeamSettings)[]).filter((k) => next[k] !== team.settings[k]);
   if (changed.length === 0) return next;
   write(ctx, (audit) => {
@@ -55,11 +65,11 @@ export function updateSettings(ctx: WriteContext, patch: TeamSettingsPatch): Tea
   return next;
 }
 
-/** A team folder must be a full path to an existing folder (a shared drive that is connected). */
-function checkTeamFolder(folder: string): string {
-  const full = userPath(folder, 'teamFolder', 'folder');
+/** A team or backup folder must be a full path to an existing folder (a shared drive that is connected). */
+function checkFolder(folder: string, field: 'teamFolder' | 'backupFolder'): string {
+  const full = userPath(folder, field, 'folder');
   if (!fs.existsSync(full) || !fs.statSync(full).isDirectory()) {
-    throw new AppError('invalid_input', `The folder ${full} does not exist. Create it first, or connect the shared drive.`, { issues: [{ path: 'teamFolder', message: 'No such folder' }] });
+    throw new AppError('invalid_input', `The folder ${full} does not exist. Create it first, or connect the shared drive.`, { issues: [{ path: field, message: 'No such folder' }] });
   }
   return full;
 }

@@ -15,6 +15,11 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()?.();
 });
 
+/** Runs `fn` after the current test (last registered, first run). */
+export function onCleanup(fn: () => void): void {
+  cleanups.push(fn);
+}
+
 export function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkdesk-test-'));
   cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,58 +1,9 @@
-import { todayLocal } from '../../format.ts';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import { z } from 'zod';
 import { invoke } from '../../api.ts';
-import { Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
-import { useForm } from '../../components/useForm.ts';
-import { FormShell } from '../../components/FormShell.tsx';
 import { HistoryFindingList } from '../../components/HistoryWarnings.tsx';
 import type { HistoryFinding } from '../../../../shared/domain/history.ts';
-
-function suggestedBackupPath(databasePath: string): string {
-  const today = todayLocal();
-  return databasePath.replace(/(\.[^./\\]+)?$/, ` backup ${today}.linkdesk`);
-}
-
-const BackupForm = z.object({ path: z.string().trim().min(1, 'Enter where to save the backup') });
-
-export function BackupSection({ databasePath }: { databasePath: string }) {
-  const form = useForm({ path: suggestedBackupPath(databasePath) });
-  const [done, setDone] = useState<{ path: string; bytes: number } | null>(null);
-
-  const submit = async () => {
-    setDone(null);
-    const parsed = form.validate(BackupForm);
-    if (!parsed) return;
-    try {
-      setDone(await invoke('db.backup', parsed));
-    } catch (error) {
-      form.fail(error, 'path');
-    }
-  };
-
-  return (
-    <section aria-labelledby="backup-heading" className="card">
-      <h2 id="backup-heading">Back up</h2>
-      <p>Saves an encrypted copy, with the same passphrase, while you keep working.</p>
-      {done ? (
-        <Notice title="Backup saved">
-          <p>
-            <span className="path">{done.path}</span> ({Math.ceil(done.bytes / 1024)} KB)
-          </p>
-        </Notice>
-      ) : null}
-      <FormShell form={form} onSubmit={() => submit()}>
-        <Field id={form.idOf('path')} label="Save the backup as" value={form.values.path} onChange={(v) => form.set('path', v)} error={form.errorFor('path')} />
-        <Button type="submit" className="button">
-          Back up now
-        </Button>
-      </FormShell>
-    </section>
-  );
-}
 
 export function CheckSection({ warningsOnOpen }: { warningsOnOpen: HistoryFinding[] }) {
   const check = useMutation({ mutationFn: () => invoke('db.check', {}) });
@@ -86,7 +37,7 @@ export function CheckSection({ warningsOnOpen }: { warningsOnOpen: HistoryFindin
                       <li key={p}>{p}</li>
                     ))}
                   </ul>
-                  <p>Restore from your latest backup.</p>
+                  <p>Restore from your latest backup (below).</p>
                 </>
               ) : null}
               {check.data.history.length > 0 ? (

@@ -31,7 +31,8 @@ export function TeamSettingsSection({ settings }: { settings: TeamSettings }) {
       ...(/^\d+$/.test(capacity) ? [] : [{ path: 'defaultCapacity', message: 'Enter a whole number of schools' }]),
     ];
     if (notWhole.length) return form.addIssues(notWhole);
-    const parsed = form.validate(TeamSettings, { ...form.values, idleLockMinutes: Number(minutes), defaultCapacity: Number(capacity), fairnessPercent: Number(fairness) });
+    // The backup settings have their own section; they pass through unchanged.
+    const parsed = form.validate(TeamSettings, { ...settings, ...form.values, idleLockMinutes: Number(minutes), defaultCapacity: Number(capacity), fairnessPercent: Number(fairness) });
     if (!parsed) return;
     try {
       await invoke('team.updateSettings', parsed);
