@@ -43,7 +43,8 @@ export async function inspectDatabase(file: string, passphrases: { label: string
         const error = opened.error as ErrorShape;
         // A killed process cannot remove its lock; LinkDesk must see it as stale, not as someone in the file.
         if (error.details?.stale !== true) result.problems.push(`the killed process's lock was not called stale: ${error.message}`);
-        else result.notes.push('stale lock taken over');
+        // A take-over that then fails (the wrong passphrase of two) puts the lock back, so the next try takes it over again.
+        else if (!result.notes.includes('stale lock taken over')) result.notes.push('stale lock taken over');
         opened = await unlock(true);
       }
       if (opened.ok) {

@@ -10,6 +10,10 @@ import { journalPathFor } from './key-check.ts';
 import { lockPathFor } from './lock-file.ts';
 import { openTeamDatabase } from './team-db.ts';
 import { write } from './write.ts';
+import { useRealKeyStretch } from '../testing/short-key-stretch.ts';
+
+// Child processes and the sqlcipher tool open these files, and they always use the real stretch.
+useRealKeyStretch();
 
 const open = (file: string, passphrase = PASSPHRASE, takeOverLock = false) => openTeamDatabase({ path: file, passphrase, user: 'Tess Manager', takeOverLock });
 

@@ -10,6 +10,10 @@ import { lockPathFor } from './lock-file.ts';
 import { REKEY_STEPS } from './rekey.ts';
 import { rekeyTemporaryPath } from './temporaries.ts';
 import { openTeamDatabase } from './team-db.ts';
+import { useRealKeyStretch } from '../testing/short-key-stretch.ts';
+
+// Child processes and the sqlcipher tool open these files, and they always use the real stretch.
+useRealKeyStretch();
 
 const NEXT = 'a brand new team passphrase';
 const BIN = path.resolve(import.meta.dirname, '..', '..', '..', 'bin', 'linkdesk.js');

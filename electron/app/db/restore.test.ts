@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { appendAudit } from '../audit/chain.ts';
 import { createDispatcher } from '../dispatcher.ts';
 import { runChild } from '../testing/children.ts';
 import { aSession, aTeamDatabase, aTeamDatabaseFile, bytesOf, pageNeverReadOnOpen, PASSPHRASE, tempDir } from '../testing/builders.ts';
@@ -10,6 +11,10 @@ import { RESTORE_STEPS } from './restore.ts';
 import { restoreTemporaryPath } from './temporaries.ts';
 import { openTeamDatabase } from './team-db.ts';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { useRealKeyStretch } from '../testing/short-key-stretch.ts';
+
+// Child processes and the sqlcipher tool open these files, and they always use the real stretch.
+useRealKeyStretch();
 
 const marks = (file: string, passphrase = PASSPHRASE): string[] => {
   const db = openTeamDatabase({ path: file, passphrase, user: 'Reader', takeOverLock: true });
@@ -27,7 +32,7 @@ async function openWithBackup(now: () => Date) {
   const file = path.join(tempDir(), 'team.linkdesk');
   await dispatch('db.create', { path: file, teamName: 'Restore Team', localAuthority: 'Restoreshire', passphrase: PASSPHRASE, userName: 'Tess' });
   await session.dailyBackup;
-  const mark = (summary: string) => session.database.db.prepare("INSERT INTO audit_log (at, actor, entity, action, summary) VALUES ('2026-12-03T09:00:00Z', 'Tess', 'test', 'mark', ?)").run(summary);
+  const mark = (summary: string) => appendAudit(session.database.db, { at: '2026-12-03T09:00:00Z', actor: 'Tess', entity: 'test', entityId: null, action: 'mark', summary });
   mark('before the backup');
   const outcome = await dispatch('db.backupNow', {});
   if (!outcome.ok) throw new Error(outcome.error.message);
@@ -117,7 +122,7 @@ describe('restoring a backup', () => {
       const db = openTeamDatabase({ path: file, passphrase: PASSPHRASE, user: 'T' });
       const backup = path.join(tempDir(), 'backup.linkdesk');
       await db.backup(backup);
-      db.db.prepare("INSERT INTO audit_log (at, actor, entity, action, summary) VALUES ('2026-12-03T09:00:00Z', 'T', 'test', 'mark', 'after the backup')").run();
+      appendAudit(db.db, { at: '2026-12-03T09:00:00Z', actor: 'T', entity: 'test', entityId: null, action: 'mark', summary: 'after the backup' });
       db.close();
       expect(await runChild({ action: 'restore', path: file, from: backup, passphrase: PASSPHRASE, stopAt: step })).toBe('SIGKILL');
       const restored = RESTORE_STEPS.indexOf(step) >= RESTORE_STEPS.indexOf('replaced');

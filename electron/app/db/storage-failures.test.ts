@@ -10,6 +10,10 @@ import { restoreBackup } from './restore.ts';
 import { rekeyTemporaryPath, restoreTemporaryPath } from './temporaries.ts';
 import { createTeamDatabase, openTeamDatabase, type TeamDatabase } from './team-db.ts';
 import { write } from './write.ts';
+import { useRealKeyStretch } from '../testing/short-key-stretch.ts';
+
+// Child processes and the sqlcipher tool open these files, and they always use the real stretch.
+useRealKeyStretch();
 
 const NEXT = 'a brand new team passphrase';
 

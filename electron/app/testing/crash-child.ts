@@ -13,6 +13,7 @@
  */
 import { createInterface } from 'node:readline';
 import { AppError } from '../../../shared/errors.ts';
+import { appendAudit } from '../audit/chain.ts';
 import { restoreBackup, type RestoreStep } from '../db/restore.ts';
 import type { RekeyStep } from '../db/rekey.ts';
 import { openTeamDatabase } from '../db/team-db.ts';
@@ -53,8 +54,8 @@ if (plan.action === 'rekey') {
   // A small cache makes SQLite write changed pages into the file before the commit.
   db.db.pragma('cache_size=4');
   db.db.exec('BEGIN');
-  const insert = db.db.prepare("INSERT INTO audit_log (at, actor, entity, entity_id, action, summary) VALUES ('2026-12-03T09:30:00.000Z', 'Crash Child', 'test', NULL, 'fill', ?)");
-  for (let i = 0; i < 3000; i++) insert.run('x'.repeat(500));
+  // Chained like every audit row (the log's insert trigger refuses any other).
+  for (let i = 0; i < 3000; i++) appendAudit(db.db, { at: '2026-12-03T09:30:00.000Z', actor: 'Crash Child', entity: 'test', entityId: null, action: 'fill', summary: 'x'.repeat(500) });
   process.stdout.write('ready\n');
   setInterval(() => undefined, 60_000);
 } else {
