@@ -9,6 +9,10 @@ import { runFuzz } from './fuzz/fuzz.ts';
 import { IMPORTERS } from './fuzz/importers.ts';
 import { runTrials } from './run-trials.ts';
 import { TEST_SIZES } from './workspace.ts';
+import { useRealKeyStretch } from '../electron/app/testing/short-key-stretch.ts';
+
+// The databases are made and opened by child `linkdesk` processes, which always use the real stretch.
+useRealKeyStretch();
 
 const MINUTES = 60_000;
 

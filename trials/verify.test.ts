@@ -7,6 +7,10 @@ import { lockPathFor } from '../electron/app/db/lock-file.ts';
 import { aTeamDatabaseFile, bytesOf, pageNeverReadOnOpen, PASSPHRASE } from '../electron/app/testing/builders.ts';
 import { runSeed, seededRandom } from './random.ts';
 import { describeDifference, inspectDatabase, matchState } from './verify.ts';
+import { useRealKeyStretch } from '../electron/app/testing/short-key-stretch.ts';
+
+// The databases are made and opened by child `linkdesk` processes, which always use the real stretch.
+useRealKeyStretch();
 
 const RIGHT = [{ label: 'old', passphrase: PASSPHRASE }];
 

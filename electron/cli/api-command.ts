@@ -59,6 +59,8 @@ export const PASSPHRASES_ASKED: Partial<Record<MethodName, Asker>> = {
     currentPassphrase: unlockedWith ?? (await passphraseFrom('LINKDESK_PASSPHRASE', 'Current passphrase: ')),
     newPassphrase: await newPassphraseFrom('LINKDESK_NEW_PASSPHRASE'),
   }),
+  'db.checkBackup': async () => ({ passphrase: await passphraseFrom('LINKDESK_PASSPHRASE', "The backup's passphrase: ") }),
+  'db.restore': async () => ({ passphrase: await passphraseFrom('LINKDESK_PASSPHRASE', "The backup's passphrase: ") }),
 };
 
 function parsedInput(text: string | undefined): unknown {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openConnection } from '../app/db/cipher.ts';
 import { PASSPHRASE, tempDir } from '../app/testing/builders.ts';
-import { linkdeskAsync as linkdesk } from '../app/testing/cli.ts';
+import { linkdesk as linkdesk } from '../app/testing/cli.ts';
 
 const SLOW = 300_000;
 

@@ -11,7 +11,7 @@ import { createMeetingRecord } from '../app/documents/service.ts';
 import { childEnvironment } from '../app/environment.ts';
 import { openTeamDatabase } from '../app/db/team-db.ts';
 import { bytesOf, PASSPHRASE, tempDir } from '../app/testing/builders.ts';
-import { linkdeskAsync } from '../app/testing/cli.ts';
+import { linkdesk } from '../app/testing/cli.ts';
 import { PASSPHRASES_ASKED, passphraseKeyIn } from './api-command.ts';
 import { forgetPassphrases, newPassphraseFrom, passphraseFrom, takePassphrasesFromEnvironment } from './prompt.ts';
 
@@ -19,8 +19,6 @@ const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'linkdesk.js');
 /** Each run of the command line stretches the key; the machine may be busy. */
 const SLOW = 300_000;
 const NEW_PASSPHRASE = 'a brand new and rather long passphrase 42';
-
-const linkdesk = linkdeskAsync;
 
 async function aDatabaseFile(): Promise<string> {
   const file = path.join(tempDir(), 'secrets.linkdesk');

@@ -4,18 +4,18 @@ import { tempDir } from '../app/testing/builders.ts';
 import { linkdesk } from '../app/testing/cli.ts';
 
 describe('linkdesk where', () => {
-  it('says where the settings, the log file and the demo database are, also in --help', () => {
+  it('says where the settings, the log file and the demo database are, also in --help', async () => {
     const home = tempDir();
-    const where = linkdesk(['where', '--json'], { LINKDESK_HOME: home });
+    const where = await linkdesk(['where', '--json'], { LINKDESK_HOME: home });
     expect(where.status).toBe(0);
     expect(JSON.parse(where.stdout)).toEqual({
       settingsFolder: home,
       logFile: path.join(home, 'linkdesk.log'),
       demoDatabase: path.join(home, 'demo-team.linkdesk'),
     });
-    const help = linkdesk(['--help'], { LINKDESK_HOME: home });
+    const help = await linkdesk(['--help'], { LINKDESK_HOME: home });
     expect(help.status).toBe(0);
     expect(help.stdout).toContain(`Log file:        ${path.join(home, 'linkdesk.log')}`);
-    expect(linkdesk(['log-path'], { LINKDESK_HOME: home }).stdout).toContain(path.join(home, 'linkdesk.log'));
+    expect((await linkdesk(['log-path'], { LINKDESK_HOME: home })).stdout).toContain(path.join(home, 'linkdesk.log'));
   });
 });
