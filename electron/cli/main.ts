@@ -33,10 +33,13 @@ Commands:
   import-people FILE --db FILE [--dry-run]          import workers from .csv or .xlsx
   import-connections FILE --db FILE [--dry-run]     import declared connections from .csv or .xlsx
   import-allocations FILE --db FILE [--dry-run]     allocate link workers from a .csv or .xlsx (such as the SPOC list)
-  export-calendar --db FILE --out FILE.ics [--from DATE --to DATE]   visits, pro forma deadlines and panel meetings for Outlook (default: the next year)
-  export-spoc-list --db FILE --out FILE.xlsx [--valid-from DATE]   the published SPOC contact list (schools with no SPOC: "to be allocated")
+  export-calendar --db FILE --out FILE.ics [--from DATE --to DATE] [--replace]   visits, pro forma deadlines and panel meetings for Outlook (default: the next year)
+  export-spoc-list --db FILE --out FILE.xlsx [--valid-from DATE] [--replace]   the published SPOC contact list (schools with no SPOC: "to be allocated")
   export-record --db FILE --list                    the visit records and consultations a Word meeting record can be made from
-  export-record --db FILE --visit ID|--consultation ID --out FILE.docx   one meeting record (never over an existing file)
+  export-record --db FILE --visit ID|--consultation ID --out FILE.docx [--replace]   one meeting record
+
+The exports never write over an existing file unless you add --replace, and never over a team
+database (.linkdesk) or the open database, its journal or its lock file.
   api METHOD [--db FILE] [--input JSON]             call any API method; api --list lists them
 
 Options: --json (machine-readable output), --user NAME (who you are; remembered per machine),
@@ -113,7 +116,7 @@ const commands: Record<string, (cli: Cli) => Promise<void>> = {
     await unlock(cli);
     const from = cli.args.values.from ?? localDay(cli.session.now());
     const to = cli.args.values.to ?? addDays(from, 365);
-    const result = await call<{ path: string; events: number }>(cli, 'visits.exportCalendar', { path: out, from, to });
+    const result = await call<{ path: string; events: number }>(cli, 'visits.exportCalendar', { path: out, from, to, replace: cli.args.values.replace });
     cli.out(`Wrote ${result.events} events to ${result.path}.`, result);
   },
   async demo(cli) {
@@ -163,6 +166,11 @@ const commands: Record<string, (cli: Cli) => Promise<void>> = {
   },
 };
 
+/** The app's words for a choice on screen, as the command line offers it. */
+function cliMessage(error: AppError): string {
+  return error.code === 'file_exists' && error.details?.canReplace ? error.message.replace('or tick Replace', 'or add --replace') : error.message;
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   let args: CliArgs;
   try {
@@ -202,7 +210,7 @@ export async function runCli(argv: string[]): Promise<number> {
     await command(cli);
     return 0;
   } catch (error) {
-    const message = error instanceof AppError ? error.message : 'Something went wrong inside LinkDesk; nothing was changed.';
+    const message = error instanceof AppError ? cliMessage(error) : 'Something went wrong inside LinkDesk; nothing was changed.';
     process.stderr.write(`linkdesk: ${message.replace(/\s+/g, ' ')}\n`);
     return 1;
   } finally {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { checkPassphraseStrength } from '../../../shared/domain/passphrase.ts';
 import type { Team } from '../../../shared/domain/team.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { writeOutputWith } from '../files/output-path.ts';
 import { createTeam, getTeam } from '../team/service.ts';
 import { applyWorkingPragmas, openConnection, sqlLiteral, verifyKey, type Connection } from './cipher.ts';
 import { deriveHmacKey, readSalt, verifyPageHmacs } from './cipher-integrity.ts';
@@ -113,30 +114,23 @@ export class TeamDatabase {
 
   /**
    * A consistent copy taken while the database stays open. `VACUUM INTO` writes the copy with
-   * this database's cipher and key; the copy goes to a temporary name, is verified, then renamed.
+   * this database's cipher and key into the one writer's temporary file, which then takes the
+   * new name: never over an existing file, never over this database.
    */
   backup(destination: string): { path: string; bytes: number } {
-    const target = path.resolve(destination);
-    if (fs.existsSync(target)) {
-      const what = fs.statSync(target).isDirectory() ? 'a folder' : 'a file';
-      throw new AppError('file_exists', `There is already ${what} at ${target}. Choose a new file name for the backup.`, { path: target });
-    }
-    const folder = path.dirname(target);
-    if (!fs.existsSync(folder)) {
-      throw new AppError('file_not_found', `The folder ${folder} does not exist.`, { path: folder });
-    }
-    const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.partial`);
-    try {
-      this.db.exec(`VACUUM INTO ${sqlLiteral(temporary)}`);
-    } catch (error) {
-      fs.rmSync(temporary, { force: true });
-      const code = (error as NodeJS.ErrnoException & { code?: string }).code;
-      if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') {
-        throw new AppError('read_only_location', `LinkDesk cannot write to ${folder}. Choose another folder for the backup.`, { path: folder });
+    const target = writeOutputWith({ path: destination, kind: 'backup', database: this.path }, (temporary) => {
+      try {
+        this.db.exec(`VACUUM INTO ${sqlLiteral(temporary)}`);
+      } catch (error) {
+        const folder = path.dirname(temporary);
+        const code = (error as NodeJS.ErrnoException & { code?: string }).code;
+        if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') {
+          throw new AppError('read_only_location', `LinkDesk cannot write to ${folder}. Choose another folder for the backup.`, { path: folder });
+        }
+        if (code === 'SQLITE_FULL') throw new AppError('disk_full', `The drive that holds ${folder} is full. Make room or choose another folder. Nothing was saved.`, { path: folder });
+        throw error;
       }
-      throw error;
-    }
-    placeWithoutOverwriting(temporary, target);
+    });
     write(this.writeContext, (audit) => audit('database', null, 'backup'));
     return { path: target, bytes: fs.statSync(target).size };
   }
@@ -153,25 +147,6 @@ export class TeamDatabase {
     const cipherIntegrity = verifyPageHmacs(this.path, await this.hmacKey);
     const ok = integrity.length === 1 && integrity[0] === 'ok' && cipherIntegrity.length === 0;
     return { ok, integrity, cipherIntegrity, schemaVersion: schemaVersion(this.db) };
-  }
-}
-
-/**
- * Moves a finished file into place, never replacing one that appeared meanwhile: a hard link
- * fails if the target exists; drives without hard links (FAT, some shares) fall back to a
- * checked rename.
- */
-function placeWithoutOverwriting(temporary: string, target: string): void {
-  const appeared = () => new AppError('file_exists', `A file appeared at ${target} while backing up. Choose a new name.`, { path: target });
-  try {
-    fs.linkSync(temporary, target);
-    fs.rmSync(temporary, { force: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST' || fs.existsSync(target)) {
-      fs.rmSync(temporary, { force: true });
-      throw appeared();
-    }
-    fs.renameSync(temporary, target);
   }
 }
 
