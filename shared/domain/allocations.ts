@@ -205,7 +205,7 @@ export const hasBlocking = (findings: Finding[]) => findings.some((f) => f.sever
 export const hasWarnings = (findings: Finding[]) => findings.some((f) => f.severity === 'warning');
 
 const IsoDate = z.iso.date('Enter the date as yyyy-mm-dd');
-const OptionalText = line().max(500).optional().transform((v) => (v ? v : null));
+const OptionalText = line().max(500, 'Use 500 characters or fewer').optional().transform((v) => (v ? v : null));
 
 /** One school's new named and secondary workers from a date. null leaves that role empty. */
 export const AllocationProposal = z

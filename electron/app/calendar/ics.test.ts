@@ -18,6 +18,19 @@ describe('.ics files', () => {
     expect(folded.replace(/\r\n /g, '')).toBe(`SUMMARY:${'é'.repeat(60)}`);
   });
 
+  it('writes a hostile school name as one escaped line: no NUL, bare CR, other control or bidi character gets through', () => {
+    const hostile = 'St Ann\u0000e\u2019s;\r BEGIN:VEVENT, \\ Primary\u202Eloohcs\u0007\nUID:evil\r\nEND';
+    expect(escapeText(hostile)).toBe('St Anne’s\\;\\n BEGIN:VEVENT\\, \\\\ Primaryloohcs\\nUID:evil\\nEND');
+    const text = buildIcs([{ uid: 'visit-1@linkdesk', date: '2026-12-10', summary: `SPOC visit: ${hostile}`, description: hostile, lastModified: '2026-11-23T10:00:00.000Z' }], hostile, new Date('2026-11-23T12:00:00Z'));
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the test
+    expect(text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/);
+    // Every line break is CRLF (a lone CR or LF would start a new property in Outlook).
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const unfolded = text.replace(/\r\n /g, '').split('\r\n');
+    expect(unfolded.filter((l) => l.startsWith('BEGIN:VEVENT') || l.startsWith('UID:'))).toEqual(['BEGIN:VEVENT', 'UID:visit-1@linkdesk']);
+    expect(unfolded).toContain('SUMMARY:SPOC visit: St Anne’s\\;\\n BEGIN:VEVENT\\, \\\\ Primaryloohcs\\nUID:evil\\nEND');
+  });
+
   it('writes all-day events with a stable UID', () => {
     const text = buildIcs([{ uid: 'visit-1@linkdesk', date: '2026-12-10', summary: 'SPOC visit: Rhyl Primary School', lastModified: '2026-11-23T10:00:00.000Z' }], 'Team', new Date('2026-11-23T12:00:00Z'));
     expect(text).toContain('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n');

@@ -22,6 +22,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { formatDate, formatDateTime } from '../../../shared/format.ts';
 import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
+import { assertFileSize, DOCX_TEMPLATE_LIMITS } from '../imports/limits.ts';
 import { assertReadableFile } from '../imports/text-file.ts';
 import { userPath } from '../paths.ts';
 import { getTeam } from '../team/service.ts';
@@ -45,9 +46,10 @@ export function templatesState(db: Connection): TemplatesState[] {
 
 function readTemplateFile(file: string): { bytes: Buffer; fileName: string } {
   const full = userPath(file);
-  assertReadableFile(full);
+  const size = assertReadableFile(full);
   const fileName = path.basename(full);
   if (!/\.docx$/i.test(fileName)) throw new AppError('invalid_input', `${fileName} is not a Word .docx file. Save the template from Word as "Word Document (.docx)".`, { issues: [{ path: 'path', message: 'Choose a Word .docx file' }] });
+  assertFileSize(full, size, DOCX_TEMPLATE_LIMITS.fileBytes);
   return { bytes: fs.readFileSync(full), fileName };
 }
 
