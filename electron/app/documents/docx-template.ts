@@ -17,6 +17,7 @@ interface DocxtemplaterErrorPart {
 }
 
 const OPEN_BRACE = 0x7b;
+const OPEN_ANGLE = 0x3c;
 
 function countByte(bytes: Buffer, byte: number): number {
   let count = 0;
@@ -27,7 +28,8 @@ function countByte(bytes: Buffer, byte: number): number {
 /**
  * The template's package within limits, before docxtemplater parses it (which holds every
  * part's XML and every tag at once): size, parts, bytes once unpacked (declared, then counted
- * while inflating), bytes of XML, and placeholders (at most one per "{").
+ * while inflating), bytes and elements of XML (at most one per "<"), and placeholders (at most
+ * one per "{").
  */
 function assertTemplateWithinLimits(bytes: Buffer, fileName: string): void {
   const limits = DOCX_TEMPLATE_LIMITS;
@@ -38,11 +40,16 @@ function assertTemplateWithinLimits(bytes: Buffer, fileName: string): void {
   const tooMuchXml = () => overLimit(fileName, `has more than ${formatBytes(limits.xmlBytes)} of text and layout (XML)`, formatBytes(limits.xmlBytes));
   if (xmlParts.reduce((sum, e) => sum + e.uncompressedSize, 0) > limits.xmlBytes) throw tooMuchXml();
   let braces = 0;
+  let elements = 0;
   for (const entry of pkg.entries.values()) {
     const part = inflateEntry(pkg, entry, notAPackage);
     if (!xmlParts.includes(entry)) continue;
     braces += countByte(part, OPEN_BRACE);
     if (braces > limits.tags) throw overLimit(fileName, `has more than ${formatCount(limits.tags)} placeholders`, formatCount(limits.tags));
+    elements += countByte(part, OPEN_ANGLE);
+    if (elements > limits.xmlElements) {
+      throw overLimit(fileName, `is too long or complex for a template: more than ${formatCount(limits.xmlElements)} pieces of Word layout (XML elements)`, formatCount(limits.xmlElements));
+    }
   }
 }
 

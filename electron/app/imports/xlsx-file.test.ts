@@ -84,7 +84,7 @@ describe('limits on an .xlsx, each refused with the file and the limit named', (
 
   it('a zip bomb that declares its size is refused before anything is unpacked', async () => {
     const honest = withDeclaredSize(zipOf(xlsxParts(sheetXml([inline('A1', 'Name')]))), 'xl/worksheets/sheet1.xml', 2_000_000_000);
-    expect((await asyncRefusalOf(() => readTable(save('bomb.xlsx', honest)))).message).toBe('bomb.xlsx would take more than 100 MB once unpacked (the limit is 100 MB). Nothing was changed.');
+    expect((await asyncRefusalOf(() => readTable(save('bomb.xlsx', honest)))).message).toBe('bomb.xlsx would take more than 50 MB once unpacked (the limit is 50 MB). Nothing was changed.');
   });
 
   it('a zip bomb that lies about its size is refused as soon as it unpacks more than it declared', async () => {
