@@ -101,6 +101,11 @@ describe('limits on an .xlsx, each refused with the file and the limit named', (
     expect((await asyncRefusalOf(() => readTable(file))).message).toBe('huge.xlsx is larger than 20 MB (the limit is 20 MB). Nothing was changed.');
   });
 
+  it('a cell never closed (XML cut short or crafted so) is refused as damaged, not read in part', async () => {
+    const file = xlsx('cut.xlsx', [inline('A1', 'Name') + '<c r="B1">'.repeat(100_000)]);
+    expect((await asyncRefusalOf(() => readTable(file))).message).toContain('cut.xlsx cannot be read as an Excel workbook: its XML is damaged (a <c> is never closed)');
+  });
+
   it('a file that is not a workbook, or holds no worksheet, says so', async () => {
     expect((await asyncRefusalOf(() => readTable(save('text.xlsx', Buffer.from('Name,Role\nAmy,FSW\n'))))).message).toBe(
       'text.xlsx cannot be read as an Excel workbook: it is not a zip package. Save it from Excel as "Excel Workbook (.xlsx)" and try again.',

@@ -46,48 +46,116 @@ function attribute(tag: string, name: string): string | null {
   return match ? decodeXml(match[1] ?? match[2] ?? '') : null;
 }
 
+/** `<name` or `<prefix:name`, then a space, `/` or `>` (so `<c` is not `<col`); a new one per scan, as it keeps its place. */
+const openTag = (name: string): RegExp => new RegExp(`<((?:[\\w.-]+:)?)${name}(?=[\\s/>])`, 'g');
+
+interface Element {
+  attributes: string;
+  inner: string;
+  start: number;
+  end: number;
+}
+
+/** XML cut short or damaged inside a part: the reader turns it into the file's own message. */
+class UnclosedElement extends Error {}
+
+/**
+ * The <name> elements in a piece of XML, in order, found with indexOf rather than a lazy regex
+ * (which scans to the end for every element never closed: quadratic on a hostile file). An
+ * element never closed means the XML is damaged: refused, not read in part.
+ */
+function* childElements(xml: string, name: string): Generator<Element> {
+  const open = openTag(name);
+  for (let m = open.exec(xml); m; m = open.exec(xml)) {
+    const tagEnd = xml.indexOf('>', m.index);
+    if (tagEnd < 0) throw new UnclosedElement(name);
+    if (xml[tagEnd - 1] === '/') {
+      yield { attributes: xml.slice(m.index + m[0].length, tagEnd - 1), inner: '', start: m.index, end: tagEnd + 1 };
+      open.lastIndex = tagEnd + 1;
+      continue;
+    }
+    const closeTag = `</${m[1] ?? ''}${name}>`;
+    const close = xml.indexOf(closeTag, tagEnd);
+    if (close < 0) throw new UnclosedElement(name);
+    yield { attributes: xml.slice(m.index + m[0].length, tagEnd), inner: xml.slice(tagEnd + 1, close), start: m.index, end: close + closeTag.length };
+    open.lastIndex = close + closeTag.length;
+  }
+}
+
+const firstChild = (xml: string, name: string): Element | undefined => childElements(xml, name).next().value ?? undefined;
+
 /** The text of every <t> in an element, leaving out phonetic guides (<rPh>), as Excel shows it. */
 function textRuns(xml: string): string {
-  const body = xml.includes('rPh') ? xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '') : xml;
+  let body = xml;
+  if (xml.includes('rPh')) {
+    body = '';
+    let from = 0;
+    for (const guide of childElements(xml, 'rPh')) {
+      body += xml.slice(from, guide.start);
+      from = guide.end;
+    }
+    body += xml.slice(from);
+  }
   let text = '';
-  for (const m of body.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)) text += m[1] ?? '';
+  for (const t of childElements(body, 't')) text += t.inner;
   return decodeXml(text);
 }
 
 /**
  * Yields each complete <name …>…</name> (or <name …/>) element from XML arriving in pieces,
  * holding at most one element plus one piece; an element longer than `maxCharacters` is refused.
+ * An incomplete element is kept as a list of pieces and only each new piece (with a few
+ * characters of overlap) is searched for its end: joining and searching the whole element at
+ * every piece would cost its length squared.
  */
 async function* elements(chunks: AsyncIterable<string>, name: string, maxCharacters: number, tooLong: () => AppError): AsyncGenerator<string> {
-  const open = new RegExp(`<((?:[\\w.-]+:)?)${name}(?=[\\s/>])`, 'g');
-  let buffer = '';
+  const open = openTag(name);
+  let outside = '';
+  let pending: { parts: string[]; length: number; tail: string; tagEnd: number; closeTag: string } | null = null;
   for await (const chunk of chunks) {
-    buffer += chunk;
-    for (;;) {
-      open.lastIndex = 0;
-      const start = open.exec(buffer);
-      if (!start) {
-        // Keep a tail that may hold the start of a tag cut in two by the piece boundary.
-        buffer = buffer.slice(Math.max(0, buffer.length - name.length - 32));
-        break;
+    let text = chunk;
+    while (text) {
+      if (!pending) {
+        outside += text;
+        text = '';
+        open.lastIndex = 0;
+        const start = open.exec(outside);
+        if (!start) {
+          // Keep a tail that may hold the start of a tag cut in two by the piece boundary.
+          outside = outside.slice(Math.max(0, outside.length - name.length - 32));
+          break;
+        }
+        text = outside.slice(start.index);
+        outside = '';
+        pending = { parts: [], length: 0, tail: '', tagEnd: -1, closeTag: `</${start[1] ?? ''}${name}>` };
       }
-      const tagEnd = buffer.indexOf('>', start.index);
+      const element = pending;
+      // The new piece with the end of the last one before it: a closing tag may straddle the two.
+      const window = element.tail + text;
+      const windowStart = element.length - element.tail.length;
+      element.parts.push(text);
+      element.length += text.length;
+      element.tail = window.slice(-element.closeTag.length);
       let end = -1;
-      if (tagEnd >= 0) {
-        if (buffer[tagEnd - 1] === '/') end = tagEnd + 1;
-        else {
-          const close = buffer.indexOf(`</${start[1] ?? ''}${name}`, tagEnd);
-          const closeEnd = close >= 0 ? buffer.indexOf('>', close) : -1;
-          if (closeEnd >= 0) end = closeEnd + 1;
+      if (element.tagEnd < 0) {
+        const at = window.indexOf('>', Math.max(0, 1 - windowStart));
+        if (at >= 0) {
+          element.tagEnd = windowStart + at;
+          if (window[at - 1] === '/') end = element.tagEnd + 1;
         }
       }
+      if (end < 0 && element.tagEnd >= 0) {
+        const close = window.indexOf(element.closeTag, Math.max(0, element.tagEnd - windowStart));
+        if (close >= 0) end = windowStart + close + element.closeTag.length;
+      }
       if (end < 0) {
-        if (buffer.length - start.index > maxCharacters) throw tooLong();
-        buffer = buffer.slice(start.index);
+        if (element.length > maxCharacters) throw tooLong();
         break;
       }
-      yield buffer.slice(start.index, end);
-      buffer = buffer.slice(end);
+      const whole = element.parts.join('');
+      yield whole.slice(0, end);
+      text = whole.slice(end);
+      pending = null;
     }
   }
 }
@@ -108,7 +176,7 @@ const isDateFormat = (code: string) => /[dmyhs]/i.test(code.replace(/\[[^\]]*\]/
 function dateStyles(xml: string): Set<number> {
   const custom = new Map<number, string>();
   for (const m of xml.matchAll(/<(?:\w+:)?numFmt\s[^>]*>/g)) custom.set(Number(attribute(m[0], 'numFmtId')), attribute(m[0], 'formatCode') ?? '');
-  const cellXfs = /<(?:\w+:)?cellXfs\b[\s\S]*?<\/(?:\w+:)?cellXfs>/.exec(xml)?.[0] ?? '';
+  const cellXfs = firstChild(xml, 'cellXfs')?.inner ?? '';
   const dates = new Set<number>();
   [...cellXfs.matchAll(/<(?:\w+:)?xf\b[^>]*>/g)].forEach((m, index) => {
     const id = Number(attribute(m[0], 'numFmtId') ?? 0);
@@ -163,6 +231,16 @@ export async function readXlsxTable(file: string, limits: TableLimits): Promise<
   const name = path.basename(file);
   const notAPackage: NotAPackage = (reason) =>
     new AppError('invalid_input', `${name} cannot be read as an Excel workbook: ${reason}. Save it from Excel as "Excel Workbook (.xlsx)" and try again.`, { file: name });
+  try {
+    return await readWorkbook(file, limits, notAPackage);
+  } catch (error) {
+    if (error instanceof UnclosedElement) throw notAPackage(`its XML is damaged (a <${error.message}> is never closed)`);
+    throw error;
+  }
+}
+
+async function readWorkbook(file: string, limits: TableLimits, notAPackage: NotAPackage): Promise<Table> {
+  const name = path.basename(file);
   const pkg = openZip(file, fs.readFileSync(file), XLSX_ZIP_LIMITS, notAPackage);
   const book = findWorkbook(pkg, notAPackage);
   const tooLongCell = (row: number | null) =>
@@ -186,7 +264,7 @@ export async function readXlsxTable(file: string, limits: TableLimits): Promise<
   const cellText = (attributes: string, body: string): string => {
     const type = attribute(attributes, 't') ?? 'n';
     if (type === 'inlineStr') return textRuns(body);
-    const v = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/.exec(body)?.[1];
+    const v = firstChild(body, 'v')?.inner;
     if (v === undefined) return '';
     const value = decodeXml(v);
     if (type === 's') return shared[Number(value)] ?? '';
@@ -204,18 +282,18 @@ export async function readXlsxTable(file: string, limits: TableLimits): Promise<
   const rows: CsvRecord[] = [];
   let rowNumber = 0;
   for await (const rowXml of elements(inflateEntryText(pkg, sheetEntry, notAPackage), 'row', XLSX_ROW_XML_CHARACTERS, tooLongRow)) {
-    const openTag = rowXml.slice(0, rowXml.indexOf('>') + 1);
-    const r = Number(attribute(openTag, 'r') ?? rowNumber + 1);
-    if (!Number.isInteger(r) || r < 1 || r > EXCEL_ROWS) throw notAPackage(`a row is numbered ${String(attribute(openTag, 'r')).slice(0, 20)}`);
+    const rowTag = rowXml.slice(0, rowXml.indexOf('>') + 1);
+    const r = Number(attribute(rowTag, 'r') ?? rowNumber + 1);
+    if (!Number.isInteger(r) || r < 1 || r > EXCEL_ROWS) throw notAPackage(`a row is numbered ${String(attribute(rowTag, 'r')).slice(0, 20)}`);
     rowNumber = r;
     const values: string[] = [];
     let column = 0;
-    for (const cell of rowXml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
-      const attributes = cell[1] ?? '';
+    for (const cell of childElements(rowXml, 'c')) {
+      const attributes = ` ${cell.attributes}`;
       const reference = attribute(attributes, 'r');
       column = (reference ? columnNumber(reference) : null) ?? column + 1;
       if (column > EXCEL_COLUMNS) throw notAPackage(`a cell is beyond Excel's last column (${reference ?? column})`);
-      const text = cleanLine(cellText(attributes, cell[2] ?? ''));
+      const text = cleanLine(cellText(attributes, cell.inner));
       if (text === '') continue;
       if (column > limits.columns) throw overLimit(file, `has more than ${formatCount(limits.columns)} columns`, formatCount(limits.columns), { row: rowNumber });
       if (text.length > limits.cellCharacters) throw tooLongCell(rowNumber);
