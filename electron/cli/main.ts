@@ -25,7 +25,7 @@ const HELP = `linkdesk <command> [options]
 Commands:
   create --db FILE --team NAME [--authority NAME]   create a new encrypted team database
   check --db FILE                                   integrity and cipher checks
-  backup --db FILE --out FILE                       encrypted copy of the database
+  backup --db FILE --out FILE.linkdesk              encrypted copy of the database (never over an existing file)
   rekey --db FILE                                   change the passphrase (new one from LINKDESK_NEW_PASSPHRASE or a prompt)
   demo --db FILE                                    create a demo team database with fictional data
   serve [--db FILE] [--port N]                      the app in your browser, on this computer only

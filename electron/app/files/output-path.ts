@@ -108,7 +108,7 @@ function assertReplaceable(file: string, existing: fs.Stats, replace: boolean): 
     throw new AppError('file_exists', `There is a folder at ${file}. Choose another name.`, { path: file, ...pathIssue('There is a folder with this name') });
   }
   if (file.toLowerCase().endsWith('.linkdesk')) {
-    throw new AppError('file_exists', `There is already a file at ${file}, a team database, which LinkDesk never replaces. Choose another name.`, { path: file, ...pathIssue('A team database has this name: choose another') });
+    throw new AppError('file_exists', `There is already a file at ${file}, a team database, which LinkDesk never replaces. Choose another name.`, { path: file, ...pathIssue('There is already a file with this name, a team database, which is never replaced: choose another name') });
   }
   if (!replace) {
     throw new AppError('file_exists', `There is already a file at ${file}. Choose another name, or tick Replace.`, { path: file, canReplace: true, ...pathIssue('There is already a file with this name: choose another, or tick Replace') });
