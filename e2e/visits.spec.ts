@@ -55,6 +55,15 @@ test('plan a termly visit, see its pro forma deadlines, and move it on', async (
   const ics = fs.readFileSync(path.join(server.dataDir, 'visits.ics'), 'utf8');
   expect(ics).toContain('SUMMARY:SPOC visit: Ashby Academy');
   expect(ics).toContain('DTSTART;VALUE=DATE:20270204');
+  // The same file again is refused until the person ticks Replace.
+  fs.writeFileSync(path.join(server.dataDir, 'visits.ics'), 'an older export');
+  await exportSection.getByRole('button', { name: 'Export calendar' }).click();
+  await expect(exportSection.getByRole('alert').first()).toContainText('There is already a file with this name: choose another, or tick Replace');
+  expect(fs.readFileSync(path.join(server.dataDir, 'visits.ics'), 'utf8')).toBe('an older export');
+  await exportSection.getByText('Replace a file already at this path (an earlier export)', { exact: true }).click();
+  await exportSection.getByRole('button', { name: 'Export calendar' }).click();
+  await expect(exportSection.getByText('Calendar file saved')).toBeVisible();
+  expect(fs.readFileSync(path.join(server.dataDir, 'visits.ics'), 'utf8')).toContain('SUMMARY:SPOC visit: Ashby Academy');
   await expectAccessible(page, 'year planner, after the export');
 });
 

@@ -4,6 +4,7 @@
  * schemas before any service runs, whichever transport the call came through.
  */
 import { z } from 'zod';
+import { filePath, line } from './domain/text.ts';
 import { AllocationProposal, type AllocationImportResult, type AllocationPeriod, type BoardRow, type CoverageGaps, type Finding, type LoadReport, type ProposalCheck } from './domain/allocations.ts';
 import { AcademicYearInput, TERM_NAMES, type AcademicYear } from './domain/calendar.ts';
 import { ContactInput, type Contact } from './domain/contacts.ts';
@@ -43,7 +44,9 @@ import { LocalAuthority, PersonName, TeamName, TeamSettingsPatch } from './domai
 import type { AuditEntry, Team, TeamSettings } from './domain/team.ts';
 import type { HistoryFinding } from './domain/history.ts';
 
-const FilePath = z.string().trim().min(1, 'Enter a file path').max(1024, 'The path is too long');
+const FilePath = filePath('Enter a file path');
+/** Writing over an existing file needs the person's explicit choice; a team database is never replaced. */
+const Replace = z.boolean().default(false);
 const Passphrase = z.string().min(1, 'Enter the passphrase').max(1024, 'The passphrase is too long');
 const NoInput = z.object({}).strict();
 const IsoDate = z.iso.date('Enter the date as yyyy-mm-dd');
@@ -196,7 +199,7 @@ export const api = {
     z.object({ currentPassphrase: Passphrase, newPassphrase: Passphrase }).strict(),
     'Re-encrypt the open database with a new passphrase',
   ),
-  'db.backup': method<{ path: string; bytes: number }>()(z.object({ path: FilePath }).strict(), 'Copy the open database, still encrypted, to a new file'),
+  'db.backup': method<{ path: string; bytes: number }>()(z.object({ path: FilePath }).strict(), 'Copy the open database, still encrypted, to a new .linkdesk file (never over an existing one)'),
   'db.check': method<CheckReport>()(NoInput, 'Run integrity_check and cipher_integrity_check on the open database'),
   'db.backups': method<BackupsState>()(NoInput, 'The automatic backup settings, the backups in the backup folder, and the last backup’s outcome'),
   'db.backupNow': method<BackupOutcome>()(NoInput, 'Take a verified backup into the backup folder now, and prune the oldest'),
@@ -242,7 +245,7 @@ export const api = {
     'Allocate the named and secondary link workers of a school from a date (null leaves a role empty)',
   ),
   'allocations.board': method<BoardRow[]>()(
-    z.object({ hub: z.string().trim().max(60).optional(), category: z.enum(SCHOOL_CATEGORIES).optional() }).strict(),
+    z.object({ hub: line().max(60).optional(), category: z.enum(SCHOOL_CATEGORIES).optional() }).strict(),
     'Open schools with their current workers, unallocated first',
   ),
   'allocations.load': method<LoadReport>()(NoInput, 'Each active worker’s load against the team average'),
@@ -290,9 +293,9 @@ export const api = {
   'visits.plan': method<{ visit: Visit; warnings: string[] }>()(PlanVisitInput, 'Agree (or move) a termly visit, or mark it to be agreed'),
   'visits.exportCalendar': method<{ path: string; events: number }>()(
     z
-      .object({ path: FilePath, from: IsoDate, to: IsoDate })
+      .object({ path: FilePath, from: IsoDate, to: IsoDate, replace: Replace })
       .strict(),
-    'Write the visits, pro forma deadlines and panel meetings in a date range to an .ics file for Outlook',
+    'Write the visits, pro forma deadlines and panel meetings in a date range to an .ics file for Outlook (an existing file only when replace is true)',
   ),
   'visits.setStatus': method<Visit>()(MoveVisitStatus, 'Move a visit on: pro forma sent or returned, held, record written, cancelled'),
   'contacts.log': method<Contact>()(ContactInput, 'Log a contact with a school: who, when, how, what, and any follow-up'),
@@ -332,8 +335,8 @@ export const api = {
   'documents.producible': method<ProducibleRecord[]>()(NoInput, 'Visits with a written record, and consultations: the meeting records that can be made'),
   'documents.createRecord': method<GeneratedDocument>()(CreateRecordInput, 'Make the Word meeting record of a visit or a consultation in the team folder'),
   'documents.exportRecord': method<GeneratedDocument>()(
-    CreateRecordInput.extend({ path: FilePath }).strict(),
-    'Make the Word meeting record of a visit or a consultation as a named .docx file (never over an existing one)',
+    CreateRecordInput.extend({ path: FilePath, replace: Replace }).strict(),
+    'Make the Word meeting record of a visit or a consultation as a named .docx file (an existing file only when replace is true)',
   ),
   'documents.list': method<GeneratedDocument[]>()(
     z.object({ urn: Urn.optional(), sourceId: z.string().uuid().optional() }).strict(),

@@ -10,6 +10,10 @@ export const ERROR_CODES = [
   'no_open_database',
   'file_not_found',
   'file_exists',
+  /** A document LinkDesk made no longer has the sha256 it recorded: changed since, so not opened. */
+  'file_changed',
+  /** The drive is full; nothing was written. */
+  'disk_full',
   'wrong_passphrase',
   'weak_passphrase',
   'not_linkdesk_database',

@@ -12,7 +12,8 @@ async function demo(): Promise<string> {
   return db;
 }
 
-describe('linkdesk export-spoc-list and export-record', () => {
+// Each run starts the command line and derives a key: slow on a busy machine, never timed.
+describe('linkdesk export-spoc-list and export-record', { timeout: 300_000 }, () => {
   it('writes the SPOC list, listing the schools still to be allocated', async () => {
     const db = await demo();
     const out = path.join(tempDir(), 'spoc.xlsx');
@@ -26,7 +27,9 @@ describe('linkdesk export-spoc-list and export-record', () => {
     expect(book.worksheets[0]?.rowCount).toBe(3 + result.rows);
     const again = await linkdesk(['export-spoc-list', '--db', db, '--out', out]);
     expect(again.status).toBe(1);
-    expect(again.stderr).toContain('already exists');
+    expect(again.stderr).toBe(`linkdesk: There is already a file at ${out}. Choose another name, or add --replace.\n`);
+    const replaced = await linkdesk(['export-spoc-list', '--db', db, '--out', out, '--valid-from', '2026-11-25', '--replace', '--json']);
+    expect(JSON.parse(replaced.stdout)).toMatchObject({ path: out, validFrom: '2026-11-25' });
   });
 
   it('lists the records that can be made, and makes one from a visit and one from a consultation', async () => {
@@ -49,6 +52,38 @@ describe('linkdesk export-spoc-list and export-record', () => {
     const both = await linkdesk(['export-record', '--db', db, '--out', other]);
     expect(both.status).toBe(1);
     expect(both.stderr).toContain('Give either --visit ID or --consultation ID');
-    expect((await linkdesk(['export-record', '--db', db, '--visit', visit.id, '--out', out])).stderr).toContain('never overwrites');
+    expect((await linkdesk(['export-record', '--db', db, '--visit', visit.id, '--out', out])).stderr).toContain(`There is already a file at ${out}`);
+  });
+});
+
+describe('linkdesk export-calendar never writes over the database', { timeout: 300_000 }, () => {
+  it('refuses --out naming the database itself, with or without --replace, and leaves it byte-identical', async () => {
+    const db = await demo();
+    const before = fs.readFileSync(db);
+    const same = await linkdesk(['export-calendar', '--db', db, '--out', db]);
+    expect(same.status).toBe(1);
+    expect(same.stderr).toBe(`linkdesk: A calendar file must be saved with a name ending in .ics: ${path.basename(db)} does not.\n`);
+    expect((await linkdesk(['export-calendar', '--db', db, '--out', db, '--replace'])).status).toBe(1);
+    // A link with the calendar's extension that leads to the database is the database.
+    const link = path.join(path.dirname(db), 'calendar.ics');
+    fs.symlinkSync(db, link);
+    const linked = await linkdesk(['export-calendar', '--db', db, '--out', link, '--replace']);
+    expect(linked.stderr).toContain('is the team database that is open. LinkDesk never writes over it');
+    expect(fs.readFileSync(db).equals(before)).toBe(true);
+    expect(fs.readdirSync(path.dirname(db)).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect((await linkdesk(['check', '--db', db])).status).toBe(0);
+  });
+
+  it('refuses an existing calendar file unless --replace is given', async () => {
+    const db = await demo();
+    const out = path.join(tempDir(), 'team.ics');
+    fs.writeFileSync(out, 'last month’s calendar');
+    const refused = await linkdesk(['export-calendar', '--db', db, '--out', out, '--from', '2026-09-01', '--to', '2027-08-31']);
+    expect(refused.stderr).toBe(`linkdesk: There is already a file at ${out}. Choose another name, or add --replace.\n`);
+    expect(fs.readFileSync(out, 'utf8')).toBe('last month’s calendar');
+    const replaced = await linkdesk(['export-calendar', '--db', db, '--out', out, '--from', '2026-09-01', '--to', '2027-08-31', '--replace']);
+    expect(replaced.status).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n/);
   });
 });

@@ -18,7 +18,7 @@ export function exportCommands({ call, unlock, requireOption }: Tools): Record<s
       const validFrom = cli.args.values['valid-from'] ?? localDay(cli.session.now());
       const check = await call<SpocListCheck>(cli, 'documents.checkSpocList', { validFrom });
       // The command line cannot ask: the gaps are saved as "to be allocated" and listed.
-      const result = await call<{ path: string; rows: number; gaps: number }>(cli, 'documents.exportSpocList', { path: out, validFrom, acceptGaps: true });
+      const result = await call<{ path: string; rows: number; gaps: number }>(cli, 'documents.exportSpocList', { path: out, validFrom, acceptGaps: true, replace: cli.args.values.replace });
       const gapLines = check.gaps.map((g) => `  To be allocated: ${g.name} (${g.urn})`);
       cli.out([`Wrote the SPOC list of ${result.rows} schools, valid from ${validFrom}, to ${result.path}.`, ...gapLines].join('\n'), { ...result, validFrom, toBeAllocated: check.gaps });
     },
@@ -36,7 +36,7 @@ export function exportCommands({ call, unlock, requireOption }: Tools): Record<s
       }
       const out = requireOption(cli.args.values.out, '--out FILE.docx');
       const input = visit ? { kind: 'visit', id: visit } : { kind: 'consultation', id: consultation };
-      const doc = await call<GeneratedDocument>(cli, 'documents.exportRecord', { ...input, path: out });
+      const doc = await call<GeneratedDocument>(cli, 'documents.exportRecord', { ...input, path: out, replace: cli.args.values.replace });
       cli.out(`Wrote the meeting record to ${doc.path} (sha256 ${doc.sha256}).`, doc);
     },
   };

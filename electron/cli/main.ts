@@ -27,7 +27,7 @@ const HELP = `linkdesk <command> [options]
 Commands:
   create --db FILE --team NAME [--authority NAME]   create a new encrypted team database
   check --db FILE                                   integrity, cipher and history (audit log chain, append-only triggers) checks
-  backup --db FILE [--out FILE]                     verified encrypted copy: to FILE, or into the team's backup folder
+  backup --db FILE [--out FILE.linkdesk]            verified encrypted copy: to a new FILE, or into the team's backup folder
   restore --db FILE --from BACKUP                   put a backup in place (the current file is kept aside); passphrase: the backup's
   rekey --db FILE                                   change the passphrase (new one from LINKDESK_NEW_PASSPHRASE or a prompt)
   demo --db FILE                                    create a demo team database with fictional data
@@ -36,12 +36,15 @@ Commands:
   import-people FILE --db FILE [--dry-run]          import workers from .csv or .xlsx
   import-connections FILE --db FILE [--dry-run]     import declared connections from .csv or .xlsx
   import-allocations FILE --db FILE [--dry-run]     allocate link workers from a .csv or .xlsx (such as the SPOC list)
-  export-calendar --db FILE --out FILE.ics [--from DATE --to DATE]   visits, pro forma deadlines and panel meetings for Outlook (default: the next year)
-  export-spoc-list --db FILE --out FILE.xlsx [--valid-from DATE]   the published SPOC contact list (schools with no SPOC: "to be allocated")
+  export-calendar --db FILE --out FILE.ics [--from DATE --to DATE] [--replace]   visits, pro forma deadlines and panel meetings for Outlook (default: the next year)
+  export-spoc-list --db FILE --out FILE.xlsx [--valid-from DATE] [--replace]   the published SPOC contact list (schools with no SPOC: "to be allocated")
   export-record --db FILE --list                    the visit records and consultations a Word meeting record can be made from
-  export-record --db FILE --visit ID|--consultation ID --out FILE.docx   one meeting record (never over an existing file)
+  export-record --db FILE --visit ID|--consultation ID --out FILE.docx [--replace]   one meeting record
   api METHOD [--db FILE] [--input JSON]             call any API method; api --list lists them (passphrases are asked for, never in --input)
   where                                             where this computer's settings, log file and demo database are
+
+The exports never write over an existing file unless you add --replace, and never over a team
+database (.linkdesk) or the open database, its journal or its lock file.
 
 Options: --json (machine-readable output), --user NAME (who you are; remembered per machine),
          --take-over-lock (open a database whose lock names another computer, after checking nobody is in it)
@@ -156,7 +159,7 @@ const commands: Record<string, (cli: Cli) => Promise<void>> = {
     await unlock(cli);
     const from = cli.args.values.from ?? localDay(cli.session.now());
     const to = cli.args.values.to ?? addDays(from, 365);
-    const result = await call<{ path: string; events: number }>(cli, 'visits.exportCalendar', { path: out, from, to });
+    const result = await call<{ path: string; events: number }>(cli, 'visits.exportCalendar', { path: out, from, to, replace: cli.args.values.replace });
     cli.out(`Wrote ${result.events} events to ${result.path}.`, result);
   },
   async demo(cli) {
@@ -187,6 +190,11 @@ const commands: Record<string, (cli: Cli) => Promise<void>> = {
     await new Promise(() => undefined);
   },
 };
+
+/** The app's words for a choice on screen, as the command line offers it. */
+function cliMessage(error: AppError): string {
+  return error.code === 'file_exists' && error.details?.canReplace ? error.message.replace('or tick Replace', 'or add --replace') : error.message;
+}
 
 export async function runCli(argv: string[]): Promise<number> {
   // First of all, so nothing this command starts inherits them; kept only until it ends.
@@ -244,7 +252,7 @@ async function runCommand(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (!(error instanceof AppError)) session.log.internalError(`command ${args.command}`, error);
-    const message = error instanceof AppError ? error.message : `Something went wrong inside LinkDesk; nothing was changed. Details (no personal data) are in ${session.log.file}.`;
+    const message = error instanceof AppError ? cliMessage(error) : `Something went wrong inside LinkDesk; nothing was changed. Details (no personal data) are in ${session.log.file}.`;
     process.stderr.write(`linkdesk: ${message.replace(/\s+/g, ' ')}\n`);
     return 1;
   } finally {

@@ -4,6 +4,7 @@
  * exactly the findings the main process enforces.
  */
 import { z } from 'zod';
+import { line } from './text.ts';
 import { addDays, formatDate } from '../format.ts';
 import type { ConnectionKind } from './people.ts';
 import { CONNECTION_LABELS } from './people.ts';
@@ -204,7 +205,7 @@ export const hasBlocking = (findings: Finding[]) => findings.some((f) => f.sever
 export const hasWarnings = (findings: Finding[]) => findings.some((f) => f.severity === 'warning');
 
 const IsoDate = z.iso.date('Enter the date as yyyy-mm-dd');
-const OptionalText = z.string().trim().max(500).optional().transform((v) => (v ? v : null));
+const OptionalText = line().max(500, 'Use 500 characters or fewer').optional().transform((v) => (v ? v : null));
 
 /** One school's new named and secondary workers from a date. null leaves that role empty. */
 export const AllocationProposal = z

@@ -4,6 +4,7 @@
  * working-day module unless the team counts school holidays as working days.
  */
 import { z } from 'zod';
+import { line } from './text.ts';
 import { addDays } from '../format.ts';
 
 export const TERM_NAMES = ['autumn', 'spring', 'summer'] as const;
@@ -23,7 +24,7 @@ export type TermInput = z.input<typeof TermInput>;
 
 export const AcademicYearInput = z
   .object({
-    label: z.string().trim().regex(/^\d{4}-\d{2}$/, 'Write the year as 2026-27'),
+    label: line().regex(/^\d{4}-\d{2}$/, 'Write the year as 2026-27'),
     terms: z.array(TermInput).length(3, 'Give the autumn, spring and summer terms'),
   })
   .refine((y) => y.terms.every((t, i) => t.name === TERM_NAMES[i]), { message: 'Give the terms in order: autumn, spring, summer', path: ['terms'] })

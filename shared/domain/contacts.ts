@@ -1,5 +1,6 @@
 /** The SPOC's log of contact with a school outside the visits: phone calls, emails, meetings. */
 import { z } from 'zod';
+import { line, lines } from './text.ts';
 import { Urn } from './schools.ts';
 
 export const CHANNELS = ['phone', 'email', 'in_person', 'video_call'] as const;
@@ -13,11 +14,11 @@ export const ContactInput = z
     urn: Urn,
     at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Enter the date and time as yyyy-mm-ddThh:mm'),
     workerId: z.string().uuid('Choose the worker'),
-    withWhom: z.string().trim().min(1, 'Say who the contact was with').max(200),
+    withWhom: line().min(1, 'Say who the contact was with').max(200),
     direction: z.enum(DIRECTIONS),
     channel: z.enum(CHANNELS),
-    summary: z.string().trim().min(1, 'Write a short summary').max(4000),
-    followUp: z.string().trim().max(1000).optional().transform((v) => (v ? v : null)),
+    summary: lines().min(1, 'Write a short summary').max(4000),
+    followUp: lines().max(1000).optional().transform((v) => (v ? v : null)),
     followUpDue: z.union([z.literal(''), z.iso.date('Enter the date as yyyy-mm-dd')]).optional().transform((v) => (v ? v : null)),
   })
   .strict()

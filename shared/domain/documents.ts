@@ -4,6 +4,7 @@
  * docs/templates.md lists them, and a template using any other is refused.
  */
 import { z } from 'zod';
+import { filePath } from './text.ts';
 
 export const RECORD_KINDS = ['visit_record', 'consultation_record'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -123,13 +124,15 @@ export interface ProducibleRecord {
 }
 
 export const CreateRecordInput = z.object({ kind: z.enum(['visit', 'consultation']), id: z.string().uuid() }).strict();
-export const LoadTemplateInput = z.object({ kind: z.enum(RECORD_KINDS), path: z.string().trim().min(1, 'Enter the path of the .docx file').max(1024) }).strict();
+export const LoadTemplateInput = z.object({ kind: z.enum(RECORD_KINDS), path: filePath('Enter the path of the .docx file') }).strict();
 export const SpocListInput = z
   .object({
-    path: z.string().trim().min(1, 'Enter where to save the .xlsx file').max(1024).regex(/\.xlsx$/i, 'The file name must end in .xlsx'),
+    path: filePath('Enter where to save the .xlsx file').regex(/\.xlsx$/i, 'The file name must end in .xlsx'),
     validFrom: z.iso.date('Enter the date as yyyy-mm-dd'),
     /** Saving with schools still to be allocated needs the user to have seen the gaps. */
     acceptGaps: z.boolean().default(false),
+    /** Replace a file already at the path (never a team database); otherwise an existing file is refused. */
+    replace: z.boolean().default(false),
   })
   .strict();
 

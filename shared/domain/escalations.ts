@@ -5,6 +5,7 @@
  * new entry that corrects the one before; nothing is overwritten or deleted.
  */
 import { z } from 'zod';
+import { line, lines } from './text.ts';
 import { isRealWallTime, LOCAL_DATE_TIME, londonInstant, londonWallTime } from './london-time.ts';
 import { ChildRef } from './records.ts';
 
@@ -36,16 +37,16 @@ const WallTime = (what: string) =>
         .refine(isRealWallTime, `Enter ${what} as a real date and time (hours 00 to 23), for example 2026-11-24T09:30`),
     );
 const optionalWallTime = (what: string) => z.union([z.literal(''), WallTime(what)]).optional().transform((v) => (v ? v : null));
-const optionalText = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters`).optional().transform((v) => (v ? v : null));
+const optionalText = (max: number) => (max >= 1000 ? lines() : line()).max(max, `Keep this under ${max} characters`).optional().transform((v) => (v ? v : null));
 
 export const EscalationFields = z
   .object({
     raisedAt: WallTime('when the concern was raised'),
-    raisedBy: z.string().trim().min(1, 'Say who raised the concern').max(200),
-    urn: z.string().trim().regex(/^\d{6}$/, 'Choose the school'),
+    raisedBy: line().min(1, 'Say who raised the concern').max(200),
+    urn: line().regex(/^\d{6}$/, 'Choose the school'),
     children: z.array(ChildRef).max(30, 'At most 30 children in one entry'),
     concern: z.enum(CONCERNS, 'Choose the concern'),
-    summary: z.string().trim().min(1, 'Write a short summary of the concern').max(4000),
+    summary: lines().min(1, 'Write a short summary of the concern').max(4000),
     managerInformedAt: optionalWallTime('when the manager was told'),
     managerInformed: optionalText(200),
     lateReason: optionalText(2000),

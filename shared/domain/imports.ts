@@ -1,5 +1,6 @@
 /** What the importers report, shared so the wizard shows exactly what the CLI prints. */
 import { z } from 'zod';
+import { filePath, line } from './text.ts';
 
 export interface RowError {
   row: number;
@@ -36,18 +37,18 @@ export interface GiasImportResult {
 
 export const PREVIEW_LIST_LIMIT = 500;
 
-export const LaCode = z.string().trim().regex(/^\d{3}$/, 'An LA code is three digits, like 202');
+export const LaCode = line().regex(/^\d{3}$/, 'An LA code is three digits, like 202');
 
 export const GiasImportInput = z
   .object({
-    path: z.string().trim().min(1, 'Enter the path of the GIAS file'),
+    path: filePath('Enter the path of the GIAS file'),
     laCodes: z.array(LaCode).max(50).default([]),
   })
   .strict();
 
 export const GiasApplyInput = z
   .object({
-    path: z.string().trim().min(1, 'Enter the path of the GIAS file'),
+    path: filePath('Enter the path of the GIAS file'),
     laCodes: z.array(LaCode).max(50).default([]),
     /** Apply the good rows of a file that also has errors: only after the user chose to. */
     applyGoodRows: z.boolean().default(false),

@@ -4,6 +4,7 @@
  * meeting records who from the team was expected, who attended and who sent apologies.
  */
 import { z } from 'zod';
+import { line, lines } from './text.ts';
 
 export const PANEL_TYPES = ['pupil_placement', 'behaviour_forum', 'inclusion_partnership', 'reintegration', 'other'] as const;
 export type PanelType = (typeof PANEL_TYPES)[number];
@@ -21,14 +22,14 @@ export const RESPONSE_LABELS: Record<Response, string> = { expected: 'Expected t
 
 const IsoDate = z.iso.date('Enter the date as yyyy-mm-dd');
 const Time = z.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time as hh:mm, for example 09:30')]).optional().transform((v) => (v ? v : null));
-const optionalText = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters`).optional().transform((v) => (v ? v : null));
+const optionalText = (max: number) => (max >= 1000 ? lines() : line()).max(max, `Keep this under ${max} characters`).optional().transform((v) => (v ? v : null));
 
 export const PanelInput = z
   .object({
     id: z.string().uuid().optional(),
-    name: z.string().trim().min(1, 'Give the panel a name').max(120),
+    name: line().min(1, 'Give the panel a name').max(120),
     type: z.enum(PANEL_TYPES, 'Choose the type of panel'),
-    area: z.string().trim().min(1, 'Say which area the panel covers').max(80),
+    area: line().min(1, 'Say which area the panel covers').max(80),
     /** Every N weeks of term time; null for a panel that meets when called. */
     everyWeeks: z.number().int('Give a whole number of weeks').min(1, 'At least every week').max(26, 'At most every 26 weeks').nullable(),
     usualTime: Time,
@@ -62,7 +63,7 @@ export const UpdateMeetingInput = z
   .strict()
   .refine((m) => !m.cancelled || m.cancelledReason, { message: 'Say why the meeting is cancelled', path: ['cancelledReason'] });
 
-export const Tag = z.string().trim().min(1).max(40, 'Keep each tag under 40 characters');
+export const Tag = line().min(1).max(40, 'Keep each tag under 40 characters');
 
 export const RecordMeetingInput = z
   .object({

@@ -1,5 +1,6 @@
 /** The team's workers and their declared connections to schools (conflicts of interest). */
 import { z } from 'zod';
+import { line } from './text.ts';
 import { Urn, WorkEmail } from './schools.ts';
 
 export const ROLES = ['fsw', 'team_manager', 'other'] as const;
@@ -41,11 +42,11 @@ const OptionalDate = z.union([z.literal(''), IsoDate]).optional().transform((v) 
 
 export const PersonFields = z
   .object({
-    name: z.string().trim().min(2, 'Enter the name').max(100),
+    name: line().min(2, 'Enter the name').max(100),
     role: z.enum(ROLES),
     email: WorkEmail,
-    phone: z.string().trim().max(30).transform((v) => (v === '' ? null : v)),
-    hub: z.string().trim().max(60).transform((v) => (v === '' ? null : v)),
+    phone: line().max(30).transform((v) => (v === '' ? null : v)),
+    hub: line().max(60).transform((v) => (v === '' ? null : v)),
     activeFrom: IsoDate,
     activeTo: OptionalDate,
     /** Most schools as named link worker; empty means the team default. */
@@ -78,7 +79,7 @@ export const ConnectionFields = z
     personId: z.string().uuid(),
     urn: Urn,
     kind: z.enum(CONNECTION_KINDS),
-    otherText: z.string().trim().max(300).optional(),
+    otherText: line().max(300).optional(),
     from: IsoDate,
     to: OptionalDate,
   })

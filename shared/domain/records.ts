@@ -3,6 +3,7 @@
  * only (initials, year group, an optional case-system ID), never by name.
  */
 import { z } from 'zod';
+import { line, lines } from './text.ts';
 import { Urn } from './schools.ts';
 
 export const YEAR_GROUPS = ['N', 'R', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14'] as const;
@@ -13,9 +14,9 @@ export function looksLikeFullName(text: string): boolean {
 }
 
 export const ChildRef = z.object({
-  initials: z.string().trim().min(1, 'Give the child’s initials').max(40),
+  initials: line().min(1, 'Give the child’s initials').max(40),
   yearGroup: z.enum(YEAR_GROUPS, 'Choose the year group'),
-  caseId: z.string().trim().max(30).optional().transform((v) => (v ? v : null)),
+  caseId: line().max(30).optional().transform((v) => (v ? v : null)),
 });
 
 export const CHILD_CATEGORIES = ['persistent_absence', 'fixed_term_exclusion', 'pex_risk', 'other'] as const;
@@ -28,7 +29,7 @@ export const CHILD_CATEGORY_LABELS: Record<(typeof CHILD_CATEGORIES)[number], st
 export const DECISIONS = ['yes', 'no', 'provisional'] as const;
 export const DECISION_LABELS: Record<(typeof DECISIONS)[number], string> = { yes: 'Yes', no: 'No', provisional: 'Provisionally agreed' };
 
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : null));
+const optionalText = (max: number) => (max >= 1000 ? lines() : line()).max(max).optional().transform((v) => (v ? v : null));
 
 export const ChildReview = z.object({
   child: ChildRef,
@@ -43,8 +44,8 @@ export const ChildReview = z.object({
 export const VisitRecordInput = z
   .object({
     visitId: z.string().uuid(),
-    schoolAttendees: z.string().trim().max(2000),
-    teamAttendees: z.string().trim().max(2000),
+    schoolAttendees: lines().max(2000),
+    teamAttendees: lines().max(2000),
     /** The fixed-term exclusion threshold used, in school days: 5 primary, 10 secondary, asked for all-through. */
     exclusionThresholdDays: z.number().int().min(1).max(45),
     children: z.array(ChildReview).max(200),
@@ -77,11 +78,11 @@ export const ConsultationInput = z
   .object({
     urn: Urn,
     date: z.iso.date('Enter the date as yyyy-mm-dd'),
-    requestedBy: z.string().trim().min(1, 'Say who asked for the consultation').max(200),
-    attendees: z.array(z.object({ name: z.string().trim().min(1, 'Give the attendee’s name').max(100), role: z.enum(ATTENDEE_ROLES) })).min(1, 'Add at least one attendee'),
-    notes: z.object(Object.fromEntries(KEY_AREAS.map((a) => [a, z.string().trim().max(4000)])) as Record<(typeof KEY_AREAS)[number], z.ZodString>),
+    requestedBy: line().min(1, 'Say who asked for the consultation').max(200),
+    attendees: z.array(z.object({ name: line().min(1, 'Give the attendee’s name').max(100), role: z.enum(ATTENDEE_ROLES) })).min(1, 'Add at least one attendee'),
+    notes: z.object(Object.fromEntries(KEY_AREAS.map((a) => [a, lines().max(4000)])) as Record<(typeof KEY_AREAS)[number], z.ZodString>),
     children: z.array(ChildRef).max(100),
-    actions: z.string().trim().max(4000),
+    actions: lines().max(4000),
     notesSharedOn: z.union([z.literal(''), z.iso.date('Enter the date as yyyy-mm-dd')]).optional().transform((v) => (v ? v : null)),
   })
   .strict();

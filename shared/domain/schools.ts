@@ -3,6 +3,7 @@
  * the fields the team keeps itself. Shared so forms validate exactly as the main process does.
  */
 import { z } from 'zod';
+import { line, lines } from './text.ts';
 import type { Connection } from './people.ts';
 
 export const SCHOOL_CATEGORIES = [
@@ -82,7 +83,7 @@ export function categoryOf(type: string, phase: string, lowAge?: number | null, 
   return 'other';
 }
 
-export const Urn = z.string().trim().regex(/^\d{6}$/, 'A URN is six digits');
+export const Urn = line().regex(/^\d{6}$/, 'A URN is six digits');
 
 const POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})$/;
 /** UK postcode, stored upper case with one space. */
@@ -106,7 +107,7 @@ export function restorePhone(raw: string): string | null {
   return digits;
 }
 
-const optionalText = (max: number) => z.string().trim().max(max, `Use ${max} characters or fewer`).transform((v) => (v === '' ? null : v));
+const optionalText = (max: number) => (max >= 1000 ? lines() : line()).max(max, `Use ${max} characters or fewer`).transform((v) => (v === '' ? null : v));
 
 /** What the team keeps about a school itself; never touched by a GIAS import. */
 export const TeamHeldFields = z.object({
@@ -120,7 +121,7 @@ export const TeamHeldFields = z.object({
 export const EnhancedSupport = z
   .object({
     reasons: z.array(z.enum(ENHANCED_SUPPORT_REASONS)).min(1, 'Choose at least one reason'),
-    otherText: z.string().trim().max(300).optional(),
+    otherText: line().max(300).optional(),
     setOn: z.iso.date('Enter the date as yyyy-mm-dd'),
   })
   .refine((v) => !v.reasons.includes('other') || (v.otherText ?? '').length > 0, { message: 'Say what the other reason is', path: ['otherText'] });
@@ -129,12 +130,12 @@ export type EnhancedSupport = z.infer<typeof EnhancedSupport>;
 /** A school added by hand (one GIAS does not list yet, or before the first import). */
 export const NewSchool = z.object({
   urn: Urn,
-  name: z.string().trim().min(2, 'Enter the school name').max(200),
-  establishmentType: z.string().trim().min(1, 'Enter the type of establishment').max(100),
-  phase: z.string().trim().max(60).default('Not applicable'),
+  name: line().min(2, 'Enter the school name').max(200),
+  establishmentType: line().min(1, 'Enter the type of establishment').max(100),
+  phase: line().max(60).default('Not applicable'),
   status: z.enum(SCHOOL_STATUSES).default('open'),
-  laCode: z.string().trim().regex(/^\d{3}$/, 'An LA code is three digits'),
-  laName: z.string().trim().min(2, 'Enter the local authority').max(100),
+  laCode: line().regex(/^\d{3}$/, 'An LA code is three digits'),
+  laName: line().min(2, 'Enter the local authority').max(100),
   town: optionalText(100).optional(),
   postcode: Postcode.optional(),
   phone: optionalText(30).optional(),
@@ -183,10 +184,10 @@ export type SchoolSummary = Pick<School, 'urn' | 'name' | 'category' | 'status' 
 
 export const SCHOOL_SORTS = ['name', 'urn', 'town', 'pupils', 'category'] as const;
 export const SchoolQuery = z.object({
-  search: z.string().trim().max(100).default(''),
+  search: line().max(100).default(''),
   categories: z.array(z.enum(SCHOOL_CATEGORIES)).default([]),
   statuses: z.array(z.enum(SCHOOL_STATUSES)).default([]),
-  hub: z.string().trim().max(60).optional(),
+  hub: line().max(60).optional(),
   enhancedOnly: z.boolean().default(false),
   sort: z.enum(SCHOOL_SORTS).default('name'),
   descending: z.boolean().default(false),

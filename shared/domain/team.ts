@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { hasHiddenCharacters, line } from './text.ts';
 
 /** A person's name as typed into a form: trimmed, not blank, not absurdly long. */
-export const PersonName = z.string().trim().min(1, 'Enter your name').max(100, 'Use 100 characters or fewer');
+export const PersonName = line().min(1, 'Enter your name').max(100, 'Use 100 characters or fewer');
 
-export const TeamName = z.string().trim().min(2, 'Enter the team name').max(100, 'Use 100 characters or fewer');
-export const LocalAuthority = z.string().trim().min(2, 'Enter the local authority').max(100, 'Use 100 characters or fewer');
+export const TeamName = line().min(2, 'Enter the team name').max(100, 'Use 100 characters or fewer');
+export const LocalAuthority = line().min(2, 'Enter the local authority').max(100, 'Use 100 characters or fewer');
 
 export const IDLE_LOCK_DEFAULT_MINUTES = 10;
 /** Most schools one worker holds as named link worker, unless their own capacity says otherwise. */
@@ -24,11 +25,19 @@ export const TeamSettings = z.object({
   /** A worker's schools or pupils more than this % above the team average is a warning. */
   fairnessPercent: z.number().int('Use a whole number').min(0, 'Use 0 or more').max(500, 'Use 500 or fewer'),
   /** The folder (often on a shared drive) with a folder per school for meeting records; empty until set. */
-  teamFolder: z.string().trim().max(200, 'Use a folder path of 200 characters or fewer'),
+  teamFolder: z
+    .string()
+    .trim()
+    .max(200, 'Use a folder path of 200 characters or fewer')
+    .refine((p) => !hasHiddenCharacters(p), 'The path holds a control or hidden character: type it again'),
   /** Automatic backups on closing and at least daily. */
   backupsEnabled: z.boolean(),
   /** Where automatic backups go, as a full path; empty means a Backups folder beside the database. */
-  backupFolder: z.string().trim().max(200, 'Use a folder path of 200 characters or fewer'),
+  backupFolder: z
+    .string()
+    .trim()
+    .max(200, 'Use a folder path of 200 characters or fewer')
+    .refine((p) => !hasHiddenCharacters(p), 'The path holds a control or hidden character: type it again'),
   backupsToKeep: z.number().int('Use a whole number').min(1, 'Keep at least 1 backup').max(100, 'Keep 100 backups or fewer'),
 });
 export type TeamSettings = z.infer<typeof TeamSettings>;

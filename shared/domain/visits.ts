@@ -4,6 +4,7 @@
  * the moves between them are pure rules, shared so the screen offers only what is allowed.
  */
 import { z } from 'zod';
+import { line } from './text.ts';
 import { formatDate } from '../format.ts';
 import { TERM_NAMES, termOn, type AcademicYear, type TermName } from './calendar.ts';
 import { Urn } from './schools.ts';
@@ -68,10 +69,10 @@ export const PlanVisitInput = z
     term: z.enum(TERM_NAMES),
     /** Empty while the date is still to be agreed. */
     date: z.union([z.literal(''), IsoDate]).transform((v) => (v ? v : null)),
-    agreedWith: z.string().trim().max(200).optional().transform((v) => (v ? v : null)),
+    agreedWith: line().max(200).optional().transform((v) => (v ? v : null)),
     agreedOn: z.union([z.literal(''), IsoDate]).optional().transform((v) => (v ? v : null)),
     /** Needed when an agreed date changes: why the visit moved. */
-    movedReason: z.string().trim().max(500).optional().transform((v) => (v ? v : null)),
+    movedReason: line().max(500).optional().transform((v) => (v ? v : null)),
   })
   .strict();
 export type PlanVisitInput = z.input<typeof PlanVisitInput>;
@@ -81,7 +82,7 @@ export const MoveVisitStatus = z
     id: z.string().uuid(),
     to: z.enum(VISIT_STATUSES),
     on: IsoDate,
-    reason: z.string().trim().max(500).optional().transform((v) => (v ? v : null)),
+    reason: line().max(500).optional().transform((v) => (v ? v : null)),
   })
   .strict()
   .refine((m) => m.to !== 'cancelled' || m.reason, { message: 'Say why the visit was cancelled', path: ['reason'] });

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ConnectionFields } from '../../../shared/domain/people.ts';
 import { declareConnection } from '../people/service.ts';
-import { aTeamDatabase, tempDir } from '../testing/builders.ts';
+import { aTeamDatabase, asyncRefusalOf, bytesOf, tempDir } from '../testing/builders.ts';
 import { aPerson, aSchool } from '../testing/people-builders.ts';
 import { importAllocations } from './import.ts';
 import { selectSchoolHistory } from './repo.ts';
@@ -116,4 +116,21 @@ describe('bulk allocation from a spreadsheet', () => {
     expect(result).toMatchObject({ applied: 1, rejected: [] });
     expect(selectSchoolHistory(db.db, '100204')[0]).toMatchObject({ countyAgreedOn: '2026-11-10', countyAgreedBy: 'County DST managers meeting', from: '2026-12-01' });
   });
+
+  it('refuses a row whose Reason is too long, rather than failing the whole file, and applies the others', async () => {
+    const db = setUp();
+    const file = csv(`${HEADER}100201,,Ben Second,,2026-12-01,,,${'x'.repeat(501)}\n100203,,Ben Second,Amy Worker,2026-12-01,,,\n`);
+    const result = await importAllocations(db.writeContext, file, { dryRun: false });
+    expect(result.rejected).toEqual([{ row: 2, school: { urn: '100201', name: 'Ashby Primary School' }, reasons: ['Reason: Use 500 characters or fewer.'] }]);
+    expect(result.applied).toBe(1);
+  });
+
+  it('refuses a file over a limit by name, and changes nothing', async () => {
+    const db = setUp();
+    const before = bytesOf(db.path);
+    const refused = await asyncRefusalOf(() => importAllocations(db.writeContext, csv(`${HEADER}${'100201,,Ben Second,,2026-12-01,,,\n'.repeat(20_001)}`), { dryRun: false }));
+    expect(refused.message).toBe('spoc-list.csv has more than 20,000 rows (the limit is 20,000). Nothing was changed.');
+    expect(bytesOf(db.path).equals(before)).toBe(true);
+  });
 });
+

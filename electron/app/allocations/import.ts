@@ -85,10 +85,16 @@ export async function importAllocations(ctx: WriteContext, path: string, options
       continue;
     }
     const reason = get(col.reason);
-    const proposal = AllocationProposal.parse({
+    const parsed = AllocationProposal.safeParse({
       urn: school.value, namedId: named.value, secondaryId: secondary.value, from, reason, overrideReason: reason,
       countyAgreedOn: countyOn ?? '', countyAgreedBy: get(col.countyBy),
     });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      rows.push({ row, school: schoolRef, outcome: 'refused', reasons: [`${issue?.path.join('.') === 'countyAgreedBy' ? 'County agreed by' : 'Reason'}: ${issue?.message ?? 'not valid'}.`], warnings: [] });
+      continue;
+    }
+    const proposal = parsed.data;
     // Date problems are this row's, not the whole file's: refuse the row before anything is applied.
     const current = state.current.get(school.value);
     const dates = ALLOCATION_ROLES.map((role) => dateProblem(current?.[role], proposal, role)).filter((p): p is string => p !== null);

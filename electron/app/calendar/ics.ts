@@ -3,6 +3,7 @@
  * record it comes from, so importing a newer export updates events instead of duplicating them.
  */
 import { addDays } from '../../../shared/format.ts';
+import { cleanLines } from '../../../shared/domain/text.ts';
 
 export interface CalendarEvent {
   uid: string;
@@ -14,9 +15,13 @@ export interface CalendarEvent {
   lastModified: string;
 }
 
-/** Text values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11). */
+/**
+ * Text values (RFC 5545 3.3.11): backslash, semicolon and comma escaped, every line break as
+ * \n, and no other control character (a bare CR or a NUL would end or break the line in
+ * Outlook), nor a bidi override that would show an event's name reversed.
+ */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return cleanLines(value).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
 }
 
 /** Lines longer than 75 octets are folded with CRLF and a space (RFC 5545 3.1), never inside a character. */

@@ -1,13 +1,16 @@
 /** The team's calendar: school years, bank holidays (updatable from gov.uk's file), INSET days, and the working-day calendar built from them. */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import { basename } from 'node:path';
 import { z } from 'zod';
 import { AcademicYearInput as AcademicYearInputSchema, type AcademicYear, type AcademicYearInput } from '../../../shared/domain/calendar.ts';
 import { schoolHolidaysOf } from '../../../shared/domain/calendar.ts';
 import { shiftWorkingDays, type WorkingCalendar } from '../../../shared/domain/working-days.ts';
+import { line } from '../../../shared/domain/text.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
+import { assertFileSize, BANK_HOLIDAY_LIMITS, formatCount, overLimit, TERM_DATES_LIMITS } from '../imports/limits.ts';
 import { assertReadableFile } from '../imports/text-file.ts';
 import { selectSettings, upsertSetting } from '../team/repo.ts';
 import { termDatesFromIcs } from './term-dates-ics.ts';
@@ -47,8 +50,8 @@ export function saveYears(ctx: WriteContext, inputs: z.output<typeof AcademicYea
 
 /** Imports the school years of a council term-dates .ics file; a file that cannot be read whole saves nothing. */
 export function importTermDates(ctx: WriteContext, path: string): { years: string[] } {
-  assertReadableFile(path);
-  const inputs = termDatesFromIcs(fs.readFileSync(path, 'utf8')).map((y) => {
+  assertFileSize(path, assertReadableFile(path), TERM_DATES_LIMITS.fileBytes);
+  const inputs = termDatesFromIcs(fs.readFileSync(path, 'utf8'), path).map((y) => {
     const parsed = AcademicYearInputSchema.safeParse(y);
     if (!parsed.success) throw new AppError('invalid_input', `${y.label}: ${parsed.error.issues[0]?.message ?? 'the term dates do not fit together'}. Nothing was saved.`);
     return parsed.data;
@@ -86,20 +89,25 @@ export function workingCalendar(db: Connection, urn?: string): WorkingCalendar {
 const GovUkFile = z.object({
   'england-and-wales': z.object({
     division: z.string(),
-    events: z.array(z.object({ title: z.string(), date: z.iso.date(), notes: z.string().default(''), bunting: z.boolean().optional() })).min(1),
+    events: z.array(z.object({ title: line().max(200), date: z.iso.date(), notes: line().max(200).default(''), bunting: z.boolean().optional() })).min(1),
   }),
 });
 
-/** Replaces the bank holidays with a newer gov.uk bank-holidays.json; a file that is not one changes nothing. */
+/** Replaces the bank holidays with a newer gov.uk bank-holidays.json; a file that is not one, or is over a limit, changes nothing. */
 export function importBankHolidays(ctx: WriteContext, path: string): { count: number; from: string; to: string } {
-  assertReadableFile(path);
+  const limits = BANK_HOLIDAY_LIMITS;
+  assertFileSize(path, assertReadableFile(path), limits.fileBytes);
   let parsed: z.output<typeof GovUkFile>;
   try {
     parsed = GovUkFile.parse(JSON.parse(fs.readFileSync(path, 'utf8')));
   } catch {
-    throw new AppError('invalid_input', 'This is not the gov.uk bank-holidays.json file (it needs an "england-and-wales" list of events with dates).');
+    throw new AppError('invalid_input', `${basename(path)} is not the gov.uk bank-holidays.json file (it needs an "england-and-wales" list of events with dates).`);
   }
   const events = parsed['england-and-wales'].events.map((e) => ({ day: e.date, title: e.title, notes: e.notes }));
+  if (events.length > limits.dates) throw overLimit(path, `has more than ${formatCount(limits.dates)} England and Wales dates`, formatCount(limits.dates));
+  const outside = events.find((e) => Number(e.day.slice(0, 4)) < limits.firstYear || Number(e.day.slice(0, 4)) > limits.lastYear);
+  if (outside) throw overLimit(path, `has a bank holiday dated ${outside.day}, outside the years ${limits.firstYear} to ${limits.lastYear}`, `${limits.firstYear} to ${limits.lastYear}`);
+  if (new Set(events.map((e) => e.day)).size !== events.length) throw new AppError('invalid_input', `${basename(path)} lists a date twice. Download it again from gov.uk; nothing was changed.`);
   write(ctx, (audit) => {
     replaceBankHolidays(ctx.db, events);
     audit('bank-holidays', null, 'import', `${events.length} England and Wales bank holidays`);

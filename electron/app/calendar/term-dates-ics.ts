@@ -3,9 +3,13 @@
  * first and last day, events named like "October half term" give its half-term. Council files
  * differ; anything that cannot be placed is named in the error, and nothing is saved.
  */
+import path from 'node:path';
 import { type AcademicYearInput, TERM_NAMES, type TermName } from '../../../shared/domain/calendar.ts';
+import { cleanLine } from '../../../shared/domain/text.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { addDays } from '../../../shared/format.ts';
+import { formatCount, overLimit, TERM_DATES_LIMITS } from '../imports/limits.ts';
+import { parseDate } from '../imports/text-file.ts';
 
 interface IcsEvent {
   summary: string;
@@ -18,19 +22,33 @@ function unfold(text: string): string[] {
   return text.replace(/\r?\n[ \t]/g, '').split(/\r?\n/);
 }
 
-const icsDate = (value: string): string | null => {
+/** A real calendar date, or null. */
+function icsDate(value: string): string | null {
   const m = /^(\d{4})(\d{2})(\d{2})/.exec(value.trim());
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
-};
+  return (m ? parseDate(`${m[1]}-${m[2]}-${m[3]}`) : null) ?? null;
+}
 
-export function readEvents(text: string): IcsEvent[] {
-  if (!/BEGIN:VCALENDAR/.test(text)) throw new AppError('invalid_input', 'This is not a calendar (.ics) file.');
+/** Refuses an event dated outside the years LinkDesk accepts, naming it: a typo like 2206 would otherwise plan two centuries of terms. */
+function assertDateInRange(file: string, summary: string, ...dates: (string | undefined)[]): void {
+  const { firstYear, lastYear } = TERM_DATES_LIMITS;
+  const outside = dates.find((d) => d && (Number(d.slice(0, 4)) < firstYear || Number(d.slice(0, 4)) > lastYear));
+  if (outside) throw overLimit(file, `has an event ("${cleanLine(summary).slice(0, 60)}") dated ${outside}, outside the years ${firstYear} to ${lastYear}`, `${firstYear} to ${lastYear}`);
+}
+
+/** The events of an .ics text, within the limits on lines, events and dates; `file` names it in messages. */
+export function readEvents(text: string, file = 'The calendar file'): IcsEvent[] {
+  const fileName = path.basename(file);
+  if (!/BEGIN:VCALENDAR/.test(text)) throw new AppError('invalid_input', `${fileName} is not a calendar (.ics) file.`, { file: fileName });
+  const { events: maxEvents, lineCharacters } = TERM_DATES_LIMITS;
   const events: IcsEvent[] = [];
   let current: { summary?: string; start?: string; end?: string; allDay?: boolean } | null = null;
   for (const line of unfold(text)) {
+    if (line.length > lineCharacters) throw overLimit(file, `has a line longer than ${formatCount(lineCharacters)} characters`, `${formatCount(lineCharacters)} characters`);
     if (line === 'BEGIN:VEVENT') current = {};
     else if (line === 'END:VEVENT' && current) {
+      if (events.length >= maxEvents) throw overLimit(file, `has more than ${formatCount(maxEvents)} events`, formatCount(maxEvents));
       if (current.summary && current.start) {
+        assertDateInRange(file, current.summary, current.start, current.end);
         // An all-day DTEND is the day after the event; a missing one means a single day.
         const end = current.end ? (current.allDay ? addDays(current.end, -1) : current.end) : current.start;
         events.push({ summary: current.summary, start: current.start, end: end < current.start ? current.start : end });
@@ -56,8 +74,8 @@ const academicYearOf = (isoDate: string): number => {
   return Number(isoDate.slice(5, 7)) >= 8 ? year : year - 1;
 };
 
-export function termDatesFromIcs(text: string): AcademicYearInput[] {
-  const events = readEvents(text);
+export function termDatesFromIcs(text: string, file?: string): AcademicYearInput[] {
+  const events = readEvents(text, file);
   const terms = new Map<number, Partial<Record<TermName, { startsOn: string; endsOn: string }>>>();
   const halves: IcsEvent[] = [];
   for (const e of events) {

@@ -8,13 +8,53 @@ import InspectModule from 'docxtemplater/js/inspect-module.js';
 import PizZip from 'pizzip';
 import { allowedPaths, type RecordKind, type TemplateCheck } from '../../../shared/domain/documents.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { DOCX_TEMPLATE_LIMITS, formatBytes, formatCount, overLimit } from '../imports/limits.ts';
+import { inflateEntry, openZip as openPackage } from '../imports/zip-file.ts';
 
 interface DocxtemplaterErrorPart {
   properties?: { explanation?: string; xtag?: string; id?: string };
   message?: string;
 }
 
+const OPEN_BRACE = 0x7b;
+const OPEN_ANGLE = 0x3c;
+
+function countByte(bytes: Buffer, byte: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(byte); at >= 0; at = bytes.indexOf(byte, at + 1)) count++;
+  return count;
+}
+
+/**
+ * The template's package within limits, before docxtemplater parses it (which holds every
+ * part's XML and every tag at once): size, parts, bytes once unpacked (declared, then counted
+ * while inflating), bytes and elements of XML (at most one per "<"), and placeholders (at most
+ * one per "{").
+ */
+function assertTemplateWithinLimits(bytes: Buffer, fileName: string): void {
+  const limits = DOCX_TEMPLATE_LIMITS;
+  if (bytes.length > limits.fileBytes) throw overLimit(fileName, `is larger than ${formatBytes(limits.fileBytes)}`, formatBytes(limits.fileBytes));
+  const notAPackage = (reason: string) => new AppError('invalid_input', `${fileName} is not a Word .docx file (${reason}). Save it from Word as "Word Document (.docx)".`);
+  const pkg = openPackage(fileName, bytes, limits.zip, notAPackage);
+  const xmlParts = [...pkg.entries.values()].filter((e) => /\.(xml|rels)$/i.test(e.name));
+  const tooMuchXml = () => overLimit(fileName, `has more than ${formatBytes(limits.xmlBytes)} of text and layout (XML)`, formatBytes(limits.xmlBytes));
+  if (xmlParts.reduce((sum, e) => sum + e.uncompressedSize, 0) > limits.xmlBytes) throw tooMuchXml();
+  let braces = 0;
+  let elements = 0;
+  for (const entry of pkg.entries.values()) {
+    const part = inflateEntry(pkg, entry, notAPackage);
+    if (!xmlParts.includes(entry)) continue;
+    braces += countByte(part, OPEN_BRACE);
+    if (braces > limits.tags) throw overLimit(fileName, `has more than ${formatCount(limits.tags)} placeholders`, formatCount(limits.tags));
+    elements += countByte(part, OPEN_ANGLE);
+    if (elements > limits.xmlElements) {
+      throw overLimit(fileName, `is too long or complex for a template: more than ${formatCount(limits.xmlElements)} pieces of Word layout (XML elements)`, formatCount(limits.xmlElements));
+    }
+  }
+}
+
 function openZip(bytes: Buffer, fileName: string): PizZip {
+  assertTemplateWithinLimits(bytes, fileName);
   let zip: PizZip;
   try {
     zip = new PizZip(bytes);
@@ -56,11 +96,15 @@ function rawXmlTags(parts: TagPart[]): string[] {
   return parts.flatMap((p) => [...(p.module === 'rawxml' ? [p.value] : []), ...rawXmlTags(p.subparsed ?? [])]);
 }
 
-function flatten(tags: Record<string, unknown>, prefix = ''): string[] {
-  return Object.entries(tags).flatMap(([name, inner]) => {
-    const path = prefix ? `${prefix}.${name}` : name;
-    const nested = inner && typeof inner === 'object' ? flatten(inner as Record<string, unknown>, path) : [];
-    return [path, ...nested];
+/**
+ * Every placeholder path, a loop's inner ones as "loop.name". Walked from the structured tags,
+ * not from getAllTags(), whose plain object drops {__proto__} and {toString} (an object already
+ * "has" them), which would let them pass the check unseen.
+ */
+function placeholderPaths(parts: TagPart[], prefix = ''): string[] {
+  return parts.flatMap((p) => {
+    const path = prefix ? `${prefix}.${p.value}` : p.value;
+    return [path, ...placeholderPaths(p.subparsed ?? [], path)];
   });
 }
 
@@ -68,7 +112,7 @@ function flatten(tags: Record<string, unknown>, prefix = ''): string[] {
 export function inspectTemplate(bytes: Buffer, kind: RecordKind, fileName: string): TemplateCheck {
   const inspect = new InspectModule();
   compile(bytes, fileName, [inspect]);
-  const found = [...new Set(flatten(inspect.getAllTags()))].sort();
+  const found = [...new Set(placeholderPaths(inspect.getAllStructuredTags() as TagPart[]))].sort();
   const allowed = allowedPaths(kind);
   // A loop's own name is also a placeholder path; inner names are checked in their loop. A raw
   // XML tag ({@name}) would paste typed text into the document's XML, so it is never allowed.

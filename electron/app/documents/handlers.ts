@@ -1,27 +1,18 @@
-import fs from 'node:fs';
-import { AppError } from '../../../shared/errors.ts';
 import type { AreaHandlers } from '../handler-types.ts';
-import { selectGeneratedOne, selectProducible } from './repo.ts';
-import { checkTemplateFile, createMeetingRecord, exportRecord, exportSpocList, generatedDocuments, loadTemplate, templatesState, useTemplate } from './service.ts';
+import { selectProducible } from './repo.ts';
+import { checkTemplateFile, createMeetingRecord, exportRecord, exportSpocList, generatedDocuments, loadTemplate, openDocument, templatesState, useTemplate } from './service.ts';
 import { checkSpocList } from './spoc-list.ts';
 
 export const documentHandlers: AreaHandlers<'documents'> = {
   'documents.producible': (session) => selectProducible(session.database.db),
   'documents.createRecord': (session, input) => createMeetingRecord(session.database.writeContext, input),
-  'documents.exportRecord': (session, { path, ...input }) => exportRecord(session.database.writeContext, input, path),
+  'documents.exportRecord': (session, { path, replace, ...input }) => exportRecord(session.database.writeContext, input, { path, replace, database: session.database.path }),
   'documents.list': (session, filter) => generatedDocuments(session.database.db, filter),
-  'documents.open': async (session, { id }) => {
-    // Only a file LinkDesk recorded can be opened: never a path from the caller.
-    const doc = selectGeneratedOne(session.database.db, id);
-    if (!doc) throw new AppError('not_found', 'There is no such document.');
-    if (!fs.existsSync(doc.path)) throw new AppError('file_not_found', `${doc.path} is no longer there: it was moved or deleted, or the shared drive is not connected.`, { path: doc.path });
-    await session.openFile(doc.path);
-    return { opened: true };
-  },
+  'documents.open': (session, { id }) => openDocument(session.database.db, id, session.openFile),
   'documents.templates': (session) => templatesState(session.database.db),
   'documents.checkTemplate': (_session, { kind, path }) => checkTemplateFile(kind, path),
   'documents.loadTemplate': (session, { kind, path }) => loadTemplate(session.database.writeContext, kind, path),
   'documents.useTemplate': (session, { kind, id }) => useTemplate(session.database.writeContext, kind, id),
   'documents.checkSpocList': (session, { validFrom }) => checkSpocList(session.database.db, validFrom),
-  'documents.exportSpocList': (session, input) => exportSpocList(session.database.writeContext, input),
+  'documents.exportSpocList': (session, input) => exportSpocList(session.database.writeContext, input, session.database.path),
 };

@@ -19,14 +19,17 @@ import {
   type TemplatesState,
 } from '../../../shared/domain/documents.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { formatDate } from '../../../shared/format.ts';
+import { formatDate, formatDateTime } from '../../../shared/format.ts';
 import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
+import { assertFileSize, DOCX_TEMPLATE_LIMITS } from '../imports/limits.ts';
 import { assertReadableFile } from '../imports/text-file.ts';
 import { userPath } from '../paths.ts';
 import { getTeam } from '../team/service.ts';
 import { fillTemplate, inspectTemplate } from './docx-template.ts';
-import { meetingRecordFolder, safeName, writeNewFile } from './file-names.ts';
+import type { OpenFile } from './open-file.ts';
+import { checkOutputTarget, writeOutputFile, type OutputTarget } from '../files/output-path.ts';
+import { meetingRecordFolder, safeName } from './file-names.ts';
 import { consultationSource, visitRecordSource, type RecordSource } from './record-data.ts';
 import { activateTemplate, insertGenerated, insertTemplate, selectActiveTemplate, selectGenerated, selectGeneratedOne, selectTemplateVersions } from './repo.ts';
 import { buildSpocList, checkSpocList } from './spoc-list.ts';
@@ -43,9 +46,10 @@ export function templatesState(db: Connection): TemplatesState[] {
 
 function readTemplateFile(file: string): { bytes: Buffer; fileName: string } {
   const full = userPath(file);
-  assertReadableFile(full);
+  const size = assertReadableFile(full);
   const fileName = path.basename(full);
   if (!/\.docx$/i.test(fileName)) throw new AppError('invalid_input', `${fileName} is not a Word .docx file. Save the template from Word as "Word Document (.docx)".`, { issues: [{ path: 'path', message: 'Choose a Word .docx file' }] });
+  assertFileSize(full, size, DOCX_TEMPLATE_LIMITS.fileBytes);
   return { bytes: fs.readFileSync(full), fileName };
 }
 
@@ -140,30 +144,68 @@ export function createMeetingRecord(ctx: WriteContext, input: z.output<typeof Cr
   } catch (error) {
     throw folderError(error, folder);
   }
-  const file = writeNewFile(path.join(folder, `${safeName(`${source.date} ${RECORD_FILE_LABELS[source.kind]}`)}.docx`), bytes);
+  const target = path.join(folder, `${safeName(`${source.date} ${RECORD_FILE_LABELS[source.kind]}`)}.docx`);
+  const file = writeOutputFile({ path: target, kind: 'record', addSuffix: true }, bytes);
   return record(ctx, source.kind, input.id, source.urn, file, bytes);
 }
 
-/** The command line's export: a record to a named file, never over an existing one. */
-export function exportRecord(ctx: WriteContext, input: z.output<typeof CreateRecordInput>, out: string): GeneratedDocument {
-  const target = userPath(out);
-  if (!/\.docx$/i.test(target)) throw new AppError('invalid_input', 'The file name must end in .docx.', { issues: [{ path: 'out', message: 'Not .docx' }] });
+/** A record to a named file: never over an existing one unless the person chose to replace it. */
+export function exportRecord(ctx: WriteContext, input: z.output<typeof CreateRecordInput>, out: Omit<OutputTarget, 'kind'>): GeneratedDocument {
+  const target: OutputTarget = { ...out, path: userPath(out.path), kind: 'record' };
+  checkOutputTarget(target);
   const source = sourceOf(ctx.db, input, ctx.now());
   const bytes = renderRecord(ctx.db, source);
-  const file = writeNewFile(target, bytes, { addSuffix: false });
+  const file = writeOutputFile(target, bytes);
   return record(ctx, source.kind, input.id, source.urn, file, bytes);
 }
 
-export async function exportSpocList(ctx: WriteContext, input: z.output<typeof SpocListInput>): Promise<{ path: string; rows: number; gaps: number }> {
+export async function exportSpocList(ctx: WriteContext, input: z.output<typeof SpocListInput>, database: string): Promise<{ path: string; rows: number; gaps: number }> {
+  const target: OutputTarget = { path: userPath(input.path), kind: 'spoc-list', replace: input.replace, database };
+  checkOutputTarget(target);
   const check = checkSpocList(ctx.db, input.validFrom);
   if (check.gaps.length > 0 && !input.acceptGaps) {
     throw new AppError('invalid_input', `${check.gaps.length} ${check.gaps.length === 1 ? 'school has' : 'schools have'} no named link worker on ${formatDate(input.validFrom)}: ${check.gaps.slice(0, 5).map((g) => g.name).join(', ')}${check.gaps.length > 5 ? '…' : ''}. Allocate them, or save with them shown as "to be allocated".`, { gaps: check.gaps, issues: [{ path: 'acceptGaps', message: 'Tick this to save the list with these schools shown as “To be allocated”, or allocate them first' }] });
   }
-  const target = userPath(input.path);
   const { bytes, rows } = await buildSpocList(ctx.db, input.validFrom);
-  const file = writeNewFile(target, bytes, { addSuffix: false });
+  const file = writeOutputFile(target, bytes);
   record(ctx, 'spoc_list', null, null, file, bytes);
   return { path: file, rows, gaps: check.gaps.length };
+}
+
+/** The sha256 of a file, read in pieces: whatever is at the path now may be large. */
+async function fileSha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * Opens a document LinkDesk made, only while the file is still the one it made: the path comes
+ * from the record, never from the caller, and the bytes must still have the recorded sha256, so
+ * a file swapped in on a shared drive is not opened in Word or Excel on LinkDesk's word.
+ */
+export async function openDocument(db: Connection, id: string, openFile: OpenFile): Promise<{ opened: true }> {
+  const doc = selectGeneratedOne(db, id);
+  if (!doc) throw new AppError('not_found', 'There is no such document.');
+  const stat = fs.lstatSync(doc.path, { throwIfNoEntry: false });
+  if (!stat) throw new AppError('file_not_found', `${doc.path} is no longer there: it was moved or deleted, or the shared drive is not connected.`, { path: doc.path });
+  let sha: string | null = null;
+  if (stat.isFile()) {
+    try {
+      sha = await fileSha256(doc.path);
+    } catch {
+      throw new AppError('file_not_found', `${doc.path} cannot be read: check it is not open elsewhere and that the shared drive is connected.`, { path: doc.path });
+    }
+  }
+  if (sha !== doc.sha256) {
+    throw new AppError(
+      'file_changed',
+      `${doc.path} has been changed since LinkDesk made it (${formatDateTime(doc.createdAt)}), so LinkDesk will not open it: it may no longer be the document LinkDesk made. Make the document again for a copy LinkDesk can vouch for.`,
+      { path: doc.path },
+    );
+  }
+  await openFile(doc.path);
+  return { opened: true };
 }
 
 export function generatedDocuments(db: Connection, filter: { sourceId?: string | undefined; urn?: string | undefined }): GeneratedDocument[] {

@@ -19,14 +19,14 @@ describe('the published SPOC list', () => {
     const check = checkSpocList(db.db, '2026-11-24');
     expect(check.gaps.length).toBeGreaterThan(0);
     const file = path.join(tempDir(), 'SPOC list.xlsx');
-    const refused = await refusal(() => exportSpocList(db.writeContext, SpocListInput.parse({ path: file, validFrom: '2026-11-24' })));
+    const refused = await refusal(() => exportSpocList(db.writeContext, SpocListInput.parse({ path: file, validFrom: '2026-11-24' }), db.path));
     expect(refused.message).toContain(`${check.gaps.length} schools have no named link worker`);
     expect(fs.existsSync(file)).toBe(false);
 
-    const saved = await exportSpocList(db.writeContext, SpocListInput.parse({ path: file, validFrom: '2026-11-24', acceptGaps: true }));
+    const saved = await exportSpocList(db.writeContext, SpocListInput.parse({ path: file, validFrom: '2026-11-24', acceptGaps: true }), db.path);
     expect(saved).toEqual({ path: file, rows: check.schools, gaps: check.gaps.length });
     expect(generatedDocuments(db.db, {}).filter((d) => d.kind === 'spoc_list').map((d) => d.path)).toEqual([file]);
-    expect((await refusal(() => exportSpocList(db.writeContext, SpocListInput.parse({ path: file, validFrom: '2026-11-24', acceptGaps: true })))).code).toBe('file_exists');
+    expect((await refusal(() => exportSpocList(db.writeContext, SpocListInput.parse({ path: file, validFrom: '2026-11-24', acceptGaps: true }), db.path))).code).toBe('file_exists');
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);

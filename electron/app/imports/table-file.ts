@@ -1,51 +1,26 @@
-/** A table from a .csv or an .xlsx (first worksheet), as header + text rows, for the small importers. */
-import ExcelJS from 'exceljs';
+/** A table from a .csv or an .xlsx (first worksheet), as header + text rows, for the small importers; limits in limits.ts. */
+import { cleanLine } from '../../../shared/domain/text.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { assertFileSize, SPREADSHEET_LIMITS, type TableLimits } from './limits.ts';
 import { assertReadableFile, openCsv, type CsvRecord } from './text-file.ts';
+import { readXlsxTable, type Table } from './xlsx-file.ts';
 
-export interface Table {
-  header: string[];
-  rows: CsvRecord[];
-}
+export type { Table };
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    return '';
-  }
-  return String(value);
-}
-
-export async function readTable(path: string): Promise<Table> {
-  assertReadableFile(path);
-  if (/\.xlsx$/i.test(path)) {
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.readFile(path);
-    } catch {
-      throw new AppError('invalid_input', 'This .xlsx file cannot be read. Is it a real Excel workbook?');
-    }
-    const sheet = workbook.worksheets[0];
-    if (!sheet || sheet.rowCount === 0) throw new AppError('invalid_input', 'The workbook has no rows.');
-    const width = sheet.getRow(1).cellCount;
-    const header = Array.from({ length: width }, (_, i) => cellText(sheet.getRow(1).getCell(i + 1).value).trim());
-    const rows: CsvRecord[] = [];
-    sheet.eachRow((row, number) => {
-      if (number === 1) return;
-      const values = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value));
-      if (values.some((v) => v.trim() !== '')) rows.push({ row: number, values });
-    });
-    return { header, rows };
-  }
-  if (!/\.csv$/i.test(path)) throw new AppError('invalid_input', 'Use a .csv or .xlsx file.');
-  const csv = await openCsv(path);
+/**
+ * Reads the whole table (the importers check every row before applying any), within the limits:
+ * rows times columns bounds what is held. Every value loses control and bidi characters, so
+ * none reaches a message, a screen or the database.
+ */
+export async function readTable(file: string, limits: TableLimits = SPREADSHEET_LIMITS): Promise<Table> {
+  const size = assertReadableFile(file);
+  assertFileSize(file, size, limits.fileBytes);
+  if (/\.xlsx$/i.test(file)) return readXlsxTable(file, limits);
+  if (!/\.csv$/i.test(file)) throw new AppError('invalid_input', 'Use a .csv or .xlsx file.', { issues: [{ path: 'path', message: 'Use a .csv or .xlsx file' }] });
+  const csv = await openCsv(file, limits);
   const rows: CsvRecord[] = [];
-  for await (const record of csv.records) rows.push(record);
-  return { header: csv.header, rows };
+  for await (const record of csv.records) rows.push({ row: record.row, values: record.values.map(cleanLine) });
+  return { header: csv.header.map((h) => cleanLine(h).trim()), rows };
 }
 
 /** Finds the columns by name (ignoring case); names a missing required column clearly. */

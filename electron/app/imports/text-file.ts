@@ -1,12 +1,16 @@
 /**
  * Streaming CSV for the importers: encoding sniffed from the first bytes (GIAS is
  * Windows-1252; spreadsheets save UTF-8), decoded chunk by chunk, parsed by csv-parse, so a
- * 60 MB file is never held in memory as a whole.
+ * 60 MB file is never held in memory as a whole. Limits on size, rows, columns and field
+ * length are checked as the text streams, before csv-parse builds a record: a line of a million
+ * commas is refused at the 201st, not parsed into a million fields.
  */
 import fs from 'node:fs';
-import { Transform } from 'node:stream';
+import path from 'node:path';
+import { pipeline, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import { AppError } from '../../../shared/errors.ts';
+import { assertFileSize, formatCount, overLimit, type TableLimits } from './limits.ts';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
 
@@ -53,15 +57,16 @@ function readHead(path: string, bytes: number): Buffer {
   }
 }
 
-export function assertReadableFile(path: string): number {
+export function assertReadableFile(file: string): number {
   let stat: fs.Stats;
   try {
-    stat = fs.statSync(path);
+    stat = fs.statSync(file);
   } catch {
-    throw new AppError('file_not_found', `There is no file at ${path}.`, { path });
+    throw new AppError('file_not_found', `There is no file at ${file}.`, { path: file });
   }
-  if (!stat.isFile()) throw new AppError('file_not_found', `${path} is a folder, not a file.`, { path });
-  if (stat.size === 0) throw new AppError('invalid_input', 'The file is empty.', { path });
+  // Only a plain file: a device or a pipe could be read for ever.
+  if (!stat.isFile()) throw new AppError('file_not_found', `${file} is ${stat.isDirectory() ? 'a folder' : 'not a plain file'}, not a file LinkDesk can read.`, { path: file });
+  if (stat.size === 0) throw new AppError('invalid_input', `${path.basename(file)} is empty.`, { path: file });
   return stat.size;
 }
 
@@ -78,45 +83,91 @@ export interface CsvStream {
 }
 
 /**
+ * Counts fields and field length outside quotes as the decoded text goes by (a quote toggles,
+ * so "" inside a quoted field toggles twice), and refuses a record over the limits.
+ */
+function limitGuard(file: string, limits: TableLimits) {
+  let quoted = false;
+  let fields = 1;
+  let fieldLength = 0;
+  let line = 1;
+  let afterCr = false;
+  return (text: string): AppError | null => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const cr = c === 13;
+      if (c === 10 || cr) {
+        if (!(c === 10 && afterCr)) line++;
+        afterCr = cr;
+        if (!quoted) {
+          fields = 1;
+          fieldLength = 0;
+          continue;
+        }
+      } else afterCr = false;
+      if (c === 34) quoted = !quoted;
+      else if (c === 44 && !quoted) {
+        fieldLength = 0;
+        if (++fields > limits.columns) return overLimit(file, `has more than ${formatCount(limits.columns)} columns on line ${line}`, formatCount(limits.columns), { line });
+        continue;
+      }
+      if (++fieldLength > limits.cellCharacters) {
+        return overLimit(file, `has a value longer than ${formatCount(limits.cellCharacters)} characters on line ${line}`, `${formatCount(limits.cellCharacters)} characters`, { line });
+      }
+    }
+    return null;
+  };
+}
+
+/**
  * Opens a CSV for streaming. `onBytes` reports progress as the file is read.
  * Damage the parser cannot get past (a quote never closed) becomes one clear AppError.
  */
-export async function openCsv(path: string, onBytes?: (bytesRead: number, totalBytes: number) => void): Promise<CsvStream> {
-  const total = assertReadableFile(path);
-  const encoding = sniffEncoding(readHead(path, 64 * 1024));
+export async function openCsv(file: string, limits: TableLimits, onBytes?: (bytesRead: number, totalBytes: number) => void): Promise<CsvStream> {
+  const total = assertReadableFile(file);
+  assertFileSize(file, total, limits.fileBytes);
+  const encoding = sniffEncoding(readHead(file, 64 * 1024));
   const decoder = new TextDecoder(encoding);
+  const guard = limitGuard(file, limits);
   let bytesRead = 0;
-  const source = fs.createReadStream(path, { highWaterMark: 256 * 1024 });
+  const source = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
   source.on('data', (chunk) => {
     bytesRead += chunk.length;
     onBytes?.(bytesRead, total);
   });
   const decode = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
-      callback(null, decoder.decode(chunk, { stream: true }));
+      const text = decoder.decode(chunk, { stream: true });
+      callback(guard(text), text);
     },
     flush(callback) {
-      callback(null, decoder.decode());
+      const text = decoder.decode();
+      callback(guard(text), text);
     },
   });
-  const parser = source.pipe(decode).pipe(parse({ relax_column_count: true, skip_empty_lines: true, bom: true }));
+  const parser = parse({ relax_column_count: true, skip_empty_lines: true, bom: true });
+  // pipeline, not pipe: a refusal in the guard (or a read error) must reach the parser's reader.
+  pipeline(source, decode, parser, () => undefined);
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  const name = path.basename(file);
 
   const next = async (): Promise<IteratorResult<string[]>> => {
     try {
       return await iterator.next();
     } catch (error) {
       source.destroy();
+      if (error instanceof AppError) throw error;
       const e = error as { code?: string; lines?: number; message?: string };
       if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
-        throw new AppError('invalid_input', `The file looks cut short or damaged: a quoted value is never closed (from line ${e.lines ?? '?'}). Download it again.`);
+        throw new AppError('invalid_input', `${name} looks cut short or damaged: a quoted value is never closed (from line ${e.lines ?? '?'}). Download it again.`, { file: name });
       }
-      throw new AppError('invalid_input', `The file is not valid CSV near line ${e.lines ?? '?'}: ${e.message ?? 'unreadable'}.`);
+      if (e.code?.startsWith('CSV_')) throw new AppError('invalid_input', `${name} is not valid CSV near line ${e.lines ?? '?'}: ${e.message ?? 'unreadable'}.`, { file: name });
+      throw new AppError('file_not_found', `${name} could not be read to the end (was it moved, or the drive disconnected?). Nothing was changed.`, { file: name });
     }
   };
 
   const first = await next();
-  if (first.done) throw new AppError('invalid_input', 'The file has no header row.');
+  if (first.done) throw new AppError('invalid_input', `${name} has no header row.`, { file: name });
   const header = first.value.map((h) => h.trim());
   let row = 1;
   const records: AsyncIterable<CsvRecord> = {
@@ -125,6 +176,10 @@ export async function openCsv(path: string, onBytes?: (bytesRead: number, totalB
         const result = await next();
         if (result.done) return { done: true, value: undefined };
         row++;
+        if (row - 1 > limits.rows) {
+          source.destroy();
+          throw overLimit(file, `has more than ${formatCount(limits.rows)} rows`, formatCount(limits.rows));
+        }
         return { done: false, value: { row, values: result.value } };
       },
     }),

@@ -99,7 +99,7 @@ describe('panels', () => {
     addMeeting(db.writeContext, AddMeetingInput.parse({ panelId: panel.id, date: '2026-11-26', time: '13:00' }));
     expect(dashboard(db.db, '2026-11-23').thisWeek.map((i) => `${i.kind} ${i.school} ${i.due}`)).toEqual(['panel_nobody Pupil Placement Panel (North) 2026-11-26']);
     const file = path.join(tempDir(), 'team.ics');
-    expect(exportCalendar(db.db, file, '2026-11-01', '2026-11-30', new Date()).events).toBe(1);
+    expect(exportCalendar(db.db, { path: file }, '2026-11-01', '2026-11-30', new Date()).events).toBe(1);
     const ics = fs.readFileSync(file, 'utf8');
     expect(ics).toContain('SUMMARY:Panel: Pupil Placement Panel (North)');
     expect(ics).toContain('DTSTART;VALUE=DATE:20261126');

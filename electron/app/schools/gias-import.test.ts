@@ -139,7 +139,7 @@ describe('bad GIAS files: a clear message each, and the database as it was', () 
 
   it('refuses an empty file, a UTF-16 file and a missing one', async () => {
     const db = aTeamDatabase();
-    expect((await refusal(apply(db, write('empty.csv', '')))).message).toBe('The file is empty.');
+    expect((await refusal(apply(db, write('empty.csv', '')))).message).toBe('empty.csv is empty.');
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('URN,EstablishmentName\r\n', 'utf16le')]);
     expect((await refusal(apply(db, write('utf16.csv', utf16)))).message).toMatch(/UTF-16/);
     expect((await refusal(apply(db, '/nowhere/edubase.csv'))).code).toBe('file_not_found');

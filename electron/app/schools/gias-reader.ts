@@ -3,7 +3,9 @@
  * facts. Columns are found by header name, since they change between releases.
  */
 import { categoryOf, normalisePostcode, restorePhone, statusFromGias, Urn } from '../../../shared/domain/schools.ts';
+import { cleanLine } from '../../../shared/domain/text.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { GIAS_LIMITS } from '../imports/limits.ts';
 import { columnIndex, openCsv, parseDate, type RowError } from '../imports/text-file.ts';
 import type { GiasFacts } from './repo.ts';
 
@@ -59,7 +61,7 @@ export async function readGiasFile(
   path: string,
   options: { laCodes?: string[]; onProgress?: (bytesRead: number, totalBytes: number) => void } = {},
 ): Promise<GiasReadResult> {
-  const csv = await openCsv(path, options.onProgress);
+  const csv = await openCsv(path, GIAS_LIMITS, options.onProgress);
   const index = Object.fromEntries(Object.entries(COLUMNS).map(([k, names]) => [k, columnIndex(csv.header, ...names)])) as Record<Column, number>;
   if (index.urn < 0 || index.name < 0) {
     throw new AppError(
@@ -74,7 +76,8 @@ export async function readGiasFile(
   let filteredOut = 0;
 
   for await (const { row, values } of csv.records) {
-    const get = (c: Column): string => (index[c] >= 0 ? (values[index[c]] ?? '') : '');
+    // GIAS text reaches the database without a form: it loses control and bidi characters here.
+    const get = (c: Column): string => (index[c] >= 0 ? cleanLine(values[index[c]] ?? '') : '');
     if (values.length !== csv.header.length) {
       errors.push({ row, message: `Row ${row} has ${values.length} values where the header has ${csv.header.length}: the row is malformed or the file is cut short.` });
       continue;

@@ -33,8 +33,15 @@ export function smallDisk(bytes: number): string | null {
   return dir;
 }
 
+const MAX_FILLABLE_BYTES = 256 * 1024 * 1024;
+
 /** Fills the drive holding `dir` until it is full; returns a function that frees it again. */
 export function fillDisk(dir: string): () => void {
+  // Never fill a real drive: if the small drive was unmounted meanwhile (a test killed by its
+  // timeout, a clean-up run early), the folder is on the machine's own disk. That once wrote
+  // an 83 GB file on a shared machine.
+  const { blocks, bsize } = fs.statfsSync(dir);
+  if (blocks * bsize > MAX_FILLABLE_BYTES) throw new Error(`${dir} is not on a small test drive (${blocks * bsize} bytes): refusing to fill it`);
   const filler = `${dir}/filler.bin`;
   const fd = fs.openSync(filler, 'w');
   const block = Buffer.alloc(64 * 1024, 0x5a);

@@ -1,12 +1,11 @@
 /** The team's visits, pro forma deadlines and panel meetings as an .ics file for Outlook. */
-import fs from 'node:fs';
-import path from 'node:path';
 import { TERM_LABELS } from '../../../shared/domain/calendar.ts';
 import { deadlinesFor } from '../../../shared/domain/visits.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { addDays } from '../../../shared/format.ts';
 import { buildIcs, type CalendarEvent } from '../calendar/ics.ts';
 import { workingCalendar } from '../calendar/service.ts';
+import { checkOutputTarget, writeOutputFile, type OutputTarget } from '../files/output-path.ts';
 import type { Connection } from '../db/cipher.ts';
 import { panelEvents } from '../panels/calendar.ts';
 import { getTeam } from '../team/service.ts';
@@ -30,22 +29,12 @@ export function visitEvents(db: Connection, from: string, to: string): CalendarE
   return events.sort((a, b) => a.date.localeCompare(b.date) || a.summary.localeCompare(b.summary));
 }
 
-/** Writes the file through a temporary name, so a failed export leaves nothing half-written. */
-export function exportCalendar(db: Connection, target: string, from: string, to: string, now: Date): { path: string; events: number } {
+/** Writes the calendar through the one writer: never over the database, nor over a file unless asked. */
+export function exportCalendar(db: Connection, out: Omit<OutputTarget, 'kind'>, from: string, to: string, now: Date): { path: string; events: number } {
   if (to < from) throw new AppError('invalid_input', 'The end of the range is before its start.', { issues: [{ path: 'to', message: 'Before the start' }] });
-  const folder = path.dirname(target);
-  if (!fs.existsSync(folder)) throw new AppError('file_not_found', `The folder ${folder} does not exist.`, { path: folder });
+  const target: OutputTarget = { ...out, kind: 'calendar' };
+  checkOutputTarget(target);
   const events = [...visitEvents(db, from, to), ...panelEvents(db, from, to)].sort((a, b) => a.date.localeCompare(b.date) || a.summary.localeCompare(b.summary));
   const text = buildIcs(events, `${getTeam(db).settings.teamName}: visits and panels`, now);
-  const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.partial`);
-  try {
-    fs.writeFileSync(temporary, text, 'utf8');
-    fs.renameSync(temporary, target);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') throw new AppError('read_only_location', `LinkDesk cannot write to ${folder}.`, { path: folder });
-    throw error;
-  }
-  return { path: target, events: events.length };
+  return { path: writeOutputFile(target, text), events: events.length };
 }

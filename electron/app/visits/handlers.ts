@@ -9,6 +9,7 @@ export const visitHandlers: AreaHandlers<'visits'> = {
   'visits.forSchool': (session, { urn }) => visitsOfSchool(session.database.db, urn),
   'visits.checkDate': (session, { urn, date, term }) => checkDate(session.database.db, urn, date, localDay(session.now()), term),
   'visits.plan': (session, input) => planVisit(session.database.writeContext, input),
-  'visits.exportCalendar': (session, { path, from, to }) => exportCalendar(session.database.db, userPath(path), from, to, session.now()),
+  'visits.exportCalendar': (session, { path, from, to, replace }) =>
+    exportCalendar(session.database.db, { path: userPath(path), replace, database: session.database.path }, from, to, session.now()),
   'visits.setStatus': (session, input) => moveVisitStatus(session.database.writeContext, input),
 };

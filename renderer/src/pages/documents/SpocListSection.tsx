@@ -14,7 +14,7 @@ const separator = (folder: string) => (folder.includes('\\') ? '\\' : '/');
 /** The published SPOC contact list: checked for schools with no named link worker, then saved as .xlsx. */
 export function SpocListSection({ teamFolder }: { teamFolder: string }) {
   const queryClient = useQueryClient();
-  const form = useForm({ validFrom: todayLocal(), path: '', acceptGaps: false });
+  const form = useForm({ validFrom: todayLocal(), path: '', acceptGaps: false, replace: false });
   const validFrom = form.values.validFrom;
   const check = useQuery({ queryKey: ['documents.checkSpocList', validFrom], queryFn: () => invoke('documents.checkSpocList', { validFrom }), enabled: /^\d{4}-\d{2}-\d{2}$/.test(validFrom) });
   const suggested = teamFolder ? `${teamFolder}${separator(teamFolder)}SPOC contact list ${validFrom}.xlsx` : '';
@@ -24,7 +24,7 @@ export function SpocListSection({ teamFolder }: { teamFolder: string }) {
 
   const submit = async () => {
     setSaved(null);
-    const input = { path: target, validFrom, acceptGaps: form.values.acceptGaps };
+    const input = { path: target, validFrom, acceptGaps: form.values.acceptGaps, replace: form.values.replace };
     if (!form.validate(SpocListInput, input)) return;
     try {
       const result = await invoke('documents.exportSpocList', input);
@@ -62,7 +62,11 @@ export function SpocListSection({ teamFolder }: { teamFolder: string }) {
             <p className="finding-ok" role="status">All {check.data.schools} open schools have a named link worker on {formatDate(validFrom)}.</p>
           )
         ) : null}
-        <Field id={form.idOf('path')} label="Save as" hint="A full path ending in .xlsx; an existing file is never overwritten" value={target} onChange={(v) => form.set('path', v)} error={form.errorFor('path')} />
+        <Field id={form.idOf('path')} label="Save as" hint="A full path ending in .xlsx" value={target} onChange={(v) => form.set('path', v)} error={form.errorFor('path')} />
+        <Checkbox id={form.idOf('replace')} className="checkbox" isSelected={form.values.replace} onChange={(v) => form.set('replace', v)}>
+          <span className="checkbox-box" aria-hidden="true" />
+          Replace a file already at this path
+        </Checkbox>
         <Button type="submit" className="button">
           Save the SPOC list
         </Button>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button } from 'react-aria-components';
+import { Button, Checkbox } from 'react-aria-components';
 import { z } from 'zod';
 import { addDays } from '../../../../shared/format.ts';
 import { invoke } from '../../api.ts';
@@ -13,11 +13,12 @@ const ExportForm = z.object({
   path: z.string().trim().min(1, 'Enter where to save the .ics file'),
   from: z.iso.date('Enter the date as yyyy-mm-dd'),
   to: z.iso.date('Enter the date as yyyy-mm-dd'),
+  replace: z.boolean(),
 });
 
 /** Visits and pro forma deadlines into Outlook: importing again updates the same events. */
 export function ExportCalendarSection() {
-  const form = useForm({ path: '', from: todayLocal(), to: addDays(todayLocal(), 365) });
+  const form = useForm({ path: '', from: todayLocal(), to: addDays(todayLocal(), 365), replace: false });
   const [done, setDone] = useState<{ path: string; events: number } | null>(null);
   const submit = async () => {
     setDone(null);
@@ -42,6 +43,10 @@ export function ExportCalendarSection() {
       ) : null}
       <FormShell form={form} onSubmit={submit}>
         <Field id={form.idOf('path')} label="Save as" hint="The full path, ending .ics" value={form.values.path} onChange={(v) => form.set('path', v)} error={form.errorFor('path')} />
+        <Checkbox id={form.idOf('replace')} className="checkbox" isSelected={form.values.replace} onChange={(v) => form.set('replace', v)}>
+          <span className="checkbox-box" aria-hidden="true" />
+          Replace a file already at this path (an earlier export)
+        </Checkbox>
         <Field id={form.idOf('from')} label="From" value={form.values.from} onChange={(v) => form.set('from', v)} error={form.errorFor('from')} width="short" />
         <Field id={form.idOf('to')} label="To" value={form.values.to} onChange={(v) => form.set('to', v)} error={form.errorFor('to')} width="short" />
         <Button type="submit" className="button button-secondary">
