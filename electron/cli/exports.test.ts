@@ -5,6 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { docxTables, docxText } from '../app/documents/docx-template.ts';
 import { tempDir } from '../app/testing/builders.ts';
 import { linkdesk } from '../app/testing/cli.ts';
+import { useRealKeyStretch } from '../app/testing/short-key-stretch.ts';
+
+// The `linkdesk` child processes always use the real key stretch, and these tests open their files too.
+useRealKeyStretch();
 
 async function demo(): Promise<string> {
   const db = path.join(tempDir(), 'demo.linkdesk');

@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { openConnection } from '../app/db/cipher.ts';
 import { PASSPHRASE, tempDir } from '../app/testing/builders.ts';
 import { linkdesk as linkdesk } from '../app/testing/cli.ts';
+import { useRealKeyStretch } from '../app/testing/short-key-stretch.ts';
+
+// The `linkdesk` child processes always use the real key stretch, and these tests open their files too.
+useRealKeyStretch();
 
 const SLOW = 300_000;
 

@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../app/testing/builders.ts';
 import { linkdesk } from '../app/testing/cli.ts';
 import { GIAS_2021 } from '../app/testing/gias-files.ts';
+import { useRealKeyStretch } from '../app/testing/short-key-stretch.ts';
+
+// The `linkdesk` child processes always use the real key stretch, and these tests open their files too.
+useRealKeyStretch();
 
 async function aDatabase(): Promise<string> {
   const file = path.join(tempDir(), 'imports.linkdesk');

@@ -14,6 +14,10 @@ import { bytesOf, PASSPHRASE, tempDir } from '../app/testing/builders.ts';
 import { linkdesk } from '../app/testing/cli.ts';
 import { PASSPHRASES_ASKED, passphraseKeyIn } from './api-command.ts';
 import { forgetPassphrases, newPassphraseFrom, passphraseFrom, takePassphrasesFromEnvironment } from './prompt.ts';
+import { useRealKeyStretch } from '../app/testing/short-key-stretch.ts';
+
+// The `linkdesk` child processes always use the real key stretch, and these tests open their files too.
+useRealKeyStretch();
 
 const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'linkdesk.js');
 /** Each run of the command line stretches the key; the machine may be busy. */

@@ -2,6 +2,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../app/testing/builders.ts';
 import { linkdesk } from '../app/testing/cli.ts';
+import { useRealKeyStretch } from '../app/testing/short-key-stretch.ts';
+
+// The `linkdesk` child processes always use the real key stretch, and these tests open their files too.
+useRealKeyStretch();
 
 describe('linkdesk where', () => {
   it('says where the settings, the log file and the demo database are, also in --help', async () => {

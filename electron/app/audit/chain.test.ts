@@ -151,8 +151,8 @@ describe('the audit log hash chain', () => {
       withTriggersDropped(raw, () => {
         const [, , third, , fifth] = rowsOf(raw);
         const put = raw.prepare('UPDATE audit_log SET at = ?, actor = ?, entity = ?, entity_id = ?, action = ?, summary = ?, prev_hash = ?, hash = ? WHERE id = ?');
-        // Row 5 steps aside first: hash is UNIQUE.
-        raw.prepare("UPDATE audit_log SET hash = 'e' || substr(hash, 2) WHERE id = 5").run();
+        // Row 5 steps aside first: hash is UNIQUE (an x is never a hex digit, so the stand-in never collides).
+        raw.prepare("UPDATE audit_log SET hash = 'x' || substr(hash, 2) WHERE id = 5").run();
         for (const [from, toId] of [[fifth!, 3], [third!, 5]] as const) put.run(from.at, from.actor, from.entity, from.entity_id, from.action, from.summary, from.prev_hash, from.hash, toId);
       }),
     );

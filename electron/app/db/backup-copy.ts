@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { vacuumInto, type Connection } from './cipher.ts';
+import { AppError } from '../../../shared/errors.ts';
 import { writeOutputWith } from '../files/output-path.ts';
 import { fsyncFile } from './durable.ts';
 import { asStorageFailure } from './storage-errors.ts';
@@ -33,6 +34,10 @@ export function writeVerifiedBackup(live: Connection, liveFile: string, target: 
       verifyCopyOfLive(live, temporary, liveFile, hmacKey);
     });
   } catch (error) {
+    // The writer's own words end "Nothing was saved."; a backup says what that means here.
+    if (error instanceof AppError && (error.code === 'read_only_location' || error.code === 'disk_full')) {
+      throw new AppError(error.code, error.message.replace(/Nothing was saved\.$/, 'No backup was made; the database itself is unchanged.'), error.details);
+    }
     throw asStorageFailure(error, folder, 'No backup was made; the database itself is unchanged.');
   }
   return { path: written, bytes: fs.statSync(written).size };
