@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { applyKey, applyWorkingPragmas, type Connection } from '../electron/app/db/cipher.ts';
 import { createTeamDatabase, openTeamDatabase } from '../electron/app/db/team-db.ts';
-import { benchDir, median, ms, printSection, ratio, timeIt } from './harness.ts';
+import { benchDir, median, ms, printSection, ratio, timeIt, type Results } from './harness.ts';
 
 const PASSPHRASE = 'benchmark passphrase 2026';
 const INSERTS = 100_000;
@@ -48,7 +48,7 @@ function measure(encrypted: boolean): { write: number; read: number } {
   return { write: median(writes), read: median(reads) };
 }
 
-export function benchDatabase(): void {
+export function benchDatabase(): Results {
   const file = path.join(benchDir(), 'team.linkdesk');
   createTeamDatabase({ path: file, passphrase: PASSPHRASE, user: 'Bench', teamName: 'Bench Team', localAuthority: 'Benchshire' }).close();
   const opens: number[] = [];
@@ -67,4 +67,5 @@ export function benchDatabase(): void {
     { name: `${READS.toLocaleString('en-GB')} point reads, encrypted`, value: ms(encrypted.read) },
     { name: 'read ratio, encrypted/plaintext', value: ratio(readRatio), note: `target at most 1.3x: ${readRatio <= 1.3 ? 'met' : 'MISSED'}` },
   ]);
+  return { db_open_ms: median(opens), db_write_ratio: writeRatio, db_read_ratio: readRatio };
 }
