@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import { AppError } from '../../../shared/errors.ts';
 import type { AreaHandlers } from '../handler-types.ts';
-import { selectGeneratedOne, selectProducible } from './repo.ts';
-import { checkTemplateFile, createMeetingRecord, exportRecord, exportSpocList, generatedDocuments, loadTemplate, templatesState, useTemplate } from './service.ts';
+import { selectGeneratedOne } from './repo.ts';
+import { checkTemplateFile, createMeetingRecord, exportRecord, exportSpocList, generatedDocumentsPage, loadTemplate, producibleRecords, templatesState, useTemplate } from './service.ts';
 import { checkSpocList } from './spoc-list.ts';
 
 export const documentHandlers: AreaHandlers<'documents'> = {
-  'documents.producible': (session) => selectProducible(session.database.db),
+  'documents.producible': (session, page) => producibleRecords(session.database.db, page),
   'documents.createRecord': (session, input) => createMeetingRecord(session.database.writeContext, input),
   'documents.exportRecord': (session, { path, ...input }) => exportRecord(session.database.writeContext, input, path),
-  'documents.list': (session, filter) => generatedDocuments(session.database.db, filter),
+  'documents.list': (session, query) => generatedDocumentsPage(session.database.db, query),
   'documents.open': async (session, { id }) => {
     // Only a file LinkDesk recorded can be opened: never a path from the caller.
     const doc = selectGeneratedOne(session.database.db, id);

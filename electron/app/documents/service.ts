@@ -12,7 +12,9 @@ import {
   REQUIRED_PLACEHOLDERS,
   RECORD_KINDS,
   type CreateRecordInput,
+  type DocumentsQuery,
   type GeneratedDocument,
+  type ProducibleRecord,
   type RecordKind,
   type SpocListInput,
   type TemplateCheck,
@@ -28,7 +30,8 @@ import { getTeam } from '../team/service.ts';
 import { fillTemplate, inspectTemplate } from './docx-template.ts';
 import { meetingRecordFolder, safeName, writeNewFile } from './file-names.ts';
 import { consultationSource, visitRecordSource, type RecordSource } from './record-data.ts';
-import { activateTemplate, insertGenerated, insertTemplate, selectActiveTemplate, selectGenerated, selectGeneratedOne, selectTemplateVersions } from './repo.ts';
+import { activateTemplate, countGenerated, countProducible, insertGenerated, insertTemplate, selectActiveTemplate, selectGenerated, selectGeneratedOne, selectProducible, selectTemplateVersions } from './repo.ts';
+import type { Page, PageRequest } from '../../../shared/domain/paging.ts';
 import { buildSpocList, checkSpocList } from './spoc-list.ts';
 import { defaultTemplate } from './templates.ts';
 
@@ -168,4 +171,15 @@ export async function exportSpocList(ctx: WriteContext, input: z.output<typeof S
 
 export function generatedDocuments(db: Connection, filter: { sourceId?: string | undefined; urn?: string | undefined }): GeneratedDocument[] {
   return selectGenerated(db, filter);
+}
+
+/** A page of the documents made, newest first, and how many there are. */
+export function generatedDocumentsPage(db: Connection, query: z.output<typeof DocumentsQuery>): Page<GeneratedDocument> {
+  const { offset, limit, ...filter } = query;
+  return { rows: selectGenerated(db, filter, { offset, limit }), total: countGenerated(db, filter) };
+}
+
+/** A page of the meeting records that can be made, newest first, and how many there are. */
+export function producibleRecords(db: Connection, page: PageRequest): Page<ProducibleRecord> {
+  return { rows: selectProducible(db, page), total: countProducible(db) };
 }

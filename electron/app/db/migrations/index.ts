@@ -15,9 +15,12 @@ import { migration0008 } from './0008-records.ts';
 import { migration0009 } from './0009-panels.ts';
 import { migration0010 } from './0010-escalations.ts';
 import { migration0011 } from './0011-documents.ts';
+import { migration0015 } from './0015-work-in-front.ts';
+import { reserved0012, reserved0013, reserved0014 } from './reserved.ts';
 import type { Migration } from './types.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011,
+  reserved0012, reserved0013, reserved0014, migration0015];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 
