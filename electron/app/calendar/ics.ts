@@ -16,11 +16,14 @@ export interface CalendarEvent {
 
 /** Text values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11). */
 export function escapeText(value: string): string {
+  if (!/[\\;,\n]/.test(value)) return value;
   return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 }
 
 /** Lines longer than 75 octets are folded with CRLF and a space (RFC 5545 3.1), never inside a character. */
 export function foldLine(line: string): string {
+  // Most lines are short: no need to walk them character by character.
+  if (line.length <= 75 && Buffer.byteLength(line, 'utf8') <= 75) return line;
   const out: string[] = [];
   let current = '';
   let bytes = 0;
