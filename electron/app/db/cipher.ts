@@ -34,37 +34,6 @@ export function applyWorkingPragmas(db: Connection): void {
   db.pragma('synchronous=FULL');
 }
 
-const MiB = 1024 * 1024;
-/** A small team's file is a few MiB: no need to reserve more. */
-export const PAGE_CACHE_FLOOR = 8 * MiB;
-/**
- * The screens read through indexes, so their pages are a small part of even a ten-year file;
- * past this the cache only holds decrypted pages nobody asks for again, at the cost of the
- * memory an idle LinkDesk keeps (the cache fills as pages are read and does not shrink).
- */
-export const PAGE_CACHE_CAP = 64 * MiB;
-
-/** Cache the whole file and a quarter more for growth, between the floor and the cap. */
-export function pageCacheBytes(fileBytes: number): number {
-  return Math.min(PAGE_CACHE_CAP, Math.max(PAGE_CACHE_FLOOR, Math.ceil(fileBytes * 1.25)));
-}
-
-export function sizePageCache(db: Connection): void {
-  const fileBytes = Number(db.pragma('page_count', { simple: true })) * Number(db.pragma('page_size', { simple: true }));
-  // A negative cache_size is in KiB rather than pages.
-  db.pragma(`cache_size=-${Math.ceil(pageCacheBytes(fileBytes) / 1024)}`);
-}
-
-/**
- * After a big import: the planner's statistics brought up to date (bounded: a sample of each
- * index), the page cache sized for the grown file.
- */
-export function afterBigImport(db: Connection): void {
-  db.pragma('analysis_limit=400');
-  db.pragma('optimize');
-  sizePageCache(db);
-}
-
 export function openConnection(path: string, passphrase: string, options: { create: boolean; readonly?: boolean }): Connection {
   const db = new Database(path, { fileMustExist: !options.create, readonly: options.readonly ?? false });
   try {
@@ -100,4 +69,35 @@ export function statement(db: Connection, sql: string): Database.Statement {
     cache.set(sql, stmt);
   }
   return stmt;
+}
+
+const MiB = 1024 * 1024;
+/** A small team's file is a few MiB: no need to reserve more. */
+export const PAGE_CACHE_FLOOR = 8 * MiB;
+/**
+ * The screens read through indexes, so their pages are a small part of even a ten-year file;
+ * past this the cache only holds decrypted pages nobody asks for again, at the cost of the
+ * memory an idle LinkDesk keeps (the cache fills as pages are read and does not shrink).
+ */
+export const PAGE_CACHE_CAP = 64 * MiB;
+
+/** Cache the whole file and a quarter more for growth, between the floor and the cap. */
+export function pageCacheBytes(fileBytes: number): number {
+  return Math.min(PAGE_CACHE_CAP, Math.max(PAGE_CACHE_FLOOR, Math.ceil(fileBytes * 1.25)));
+}
+
+export function sizePageCache(db: Connection): void {
+  const fileBytes = Number(db.pragma('page_count', { simple: true })) * Number(db.pragma('page_size', { simple: true }));
+  // A negative cache_size is in KiB rather than pages.
+  db.pragma(`cache_size=-${Math.ceil(pageCacheBytes(fileBytes) / 1024)}`);
+}
+
+/**
+ * After a big import: the planner's statistics brought up to date (bounded: a sample of each
+ * index), the page cache sized for the grown file.
+ */
+export function afterBigImport(db: Connection): void {
+  db.pragma('analysis_limit=400');
+  db.pragma('optimize');
+  sizePageCache(db);
 }
