@@ -6,7 +6,7 @@
  */
 import type { AllocationImportResult, AllocationImportRow, Finding } from '../../../shared/domain/allocations.ts';
 import { ALLOCATION_ROLES, AllocationProposal, hasBlocking, hasWarnings } from '../../../shared/domain/allocations.ts';
-import { afterBigImport } from '../db/cipher.ts';
+import { afterBigImport, beforeBigImport } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { mapColumns, readTable } from '../imports/table-file.ts';
 import { parseDate } from '../imports/text-file.ts';
@@ -121,6 +121,7 @@ export async function importAllocations(ctx: WriteContext, path: string, options
 
   const applied = options.dryRun ? 0 : toApply.length;
   if (!options.dryRun && toApply.length) {
+    beforeBigImport(ctx.db);
     write(ctx, (audit) => applyJudged(ctx, toApply, audit));
     afterBigImport(ctx.db);
   }

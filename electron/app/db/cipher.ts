@@ -93,6 +93,14 @@ export function sizePageCache(db: Connection): void {
 }
 
 /**
+ * Before a big import: the whole cap, whatever the file's size now, so the pages the import
+ * adds stay in memory until it commits instead of spilling to the file (encrypted) mid-way.
+ */
+export function beforeBigImport(db: Connection): void {
+  db.pragma(`cache_size=-${PAGE_CACHE_CAP / 1024}`);
+}
+
+/**
  * After a big import: the planner's statistics brought up to date (bounded: a sample of each
  * index), the page cache sized for the grown file.
  */

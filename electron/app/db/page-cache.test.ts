@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aTeamDatabase } from '../testing/builders.ts';
-import { afterBigImport, PAGE_CACHE_CAP, PAGE_CACHE_FLOOR, pageCacheBytes, sizePageCache } from './cipher.ts';
+import { afterBigImport, beforeBigImport, PAGE_CACHE_CAP, PAGE_CACHE_FLOOR, pageCacheBytes, sizePageCache } from './cipher.ts';
 
 const MiB = 1024 * 1024;
 const cacheKiB = (db: ReturnType<typeof aTeamDatabase>) => -Number(db.db.pragma('cache_size', { simple: true }));
@@ -14,9 +14,11 @@ describe('the page cache, sized from the file', () => {
     expect(PAGE_CACHE_CAP).toBeLessThan(100 * MiB);
   });
 
-  it('is set when a database opens, and again when an import has grown the file', () => {
+  it('is set when a database opens, opened to the cap for a big import, and sized again from the grown file', () => {
     const db = aTeamDatabase();
     expect(cacheKiB(db)).toBe(PAGE_CACHE_FLOOR / 1024);
+    beforeBigImport(db.db);
+    expect(cacheKiB(db)).toBe(PAGE_CACHE_CAP / 1024);
     db.db.exec('CREATE TABLE filler (x BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) INSERT INTO filler SELECT randomblob(4000) FROM n');
     afterBigImport(db.db);
     // Read after: the statistics PRAGMA optimize writes are in the file too.

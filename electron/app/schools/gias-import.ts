@@ -9,7 +9,7 @@ import type { FieldChange, GiasImportResult, GiasPreview } from '../../../shared
 import { PREVIEW_LIST_LIMIT } from '../../../shared/domain/imports.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { endOpenPeriodsOfSchool } from '../allocations/repo.ts';
-import { afterBigImport } from '../db/cipher.ts';
+import { afterBigImport, beforeBigImport } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { assertReadableFile } from '../imports/text-file.ts';
 import { readGiasFile, type GiasRecord } from './gias-reader.ts';
@@ -110,6 +110,7 @@ export async function applyGiasImport(
     return { applied: true, counts: preview.counts, errors: preview.errors };
   }
   progress?.('applying', preview.file.bytes, preview.file.bytes);
+  beforeBigImport(ctx.db);
   const at = ctx.now().toISOString();
   const today = at.slice(0, 10);
   write(ctx, (audit) => {

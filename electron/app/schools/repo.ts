@@ -135,32 +135,19 @@ const SORT_COLUMNS = { name: 's.name COLLATE NOCASE', urn: 's.urn', town: 's.tow
 
 /**
  * Each typed word narrows the search. Three letters or more match anywhere in the name, URN,
- * town or postcode (the trigram index); one or two match the start of a word (the word index:
- * "st" finds St Mary's, "n1" a postcode), since a trigram index cannot hold them. Both indexes
- * fold case and accents.
+ * town or postcode; one or two match the start of a word ("st" finds St Mary's, "n1" a
+ * postcode). The index (migration 0015) holds the text with two spaces before every word, so
+ * a word's start is a trigram too: "  a" for one letter, " st" for two. Case and accents fold.
  */
 function searchClauses(search: string): { where: string[]; params: string[] } {
-  const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
-  const long: string[] = [];
-  const short: string[] = [];
+  const phrases: string[] = [];
   for (const term of search.toLowerCase().split(/\s+/).filter(Boolean)) {
-    if ([...term].length >= 3) long.push(quote(term));
-    else {
-      const word = term.replace(/[^\p{L}\p{N}]/gu, '');
-      if (word) short.push(`${quote(word)}*`);
-    }
+    const letters = [...term];
+    const phrase = letters.length >= 3 ? term : term.replace(/[^\p{L}\p{N}]/gu, '');
+    if (phrase) phrases.push(`"${' '.repeat(Math.max(0, 3 - [...phrase].length))}${phrase.replace(/"/g, '""')}"`);
   }
-  const where: string[] = [];
-  const params: string[] = [];
-  if (long.length) {
-    where.push("s.urn IN (SELECT printf('%06d', rowid) FROM school_trigram WHERE school_trigram MATCH ?)");
-    params.push(long.join(' AND '));
-  }
-  if (short.length) {
-    where.push("s.urn IN (SELECT printf('%06d', rowid) FROM school_words WHERE school_words MATCH ?)");
-    params.push(short.join(' AND '));
-  }
-  return { where, params };
+  if (phrases.length === 0) return { where: [], params: [] };
+  return { where: ["s.urn IN (SELECT printf('%06d', rowid) FROM school_search WHERE school_search MATCH ?)"], params: [phrases.join(' AND ')] };
 }
 
 /** One page of the schools matching, in the order asked, and how many match in all. */

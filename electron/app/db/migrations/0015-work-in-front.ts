@@ -5,7 +5,7 @@ import type { Migration } from './types.ts';
  * question the screens ask of a history table, the actions of visit records as rows (so the
  * dashboard reads the open ones instead of parsing every record ever written), the open
  * escalations kept beside the append-only log, and the school register's search text indexed
- * twice (trigrams for three letters or more, word starts for one or two).
+ * (trigrams: three letters or more anywhere, one or two at the start of a word).
  */
 export const migration0015: Migration = {
   version: 15,
@@ -62,28 +62,25 @@ export const migration0015: Migration = {
           INSERT INTO escalation_open (escalation_id, entry_id) SELECT NEW.escalation_id, NEW.id WHERE NEW.closed_at IS NULL;
         END;
 
-      -- Search: the rowid is the URN as a number (stable through VACUUM, unlike the school's
-      -- own rowid). Contentless: the text lives in school.search_text.
-      CREATE VIRTUAL TABLE school_trigram USING fts5(text, content='', contentless_delete=1, tokenize='trigram remove_diacritics 1');
-      CREATE VIRTUAL TABLE school_words USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='1 2');
-      INSERT INTO school_trigram (rowid, text) SELECT CAST(urn AS INTEGER), search_text FROM school;
-      INSERT INTO school_words (rowid, text) SELECT CAST(urn AS INTEGER), search_text FROM school;
+      -- Search: one trigram index of the search text with every word preceded by two spaces,
+      -- so a word's first letter or two are trigrams too ("  a", " st"): three letters or more
+      -- are found anywhere, one or two at the start of a word. The rowid is the URN as a number
+      -- (stable through VACUUM, unlike the school's own rowid). Contentless: the text lives in
+      -- school.search_text, and a row is deleted by giving back the text it was indexed with.
+      CREATE VIRTUAL TABLE school_search USING fts5(text, content='', tokenize='trigram remove_diacritics 1');
+      INSERT INTO school_search (rowid, text) SELECT CAST(urn AS INTEGER), '  ' || replace(search_text, ' ', '  ') FROM school;
       CREATE TRIGGER school_search_insert AFTER INSERT ON school
         BEGIN
-          INSERT INTO school_trigram (rowid, text) VALUES (CAST(NEW.urn AS INTEGER), NEW.search_text);
-          INSERT INTO school_words (rowid, text) VALUES (CAST(NEW.urn AS INTEGER), NEW.search_text);
+          INSERT INTO school_search (rowid, text) VALUES (CAST(NEW.urn AS INTEGER), '  ' || replace(NEW.search_text, ' ', '  '));
         END;
       CREATE TRIGGER school_search_update AFTER UPDATE OF search_text ON school WHEN OLD.search_text IS NOT NEW.search_text
         BEGIN
-          DELETE FROM school_trigram WHERE rowid = CAST(OLD.urn AS INTEGER);
-          DELETE FROM school_words WHERE rowid = CAST(OLD.urn AS INTEGER);
-          INSERT INTO school_trigram (rowid, text) VALUES (CAST(NEW.urn AS INTEGER), NEW.search_text);
-          INSERT INTO school_words (rowid, text) VALUES (CAST(NEW.urn AS INTEGER), NEW.search_text);
+          INSERT INTO school_search (school_search, rowid, text) VALUES ('delete', CAST(OLD.urn AS INTEGER), '  ' || replace(OLD.search_text, ' ', '  '));
+          INSERT INTO school_search (rowid, text) VALUES (CAST(NEW.urn AS INTEGER), '  ' || replace(NEW.search_text, ' ', '  '));
         END;
       CREATE TRIGGER school_search_delete AFTER DELETE ON school
         BEGIN
-          DELETE FROM school_trigram WHERE rowid = CAST(OLD.urn AS INTEGER);
-          DELETE FROM school_words WHERE rowid = CAST(OLD.urn AS INTEGER);
+          INSERT INTO school_search (school_search, rowid, text) VALUES ('delete', CAST(OLD.urn AS INTEGER), '  ' || replace(OLD.search_text, ' ', '  '));
         END;
     `);
   },
