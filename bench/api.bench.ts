@@ -6,11 +6,11 @@ import { createTeamDatabase } from '../electron/app/db/team-db.ts';
 import { AppSession } from '../electron/app/session.ts';
 import { getTeam } from '../electron/app/team/service.ts';
 import { startHttpServer } from '../electron/http/server.ts';
-import { benchDir, median, ms, printSection, ratio, timeIt, timeItAsync } from './harness.ts';
+import { benchDir, median, ms, printSection, ratio, timeIt, timeItAsync, type Results } from './harness.ts';
 
 const CALLS = 500;
 
-export async function benchApi(): Promise<void> {
+export async function benchApi(): Promise<Results> {
   const dir = benchDir();
   const session = new AppSession({ config: new MachineConfig(dir), mode: 'browser' });
   const db = createTeamDatabase({ path: path.join(dir, 'api.linkdesk'), passphrase: 'benchmark passphrase 2026', user: 'Bench', teamName: 'Bench Team', localAuthority: 'Benchshire' });
@@ -37,4 +37,5 @@ export async function benchApi(): Promise<void> {
     { name: 'HTTP round trip (browser mode transport)', value: ms(median(overHttp)) },
     { name: 'HTTP round trip / direct call', value: ratio(median(overHttp) / median(direct)) },
   ]);
+  return { api_dispatch_ms: median(dispatched), api_http_round_trip_ms: median(overHttp) };
 }

@@ -32,10 +32,20 @@ export interface Row {
   note?: string;
 }
 
+/** Each bench's figures for `--json`, merged into one object by run.ts: keys are snake_case with their unit. */
+export type Results = Record<string, number>;
+
+/** Tables go to stdout, or to stderr when stdout carries the JSON (`--json`). */
+let print = (line: string): void => console.log(line);
+export function printTo(stream: 'stdout' | 'stderr'): void {
+  print = stream === 'stdout' ? (line) => console.log(line) : (line) => console.error(line);
+}
+export const say = (line: string): void => print(line);
+
 export function printSection(title: string, rows: Row[]): void {
-  console.log(`\n${title}`);
+  print(`\n${title}`);
   const width = Math.max(...rows.map((r) => r.name.length));
-  for (const r of rows) console.log(`  ${r.name.padEnd(width)}  ${r.value.padStart(12)}${r.note ? `  ${r.note}` : ''}`);
+  for (const r of rows) print(`  ${r.name.padEnd(width)}  ${r.value.padStart(12)}${r.note ? `  ${r.note}` : ''}`);
 }
 
 export const ms = (value: number): string => `${value.toFixed(value < 1 ? 3 : 1)} ms`;

@@ -24,9 +24,12 @@ import {
   type PanelSummary,
 } from './domain/panels.ts';
 import type { Dashboard } from './domain/dashboard.ts';
+import type { Page } from './domain/paging.ts';
 import {
   CreateRecordInput,
+  DocumentsQuery,
   LoadTemplateInput,
+  ProducibleQuery,
   RECORD_KINDS,
   SpocListInput,
   type GeneratedDocument,
@@ -210,7 +213,7 @@ export const api = {
   ),
   'team.get': method<Team>()(NoInput, 'The team record and its settings'),
   'team.updateSettings': method<TeamSettings>()(TeamSettingsPatch, 'Change team settings'),
-  'schools.list': method<{ rows: SchoolSummary[]; total: number }>()(SchoolQuery, 'Search and filter the school register'),
+  'schools.list': method<Page<SchoolSummary>>()(SchoolQuery, 'Search and filter the school register: a page of the schools matching, and how many match'),
   'schools.hubs': method<string[]>()(NoInput, 'The hubs used by the team’s schools'),
   'schools.get': method<SchoolDetail>()(z.object({ urn: Urn }).strict(), 'One school with its declared connections'),
   'schools.create': method<School>()(NewSchool.strict(), 'Add a school by hand'),
@@ -332,16 +335,16 @@ export const api = {
     CorrectEscalationInput,
     'Add an entry that corrects or completes the latest one (the log is append-only: nothing is changed or deleted)',
   ),
-  'documents.producible': method<ProducibleRecord[]>()(NoInput, 'Visits with a written record, and consultations: the meeting records that can be made'),
+  'documents.producible': method<Page<ProducibleRecord>>()(
+    ProducibleQuery,
+    'Visits with a written record, and consultations: the meeting records that can be made, newest first, a page at a time',
+  ),
   'documents.createRecord': method<GeneratedDocument>()(CreateRecordInput, 'Make the Word meeting record of a visit or a consultation in the team folder'),
   'documents.exportRecord': method<GeneratedDocument>()(
     CreateRecordInput.extend({ path: FilePath, replace: Replace }).strict(),
     'Make the Word meeting record of a visit or a consultation as a named .docx file (an existing file only when replace is true)',
   ),
-  'documents.list': method<GeneratedDocument[]>()(
-    z.object({ urn: Urn.optional(), sourceId: z.string().uuid().optional() }).strict(),
-    'Documents made, newest first: path, sha256, who and when',
-  ),
+  'documents.list': method<Page<GeneratedDocument>>()(DocumentsQuery, 'Documents made, newest first, a page at a time: path, sha256, who and when'),
   'documents.open': method<{ opened: true }>()(z.object({ id: z.string().uuid() }).strict(), 'Open a document LinkDesk made, in Word or Excel'),
   'documents.templates': method<TemplatesState[]>()(NoInput, 'The meeting record templates in use, and those loaded before'),
   'documents.checkTemplate': method<TemplateCheck>()(LoadTemplateInput, 'List a .docx template’s placeholders: unknown ones, and those it leaves out'),

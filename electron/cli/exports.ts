@@ -1,5 +1,6 @@
 /** The command line's documents: the published SPOC list and the Word meeting records. */
 import type { GeneratedDocument, ProducibleRecord, SpocListCheck } from '../../shared/domain/documents.ts';
+import type { Page } from '../../shared/domain/paging.ts';
 import { AppError } from '../../shared/errors.ts';
 import { localDay } from '../../shared/format.ts';
 import type { Cli } from './main.ts';
@@ -25,7 +26,13 @@ export function exportCommands({ call, unlock, requireOption }: Tools): Record<s
     async 'export-record'(cli) {
       await unlock(cli);
       if (cli.args.values.list) {
-        const records = await call<ProducibleRecord[]>(cli, 'documents.producible', {});
+        const records: ProducibleRecord[] = [];
+        for (let total = 1; records.length < total; ) {
+          const page = await call<Page<ProducibleRecord>>(cli, 'documents.producible', { offset: records.length, limit: 500 });
+          if (page.rows.length === 0) break;
+          records.push(...page.rows);
+          total = page.total;
+        }
         const list = records.map(({ kind, id, school, date }) => ({ kind, id, school, date }));
         cli.out(list.map((r) => `${r.date}  ${r.kind.padEnd(12)}  ${r.id}  ${r.school}`).join('\n') || 'No visit records or consultations yet.', list);
         return;

@@ -4,6 +4,8 @@
  * docs/templates.md lists them, and a template using any other is refused.
  */
 import { z } from 'zod';
+import { pageFields } from './paging.ts';
+import { Urn } from './schools.ts';
 import { filePath } from './text.ts';
 
 export const RECORD_KINDS = ['visit_record', 'consultation_record'] as const;
@@ -122,6 +124,11 @@ export interface ProducibleRecord {
   urn: string;
   date: string;
 }
+
+/** Meeting records and documents made are listed newest first, a page at a time. */
+export const DOCUMENTS_PAGE = 50;
+export const ProducibleQuery = z.object(pageFields(DOCUMENTS_PAGE, 500)).strict();
+export const DocumentsQuery = z.object({ urn: Urn.optional(), sourceId: z.string().uuid().optional(), ...pageFields(DOCUMENTS_PAGE, 500) }).strict();
 
 export const CreateRecordInput = z.object({ kind: z.enum(['visit', 'consultation']), id: z.string().uuid() }).strict();
 export const LoadTemplateInput = z.object({ kind: z.enum(RECORD_KINDS), path: filePath('Enter the path of the .docx file') }).strict();

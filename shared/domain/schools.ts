@@ -3,6 +3,7 @@
  * the fields the team keeps itself. Shared so forms validate exactly as the main process does.
  */
 import { z } from 'zod';
+import { pageFields } from './paging.ts';
 import { line, lines } from './text.ts';
 import type { Connection } from './people.ts';
 
@@ -183,6 +184,9 @@ export type SchoolSummary = Pick<School, 'urn' | 'name' | 'category' | 'status' 
 };
 
 export const SCHOOL_SORTS = ['name', 'urn', 'town', 'pupils', 'category'] as const;
+/** Schools in one answer unless asked otherwise, and the most one answer may hold. */
+export const SCHOOL_PAGE = 100;
+export const SCHOOL_PAGE_MAX = 1000;
 export const SchoolQuery = z.object({
   search: line().max(100).default(''),
   categories: z.array(z.enum(SCHOOL_CATEGORIES)).default([]),
@@ -191,7 +195,8 @@ export const SchoolQuery = z.object({
   enhancedOnly: z.boolean().default(false),
   sort: z.enum(SCHOOL_SORTS).default('name'),
   descending: z.boolean().default(false),
-  limit: z.number().int().min(1).max(50_000).default(50_000),
+  /** A page of the result: the screens load more as the user scrolls, the total says how many match. */
+  ...pageFields(SCHOOL_PAGE, SCHOOL_PAGE_MAX),
 }).strict();
 export type SchoolQuery = z.input<typeof SchoolQuery>;
 

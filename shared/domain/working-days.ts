@@ -67,3 +67,44 @@ export interface GovUkBankHolidays {
 export function englandAndWalesHolidays(data: GovUkBankHolidays): Set<string> {
   return new Set(data['england-and-wales'].events.map((e) => e.date));
 }
+
+/**
+ * The working days of a span, listed once, so that "n working days before" is a step along a
+ * sorted array rather than a day-by-day walk that re-tests every holiday. Built once per request
+ * for the team's calendar; a school's INSET days are skipped as the step passes them. Dates
+ * outside the span fall back to `shiftWorkingDays`, so the answer is always the same as its.
+ */
+export class WorkingDayIndex {
+  private readonly days: string[] = [];
+
+  constructor(private readonly calendar: WorkingCalendar, private readonly from: string, private readonly to: string) {
+    for (let day = from; day <= to; day = addDays(day, 1)) if (isWorkingDay(calendar, day)) this.days.push(day);
+  }
+
+  /** The first position whose day is after `isoDate`. */
+  private after(isoDate: string): number {
+    let lo = 0;
+    let hi = this.days.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.days[mid] ?? '') <= isoDate) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  shift(isoDate: string, n: number, extraClosures: ReadonlySet<string> = new Set()): string {
+    // Every day between the date and the answer must lie in the span for the list to be complete.
+    const inSpan = n < 0 ? isoDate <= this.to : isoDate >= addDays(this.from, -1);
+    if (n !== 0 && inSpan) {
+      const step = n < 0 ? -1 : 1;
+      let remaining = Math.abs(n);
+      for (let position = n < 0 ? this.after(addDays(isoDate, -1)) - 1 : this.after(isoDate); position >= 0 && position < this.days.length; position += step) {
+        const day = this.days[position] ?? '';
+        if (extraClosures.has(day)) continue;
+        if (--remaining === 0) return day;
+      }
+    }
+    return shiftWorkingDays({ ...this.calendar, extraClosures: new Set([...(this.calendar.extraClosures ?? []), ...extraClosures]) }, isoDate, n);
+  }
+}

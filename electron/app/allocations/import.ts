@@ -6,6 +6,7 @@
  */
 import type { AllocationImportResult, AllocationImportRow, Finding } from '../../../shared/domain/allocations.ts';
 import { ALLOCATION_ROLES, AllocationProposal, hasBlocking, hasWarnings } from '../../../shared/domain/allocations.ts';
+import { afterBigImport, beforeBigImport } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { mapColumns, readTable } from '../imports/table-file.ts';
 import { parseDate } from '../imports/text-file.ts';
@@ -125,7 +126,11 @@ export async function importAllocations(ctx: WriteContext, path: string, options
   rows.sort((a, b) => a.row - b.row);
 
   const applied = options.dryRun ? 0 : toApply.length;
-  if (!options.dryRun && toApply.length) write(ctx, (audit) => applyJudged(ctx, toApply, audit));
+  if (!options.dryRun && toApply.length) {
+    beforeBigImport(ctx.db);
+    write(ctx, (audit) => applyJudged(ctx, toApply, audit));
+    afterBigImport(ctx.db);
+  }
   return {
     dryRun: options.dryRun,
     applied,

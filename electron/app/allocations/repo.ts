@@ -76,6 +76,51 @@ export function selectConnectionFacts(db: Connection): (ConnectionFacts & { urn:
   })[];
 }
 
+const inList = "(SELECT value FROM json_each(?))";
+
+/** The facts of some schools only: what one allocation check judges. */
+export function selectSchoolFactsOf(db: Connection, urns: string[]): ReturnType<typeof selectSchoolFacts> {
+  return statement(db, `SELECT urn, name, category, hub, pupils, status FROM school WHERE urn IN ${inList}`).all(JSON.stringify(urns)) as ReturnType<typeof selectSchoolFacts>;
+}
+
+export function selectWorkerFactsOf(db: Connection, ids: string[]): ReturnType<typeof selectWorkerFacts> {
+  return statement(db, `SELECT id, name, role, email, hub, active_from AS activeFrom, active_to AS activeTo, capacity FROM person WHERE id IN ${inList}`).all(JSON.stringify(ids)) as ReturnType<
+    typeof selectWorkerFacts
+  >;
+}
+
+export function selectConnectionFactsOf(db: Connection, urns: string[]): ReturnType<typeof selectConnectionFacts> {
+  return statement(
+    db,
+    `SELECT person_id AS personId, urn, kind, other_text AS otherText, from_date AS "from", to_date AS "to" FROM declared_connection WHERE urn IN ${inList}`,
+  ).all(JSON.stringify(urns)) as ReturnType<typeof selectConnectionFacts>;
+}
+
+/** The current named worker of some schools (the latest period, scheduled or not). */
+export function selectCurrentNamedOf(db: Connection, urns: string[]): Map<string, string> {
+  const rows = statement(db, `SELECT urn, person_id FROM allocation WHERE role = 'named' AND to_date IS NULL AND urn IN ${inList}`).all(JSON.stringify(urns)) as { urn: string; person_id: string }[];
+  return new Map(rows.map((r) => [r.urn, r.person_id]));
+}
+
+export interface NamedLoad {
+  personId: string;
+  activeFrom: string;
+  activeTo: string | null;
+  schools: number;
+  pupils: number;
+}
+
+/** Each worker's current named schools and their pupils, open schools only, counted by SQL from the current periods. */
+export function selectNamedLoads(db: Connection): NamedLoad[] {
+  return statement(
+    db,
+    `SELECT a.person_id AS personId, p.active_from AS activeFrom, p.active_to AS activeTo, count(*) AS schools, coalesce(sum(s.pupils), 0) AS pupils
+       FROM allocation a JOIN school s ON s.urn = a.urn JOIN person p ON p.id = a.person_id
+      WHERE a.role = 'named' AND a.to_date IS NULL AND s.status <> 'closed'
+      GROUP BY a.person_id`,
+  ).all() as NamedLoad[];
+}
+
 /** The periods in force on a date (a change scheduled for later is not yet in force). */
 export function selectPeriodsOn(db: Connection, isoDate: string): AllocationPeriod[] {
   return (statement(db, `${PERIOD_SELECT} WHERE a.from_date <= ? AND (a.to_date IS NULL OR a.to_date >= ?)`).all(isoDate, isoDate) as PeriodRow[]).map(toPeriod);

@@ -13,7 +13,7 @@ import type { Connection } from '../db/cipher.ts';
 import { write, type Audit, type WriteContext } from '../db/write.ts';
 import { getTeam } from '../team/service.ts';
 import { closePeriod, insertPeriod, replaceWorker, selectCurrentPeriod } from './repo.ts';
-import { averageLoad, loadsOf, namedAfter, newId, readState, type AllocationState } from './state.ts';
+import { factsFromState, newId, readFactsFor, type AllocationState } from './state.ts';
 
 export type ParsedProposal = z.output<typeof AllocationProposal>;
 
@@ -23,19 +23,23 @@ export interface Judged {
   findings: Finding[];
 }
 
-/** Judges proposals together: each worker's load counts the whole batch. */
-export function judgeProposals(db: Connection, proposals: ParsedProposal[], state: AllocationState = readState(db)): Judged[] {
+/**
+ * Judges proposals together: each worker's load counts the whole batch. Given the whole team
+ * (a bulk import has read it), judges from that; otherwise reads only what these proposals need.
+ */
+export function judgeProposals(db: Connection, proposals: ParsedProposal[], state?: AllocationState): Judged[] {
   const settings = getTeam(db).settings;
   const changes = new Map(proposals.map((p) => [p.urn, p.namedId] as const));
-  const loads = loadsOf(state, namedAfter(state, changes));
   const latest = proposals.reduce((max, p) => (p.from > max ? p.from : max), '0000-00-00');
-  const average = averageLoad(state, loads, latest);
+  const workerIds = [...new Set(proposals.flatMap((p) => [p.namedId, p.secondaryId]).filter((id): id is string => id !== null))];
+  const facts = state ? factsFromState(state, changes, latest) : readFactsFor(db, changes, workerIds, latest);
+  const { loads, average } = facts;
   return proposals.map((proposal) => {
-    const school = state.schools.get(proposal.urn);
+    const school = facts.schools.get(proposal.urn);
     if (!school) throw new AppError('not_found', `There is no school with URN ${proposal.urn} in this team database.`);
     const worker = (id: string | null) => {
       if (id === null) return null;
-      const w = state.workers.get(id);
+      const w = facts.workers.get(id);
       if (!w) throw new AppError('not_found', 'One of the chosen workers is not in this team database.');
       return w;
     };
@@ -45,7 +49,7 @@ export function judgeProposals(db: Connection, proposals: ParsedProposal[], stat
       secondary: worker(proposal.secondaryId),
       effectiveFrom: proposal.from,
       countyAgreement: proposal.countyAgreedOn && proposal.countyAgreedBy ? { on: proposal.countyAgreedOn, by: proposal.countyAgreedBy } : null,
-      connections: state.connectionsBySchool.get(proposal.urn) ?? [],
+      connections: facts.connectionsBySchool.get(proposal.urn) ?? [],
       loadAfter: loads,
       teamAverage: average,
       fairnessPercent: settings.fairnessPercent,

@@ -21,11 +21,16 @@ export interface CalendarEvent {
  * Outlook), nor a bidi override that would show an event's name reversed.
  */
 export function escapeText(value: string): string {
-  return cleanLines(value).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
+  const clean = cleanLines(value);
+  // Most values (names, dates) hold nothing to escape: return them without four more passes.
+  if (!/[\\;,\n]/.test(clean)) return clean;
+  return clean.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
 }
 
 /** Lines longer than 75 octets are folded with CRLF and a space (RFC 5545 3.1), never inside a character. */
 export function foldLine(line: string): string {
+  // Most lines are short: no need to walk them character by character.
+  if (line.length <= 75 && Buffer.byteLength(line, 'utf8') <= 75) return line;
   const out: string[] = [];
   let current = '';
   let bytes = 0;

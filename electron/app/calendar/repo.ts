@@ -57,6 +57,11 @@ export function selectInsetDays(db: Connection, urn: string): string[] {
   return statement(db, 'SELECT day FROM inset_day WHERE urn = ? ORDER BY day').pluck().all(urn) as string[];
 }
 
+/** Every school's INSET days in a span, by the day index (not school by school). */
+export function selectInsetDaysBetween(db: Connection, from: string, to: string): { urn: string; day: string }[] {
+  return statement(db, 'SELECT urn, day FROM inset_day WHERE day BETWEEN ? AND ?').all(from, to) as { urn: string; day: string }[];
+}
+
 export function insertInsetDay(db: Connection, urn: string, day: string, note: string | null): void {
   statement(db, 'INSERT INTO inset_day (urn, day, note) VALUES (?, ?, ?) ON CONFLICT(urn, day) DO UPDATE SET note = excluded.note').run(urn, day, note);
 }

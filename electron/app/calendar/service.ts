@@ -5,8 +5,10 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import { AcademicYearInput as AcademicYearInputSchema, type AcademicYear, type AcademicYearInput } from '../../../shared/domain/calendar.ts';
 import { schoolHolidaysOf } from '../../../shared/domain/calendar.ts';
-import { shiftWorkingDays, type WorkingCalendar } from '../../../shared/domain/working-days.ts';
+import { shiftWorkingDays, WorkingDayIndex, type WorkingCalendar } from '../../../shared/domain/working-days.ts';
+import { deadlinesFor, type VisitDeadlines as ProFormaDeadlines } from '../../../shared/domain/visits.ts';
 import { line } from '../../../shared/domain/text.ts';
+import { addDays } from '../../../shared/format.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
@@ -14,7 +16,7 @@ import { assertFileSize, BANK_HOLIDAY_LIMITS, formatCount, overLimit, TERM_DATES
 import { assertReadableFile } from '../imports/text-file.ts';
 import { selectSettings, upsertSetting } from '../team/repo.ts';
 import { termDatesFromIcs } from './term-dates-ics.ts';
-import { deleteInsetDay, insertInsetDay, insertYear, replaceBankHolidays, selectBankHolidays, selectInsetDays, selectYearId, selectYears, upsertTerm } from './repo.ts';
+import { deleteInsetDay, insertInsetDay, insertYear, replaceBankHolidays, selectBankHolidays, selectInsetDays, selectInsetDaysBetween, selectYearId, selectYears, upsertTerm } from './repo.ts';
 
 export function listYears(db: Connection): AcademicYear[] {
   return selectYears(db);
@@ -83,6 +85,34 @@ export function workingCalendar(db: Connection, urn?: string): WorkingCalendar {
     schoolHolidays: schoolHolidaysOf(selectYears(db)),
     extraClosures: new Set(urn ? selectInsetDays(db, urn) : []),
     countSchoolHolidays: !schoolHolidaysAreWorkingDays(db),
+  };
+}
+
+/**
+ * How far before a visit its pro forma deadlines can fall: 10 working days across the longest
+ * school holiday, with room to spare. A deadline found further back is worked out again exactly.
+ */
+const DEADLINE_REACH_DAYS = 120;
+
+/**
+ * Pro forma deadlines for many visits in one request: the team's working days are listed once
+ * over the span of the visits and every school's INSET days in it read in one query, so each
+ * visit costs a binary search and a few steps, not a calendar of its own.
+ */
+export function proFormaDeadlines(db: Connection, visitDates: string[]): (urn: string, visitDate: string) => ProFormaDeadlines {
+  const sorted = [...visitDates].sort();
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (first === undefined || last === undefined) return (urn, date) => deadlinesFor(workingCalendar(db, urn), date);
+  const from = addDays(first, -DEADLINE_REACH_DAYS);
+  const index = new WorkingDayIndex(workingCalendar(db), from, last);
+  const inset = new Map<string, Set<string>>();
+  for (const { urn, day } of selectInsetDaysBetween(db, from, last)) inset.set(urn, (inset.get(urn) ?? new Set()).add(day));
+  return (urn, date) => {
+    const closures = inset.get(urn);
+    const deadlines = { sendProForma: index.shift(date, -10, closures), proFormaDue: index.shift(date, -5, closures) };
+    // Only a deadline inside the span was worked out with every INSET day it passed.
+    return deadlines.sendProForma >= from ? deadlines : deadlinesFor(workingCalendar(db, urn), date);
   };
 }
 

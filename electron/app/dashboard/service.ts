@@ -5,18 +5,21 @@
  * records show from their date for sixty days: the record holds no "done" for them yet.
  * Open escalations show until closed; one whose manager has not been told is overdue the minute
  * its 24 clock hours pass. Panel meetings this week with nobody from the team show too.
+ *
+ * Every list is read through an index of open work (visits by status, the open actions of
+ * records, open follow-ups, open escalations, meetings by date), and the working-day calendar is
+ * built once, so the cost follows what is on the dashboard, not the years of records behind it.
  */
 import type { Dashboard, DashboardItem } from '../../../shared/domain/dashboard.ts';
-import { deadlinesFor } from '../../../shared/domain/visits.ts';
 import { CONCERN_LABELS } from '../../../shared/domain/escalations.ts';
 import { formatSpan, londonInstant } from '../../../shared/domain/london-time.ts';
 import { panelTitle } from '../../../shared/domain/panels.ts';
 import { listEscalations } from '../escalations/service.ts';
 import { uncoveredMeetings } from '../panels/service.ts';
 import { addDays, formatDate } from '../../../shared/format.ts';
-import { listYears, workingCalendar } from '../calendar/service.ts';
+import { listYears, proFormaDeadlines } from '../calendar/service.ts';
 import { selectOpenFollowUps } from '../contacts/repo.ts';
-import { selectVisitRecordsWithVisit } from '../records/repo.ts';
+import { selectOpenActions } from '../records/repo.ts';
 import type { Connection } from '../db/cipher.ts';
 import { selectVisitsWithStatus } from '../visits/repo.ts';
 
@@ -26,7 +29,9 @@ export function dashboard(db: Connection, today: string, now: Date = londonInsta
   const years = listYears(db);
   const visitLink = (v: { urn: string; yearLabel: string; term: string }) => `/visits/${v.urn}/${v.yearLabel}/${v.term}`;
 
-  for (const v of selectVisitsWithStatus(db, ['agreed', 'pro_forma_sent', 'held', 'to_be_agreed'])) {
+  const open = selectVisitsWithStatus(db, ['agreed', 'pro_forma_sent', 'held', 'to_be_agreed']);
+  const deadlines = proFormaDeadlines(db, open.flatMap((v) => (v.date && (v.status === 'agreed' || v.status === 'pro_forma_sent') ? [v.date] : [])));
+  for (const v of open) {
     if (v.status === 'held') {
       items.push({ kind: 'held_without_record', school: v.schoolName, urn: v.urn, due: v.heldOn ? addDays(v.heldOn, 7) : null, detail: `Held ${v.heldOn ? formatDate(v.heldOn) : ''}`, link: visitLink(v) });
       continue;
@@ -39,7 +44,7 @@ export function dashboard(db: Connection, today: string, now: Date = londonInsta
       continue;
     }
     if (!v.date) continue;
-    const { sendProForma, proFormaDue } = deadlinesFor(workingCalendar(db, v.urn), v.date);
+    const { sendProForma, proFormaDue } = deadlines(v.urn, v.date);
     if (v.status === 'agreed' && sendProForma <= weekEnd) {
       items.push({ kind: 'send_pro_forma', school: v.schoolName, urn: v.urn, due: sendProForma, detail: `Visit on ${formatDate(v.date)}`, link: visitLink(v) });
     }
@@ -47,15 +52,12 @@ export function dashboard(db: Connection, today: string, now: Date = londonInsta
       items.push({ kind: 'pro_forma_not_back', school: v.schoolName, urn: v.urn, due: proFormaDue, detail: `Visit on ${formatDate(v.date)}`, link: visitLink(v) });
     }
   }
-  for (const r of selectVisitRecordsWithVisit(db)) {
-    for (const child of r.data.children) {
-      if (!child.byWhen || child.byWhen > weekEnd || child.byWhen < addDays(today, -60)) continue;
-      items.push({
-        kind: 'action_due', school: r.schoolName, urn: r.urn, due: child.byWhen,
-        detail: `${child.child.initials} Y${child.child.yearGroup}: ${child.action ?? ''}${child.who ? ` (${child.who})` : ''}`,
-        link: `/visits/${r.urn}/${r.yearLabel}/${r.term}/record`,
-      });
-    }
+  for (const a of selectOpenActions(db, addDays(today, -60), weekEnd)) {
+    items.push({
+      kind: 'action_due', school: a.schoolName, urn: a.urn, due: a.dueOn,
+      detail: `${a.initials} Y${a.yearGroup}: ${a.action ?? ''}${a.who ? ` (${a.who})` : ''}`,
+      link: `/visits/${a.urn}/${a.yearLabel}/${a.term}/record`,
+    });
   }
   for (const c of selectOpenFollowUps(db, weekEnd)) {
     items.push({ kind: 'follow_up_due', school: c.schoolName, urn: c.urn, due: c.followUpDue, detail: c.followUp ?? '', link: `/schools/${c.urn}` });

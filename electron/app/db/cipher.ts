@@ -27,11 +27,11 @@ export function applyKey(db: Connection, passphrase: string): void {
  * Exclusive locking: one LinkDesk has the file at a time anyway (the lock file), and holding
  * the lock lets SQLite keep its decrypted page cache between transactions instead of
  * re-reading and re-decrypting page 1 for every read (3.7x slower reads without it, measured
- * by `npm run bench`). The 64 MiB cache holds a whole team database.
+ * by `npm run bench`). The page cache is sized from the file (sizePageCache).
  */
 export function applyWorkingPragmas(db: Connection): void {
   db.pragma('locking_mode=EXCLUSIVE');
-  db.pragma('cache_size=-65536');
+  sizePageCache(db);
   db.pragma('foreign_keys=ON');
   db.pragma('temp_store=MEMORY');
   db.pragma('journal_mode=DELETE');
@@ -116,4 +116,43 @@ export function detach(db: Connection, schema: string): void {
 /** Rows changed through this connection since it opened: tells whether there is anything new to back up. */
 export function changeCount(db: Connection): number {
   return Number(db.prepare('SELECT total_changes()').pluck().get());
+}
+
+const MiB = 1024 * 1024;
+/** A small team's file is a few MiB: no need to reserve more. */
+export const PAGE_CACHE_FLOOR = 8 * MiB;
+/**
+ * The screens read through indexes, so their pages are a small part of even a ten-year file;
+ * past this the cache only holds decrypted pages nobody asks for again, at the cost of the
+ * memory an idle LinkDesk keeps (the cache fills as pages are read and does not shrink).
+ */
+export const PAGE_CACHE_CAP = 64 * MiB;
+
+/** Cache the whole file and a quarter more for growth, between the floor and the cap. */
+export function pageCacheBytes(fileBytes: number): number {
+  return Math.min(PAGE_CACHE_CAP, Math.max(PAGE_CACHE_FLOOR, Math.ceil(fileBytes * 1.25)));
+}
+
+export function sizePageCache(db: Connection): void {
+  const fileBytes = Number(db.pragma('page_count', { simple: true })) * Number(db.pragma('page_size', { simple: true }));
+  // A negative cache_size is in KiB rather than pages.
+  db.pragma(`cache_size=-${Math.ceil(pageCacheBytes(fileBytes) / 1024)}`);
+}
+
+/**
+ * Before a big import: the whole cap, whatever the file's size now, so the pages the import
+ * adds stay in memory until it commits instead of spilling to the file (encrypted) mid-way.
+ */
+export function beforeBigImport(db: Connection): void {
+  db.pragma(`cache_size=-${PAGE_CACHE_CAP / 1024}`);
+}
+
+/**
+ * After a big import: the planner's statistics brought up to date (bounded: a sample of each
+ * index), the page cache sized for the grown file.
+ */
+export function afterBigImport(db: Connection): void {
+  db.pragma('analysis_limit=400');
+  db.pragma('optimize');
+  sizePageCache(db);
 }

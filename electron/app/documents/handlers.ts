@@ -1,13 +1,12 @@
 import type { AreaHandlers } from '../handler-types.ts';
-import { selectProducible } from './repo.ts';
-import { checkTemplateFile, createMeetingRecord, exportRecord, exportSpocList, generatedDocuments, loadTemplate, openDocument, templatesState, useTemplate } from './service.ts';
+import { checkTemplateFile, createMeetingRecord, exportRecord, exportSpocList, generatedDocumentsPage, loadTemplate, openDocument, producibleRecords, templatesState, useTemplate } from './service.ts';
 import { checkSpocList } from './spoc-list.ts';
 
 export const documentHandlers: AreaHandlers<'documents'> = {
-  'documents.producible': (session) => selectProducible(session.database.db),
+  'documents.producible': (session, page) => producibleRecords(session.database.db, page),
   'documents.createRecord': (session, input) => createMeetingRecord(session.database.writeContext, input),
   'documents.exportRecord': (session, { path, replace, ...input }) => exportRecord(session.database.writeContext, input, { path, replace, database: session.database.path }),
-  'documents.list': (session, filter) => generatedDocuments(session.database.db, filter),
+  'documents.list': (session, query) => generatedDocumentsPage(session.database.db, query),
   'documents.open': (session, { id }) => openDocument(session.database.db, id, session.openFile),
   'documents.templates': (session) => templatesState(session.database.db),
   'documents.checkTemplate': (_session, { kind, path }) => checkTemplateFile(kind, path),

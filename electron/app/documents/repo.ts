@@ -1,4 +1,5 @@
-import type { GeneratedDocument, RecordKind, TemplateVersion } from '../../../shared/domain/documents.ts';
+import type { GeneratedDocument, ProducibleRecord, RecordKind, TemplateVersion } from '../../../shared/domain/documents.ts';
+import type { PageRequest } from '../../../shared/domain/paging.ts';
 import { statement, type Connection } from '../db/cipher.ts';
 
 interface TemplateRow {
@@ -58,10 +59,20 @@ export function insertGenerated(db: Connection, g: Omit<GeneratedDocument, 'scho
   );
 }
 
-export function selectGenerated(db: Connection, filter: { sourceId?: string | undefined; urn?: string | undefined } = {}): GeneratedDocument[] {
-  const where = filter.sourceId ? 'WHERE g.source_id = ?' : filter.urn ? 'WHERE g.urn = ?' : '';
-  const args = filter.sourceId ? [filter.sourceId] : filter.urn ? [filter.urn] : [];
-  return (statement(db, `${GENERATED_SELECT} ${where} ORDER BY g.created_at DESC LIMIT 500`).all(...args) as GeneratedRow[]).map(toGenerated);
+export function selectGenerated(db: Connection, filter: { sourceId?: string | undefined; urn?: string | undefined } = {}, page: PageRequest = { offset: 0, limit: 500 }): GeneratedDocument[] {
+  const { where, args } = generatedFilter(filter);
+  return (statement(db, `${GENERATED_SELECT} ${where} ORDER BY g.created_at DESC, g.id DESC LIMIT ? OFFSET ?`).all(...args, page.limit, page.offset) as GeneratedRow[]).map(toGenerated);
+}
+
+export function countGenerated(db: Connection, filter: { sourceId?: string | undefined; urn?: string | undefined } = {}): number {
+  const { where, args } = generatedFilter(filter);
+  return statement(db, `SELECT count(*) FROM generated_document g ${where}`).pluck().get(...args) as number;
+}
+
+function generatedFilter(filter: { sourceId?: string | undefined; urn?: string | undefined }): { where: string; args: string[] } {
+  if (filter.sourceId) return { where: 'WHERE g.source_id = ?', args: [filter.sourceId] };
+  if (filter.urn) return { where: 'WHERE g.urn = ?', args: [filter.urn] };
+  return { where: '', args: [] };
 }
 
 export function selectGeneratedOne(db: Connection, id: string): GeneratedDocument | undefined {
@@ -69,15 +80,24 @@ export function selectGeneratedOne(db: Connection, id: string): GeneratedDocumen
   return row ? toGenerated(row) : undefined;
 }
 
-/** Visits with a written record and every consultation: what a meeting record can be made from. */
-export function selectProducible(db: Connection): { kind: 'visit' | 'consultation'; id: string; school: string; urn: string; date: string }[] {
+/**
+ * Visits with a written record and every consultation, newest first: what a meeting record can
+ * be made from. Each half is read in order from its own index and the two merged, so a page
+ * costs its own rows (a held visit always has held_on; only held visits can have a record).
+ */
+export function selectProducible(db: Connection, page: PageRequest = { offset: 0, limit: 500 }): ProducibleRecord[] {
   return statement(
     db,
-    `SELECT 'visit' AS kind, v.id, s.name AS school, v.urn, coalesce(v.held_on, v.visit_date) AS date
-       FROM visit v JOIN visit_record r ON r.visit_id = v.id JOIN school s ON s.urn = v.urn
+    `SELECT 'visit' AS kind, v.id AS id, s.name AS school, v.urn AS urn, v.held_on AS date
+       FROM visit v JOIN school s ON s.urn = v.urn
+      WHERE v.held_on IS NOT NULL AND EXISTS (SELECT 1 FROM visit_record r WHERE r.visit_id = v.id)
      UNION ALL
-     SELECT 'consultation' AS kind, c.id, s.name AS school, c.urn, c.held_on AS date
+     SELECT 'consultation', c.id, s.name, c.urn, c.held_on
        FROM consultation c JOIN school s ON s.urn = c.urn
-     ORDER BY date DESC, school`,
-  ).all() as { kind: 'visit' | 'consultation'; id: string; school: string; urn: string; date: string }[];
+     ORDER BY 5 DESC, 2 DESC LIMIT ? OFFSET ?`,
+  ).all(page.limit, page.offset) as ProducibleRecord[];
+}
+
+export function countProducible(db: Connection): number {
+  return statement(db, 'SELECT (SELECT count(*) FROM visit_record) + (SELECT count(*) FROM consultation)').pluck().get() as number;
 }

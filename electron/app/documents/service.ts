@@ -12,7 +12,9 @@ import {
   REQUIRED_PLACEHOLDERS,
   RECORD_KINDS,
   type CreateRecordInput,
+  type DocumentsQuery,
   type GeneratedDocument,
+  type ProducibleRecord,
   type RecordKind,
   type SpocListInput,
   type TemplateCheck,
@@ -31,7 +33,8 @@ import type { OpenFile } from './open-file.ts';
 import { checkOutputTarget, writeOutputFile, type OutputTarget } from '../files/output-path.ts';
 import { meetingRecordFolder, safeName } from './file-names.ts';
 import { consultationSource, visitRecordSource, type RecordSource } from './record-data.ts';
-import { activateTemplate, insertGenerated, insertTemplate, selectActiveTemplate, selectGenerated, selectGeneratedOne, selectTemplateVersions } from './repo.ts';
+import { activateTemplate, countGenerated, countProducible, insertGenerated, insertTemplate, selectActiveTemplate, selectGenerated, selectGeneratedOne, selectProducible, selectTemplateVersions } from './repo.ts';
+import type { Page, PageRequest } from '../../../shared/domain/paging.ts';
 import { buildSpocList, checkSpocList } from './spoc-list.ts';
 import { defaultTemplate } from './templates.ts';
 
@@ -210,4 +213,15 @@ export async function openDocument(db: Connection, id: string, openFile: OpenFil
 
 export function generatedDocuments(db: Connection, filter: { sourceId?: string | undefined; urn?: string | undefined }): GeneratedDocument[] {
   return selectGenerated(db, filter);
+}
+
+/** A page of the documents made, newest first, and how many there are. */
+export function generatedDocumentsPage(db: Connection, query: z.output<typeof DocumentsQuery>): Page<GeneratedDocument> {
+  const { offset, limit, ...filter } = query;
+  return { rows: selectGenerated(db, filter, { offset, limit }), total: countGenerated(db, filter) };
+}
+
+/** A page of the meeting records that can be made, newest first, and how many there are. */
+export function producibleRecords(db: Connection, page: PageRequest): Page<ProducibleRecord> {
+  return { rows: selectProducible(db, page), total: countProducible(db) };
 }

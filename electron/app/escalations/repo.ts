@@ -68,6 +68,13 @@ export function selectLatestEntries(db: Connection): EscalationEntry[] {
   ).map(toEntry);
 }
 
+/** The latest entry of every open escalation, through the table the insert trigger keeps. */
+export function selectOpenLatestEntries(db: Connection): EscalationEntry[] {
+  return (
+    statement(db, 'SELECT e.*, s.name AS school_name FROM escalation_open o JOIN escalation_entry e ON e.id = o.entry_id JOIN school s ON s.urn = e.urn ORDER BY e.raised_at DESC').all() as EntryRow[]
+  ).map(toEntry);
+}
+
 export function isCorrected(db: Connection, id: string): boolean {
   return statement(db, 'SELECT 1 FROM escalation_entry WHERE corrects_id = ?').get(id) !== undefined;
 }

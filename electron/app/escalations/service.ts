@@ -22,7 +22,7 @@ import { AppError, type FieldIssue } from '../../../shared/errors.ts';
 import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { requireSchool } from '../schools/service.ts';
-import { insertEntry, isCorrected, selectEntry, selectHistory, selectLatestEntries } from './repo.ts';
+import { insertEntry, isCorrected, selectEntry, selectHistory, selectLatestEntries, selectOpenLatestEntries } from './repo.ts';
 
 type Fields = z.output<typeof EscalationFields>;
 
@@ -104,7 +104,5 @@ export function escalationDetail(db: Connection, escalationId: string, now: Date
 }
 
 export function listEscalations(db: Connection, now: Date, which: 'open' | 'all'): EscalationView[] {
-  return selectLatestEntries(db)
-    .map((e) => viewOf(e, now))
-    .filter((v) => which === 'all' || v.open);
+  return (which === 'open' ? selectOpenLatestEntries(db) : selectLatestEntries(db)).map((e) => viewOf(e, now));
 }

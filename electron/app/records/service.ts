@@ -9,7 +9,7 @@ import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { requireSchool } from '../schools/service.ts';
 import { selectVisit, updateVisit } from '../visits/repo.ts';
-import { insertConsultation, selectConsultations, selectSchoolsWithoutNurse, selectVisitRecord, upsertVisitRecord } from './repo.ts';
+import { insertConsultation, replaceRecordActions, selectConsultation, selectConsultations, selectSchoolsWithoutNurse, selectVisitRecord, upsertVisitRecord } from './repo.ts';
 import { localDay } from '../../../shared/format.ts';
 
 /** Saves the record of a held visit and marks the visit "record written". Returns any warnings about child references. */
@@ -22,6 +22,7 @@ export function writeVisitRecord(ctx: WriteContext, input: z.output<typeof Visit
   const at = ctx.now().toISOString();
   write(ctx, (audit) => {
     upsertVisitRecord(ctx.db, visit.id, input, ctx.actor, at);
+    replaceRecordActions(ctx.db, visit.id, visit.urn, input.children);
     if (visit.status === 'held') updateVisit(ctx.db, { ...visit, status: 'record_written', recordWrittenOn: at.slice(0, 10) }, at);
     audit('visit-record', visit.id, 'write', `${input.children.length} children reviewed`);
   });
@@ -46,7 +47,7 @@ export function recordConsultation(ctx: WriteContext, input: z.output<typeof Con
     insertConsultation(ctx.db, { id, urn: input.urn, date: input.date, withSchoolNurse, data: input, by: ctx.actor, at: ctx.now().toISOString() });
     audit('consultation', id, 'record', withSchoolNurse ? 'with the school nurse team' : undefined);
   });
-  const consultation = selectConsultations(ctx.db, input.urn).find((c) => c.id === id);
+  const consultation = selectConsultation(ctx.db, id);
   if (!consultation) throw new AppError('internal', 'The consultation was not saved.');
   return { consultation, warnings: childReferenceWarnings(input.children) };
 }

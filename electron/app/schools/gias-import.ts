@@ -9,10 +9,11 @@ import type { FieldChange, GiasImportResult, GiasPreview } from '../../../shared
 import { PREVIEW_LIST_LIMIT } from '../../../shared/domain/imports.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { endOpenPeriodsOfSchool } from '../allocations/repo.ts';
+import { afterBigImport, beforeBigImport } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { assertReadableFile } from '../imports/text-file.ts';
 import { readGiasFile, type GiasRecord } from './gias-reader.ts';
-import { GIAS_FIELDS, insertSchool, selectGiasFacts, touchGiasImport, updateGiasFacts, type GiasFacts } from './repo.ts';
+import { GIAS_FIELDS, insertSchool, selectGiasFacts, updateGiasFacts, type GiasFacts } from './repo.ts';
 
 export type ProgressReporter = (phase: 'reading' | 'applying' | 'done', bytesRead: number, totalBytes: number) => void;
 
@@ -96,14 +97,20 @@ export async function applyGiasImport(
   options: { applyGoodRows: boolean; expected?: { bytes: number; modifiedAt: string } | undefined },
   progress?: ProgressReporter,
 ): Promise<GiasImportResult> {
-  const { preview, toAdd, toUpdate, unchanged } = await plan(ctx, path, laCodes, progress);
+  const { preview, toAdd, toUpdate } = await plan(ctx, path, laCodes, progress);
   if (options.expected && (options.expected.bytes !== preview.file.bytes || options.expected.modifiedAt !== preview.file.modifiedAt)) {
     throw new AppError('invalid_input', 'The file has changed since the preview. Preview it again before importing.');
   }
   if (preview.counts.errors > 0 && !options.applyGoodRows) {
     return { applied: false, counts: preview.counts, errors: preview.errors };
   }
+  // An unchanged file writes nothing: no row touched, no audit entry, no transaction.
+  if (toAdd.length === 0 && toUpdate.length === 0) {
+    progress?.('done', preview.file.bytes, preview.file.bytes);
+    return { applied: true, counts: preview.counts, errors: preview.errors };
+  }
   progress?.('applying', preview.file.bytes, preview.file.bytes);
+  beforeBigImport(ctx.db);
   const at = ctx.now().toISOString();
   const today = at.slice(0, 10);
   write(ctx, (audit) => {
@@ -116,10 +123,10 @@ export async function applyGiasImport(
       const ended = closing ? endOpenPeriodsOfSchool(ctx.db, record.facts.urn, record.facts.closedOn ?? today) : 0;
       audit('school', record.facts.urn, closing ? 'import-closed' : 'import-update', ended ? `ended ${ended} allocations` : undefined);
     }
-    for (const { facts } of unchanged) touchGiasImport(ctx.db, facts.urn, at);
     const c = preview.counts;
     audit('gias-import', null, 'apply', `added ${c.added}, updated ${c.updated}, unchanged ${c.unchanged}, skipped ${c.skipped}, errors ${c.errors}`);
   });
+  afterBigImport(ctx.db);
   progress?.('done', preview.file.bytes, preview.file.bytes);
   return { applied: true, counts: preview.counts, errors: preview.errors };
 }

@@ -105,10 +105,6 @@ export function updateGiasFacts(db: Connection, facts: GiasFacts, at: string, cl
   ).run(...GIAS_FIELDS.map((f) => facts[f]), at, closedInGiasOn, searchTextOf(facts), at, facts.urn);
 }
 
-export function touchGiasImport(db: Connection, urn: string, at: string): void {
-  statement(db, 'UPDATE school SET gias_imported_at = ? WHERE urn = ?').run(at, urn);
-}
-
 export interface TeamHeldRow {
   hub: string | null;
   dslName: string | null;
@@ -135,40 +131,49 @@ export function clearClosedInGias(db: Connection, urn: string, at: string): void
   statement(db, 'UPDATE school SET closed_in_gias_on = NULL, updated_at = ? WHERE urn = ?').run(at, urn);
 }
 
-const SORT_COLUMNS = { name: 'name COLLATE NOCASE', urn: 'urn', town: 'town COLLATE NOCASE', pupils: 'pupils', category: 'category' } as const;
+const SORT_COLUMNS = { name: 's.name COLLATE NOCASE', urn: 's.urn', town: 's.town COLLATE NOCASE', pupils: 's.pupils', category: 's.category' } as const;
 
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * Each typed word narrows the search. Three letters or more match anywhere in the name, URN,
+ * town or postcode; one or two match the start of a word ("st" finds St Mary's, "n1" a
+ * postcode). The index (migration 0013) holds the text with two spaces before every word, so
+ * a word's start is a trigram too: "  a" for one letter, " st" for two. Case and accents fold.
+ */
+function searchClauses(search: string): { where: string[]; params: string[] } {
+  const phrases: string[] = [];
+  for (const term of search.toLowerCase().split(/\s+/).filter(Boolean)) {
+    const letters = [...term];
+    const phrase = letters.length >= 3 ? term : term.replace(/[^\p{L}\p{N}]/gu, '');
+    if (phrase) phrases.push(`"${' '.repeat(Math.max(0, 3 - [...phrase].length))}${phrase.replace(/"/g, '""')}"`);
+  }
+  if (phrases.length === 0) return { where: [], params: [] };
+  return { where: ["s.urn IN (SELECT printf('%06d', rowid) FROM school_search WHERE school_search MATCH ?)"], params: [phrases.join(' AND ')] };
 }
 
+/** One page of the schools matching, in the order asked, and how many match in all. */
 export function searchSchools(db: Connection, q: Required<Omit<SchoolQuery, 'hub'>> & { hub?: string | undefined }): { rows: SchoolSummary[]; total: number } {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  for (const term of q.search.toLowerCase().split(/\s+/).filter(Boolean)) {
-    where.push("search_text LIKE ? ESCAPE '\\'");
-    params.push(likePattern(term));
-  }
+  const { where, params } = searchClauses(q.search) as { where: string[]; params: unknown[] };
   if (q.categories.length) {
-    where.push(`category IN (${q.categories.map(() => '?').join(', ')})`);
+    where.push(`s.category IN (${q.categories.map(() => '?').join(', ')})`);
     params.push(...q.categories);
   }
   if (q.statuses.length) {
-    where.push(`status IN (${q.statuses.map(() => '?').join(', ')})`);
+    where.push(`s.status IN (${q.statuses.map(() => '?').join(', ')})`);
     params.push(...q.statuses);
   }
   if (q.hub !== undefined) {
-    where.push(q.hub === '' ? 'hub IS NULL' : 'hub = ?');
+    where.push(q.hub === '' ? 's.hub IS NULL' : 's.hub = ?');
     if (q.hub !== '') params.push(q.hub);
   }
-  if (q.enhancedOnly) where.push('enhanced_support IS NOT NULL');
+  if (q.enhancedOnly) where.push('s.enhanced_support IS NOT NULL');
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const order = `${SORT_COLUMNS[q.sort]} ${q.descending ? 'DESC' : 'ASC'}, urn`;
+  const order = `${SORT_COLUMNS[q.sort]} ${q.descending ? 'DESC' : 'ASC'}, s.urn`;
   const rows = statement(
     db,
-    `SELECT urn, name, category, status, town, postcode, hub, pupils, closed_in_gias_on AS closedInGiasOn, enhanced_support IS NOT NULL AS enhanced
-     FROM school ${clause} ORDER BY ${order} LIMIT ?`,
-  ).all(...params, q.limit) as (Omit<SchoolSummary, 'enhanced'> & { enhanced: number })[];
-  const total = statement(db, `SELECT count(*) FROM school ${clause}`).pluck().get(...params) as number;
+    `SELECT s.urn, s.name, s.category, s.status, s.town, s.postcode, s.hub, s.pupils, s.closed_in_gias_on AS closedInGiasOn, s.enhanced_support IS NOT NULL AS enhanced
+     FROM school s ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`,
+  ).all(...params, q.limit, q.offset) as (Omit<SchoolSummary, 'enhanced'> & { enhanced: number })[];
+  const total = statement(db, `SELECT count(*) FROM school s ${clause}`).pluck().get(...params) as number;
   return { rows: rows.map((r) => ({ ...r, enhanced: r.enhanced === 1 })), total };
 }
 

@@ -1,10 +1,9 @@
 /** The team's visits, pro forma deadlines and panel meetings as an .ics file for Outlook. */
 import { TERM_LABELS } from '../../../shared/domain/calendar.ts';
-import { deadlinesFor } from '../../../shared/domain/visits.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { addDays } from '../../../shared/format.ts';
 import { buildIcs, type CalendarEvent } from '../calendar/ics.ts';
-import { workingCalendar } from '../calendar/service.ts';
+import { proFormaDeadlines } from '../calendar/service.ts';
 import { checkOutputTarget, writeOutputFile, type OutputTarget } from '../files/output-path.ts';
 import type { Connection } from '../db/cipher.ts';
 import { panelEvents } from '../panels/calendar.ts';
@@ -15,10 +14,11 @@ export function visitEvents(db: Connection, from: string, to: string): CalendarE
   // Deadlines fall up to three weeks before a visit: look that far beyond the range for visits.
   const visits = selectDatedVisits(db, from, addDays(to, 28));
   const events: CalendarEvent[] = [];
+  const deadlines = proFormaDeadlines(db, visits.flatMap((v) => (v.date ? [v.date] : [])));
   for (const v of visits) {
     if (!v.date) continue;
     const term = `${TERM_LABELS[v.term]} ${v.yearLabel}`;
-    const { sendProForma, proFormaDue } = deadlinesFor(workingCalendar(db, v.urn), v.date);
+    const { sendProForma, proFormaDue } = deadlines(v.urn, v.date);
     const candidates: CalendarEvent[] = [
       { uid: `visit-${v.id}@linkdesk`, date: v.date, summary: `SPOC visit: ${v.schoolName}`, description: `${term} SPOC visit (URN ${v.urn}).`, lastModified: v.updatedAt },
       { uid: `proforma-send-${v.id}@linkdesk`, date: sendProForma, summary: `Send pro forma: ${v.schoolName}`, description: `SPOC Visit Pro Forma for the visit on ${v.date}.`, lastModified: v.updatedAt },

@@ -22,7 +22,8 @@ export function requireVisit(db: Connection, id: string): Visit {
 }
 
 export function visitsOfSchool(db: Connection, urn: string): Visit[] {
-  return selectVisitsOfSchool(db, urn).map((v) => withDeadlines(db, v));
+  const calendar = workingCalendar(db, urn);
+  return selectVisitsOfSchool(db, urn).map((v) => ({ ...v, deadlines: v.date && v.status !== 'cancelled' ? deadlinesFor(calendar, v.date) : null }));
 }
 
 export function planner(db: Connection, yearLabel: string): PlannerRow[] {

@@ -3,13 +3,15 @@ import { useDeferredValue, useState } from 'react';
 import { ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover } from 'react-aria-components';
 import { invoke } from '../api.ts';
 
+const PICKER_ROWS = 30;
+
 /** Choose a school by typing part of its name, URN or town; searches the register as you type. */
 export function SchoolPicker({ id, value, onChange, error, initialText }: { id: string; value: string; onChange: (urn: string) => void; error?: string | undefined; initialText?: string }) {
   const [text, setText] = useState(initialText ?? '');
   // The box keeps what was typed, so the school picked is said back underneath it.
   const [chosen, setChosen] = useState(initialText ?? '');
   const search = useDeferredValue(text);
-  const schools = useQuery({ queryKey: ['schools.list', 'picker', search], queryFn: () => invoke('schools.list', { search, limit: 30 }), enabled: search.trim().length >= 2 });
+  const schools = useQuery({ queryKey: ['schools.list', 'picker', search], queryFn: () => invoke('schools.list', { search, limit: PICKER_ROWS }), enabled: search.trim().length >= 2 });
   return (
     <ComboBox
       className="field combobox"
@@ -31,6 +33,11 @@ export function SchoolPicker({ id, value, onChange, error, initialText }: { id: 
       <FieldError>{error}</FieldError>
       <Input id={id} />
       {value && chosen ? <span className="hint">Chosen: {chosen}</span> : null}
+      {!value && schools.data && schools.data.total > schools.data.rows.length ? (
+        <span className="hint">
+          The first {schools.data.rows.length} of {schools.data.total.toLocaleString('en-GB')} schools that match: keep typing to narrow them
+        </span>
+      ) : null}
       <Popover className="popover">
         <ListBox className="listbox" renderEmptyState={() => <p className="listbox-empty">{search.trim().length < 2 ? 'Keep typing…' : 'No school matches'}</p>}>
           {(s: { urn: string; name: string; town: string | null }) => (

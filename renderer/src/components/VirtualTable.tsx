@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 
 export interface Column<Row> {
@@ -19,6 +19,10 @@ interface VirtualTableProps<Row> {
   rowKey: (row: Row) => string;
   rowHeight?: number;
   height?: string;
+  /** All the rows there are, when only the first pages are loaded (for aria-rowcount). */
+  totalRows?: number;
+  /** Called as the rows in view near the end of those loaded: time to load the next page. */
+  onNearEnd?: () => void;
 }
 
 /**
@@ -26,16 +30,20 @@ interface VirtualTableProps<Row> {
  * whose body renders only the rows in view, with spacer rows for the rest. aria-rowcount and
  * aria-rowindex tell assistive technology where each row sits in the whole list.
  */
-export function VirtualTable<Row>({ caption, rows, columns, rowKey, rowHeight = 44, height = '60vh' }: VirtualTableProps<Row>) {
+export function VirtualTable<Row>({ caption, rows, columns, rowKey, rowHeight = 44, height = '60vh', totalRows, onNearEnd }: VirtualTableProps<Row>) {
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is designed to be called during render
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 12 });
   const items = virtualizer.getVirtualItems();
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const lastInView = items.at(-1)?.index ?? -1;
+  useEffect(() => {
+    if (onNearEnd && lastInView >= rows.length - 20) onNearEnd();
+  }, [onNearEnd, lastInView, rows.length]);
   return (
     <div className="virtual-scroller" ref={scroller} style={{ maxHeight: height }}>
-      <table className="table" aria-rowcount={rows.length + 1}>
+      <table className="table" aria-rowcount={Math.max(totalRows ?? 0, rows.length) + 1}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr aria-rowindex={1}>

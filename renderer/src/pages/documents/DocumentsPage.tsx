@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { MoreRows } from '../../components/MoreRows.tsx';
+import { usePages } from '../../components/usePages.ts';
 import { Link } from 'react-router';
 import { invoke } from '../../api.ts';
 import { Page } from '../../components/Page.tsx';
@@ -9,7 +11,7 @@ import { SpocListSection } from './SpocListSection.tsx';
 
 export function DocumentsPage() {
   const team = useQuery({ queryKey: ['team'], queryFn: () => invoke('team.get', {}) });
-  const producible = useQuery({ queryKey: ['documents.producible'], queryFn: () => invoke('documents.producible', {}) });
+  const producible = usePages(['documents.producible'], (offset) => invoke('documents.producible', { offset }));
   const teamFolder = team.data?.settings.teamFolder ?? '';
 
   return (
@@ -22,31 +24,34 @@ export function DocumentsPage() {
       <section aria-labelledby="records-heading" className="card">
         <h2 id="records-heading">Meeting records</h2>
         {teamFolder ? <p className="muted">Saved in <code className="path">{teamFolder}</code>, in a folder per school.</p> : null}
-        {producible.data && producible.data.length > 0 ? (
-          <table className="table">
-            <caption className="visually-hidden">Visit records and consultations a Word record can be made from, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">School</th>
-                <th scope="col">Meeting</th>
-                <th scope="col"><span className="visually-hidden">Make the record</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {producible.data.map((p) => (
-                <tr key={p.id}>
-                  <td>{formatDate(p.date)}</td>
-                  <td>{p.school}</td>
-                  <td>{p.kind === 'visit' ? 'SPOC visit' : 'Early Help Consultation'}</td>
-                  <td><MeetingRecordButton kind={p.kind} id={p.id} ariaLabel={`Create the Word record of the ${p.kind === 'visit' ? 'visit' : 'consultation'} at ${p.school} on ${formatDate(p.date)}`} /></td>
+        {producible.rows.length > 0 ? (
+          <>
+            <table className="table">
+              <caption className="visually-hidden">Visit records and consultations a Word record can be made from, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">School</th>
+                  <th scope="col">Meeting</th>
+                  <th scope="col"><span className="visually-hidden">Make the record</span></th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
+              </thead>
+              <tbody>
+                {producible.rows.map((p) => (
+                  <tr key={p.id}>
+                    <td>{formatDate(p.date)}</td>
+                    <td>{p.school}</td>
+                    <td>{p.kind === 'visit' ? 'SPOC visit' : 'Early Help Consultation'}</td>
+                    <td><MeetingRecordButton kind={p.kind} id={p.id} ariaLabel={`Create the Word record of the ${p.kind === 'visit' ? 'visit' : 'consultation'} at ${p.school} on ${formatDate(p.date)}`} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <MoreRows shown={producible.rows.length} total={producible.total} noun="meetings" hasMore={producible.hasMore} loading={producible.loadingMore} onMore={producible.more} />
+          </>
+        ) : producible.loaded ? (
           <p>No visit records or consultations yet.</p>
-        )}
+        ) : null}
       </section>
       <section aria-labelledby="made-heading" className="card">
         <h2 id="made-heading">Documents made</h2>

@@ -1,18 +1,19 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { RECORD_KIND_LABELS, type GeneratedDocument } from '../../../../shared/domain/documents.ts';
 import { invoke } from '../../api.ts';
 import { formatDateTime } from '../../format.ts';
+import { MoreRows } from '../../components/MoreRows.tsx';
+import { usePages } from '../../components/usePages.ts';
 
 const KIND_LABELS: Record<GeneratedDocument['kind'], string> = { ...RECORD_KIND_LABELS, spoc_list: 'SPOC contact list' };
 
 /** Documents LinkDesk made, newest first, each with where it is and a button to open it. */
 export function DocumentsTable({ sourceId, caption }: { sourceId?: string; caption: string }) {
-  const docs = useQuery({ queryKey: ['documents.list', sourceId ?? 'all'], queryFn: () => invoke('documents.list', sourceId ? { sourceId } : {}) });
+  const docs = usePages(['documents.list', sourceId ?? 'all'], (offset) => invoke('documents.list', sourceId ? { sourceId, offset } : { offset }));
   const [problem, setProblem] = useState<string | null>(null);
-  if (!docs.data) return null;
-  if (docs.data.length === 0) return <p>No documents made yet.</p>;
+  if (!docs.loaded) return null;
+  if (docs.rows.length === 0) return <p>No documents made yet.</p>;
   return (
     <>
       {problem ? <p className="error-message" role="alert">{problem}</p> : null}
@@ -27,7 +28,7 @@ export function DocumentsTable({ sourceId, caption }: { sourceId?: string; capti
           </tr>
         </thead>
         <tbody>
-          {docs.data.map((d) => (
+          {docs.rows.map((d) => (
             <tr key={d.id}>
               <td>
                 {formatDateTime(d.createdAt)}
@@ -54,6 +55,7 @@ export function DocumentsTable({ sourceId, caption }: { sourceId?: string; capti
           ))}
         </tbody>
       </table>
+      <MoreRows shown={docs.rows.length} total={docs.total} noun="documents" hasMore={docs.hasMore} loading={docs.loadingMore} onMore={docs.more} />
     </>
   );
 }

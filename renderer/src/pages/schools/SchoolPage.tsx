@@ -37,7 +37,7 @@ export function SchoolPage() {
     ['Head teacher', school.headTeacher],
     ['Pupils', school.pupils?.toLocaleString('en-GB') ?? null],
     ['Easting, northing', school.easting !== null && school.northing !== null ? `${school.easting}, ${school.northing}` : null],
-    ['Source', school.source === 'gias' ? `GIAS, last imported ${school.giasImportedAt ? formatDate(school.giasImportedAt) : ''}` : 'Added by hand'],
+    ['Source', school.source === 'gias' ? `GIAS, last changed by an import on ${school.giasImportedAt ? formatDate(school.giasImportedAt) : ''}` : 'Added by hand'],
   ];
   return (
     <Page title={school.name}>

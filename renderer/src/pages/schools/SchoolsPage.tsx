@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { Checkbox, Input, Label, SearchField } from 'react-aria-components';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import { CATEGORY_LABELS, SCHOOL_CATEGORIES, SCHOOL_STATUSES, STATUS_LABELS, typ
 import { invoke } from '../../api.ts';
 import { Page } from '../../components/Page.tsx';
 import { Select } from '../../components/Select.tsx';
+import { usePages } from '../../components/usePages.ts';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
 
 type Sort = 'name' | 'urn' | 'town' | 'pupils' | 'category';
@@ -29,7 +30,8 @@ export function SchoolsPage() {
     sort: sort.by,
     descending: sort.descending,
   };
-  const schools = useQuery({ queryKey: ['schools.list', query], queryFn: () => invoke('schools.list', query), placeholderData: keepPreviousData });
+  // A page at a time: the next page loads as the table is scrolled (or tabbed) near its end.
+  const schools = usePages(['schools.list', query], (offset) => invoke('schools.list', { ...query, offset, limit: 100 }));
 
   const sortable = (by: Sort): Pick<Column<SchoolSummary>, 'sort' | 'onSort'> => ({
     sort: sort.by === by ? (sort.descending ? 'descending' : 'ascending') : 'none',
@@ -54,7 +56,7 @@ export function SchoolsPage() {
     { key: 'status', header: 'Status', render: (s) => STATUS_LABELS[s.status] },
   ];
 
-  const total = schools.data?.total ?? 0;
+  const total = schools.total;
   return (
     <Page title="Schools">
       <div className="page-actions">
@@ -98,11 +100,11 @@ export function SchoolsPage() {
         </Checkbox>
       </div>
       <p className="result-count" role="status">
-        {schools.isPending ? 'Loading schools…' : `${total.toLocaleString('en-GB')} ${total === 1 ? 'school' : 'schools'}`}
+        {schools.pending ? 'Loading schools…' : `${total.toLocaleString('en-GB')} ${total === 1 ? 'school' : 'schools'}`}
       </p>
-      {schools.data && schools.data.rows.length > 0 ? (
-        <VirtualTable caption="Schools, sorted as chosen above" rows={schools.data.rows} columns={columns} rowKey={(s) => s.urn} />
-      ) : schools.data ? (
+      {schools.rows.length > 0 ? (
+        <VirtualTable caption="Schools, sorted as chosen above" rows={schools.rows} totalRows={total} onNearEnd={schools.more} columns={columns} rowKey={(s) => s.urn} />
+      ) : schools.loaded ? (
         <p>No schools match. {total === 0 && !search ? 'Import the GIAS file to fill the register.' : 'Try fewer words or other filters.'}</p>
       ) : null}
     </Page>
