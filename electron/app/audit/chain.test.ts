@@ -3,6 +3,7 @@ import { handlers } from '../api.ts';
 import { openConnection, type Connection } from '../db/cipher.ts';
 import { ESCALATION_TRIGGERS } from '../db/migrations/0010-escalations.ts';
 import { AUDIT_TRIGGERS } from '../db/migrations/0012-audit-chain.ts';
+import { ESCALATION_OPEN_TRIGGER } from '../db/migrations/0013-work-in-front.ts';
 import { openTeamDatabase, type TeamDatabase } from '../db/team-db.ts';
 import { aSession, aTeamDatabase, PASSPHRASE } from '../testing/builders.ts';
 import { updateSettings } from '../team/service.ts';
@@ -250,8 +251,21 @@ describe('the append-only triggers', () => {
   it('a new database holds exactly the triggers the migrations create', () => {
     const db = aTeamDatabase();
     const stored = db.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('audit_log', 'escalation_entry') ORDER BY name").pluck().all();
-    expect(stored).toEqual([...Object.keys(AUDIT_TRIGGERS), ...Object.keys(ESCALATION_TRIGGERS)].sort());
+    expect(stored).toEqual([...Object.keys(AUDIT_TRIGGERS), ...Object.keys(ESCALATION_TRIGGERS), ...Object.keys(ESCALATION_OPEN_TRIGGER)].sort());
     expect(verifyTriggers(db.db)).toEqual([]);
+  });
+
+  it('a dropped trigger that keeps the open escalations in step with the log is named too', async () => {
+    const file = aFileWithSixAuditRows();
+    tamper(file, (raw) => raw.exec('DROP TRIGGER escalation_entry_open'));
+    const { onOpen, ok } = await findingsOf(file);
+    expect(ok).toBe(false);
+    expect(onOpen).toEqual([
+      {
+        kind: 'missing_trigger', table: 'escalation_entry', rowId: null,
+        message: 'The trigger escalation_entry_open, which keeps the list of open escalations in step with the escalation log, is missing: the dashboard could show escalations wrongly as open or closed.',
+      },
+    ]);
   });
 });
 

@@ -8,6 +8,7 @@ import type { HistoryFinding } from '../../../shared/domain/history.ts';
 import type { Connection } from '../db/cipher.ts';
 import { ESCALATION_TRIGGERS } from '../db/migrations/0010-escalations.ts';
 import { AUDIT_TRIGGERS } from '../db/migrations/0012-audit-chain.ts';
+import { ESCALATION_OPEN_TRIGGER } from '../db/migrations/0013-work-in-front.ts';
 import { auditRowHash, GENESIS_HASH } from './chain-hash.ts';
 import { auditChainPage, auditHighestIdUsed, auditIdWithHash, insertAudit, nextAuditLink, triggersOn, type AuditRecord, type ChainedAuditRecord } from './repo.ts';
 
@@ -22,9 +23,13 @@ type Table = HistoryFinding['table'];
 const LOG_NAME: Record<Table, string> = { audit_log: 'audit log', escalation_entry: 'escalation log' };
 
 /** The triggers of the latest schema. A migration that changes one must change it here too. */
-const EXPECTED_TRIGGERS: { name: string; table: Table; sql: string }[] = [
-  ...Object.entries(AUDIT_TRIGGERS).map(([name, sql]) => ({ name, table: 'audit_log' as const, sql })),
-  ...Object.entries(ESCALATION_TRIGGERS).map(([name, sql]) => ({ name, table: 'escalation_entry' as const, sql })),
+const EXPECTED_TRIGGERS: { name: string; table: Table; sql: string; keeps: string; risk: string }[] = [
+  ...Object.entries(AUDIT_TRIGGERS).map(([name, sql]) => ({ name, table: 'audit_log' as const, sql, keeps: 'the audit log append-only', risk: 'the audit log could have been changed without LinkDesk' })),
+  ...Object.entries(ESCALATION_TRIGGERS).map(([name, sql]) => ({ name, table: 'escalation_entry' as const, sql, keeps: 'the escalation log append-only', risk: 'the escalation log could have been changed without LinkDesk' })),
+  // Not a guard of the log, but dropped or altered it would let the open escalations drift from it.
+  ...Object.entries(ESCALATION_OPEN_TRIGGER).map(([name, sql]) => ({
+    name, table: 'escalation_entry' as const, sql, keeps: 'the list of open escalations in step with the escalation log', risk: 'the dashboard could show escalations wrongly as open or closed',
+  })),
 ];
 
 /** Enough to act on; a log rewritten from row 3 would otherwise list every row after it. */
@@ -54,17 +59,16 @@ export function verifyTriggers(db: Connection): HistoryFinding[] {
   const present = triggersOn(db, Object.keys(LOG_NAME));
   const findings: HistoryFinding[] = [];
   for (const expected of EXPECTED_TRIGGERS) {
-    const log = LOG_NAME[expected.table];
     const found = present.find((t) => t.name === expected.name && t.table === expected.table);
     if (!found) {
       findings.push({
         kind: 'missing_trigger', table: expected.table, rowId: null,
-        message: `The trigger ${expected.name}, which keeps the ${log} append-only, is missing: the ${log} could have been changed without LinkDesk.`,
+        message: `The trigger ${expected.name}, which keeps ${expected.keeps}, is missing: ${expected.risk}.`,
       });
     } else if (normalised(found.sql) !== normalised(expected.sql)) {
       findings.push({
         kind: 'altered_trigger', table: expected.table, rowId: null,
-        message: `The trigger ${expected.name}, which keeps the ${log} append-only, has been altered: the ${log} could have been changed without LinkDesk.`,
+        message: `The trigger ${expected.name}, which keeps ${expected.keeps}, has been altered: ${expected.risk}.`,
       });
     }
   }

@@ -1,6 +1,18 @@
 import type { Migration } from './types.ts';
 
 /**
+ * The one trigger this migration puts on the escalation log; `audit/chain.ts` compares the
+ * schema with it on every check and open, as it does the log's append-only triggers.
+ */
+export const ESCALATION_OPEN_TRIGGER = {
+  escalation_entry_open: `CREATE TRIGGER escalation_entry_open AFTER INSERT ON escalation_entry
+        BEGIN
+          DELETE FROM escalation_open WHERE escalation_id = NEW.escalation_id;
+          INSERT INTO escalation_open (escalation_id, entry_id) SELECT NEW.escalation_id, NEW.id WHERE NEW.closed_at IS NULL;
+        END`,
+} as const;
+
+/**
  * Costs that follow the work in front of the user, not the years behind it: an index for every
  * question the screens ask of a history table, the actions of visit records as rows (so the
  * dashboard reads the open ones instead of parsing every record ever written), the open
@@ -56,12 +68,9 @@ export const migration0013: Migration = {
       INSERT INTO escalation_open (escalation_id, entry_id)
         SELECT e.escalation_id, e.id FROM escalation_entry e
          WHERE e.closed_at IS NULL AND NOT EXISTS (SELECT 1 FROM escalation_entry c WHERE c.corrects_id = e.id);
-      CREATE TRIGGER escalation_entry_open AFTER INSERT ON escalation_entry
-        BEGIN
-          DELETE FROM escalation_open WHERE escalation_id = NEW.escalation_id;
-          INSERT INTO escalation_open (escalation_id, entry_id) SELECT NEW.escalation_id, NEW.id WHERE NEW.closed_at IS NULL;
-        END;
-
+    `);
+    for (const sql of Object.values(ESCALATION_OPEN_TRIGGER)) db.exec(sql);
+    db.exec(`
       -- Search: one trigram index of the search text with every word preceded by two spaces,
       -- so a word's first letter or two are trigrams too ("  a", " st"): three letters or more
       -- are found anywhere, one or two at the start of a word. The rowid is the URN as a number
