@@ -10,8 +10,11 @@
  *     (a hard link, or a flushed copy where links are not allowed). It is never deleted.
  *     A journal left beside it by a crash moves with it, so the two still belong together
  *     and the restored file never meets the old file's journal.
+ *     Before that, the copy is brought to this version's schema and the restore is written
+ *     into its audit log, so the rename below puts the restore and its record in place
+ *     together: a crash can never leave a restored database that does not say so.
  *  4. Rename the copy over the database path (atomic), and flush the folder.
- *  5. Open it with the backup's passphrase; record the restore in its audit log.
+ *  5. Open it with the backup's passphrase.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,6 +28,8 @@ import { asStorageFailure } from './storage-errors.ts';
 import { abandonLock, acquireLock, releaseLock, type HeldLock } from './lock-file.ts';
 import { openLockedTeamDatabase, type TeamDatabase } from './team-db.ts';
 import { removeTemporary, restoreTemporaryPath } from './temporaries.ts';
+import { applyWorkingPragmas, openConnection, type Connection } from './cipher.ts';
+import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './migrations/index.ts';
 import { verifyDatabaseFile } from './verify-copy.ts';
 import { write } from './write.ts';
 
@@ -112,6 +117,20 @@ function undoKeepAside(target: string, kept: KeptAside | null): void {
   removeQuietly(kept.path);
 }
 
+/** Migrates the private copy and records the restore in it, in one place before it is swapped in. */
+function recordRestoreInCopy(copy: string, req: RestoreRequest, summary: string): void {
+  let db: Connection | undefined;
+  try {
+    db = openConnection(copy, req.passphrase, { create: false });
+    applyWorkingPragmas(db);
+    if (schemaVersion(db) < LATEST_SCHEMA_VERSION) migrate(db);
+    const ctx = { db, actor: req.user, now: req.now };
+    write(ctx, (audit) => audit('database', null, 'restore', summary));
+  } finally {
+    db?.close();
+  }
+}
+
 function holdLock(req: RestoreRequest, target: string): HeldLock | null {
   if (req.open) return null;
   return acquireLock(target, req.user, req.takeOverLock ?? false, req.now());
@@ -123,12 +142,14 @@ export function restoreBackup(req: RestoreRequest): Restored {
   if (req.open && req.open.path !== target) throw new AppError('invalid_input', 'The database to restore is not the one open.');
   const observe = req.observe ?? (() => undefined);
   const verdict = checkBackup(target, req.from, req.passphrase);
+  const summary = verdict.returnsTo ? `Restored a backup of ${verdict.returnsTo}` : 'Restored a backup';
   let lock = holdLock(req, target);
   const temporary = restoreTemporaryPath(target);
   let kept: KeptAside | null = null;
   try {
     removeTemporary(temporary);
     copyPrivately(verdict.path, temporary);
+    recordRestoreInCopy(temporary, req, summary);
     verifyDatabaseFile(temporary, req.passphrase, WRONG_BACKUP_PASSPHRASE);
     observe('copied');
     if (req.open) lock = req.open.closeKeepingLock();
@@ -148,8 +169,6 @@ export function restoreBackup(req: RestoreRequest): Restored {
   }
   if (!lock) throw new AppError('internal', 'The restore lost track of the lock.');
   const db = openLockedTeamDatabase(target, req.passphrase, req.user, lock, req.now);
-  const summary = verdict.returnsTo ? `Restored a backup of ${verdict.returnsTo}` : 'Restored a backup';
-  write(db.writeContext, (audit) => audit('database', null, 'restore', summary));
   observe('opened');
   return { db, verdict, keptAt: kept?.path ?? null };
 }
