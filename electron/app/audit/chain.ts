@@ -5,7 +5,7 @@
  * create. What this does and does not protect against: docs/architecture.md.
  */
 import type { HistoryFinding } from '../../../shared/domain/history.ts';
-import type { Connection } from '../db/cipher.ts';
+import { userVersion, type Connection } from '../db/cipher.ts';
 import { ESCALATION_TRIGGERS } from '../db/migrations/0010-escalations.ts';
 import { AUDIT_TRIGGERS } from '../db/migrations/0012-audit-chain.ts';
 import { ESCALATION_OPEN_TRIGGER } from '../db/migrations/0013-work-in-front.ts';
@@ -23,12 +23,14 @@ type Table = HistoryFinding['table'];
 const LOG_NAME: Record<Table, string> = { audit_log: 'audit log', escalation_entry: 'escalation log' };
 
 /** The triggers of the latest schema. A migration that changes one must change it here too. */
-const EXPECTED_TRIGGERS: { name: string; table: Table; sql: string; keeps: string; risk: string }[] = [
+const EXPECTED_TRIGGERS: { name: string; table: Table; sql: string; keeps: string; risk: string; sinceSchema?: number }[] = [
   ...Object.entries(AUDIT_TRIGGERS).map(([name, sql]) => ({ name, table: 'audit_log' as const, sql, keeps: 'the audit log append-only', risk: 'the audit log could have been changed without LinkDesk' })),
   ...Object.entries(ESCALATION_TRIGGERS).map(([name, sql]) => ({ name, table: 'escalation_entry' as const, sql, keeps: 'the escalation log append-only', risk: 'the escalation log could have been changed without LinkDesk' })),
   // Not a guard of the log, but dropped or altered it would let the open escalations drift from it.
   ...Object.entries(ESCALATION_OPEN_TRIGGER).map(([name, sql]) => ({
     name, table: 'escalation_entry' as const, sql, keeps: 'the list of open escalations in step with the escalation log', risk: 'the dashboard could show escalations wrongly as open or closed',
+    // A backup made before migration 0013 is checked before it is migrated.
+    sinceSchema: 13,
   })),
 ];
 
@@ -58,7 +60,9 @@ const normalised = (sql: string | null): string => (sql ?? '').replace(/\s+/g, '
 export function verifyTriggers(db: Connection): HistoryFinding[] {
   const present = triggersOn(db, Object.keys(LOG_NAME));
   const findings: HistoryFinding[] = [];
+  const schema = userVersion(db);
   for (const expected of EXPECTED_TRIGGERS) {
+    if (schema < (expected.sinceSchema ?? 0)) continue;
     const found = present.find((t) => t.name === expected.name && t.table === expected.table);
     if (!found) {
       findings.push({
