@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { startChild } from '../testing/children.ts';
 import { aTeamDatabase, aTeamDatabaseFile, bytesOf, PASSPHRASE, refusalOf, tempDir } from '../testing/builders.ts';
 import { PAGE_SIZE } from './cipher-integrity.ts';
-import { journalPathFor } from './key-check.ts';
+import { journalCopyOfPageOne, journalPathFor } from './key-check.ts';
 import { lockPathFor } from './lock-file.ts';
 import { openTeamDatabase } from './team-db.ts';
 import { write } from './write.ts';
@@ -97,6 +97,7 @@ describe('a wrong passphrase after a crash mid-commit', () => {
 
   it('lets the right passphrase in when the crash tore page 1 itself, by checking the journal’s copy of it', async () => {
     const { file } = await crashedMidCommit();
+    expect(journalCopyOfPageOne(file)).not.toBeNull();
     // A write torn by a power cut: the second half of page 1 is neither the old nor the new page.
     const bytes = bytesOf(file);
     randomBytes(2048).copy(bytes, 2048);

@@ -54,6 +54,9 @@ if (plan.action === 'rekey') {
   // A small cache makes SQLite write changed pages into the file before the commit.
   db.db.pragma('cache_size=4');
   db.db.exec('BEGIN');
+  // Page 1 into the journal now, as every commit's end puts it there: otherwise whether it is
+  // saved before the kill depends on whether the file happened to have free pages to reuse.
+  db.db.pragma(`user_version=${Number(db.db.pragma('user_version', { simple: true }))}`);
   // Chained like every audit row (the log's insert trigger refuses any other).
   for (let i = 0; i < 3000; i++) appendAudit(db.db, { at: '2026-12-03T09:30:00.000Z', actor: 'Crash Child', entity: 'test', entityId: null, action: 'fill', summary: 'x'.repeat(500) });
   process.stdout.write('ready\n');
