@@ -42,7 +42,7 @@ import { ConsultationInput, VisitRecordInput, type Consultation, type VisitRecor
 import { MoveVisitStatus, PlanVisitInput, type PlannerRow, type Visit } from './domain/visits.ts';
 import { GiasApplyInput, GiasImportInput, type GiasImportResult, type GiasPreview, type ImportProgress, type RowsImportResult } from './domain/imports.ts';
 import { ConnectionFields, PersonFields, type Connection, type Person, type PersonDetail, type PersonSummary } from './domain/people.ts';
-import { EnhancedSupport, NewSchool, SCHOOL_CATEGORIES, SchoolQuery, TeamHeldFields, Urn, type School, type SchoolDetail, type SchoolSummary } from './domain/schools.ts';
+import { EnhancedSupport, NewSchool, SCHOOL_CATEGORIES, SchoolQuery, SchoolScopeInput, TeamHeldFields, Urn, type School, type SchoolDetail, type SchoolSummary } from './domain/schools.ts';
 import { LocalAuthority, PersonName, TeamName, TeamSettingsPatch } from './domain/team.ts';
 import type { AuditEntry, Team, TeamSettings } from './domain/team.ts';
 import type { HistoryFinding } from './domain/history.ts';
@@ -227,6 +227,10 @@ export const api = {
   ),
   'schools.close': method<School>()(z.object({ urn: Urn, closedOn: IsoDate }).strict(), 'Close a school; it and its history are kept'),
   'schools.acknowledgeClosure': method<School>()(z.object({ urn: Urn }).strict(), 'Clear the "closed in GIAS" flag once dealt with'),
+  'schools.setInScope': method<School>()(
+    SchoolScopeInput,
+    'Put a school in or out of the team’s scope whatever its category, or (null) let the team’s categories decide',
+  ),
   'gias.preview': method<GiasPreview>()(GiasImportInput, 'Read a GIAS establishment CSV and say what an import would change'),
   'gias.apply': method<GiasImportResult>()(GiasApplyInput, 'Import a GIAS establishment CSV in one transaction'),
   'imports.progress': method<ImportProgress | null>()(NoInput, 'Progress of the import running now, if any'),
@@ -290,8 +294,8 @@ export const api = {
   ),
   'visits.forSchool': method<Visit[]>()(z.object({ urn: Urn }).strict(), 'A school’s termly visits, newest year first'),
   'visits.checkDate': method<{ warnings: string[]; deadlines: { sendProForma: string; proFormaDue: string } | null }>()(
-    z.object({ urn: Urn, date: IsoDate, term: z.enum(TERM_NAMES).optional() }).strict(),
-    'The pro forma deadlines of a proposed visit date, and any warnings about it',
+    z.object({ urn: Urn, date: IsoDate, term: z.enum(TERM_NAMES).optional(), yearLabel: z.string().regex(/^\d{4}-\d{2}$/, 'Write the year as 2026-27').optional() }).strict(),
+    'The pro forma deadlines of a proposed visit date, and any warnings about it (given the year and term, as they stand for that visit)',
   ),
   'visits.plan': method<{ visit: Visit; warnings: string[] }>()(PlanVisitInput, 'Agree (or move) a termly visit, or mark it to be agreed'),
   'visits.exportCalendar': method<{ path: string; events: number }>()(

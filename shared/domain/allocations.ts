@@ -252,6 +252,8 @@ export interface BoardRow {
   category: SchoolCategory;
   hub: string | null;
   pupils: number | null;
+  /** Whether the team serves the school (its own choice, else its category's). */
+  inScope: boolean;
   named: { id: string; name: string; from: string } | null;
   secondary: { id: string; name: string; from: string } | null;
 }

@@ -177,11 +177,18 @@ export interface School {
   mainContact: string | null;
   notes: string | null;
   enhancedSupport: EnhancedSupport | null;
+  /** Whether the team serves the school: its own choice if it has one, else its category's (a team setting). */
+  inScope: boolean;
+  /** The school's own choice, set on its page: null follows its category. */
+  inScopeChoice: boolean | null;
 }
 
-export type SchoolSummary = Pick<School, 'urn' | 'name' | 'category' | 'status' | 'town' | 'postcode' | 'hub' | 'pupils' | 'closedInGiasOn'> & {
+export type SchoolSummary = Pick<School, 'urn' | 'name' | 'category' | 'status' | 'town' | 'postcode' | 'hub' | 'pupils' | 'closedInGiasOn' | 'inScope'> & {
   enhanced: boolean;
 };
+
+/** Put a school in or out of the team's scope whatever its category, or (null) let its category decide. */
+export const SchoolScopeInput = z.object({ urn: Urn, inScope: z.boolean().nullable() }).strict();
 
 export const SCHOOL_SORTS = ['name', 'urn', 'town', 'pupils', 'category'] as const;
 /** Schools in one answer unless asked otherwise, and the most one answer may hold. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hasHiddenCharacters, line } from './text.ts';
+import { SCHOOL_CATEGORIES } from './schools.ts';
 
 /** A person's name as typed into a form: trimmed, not blank, not absurdly long. */
 export const PersonName = line().min(1, 'Enter your name').max(100, 'Use 100 characters or fewer');
@@ -15,6 +16,8 @@ export const DEFAULT_FAIRNESS_PERCENT = 25;
 export const DEFAULT_BACKUPS_TO_KEEP = 10;
 /** The backup folder when none is set: a folder of this name beside the database file. */
 export const DEFAULT_BACKUP_FOLDER_NAME = 'Backups';
+/** A term's visit is due to be agreed by the end of this week of term (the week the term starts in is the first). */
+export const DEFAULT_VISIT_AGREE_BY_WEEK = 2;
 
 export const TeamSettings = z.object({
   teamName: TeamName,
@@ -39,6 +42,17 @@ export const TeamSettings = z.object({
     .max(200, 'Use a folder path of 200 characters or fewer')
     .refine((p) => !hasHiddenCharacters(p), 'The path holds a control or hidden character: type it again'),
   backupsToKeep: z.number().int('Use a whole number').min(1, 'Keep at least 1 backup').max(100, 'Keep 100 backups or fewer'),
+  /**
+   * The kinds of school the team serves (every kind until the team says otherwise): a school of
+   * another kind is left out of the planner, the dashboard, the nurse flag and the SPOC list,
+   * unless its own page puts it in scope.
+   */
+  categoriesInScope: z
+    .array(z.enum(SCHOOL_CATEGORIES))
+    .min(1, 'Choose at least one kind of school the team serves')
+    .refine((c) => new Set(c).size === c.length, 'Name each kind of school once'),
+  /** The week of term by whose end (Friday) every in-scope school's visit for the term should be agreed. */
+  visitAgreeByWeek: z.number().int('Use a whole number of weeks').min(1, 'Use week 1 or later').max(12, 'Use week 12 or earlier'),
 });
 export type TeamSettings = z.infer<typeof TeamSettings>;
 

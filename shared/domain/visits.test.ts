@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AcademicYear } from './calendar.ts';
-import { canMove, dateWarnings, deadlinesFor, MoveVisitStatus } from './visits.ts';
+import { agreeVisitBy, canMove, dateWarnings, deadlinesFor, MoveVisitStatus, needsAgreeing, proFormaWarning } from './visits.ts';
 import type { WorkingCalendar } from './working-days.ts';
 
 const year: AcademicYear = {
@@ -42,6 +42,49 @@ describe('termly visit rules', () => {
       'Too close to send the pro forma in time: it should have gone by 13 Nov 2026 to be back by 20 Nov 2026.',
     ]);
     expect(dateWarnings(calendar, [year], '2026-12-10', '2026-11-23', 'autumn')).toEqual([]);
+  });
+
+  it('stops warning that it is too close to send the pro forma once the pro forma has been dealt with', () => {
+    // Visit 27 Nov: the pro forma should have gone by 13 Nov.
+    const deadlines = deadlinesFor(calendar, '2026-11-27');
+    const tooClose = 'Too close to send the pro forma in time: it should have gone by 13 Nov 2026 to be back by 20 Nov 2026.';
+    expect(proFormaWarning(deadlines, '2026-11-23')).toBe(tooClose);
+    expect(proFormaWarning(deadlines, '2026-11-23', { status: 'agreed', proFormaSentOn: null })).toBe(tooClose);
+    expect(proFormaWarning(deadlines, '2026-11-13', { status: 'agreed', proFormaSentOn: null })).toBeNull();
+    // Sent in time: nothing, even long after its send-by day.
+    expect(proFormaWarning(deadlines, '2026-11-23', { status: 'pro_forma_sent', proFormaSentOn: '2026-11-13' })).toBeNull();
+    // Sent late: a caution while the school has still to return it, then nothing.
+    expect(proFormaWarning(deadlines, '2026-11-23', { status: 'pro_forma_sent', proFormaSentOn: '2026-11-16' })).toBe(
+      'The pro forma went on 16 Nov 2026, after 13 Nov 2026: check the school can return it by 20 Nov 2026.',
+    );
+    expect(proFormaWarning(deadlines, '2026-11-23', { status: 'pro_forma_returned', proFormaSentOn: '2026-11-16' })).toBeNull();
+    // Held or written up: the pro forma is history, whenever it went.
+    expect(proFormaWarning(deadlines, '2026-12-01', { status: 'held', proFormaSentOn: '2026-11-19' })).toBeNull();
+    expect(proFormaWarning(deadlines, '2026-12-01', { status: 'record_written', proFormaSentOn: null })).toBeNull();
+    expect(dateWarnings(calendar, [year], '2026-11-27', '2026-12-01', 'autumn', { status: 'record_written', proFormaSentOn: '2026-11-12' })).toEqual([]);
+    expect(dateWarnings(calendar, [year], '2026-11-27', '2026-11-23', 'autumn', { status: 'pro_forma_sent', proFormaSentOn: '2026-11-10' })).toEqual([]);
+  });
+
+  it('puts the day a term’s visit should be agreed by at the Friday of the chosen week of term', () => {
+    const [autumn, spring] = year.terms;
+    if (!autumn || !spring) throw new Error('no terms');
+    // Autumn starts on Wednesday 2 Sep: its first week ends Friday 4 Sep, its second Friday 11 Sep.
+    expect(agreeVisitBy(autumn, 1)).toBe('2026-09-04');
+    expect(agreeVisitBy(autumn, 2)).toBe('2026-09-11');
+    // Spring starts on Monday 4 Jan.
+    expect(agreeVisitBy(spring, 2)).toBe('2027-01-15');
+    // Half-term week (26 to 30 Oct) is not a week of term: week 8 ends on Friday 23 Oct, week 9 on 6 Nov.
+    expect(agreeVisitBy(autumn, 8)).toBe('2026-10-23');
+    expect(agreeVisitBy(autumn, 9)).toBe('2026-11-06');
+    // Never after the term ends.
+    expect(agreeVisitBy({ name: 'summer', startsOn: '2027-07-01', endsOn: '2027-07-21', halfTermFrom: '2027-07-05', halfTermTo: '2027-07-06' }, 12)).toBe('2027-07-21');
+  });
+
+  it('counts a visit as needing agreement when it is missing or still to be agreed, not when cancelled or agreed', () => {
+    expect(needsAgreeing(undefined)).toBe(true);
+    expect(needsAgreeing({ status: 'to_be_agreed' })).toBe(true);
+    expect(needsAgreeing({ status: 'agreed' })).toBe(false);
+    expect(needsAgreeing({ status: 'cancelled' })).toBe(false);
   });
 
   it('asks why a visit was cancelled', () => {

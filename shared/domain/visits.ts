@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import { line } from './text.ts';
-import { formatDate } from '../format.ts';
-import { TERM_NAMES, termOn, type AcademicYear, type TermName } from './calendar.ts';
+import { addDays, formatDate } from '../format.ts';
+import { TERM_NAMES, termOn, type AcademicYear, type Term, type TermName } from './calendar.ts';
 import { Urn } from './schools.ts';
-import { isWorkingDay, shiftWorkingDays, type WorkingCalendar } from './working-days.ts';
+import { dayOfWeek, isWorkingDay, shiftWorkingDays, type WorkingCalendar } from './working-days.ts';
 
 export const VISIT_STATUSES = ['to_be_agreed', 'agreed', 'pro_forma_sent', 'pro_forma_returned', 'held', 'record_written', 'cancelled'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
@@ -46,18 +46,70 @@ export function deadlinesFor(calendar: WorkingCalendar, visitDate: string): Visi
   return { sendProForma: shiftWorkingDays(calendar, visitDate, -10), proFormaDue: shiftWorkingDays(calendar, visitDate, -5) };
 }
 
-/** Plain-words cautions about a proposed date; none of them stops it being saved. */
-export function dateWarnings(calendar: WorkingCalendar, years: AcademicYear[], visitDate: string, today: string, term?: TermName): string[] {
+/** How far a visit has gone: what decides whether the pro forma can still be late. */
+export interface VisitProgress {
+  status: VisitStatus;
+  proFormaSentOn: string | null;
+}
+
+/**
+ * The pro forma's timing, while it matters. Before it is sent: "too close" once its send-by day
+ * has passed. Sent: nothing if it went in time; if it went late, a caution until the school
+ * returns it. Returned, held or written up: nothing, whenever it went.
+ */
+export function proFormaWarning(deadlines: VisitDeadlines, today: string, progress?: VisitProgress): string | null {
+  const { sendProForma, proFormaDue } = deadlines;
+  switch (progress?.status) {
+    case 'pro_forma_returned':
+    case 'held':
+    case 'record_written':
+      return null;
+    case 'pro_forma_sent': {
+      const sentOn = progress.proFormaSentOn;
+      if (!sentOn || sentOn <= sendProForma) return null;
+      return `The pro forma went on ${formatDate(sentOn)}, after ${formatDate(sendProForma)}: check the school can return it by ${formatDate(proFormaDue)}.`;
+    }
+    default:
+      if (sendProForma >= today) return null;
+      return `Too close to send the pro forma in time: it should have gone by ${formatDate(sendProForma)} to be back by ${formatDate(proFormaDue)}.`;
+  }
+}
+
+/**
+ * Plain-words cautions about a proposed date; none of them stops it being saved. `progress` is
+ * the visit's own, when the date is an existing visit's: a pro forma already dealt with is not
+ * warned about again.
+ */
+export function dateWarnings(calendar: WorkingCalendar, years: AcademicYear[], visitDate: string, today: string, term?: TermName, progress?: VisitProgress): string[] {
   const warnings: string[] = [];
   const inTerm = termOn(years, visitDate);
   if (years.length > 0 && !inTerm) warnings.push(`${formatDate(visitDate)} is outside term time.`);
   else if (inTerm && term && inTerm.term.name !== term) warnings.push(`${formatDate(visitDate)} is in the ${inTerm.term.name} term, not the ${term} term.`);
   if (!isWorkingDay(calendar, visitDate)) warnings.push(`${formatDate(visitDate)} is not a working day (a weekend, bank holiday, school holiday or INSET day).`);
-  const { sendProForma, proFormaDue } = deadlinesFor(calendar, visitDate);
-  if (sendProForma < today) {
-    warnings.push(`Too close to send the pro forma in time: it should have gone by ${formatDate(sendProForma)} to be back by ${formatDate(proFormaDue)}.`);
-  }
+  const proForma = proFormaWarning(deadlinesFor(calendar, visitDate), today, progress);
+  if (proForma) warnings.push(proForma);
   return warnings;
+}
+
+/**
+ * The day a term's visit should be agreed by: the Friday of the term's `week`th week, counting
+ * the week the term starts in as the first and passing over a week wholly in half-term; never
+ * after the term ends.
+ */
+export function agreeVisitBy(term: Term, week: number): string {
+  const monday = addDays(term.startsOn, -((dayOfWeek(term.startsOn) + 6) % 7));
+  let counted = 0;
+  for (let start = monday; start <= term.endsOn; start = addDays(start, 7)) {
+    const friday = addDays(start, 4);
+    if (!(term.halfTermFrom <= start && friday <= term.halfTermTo)) counted += 1;
+    if (counted >= week) return friday < term.endsOn ? friday : term.endsOn;
+  }
+  return term.endsOn;
+}
+
+/** A visit that still needs a date: none planned for the term, or one still to be agreed. */
+export function needsAgreeing(visit: { status: VisitStatus } | undefined | null): boolean {
+  return !visit || visit.status === 'to_be_agreed';
 }
 
 const IsoDate = z.iso.date('Enter the date as yyyy-mm-dd');

@@ -1,6 +1,7 @@
 import type { AllocationPeriod, AllocationRole, BoardRow, ConnectionFacts, WorkerFacts } from '../../../shared/domain/allocations.ts';
 import type { SchoolCategory, SchoolStatus } from '../../../shared/domain/schools.ts';
 import { statement, type Connection } from '../db/cipher.ts';
+import { inScopeSql } from '../schools/repo.ts';
 
 interface PeriodRow {
   id: string;
@@ -162,13 +163,14 @@ interface BoardSqlRow {
   secondary_id: string | null;
   secondary_name: string | null;
   secondary_from: string | null;
+  in_scope: number;
 }
 
 /** Every open school with its workers on a date; unallocated first, then by name. */
 export function selectBoard(db: Connection, isoDate: string): BoardRow[] {
   const rows = statement(
     db,
-    `SELECT s.urn, s.name, s.category, s.hub, s.pupils,
+    `SELECT s.urn, s.name, s.category, s.hub, s.pupils, ${inScopeSql('s')} AS in_scope,
        n.person_id AS named_id, np.name AS named_name, n.from_date AS named_from,
        c.person_id AS secondary_id, cp.name AS secondary_name, c.from_date AS secondary_from
      FROM school s
@@ -181,7 +183,7 @@ export function selectBoard(db: Connection, isoDate: string): BoardRow[] {
   ).all({ day: isoDate }) as BoardSqlRow[];
   const worker = (id: string | null, name: string | null, from: string | null) => (id && name && from ? { id, name, from } : null);
   return rows.map((r) => ({
-    urn: r.urn, name: r.name, category: r.category, hub: r.hub, pupils: r.pupils,
+    urn: r.urn, name: r.name, category: r.category, hub: r.hub, pupils: r.pupils, inScope: r.in_scope === 1,
     named: worker(r.named_id, r.named_name, r.named_from),
     secondary: worker(r.secondary_id, r.secondary_name, r.secondary_from),
   }));

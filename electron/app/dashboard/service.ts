@@ -1,7 +1,10 @@
 /**
  * The dashboard: pro formas to send and not back, visits to agree, visits held without a
  * record, and contact follow-ups, each as overdue (its day has passed) or this week (due in
- * the next seven days). A visit still to agree is due when its term starts. Actions from visit
+ * the next seven days). Every open school in the team's scope whose visit of the current term
+ * has no date (none planned, or one still to be agreed) is a visit to agree, due at the end of
+ * the week of term the team chose (setting `visitAgreeByWeek`). Visit items leave out schools
+ * outside the team's scope; follow-ups, actions and escalations someone recorded stay. Actions from visit
  * records show from their date for sixty days: the record holds no "done" for them yet.
  * Open escalations show until closed; one whose manager has not been told is overdue the minute
  * its 24 clock hours pass. Panel meetings this week with nobody from the team show too.
@@ -21,7 +24,9 @@ import { listYears, proFormaDeadlines } from '../calendar/service.ts';
 import { selectOpenFollowUps } from '../contacts/repo.ts';
 import { selectOpenActions } from '../records/repo.ts';
 import type { Connection } from '../db/cipher.ts';
-import { selectVisitsWithStatus } from '../visits/repo.ts';
+import { agreeVisitBy } from '../../../shared/domain/visits.ts';
+import { getTeam } from '../team/service.ts';
+import { selectVisitsToAgree, selectVisitsWithStatus } from '../visits/repo.ts';
 
 export function dashboard(db: Connection, today: string, now: Date = londonInstant(`${today}T12:00`)): Dashboard {
   const weekEnd = addDays(today, 7);
@@ -29,18 +34,24 @@ export function dashboard(db: Connection, today: string, now: Date = londonInsta
   const years = listYears(db);
   const visitLink = (v: { urn: string; yearLabel: string; term: string }) => `/visits/${v.urn}/${v.yearLabel}/${v.term}`;
 
-  const open = selectVisitsWithStatus(db, ['agreed', 'pro_forma_sent', 'held', 'to_be_agreed']);
+  const agreeByWeek = getTeam(db).settings.visitAgreeByWeek;
+  for (const year of years) {
+    for (const term of year.terms) {
+      if (term.startsOn > weekEnd || term.endsOn < today) continue;
+      const due = agreeVisitBy(term, agreeByWeek);
+      if (due > weekEnd) continue;
+      for (const s of selectVisitsToAgree(db, year.label, term.name)) {
+        const detail = s.status ? `The ${term.name} term visit has no date yet` : `No ${term.name} term visit planned`;
+        items.push({ kind: 'visit_to_agree', school: s.name, urn: s.urn, due, detail, link: visitLink({ urn: s.urn, yearLabel: year.label, term: term.name }) });
+      }
+    }
+  }
+
+  const open = selectVisitsWithStatus(db, ['agreed', 'pro_forma_sent', 'held']);
   const deadlines = proFormaDeadlines(db, open.flatMap((v) => (v.date && (v.status === 'agreed' || v.status === 'pro_forma_sent') ? [v.date] : [])));
   for (const v of open) {
     if (v.status === 'held') {
       items.push({ kind: 'held_without_record', school: v.schoolName, urn: v.urn, due: v.heldOn ? addDays(v.heldOn, 7) : null, detail: `Held ${v.heldOn ? formatDate(v.heldOn) : ''}`, link: visitLink(v) });
-      continue;
-    }
-    if (v.status === 'to_be_agreed') {
-      const term = years.find((y) => y.label === v.yearLabel)?.terms.find((t) => t.name === v.term);
-      if (term && term.startsOn <= weekEnd && term.endsOn >= today) {
-        items.push({ kind: 'visit_to_agree', school: v.schoolName, urn: v.urn, due: term.startsOn, detail: `The ${v.term} term visit has no date`, link: visitLink(v) });
-      }
       continue;
     }
     if (!v.date) continue;

@@ -28,6 +28,11 @@ function callsOn(urn: string, visitId: string): [string, unknown][] {
   return [
     ['dashboard.get', {}],
     ['visits.planner', { yearLabel: '2026-27' }],
+    // The schools in the team's scope: the nurse flag, the SPOC list and a visit's own date check.
+    ['consultations.withoutNurse', {}],
+    ['documents.checkSpocList', { validFrom: TODAY }],
+    ['visits.checkDate', { urn, date: '2026-12-10', term: 'autumn', yearLabel: '2026-27' }],
+    ['schools.list', { search: '', statuses: ['open'], categories: ['primary'] }],
     ['allocations.check', { proposals: [{ urn, namedId: null, secondaryId: null, from: TODAY }] }],
     ['schools.list', { search: 'a' }],
     ['schools.list', { search: 'st mary' }],

@@ -8,6 +8,7 @@ import { aTeamDatabase, aTeamDatabaseFile, asyncRefusalOf, bytesOf, pageNeverRea
 import { applyKey, openConnection } from './cipher.ts';
 import { lockPathFor } from './lock-file.ts';
 import { LATEST_SCHEMA_VERSION } from './migrations/index.ts';
+import { SCHOOL_CATEGORIES } from '../../../shared/domain/schools.ts';
 import { createTeamDatabase, LINKDESK_APPLICATION_ID, openTeamDatabase } from './team-db.ts';
 
 function errorOf(fn: () => unknown): AppError {
@@ -39,7 +40,7 @@ describe('creating a team database', () => {
     const db = aTeamDatabase();
     expect(db.team().settings).toEqual({
       teamName: 'Coastal Dedicated Schools Team', localAuthority: 'Seashire County Council', idleLockMinutes: 10, defaultCapacity: 12, fairnessPercent: 25, teamFolder: '',
-      backupsEnabled: true, backupFolder: '', backupsToKeep: 10,
+      backupsEnabled: true, backupFolder: '', backupsToKeep: 10, categoriesInScope: [...SCHOOL_CATEGORIES], visitAgreeByWeek: 2,
     });
     const audit = db.db.prepare('SELECT actor, entity, action FROM audit_log').all();
     expect(audit).toEqual([{ actor: 'Tess Manager', entity: 'team', action: 'create' }]);

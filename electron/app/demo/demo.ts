@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import nodePath from 'node:path';
+import { SCHOOL_CATEGORIES } from '../../../shared/domain/schools.ts';
 import { createTeamDatabase, type TeamDatabase } from '../db/team-db.ts';
 import { updateSettings } from '../team/service.ts';
 import { seedDemoAllocations } from './allocations.ts';
@@ -22,13 +23,16 @@ export const DEMO_TEAM = {
   localAuthority: 'Northshire County Council',
 };
 
+export const DEMO_CATEGORIES_IN_SCOPE = SCHOOL_CATEGORIES.filter((c) => c !== 'further_education');
+
 export function createDemoDatabase(path: string, passphrase: string, user: string, now?: () => Date): TeamDatabase {
   const db = createTeamDatabase({ path, passphrase, user, ...DEMO_TEAM, ...(now ? { now } : {}) });
   try {
     // The demo's team folder sits beside its database, so meeting records can be made at once.
     const teamFolder = nodePath.join(nodePath.dirname(nodePath.resolve(path)), 'Demo team folder');
     fs.mkdirSync(teamFolder, { recursive: true });
-    updateSettings(db.writeContext, { idleLockMinutes: 15, teamFolder });
+    // The county's post-16 team links with the FE colleges, so this team's scope leaves them out.
+    updateSettings(db.writeContext, { idleLockMinutes: 15, teamFolder, categoriesInScope: DEMO_CATEGORIES_IN_SCOPE });
     const register = seedDemoRegister(db);
     seedDemoAllocations(db, register);
     seedDemoVisits(db, register.schools);

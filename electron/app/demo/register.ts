@@ -7,7 +7,7 @@ import { NewSchool } from '../../../shared/domain/schools.ts';
 import { ConnectionFields, PersonFields, type Person, type PersonInput } from '../../../shared/domain/people.ts';
 import type { TeamDatabase } from '../db/team-db.ts';
 import { createPerson, declareConnection } from '../people/service.ts';
-import { addSchool, closeSchool, setEnhancedSupport, updateSchoolTeamFields } from '../schools/service.ts';
+import { addSchool, closeSchool, setEnhancedSupport, setSchoolScope, updateSchoolTeamFields } from '../schools/service.ts';
 
 const HUBS = ['North', 'Central', 'Coastal'] as const;
 const PLACES = ['Ashby', 'Brindle', 'Carrow', 'Dunmere', 'Elmstead', 'Fenwick', 'Garston', 'Hollins', 'Ivybridge', 'Kelbrook', 'Langdon', 'Marwick'];
@@ -83,6 +83,8 @@ export function seedDemoRegister(db: TeamDatabase): DemoRegister {
   setEnhancedSupport(ctx, urns[2] ?? '990003', { reasons: ['not_engaging', 'high_exclusions'], setOn: '2026-09-15' });
   setEnhancedSupport(ctx, urns[9] ?? '990010', { reasons: ['deprivation', 'other'], otherText: 'New head teacher, staffing gaps', setOn: '2026-10-02' });
   closeSchool(ctx, urns[23] ?? '990024', '2026-08-31');
+  // An independent school that buys its early help elsewhere: out of scope by its own choice.
+  setSchoolScope(ctx, urns[41] ?? '990042', false);
 
   const people = DEMO_WORKERS.map((w) => createPerson(ctx, PersonFields.parse(w)));
   // Iris leaves in July 2026; the allocations seed deactivates her after giving her history.

@@ -24,7 +24,9 @@ export function spocListRows(db: Connection, validFrom: string): SpocListRow[] {
   const managers = [...people.values()].filter((p) => p.role === 'team_manager' && p.activeFrom <= validFrom && (!p.activeTo || p.activeTo >= validFrom));
   // The school's hub's manager, else the named worker's hub's manager, else the team's first.
   const managerFor = (hub: string | null, spocHub: string | null) => managers.find((m) => hub && m.hub === hub) ?? managers.find((m) => spocHub && m.hub === spocHub) ?? managers[0];
+  // Only the schools the team serves: a school out of scope has no SPOC to publish.
   return selectBoard(db, validFrom)
+    .filter((school) => school.inScope)
     .map((school) => {
       const spoc = school.named ? people.get(school.named.id) : undefined;
       const secondary = school.secondary ? people.get(school.secondary.id) : undefined;

@@ -1,5 +1,6 @@
 import type { Consultation, VisitRecord } from '../../../shared/domain/records.ts';
 import { statement, type Connection } from '../db/cipher.ts';
+import { servedSql } from '../schools/repo.ts';
 
 export function upsertVisitRecord(db: Connection, visitId: string, data: unknown, by: string, at: string): void {
   statement(
@@ -43,11 +44,11 @@ export function selectConsultations(db: Connection, urn?: string): Consultation[
   return rows.map(toConsultation);
 }
 
-/** Open schools with no consultation including the school nurse team between two dates. */
+/** Open schools in the team's scope with no consultation including the school nurse team between two dates. */
 export function selectSchoolsWithoutNurse(db: Connection, from: string, to: string): { urn: string; name: string }[] {
   return statement(
     db,
-    `SELECT s.urn, s.name FROM school s WHERE s.status <> 'closed' AND NOT EXISTS (
+    `SELECT s.urn, s.name FROM school s WHERE ${servedSql('s')} AND NOT EXISTS (
        SELECT 1 FROM consultation c WHERE c.urn = s.urn AND c.with_school_nurse = 1 AND c.held_on BETWEEN ? AND ?)
      ORDER BY s.name COLLATE NOCASE`,
   ).all(from, to) as { urn: string; name: string }[];

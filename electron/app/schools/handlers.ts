@@ -2,7 +2,7 @@ import type { AreaHandlers } from '../handler-types.ts';
 import { userPath } from '../paths.ts';
 import { applyGiasImport, previewGiasImport } from './gias-import.ts';
 import {
-  acknowledgeClosure, addSchool, closeSchool, listSchools, schoolDetail, schoolHubs, setEnhancedSupport, updateSchoolTeamFields,
+  acknowledgeClosure, addSchool, closeSchool, listSchools, schoolDetail, schoolHubs, setEnhancedSupport, setSchoolScope, updateSchoolTeamFields,
 } from './service.ts';
 
 export const schoolHandlers: AreaHandlers<'schools' | 'gias'> = {
@@ -14,6 +14,7 @@ export const schoolHandlers: AreaHandlers<'schools' | 'gias'> = {
   'schools.setEnhancedSupport': (session, { urn, support }) => setEnhancedSupport(session.database.writeContext, urn, support),
   'schools.close': (session, { urn, closedOn }) => closeSchool(session.database.writeContext, urn, closedOn),
   'schools.acknowledgeClosure': (session, { urn }) => acknowledgeClosure(session.database.writeContext, urn),
+  'schools.setInScope': (session, { urn, inScope }) => setSchoolScope(session.database.writeContext, urn, inScope),
   'gias.preview': (session, { path, laCodes }) =>
     session.track('GIAS preview', (report) => previewGiasImport(session.database.writeContext, userPath(path), laCodes, report)),
   'gias.apply': (session, { path, laCodes, applyGoodRows, expected }) =>

@@ -1,5 +1,23 @@
-import type { EnhancedSupport, School, SchoolQuery, SchoolSummary } from '../../../shared/domain/schools.ts';
+import { SCHOOL_CATEGORIES, type EnhancedSupport, type School, type SchoolQuery, type SchoolSummary } from '../../../shared/domain/schools.ts';
 import { statement, type Connection } from '../db/cipher.ts';
+
+const EVERY_CATEGORY = JSON.stringify(SCHOOL_CATEGORIES);
+
+/**
+ * Whether the team serves a school, as SQL over a `school` row's alias: the school's own choice
+ * (`in_scope`), else whether its category is one the team serves (setting `categoriesInScope`,
+ * every category while unset). The setting is read by an uncorrelated subquery, which SQLite
+ * evaluates once per statement, so it costs nothing per school.
+ */
+export function inScopeSql(alias: string): string {
+  if (!/^\w+$/.test(alias)) throw new Error(`Not a table alias: ${alias}`);
+  return `coalesce(${alias}.in_scope, ${alias}.category IN (SELECT value FROM json_each(coalesce((SELECT value FROM setting WHERE key = 'categoriesInScope'), '${EVERY_CATEGORY}'))))`;
+}
+
+/** The schools the planner and the dashboard look after: not closed, and in the team's scope. */
+export function servedSql(alias: string): string {
+  return `${alias}.status <> 'closed' AND ${inScopeSql(alias)}`;
+}
 
 /** The fields a GIAS import owns, with their columns. Team-held fields are never in here. */
 export const GIAS_COLUMNS = {
@@ -61,6 +79,8 @@ interface SchoolRow {
   main_contact: string | null;
   notes: string | null;
   enhanced_support: string | null;
+  in_scope: number | null;
+  in_scope_now: number;
 }
 
 function toSchool(r: SchoolRow): School {
@@ -72,6 +92,7 @@ function toSchool(r: SchoolRow): School {
     source: r.source, giasImportedAt: r.gias_imported_at, hub: r.hub, dslName: r.dsl_name, dslEmail: r.dsl_email,
     mainContact: r.main_contact, notes: r.notes,
     enhancedSupport: r.enhanced_support ? (JSON.parse(r.enhanced_support) as EnhancedSupport) : null,
+    inScope: r.in_scope_now === 1, inScopeChoice: r.in_scope === null ? null : r.in_scope === 1,
   };
 }
 
@@ -80,7 +101,7 @@ export function searchTextOf(f: { urn: string; name: string; town: string | null
 }
 
 export function selectSchool(db: Connection, urn: string): School | undefined {
-  const row = statement(db, 'SELECT * FROM school WHERE urn = ?').get(urn) as SchoolRow | undefined;
+  const row = statement(db, `SELECT *, ${inScopeSql('school')} AS in_scope_now FROM school WHERE urn = ?`).get(urn) as SchoolRow | undefined;
   return row ? toSchool(row) : undefined;
 }
 
@@ -127,6 +148,10 @@ export function updateStatus(db: Connection, urn: string, status: School['status
   statement(db, 'UPDATE school SET status = ?, closed_on = ?, updated_at = ? WHERE urn = ?').run(status, closedOn, at, urn);
 }
 
+export function updateInScope(db: Connection, urn: string, inScope: boolean | null, at: string): void {
+  statement(db, 'UPDATE school SET in_scope = ?, updated_at = ? WHERE urn = ?').run(inScope === null ? null : Number(inScope), at, urn);
+}
+
 export function clearClosedInGias(db: Connection, urn: string, at: string): void {
   statement(db, 'UPDATE school SET closed_in_gias_on = NULL, updated_at = ? WHERE urn = ?').run(at, urn);
 }
@@ -170,11 +195,12 @@ export function searchSchools(db: Connection, q: Required<Omit<SchoolQuery, 'hub
   const order = `${SORT_COLUMNS[q.sort]} ${q.descending ? 'DESC' : 'ASC'}, s.urn`;
   const rows = statement(
     db,
-    `SELECT s.urn, s.name, s.category, s.status, s.town, s.postcode, s.hub, s.pupils, s.closed_in_gias_on AS closedInGiasOn, s.enhanced_support IS NOT NULL AS enhanced
+    `SELECT s.urn, s.name, s.category, s.status, s.town, s.postcode, s.hub, s.pupils, s.closed_in_gias_on AS closedInGiasOn, s.enhanced_support IS NOT NULL AS enhanced,
+       ${inScopeSql('s')} AS inScope
      FROM school s ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`,
-  ).all(...params, q.limit, q.offset) as (Omit<SchoolSummary, 'enhanced'> & { enhanced: number })[];
+  ).all(...params, q.limit, q.offset) as (Omit<SchoolSummary, 'enhanced' | 'inScope'> & { enhanced: number; inScope: number })[];
   const total = statement(db, `SELECT count(*) FROM school s ${clause}`).pluck().get(...params) as number;
-  return { rows: rows.map((r) => ({ ...r, enhanced: r.enhanced === 1 })), total };
+  return { rows: rows.map((r) => ({ ...r, enhanced: r.enhanced === 1, inScope: r.inScope === 1 })), total };
 }
 
 export function selectHubs(db: Connection): string[] {

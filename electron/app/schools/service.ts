@@ -7,7 +7,7 @@ import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { selectConnectionsOfSchool } from '../people/repo.ts';
 import {
-  clearClosedInGias, insertSchool, searchSchools, selectHubs, selectSchool, updateEnhancedSupport, updateStatus, updateTeamHeld,
+  clearClosedInGias, insertSchool, searchSchools, selectHubs, selectSchool, updateEnhancedSupport, updateInScope, updateStatus, updateTeamHeld,
 } from './repo.ts';
 
 export function requireSchool(db: Connection, urn: string): School {
@@ -90,6 +90,21 @@ export function acknowledgeClosure(ctx: WriteContext, urn: string): School {
   write(ctx, (audit) => {
     clearClosedInGias(ctx.db, urn, ctx.now().toISOString());
     audit('school', urn, 'closure-acknowledged');
+  });
+  return requireSchool(ctx.db, urn);
+}
+
+/**
+ * Puts a school in or out of the team's scope whatever its category, or (null) lets its category
+ * decide again. A school out of scope leaves the planner, the dashboard's visit items, the nurse
+ * flag and the SPOC list; its records, allocations and history stay.
+ */
+export function setSchoolScope(ctx: WriteContext, urn: string, inScope: boolean | null): School {
+  const before = requireSchool(ctx.db, urn);
+  if (before.inScopeChoice === inScope) return before;
+  write(ctx, (audit) => {
+    updateInScope(ctx.db, urn, inScope, ctx.now().toISOString());
+    audit('school', urn, 'scope', inScope === null ? 'Scope follows the category' : inScope ? 'In scope' : 'Out of scope');
   });
   return requireSchool(ctx.db, urn);
 }

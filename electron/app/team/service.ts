@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import { userPath } from '../paths.ts';
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_BACKUPS_TO_KEEP, DEFAULT_CAPACITY, DEFAULT_FAIRNESS_PERCENT, IDLE_LOCK_DEFAULT_MINUTES, TeamSettings, type Team, type TeamSettingsPatch } from '../../../shared/domain/team.ts';
+import { SCHOOL_CATEGORIES } from '../../../shared/domain/schools.ts';
+import {
+  DEFAULT_BACKUPS_TO_KEEP, DEFAULT_CAPACITY, DEFAULT_FAIRNESS_PERCENT, DEFAULT_VISIT_AGREE_BY_WEEK, IDLE_LOCK_DEFAULT_MINUTES, TeamSettings, type Team, type TeamSettingsPatch,
+} from '../../../shared/domain/team.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
@@ -32,6 +35,7 @@ export function getTeam(db: Connection): Team {
     return typeof value === 'string' ? value : '';
   };
   const backupsEnabled = stored.get('backupsEnabled');
+  const categories = TeamSettings.shape.categoriesInScope.safeParse(stored.get('categoriesInScope'));
   const settings: TeamSettings = {
     teamName: row.name,
     localAuthority: row.local_authority,
@@ -42,6 +46,9 @@ export function getTeam(db: Connection): Team {
     backupsEnabled: typeof backupsEnabled === 'boolean' ? backupsEnabled : true,
     backupFolder: textOr('backupFolder'),
     backupsToKeep: numberOr('backupsToKeep', DEFAULT_BACKUPS_TO_KEEP),
+    // Unset means every category, as the SQL of schools/repo.ts reads it.
+    categoriesInScope: categories.success ? categories.data : [...SCHOOL_CATEGORIES],
+    visitAgreeByWeek: numberOr('visitAgreeByWeek', DEFAULT_VISIT_AGREE_BY_WEEK),
   };
   return { id: row.id, createdAt: row.created_at, createdBy: row.created_by, settings };
 }
@@ -49,9 +56,11 @@ export function getTeam(db: Connection): Team {
 export function updateSettings(ctx: WriteContext, patch: TeamSettingsPatch): TeamSettings {
   const team = getTeam(ctx.db);
   const next = TeamSettings.parse({ ...team.settings, ...patch });
+  // Kept in the order of the category list, so the same choice always reads and compares the same.
+  next.categoriesInScope = SCHOOL_CATEGORIES.filter((c) => next.categoriesInScope.includes(c));
   if (patch.teamFolder && patch.teamFolder !== team.settings.teamFolder) next.teamFolder = checkFolder(patch.teamFolder, 'teamFolder');
   if (patch.backupFolder && patch.backupFolder !== team.settings.backupFolder) next.backupFolder = checkFolder(patch.backupFolder, 'backupFolder');
-  const changed = (Object.keys(next) as (keyof TeamSettings)[]).filter((k) => next[k] !== team.settings[k]);
+  const changed = (Object.keys(next) as (keyof TeamSettings)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(team.settings[k]));
   if (changed.length === 0) return next;
   write(ctx, (audit) => {
     if (changed.includes('teamName') || changed.includes('localAuthority')) {

@@ -7,7 +7,7 @@ import { localDay } from '../../../shared/format.ts';
 export const visitHandlers: AreaHandlers<'visits'> = {
   'visits.planner': (session, { yearLabel }) => planner(session.database.db, yearLabel),
   'visits.forSchool': (session, { urn }) => visitsOfSchool(session.database.db, urn),
-  'visits.checkDate': (session, { urn, date, term }) => checkDate(session.database.db, urn, date, localDay(session.now()), term),
+  'visits.checkDate': (session, { urn, date, term, yearLabel }) => checkDate(session.database.db, urn, date, localDay(session.now()), term, yearLabel),
   'visits.plan': (session, input) => planVisit(session.database.writeContext, input),
   'visits.exportCalendar': (session, { path, from, to, replace }) =>
     exportCalendar(session.database.db, { path: userPath(path), replace, database: session.database.path }, from, to, session.now()),

@@ -1,6 +1,7 @@
 import type { TermName } from '../../../shared/domain/calendar.ts';
 import type { PlannerRow, Visit, VisitStatus } from '../../../shared/domain/visits.ts';
 import { statement, type Connection } from '../db/cipher.ts';
+import { inScopeSql, servedSql } from '../schools/repo.ts';
 
 interface VisitRow {
   id: string;
@@ -60,13 +61,13 @@ export function updateVisit(db: Connection, v: StoredVisit, at: string): void {
   ).run(v.date, v.agreedWith, v.agreedOn, v.status, v.proFormaSentOn, v.proFormaReturnedOn, v.heldOn, v.recordWrittenOn, v.cancelledReason, v.movedReason, at, v.id);
 }
 
-/** Every open school with its visits of one school year. */
+/** Every open school in the team's scope with its visits of one school year. */
 export function selectPlanner(db: Connection, yearLabel: string): PlannerRow[] {
   const rows = statement(
     db,
     `SELECT s.urn, s.name, s.hub, v.id, v.term, v.visit_date AS date, v.status
      FROM school s LEFT JOIN visit v ON v.urn = s.urn AND v.year_label = ?
-     WHERE s.status <> 'closed' ORDER BY s.name COLLATE NOCASE`,
+     WHERE ${servedSql('s')} ORDER BY s.name COLLATE NOCASE`,
   ).all(yearLabel) as { urn: string; name: string; hub: string | null; id: string | null; term: TermName | null; date: string | null; status: VisitStatus | null }[];
   const byUrn = new Map<string, PlannerRow>();
   for (const r of rows) {
@@ -86,6 +87,21 @@ export function selectDatedVisits(db: Connection, from: string, to: string): (St
   ).map((r) => ({ ...toVisit(r), updatedAt: r.updated_at }));
 }
 
+/** Visits in some statuses at schools in the team's scope (the dashboard's). */
 export function selectVisitsWithStatus(db: Connection, statuses: VisitStatus[]): StoredVisit[] {
-  return (statement(db, `${SELECT} WHERE v.status IN (${statuses.map(() => '?').join(', ')}) ORDER BY v.visit_date`).all(...statuses) as VisitRow[]).map(toVisit);
+  return (
+    statement(db, `${SELECT} WHERE v.status IN (${statuses.map(() => '?').join(', ')}) AND ${inScopeSql('s')} ORDER BY v.visit_date`).all(...statuses) as VisitRow[]
+  ).map(toVisit);
+}
+
+/**
+ * The schools the planner lists (open, in scope) whose visit of one term has no date yet:
+ * none planned, or one still to be agreed. Read school by school through the planner's index.
+ */
+export function selectVisitsToAgree(db: Connection, yearLabel: string, term: TermName): { urn: string; name: string; status: VisitStatus | null }[] {
+  return statement(
+    db,
+    `SELECT s.urn, s.name, v.status FROM school s LEFT JOIN visit v ON v.urn = s.urn AND v.year_label = ? AND v.term = ?
+     WHERE ${servedSql('s')} AND (v.id IS NULL OR v.status = 'to_be_agreed') ORDER BY s.name COLLATE NOCASE`,
+  ).all(yearLabel, term) as { urn: string; name: string; status: VisitStatus | null }[];
 }

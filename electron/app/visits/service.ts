@@ -30,9 +30,15 @@ export function planner(db: Connection, yearLabel: string): PlannerRow[] {
   return selectPlanner(db, yearLabel);
 }
 
-export function checkDate(db: Connection, urn: string, date: string, today: string, term?: Visit['term']): { warnings: string[]; deadlines: Visit['deadlines'] } {
+/**
+ * The deadlines and warnings of a date for a school's visit. Given the year and the term, the
+ * visit already there (if any) is taken as it stands, so a pro forma already sent in time, or a
+ * visit already held or written up, is not warned about again.
+ */
+export function checkDate(db: Connection, urn: string, date: string, today: string, term?: Visit['term'], yearLabel?: string): { warnings: string[]; deadlines: Visit['deadlines'] } {
   const calendar = workingCalendar(db, urn);
-  return { warnings: dateWarnings(calendar, listYears(db), date, today, term), deadlines: deadlinesFor(calendar, date) };
+  const existing = term && yearLabel ? selectVisitFor(db, urn, yearLabel, term) : undefined;
+  return { warnings: dateWarnings(calendar, listYears(db), date, today, term, existing), deadlines: deadlinesFor(calendar, date) };
 }
 
 /**
@@ -69,7 +75,7 @@ export function planVisit(ctx: WriteContext, input: z.output<typeof PlanVisitInp
     else insertVisit(ctx.db, visit, at);
     audit('visit', visit.id, moved ? 'move' : existing ? 'update' : 'plan', `${input.yearLabel} ${input.term}`);
   });
-  const warnings = input.date ? dateWarnings(workingCalendar(ctx.db, input.urn), listYears(ctx.db), input.date, today, input.term) : [];
+  const warnings = input.date ? dateWarnings(workingCalendar(ctx.db, input.urn), listYears(ctx.db), input.date, today, input.term, visit) : [];
   return { visit: requireVisit(ctx.db, visit.id), warnings };
 }
 

@@ -3,6 +3,9 @@ import { Link } from 'react-router';
 import { KIND_LABELS, type DashboardItem } from '../../../shared/domain/dashboard.ts';
 import { invoke } from '../api.ts';
 import { formatDate } from '../format.ts';
+import { VisitsToAgree } from './VisitsToAgree.tsx';
+
+const isToAgree = (item: DashboardItem) => item.kind === 'visit_to_agree';
 
 function ItemList({ items, empty }: { items: DashboardItem[]; empty: string }) {
   if (items.length === 0) return <p>{empty}</p>;
@@ -29,6 +32,12 @@ export function DashboardItems() {
   const data = useQuery({ queryKey: ['dashboard.get'], queryFn: () => invoke('dashboard.get', {}) });
   const nurse = useQuery({ queryKey: ['consultations.withoutNurse'], queryFn: () => invoke('consultations.withoutNurse', {}) });
   if (!data.data) return null;
+  const { overdue, thisWeek, today } = data.data;
+  // Visits to agree have their own group; the two lists keep everything else.
+  const toAgree = [...overdue, ...thisWeek].filter(isToAgree);
+  const otherOverdue = overdue.filter((i) => !isToAgree(i));
+  const toAgreeOverdue = overdue.length - otherOverdue.length;
+  const otherThisWeek = thisWeek.filter((i) => !isToAgree(i));
   return (
     <>
     {nurse.data?.term && nurse.data.schools.length > 0 ? (
@@ -40,14 +49,20 @@ export function DashboardItems() {
     ) : null}
     <div className="two-columns">
       <section aria-labelledby="overdue-heading" className="card card-overdue">
-        <h2 id="overdue-heading">Overdue ({data.data.overdue.length})</h2>
-        <ItemList items={data.data.overdue} empty="Nothing overdue." />
+        <h2 id="overdue-heading">Overdue ({otherOverdue.length})</h2>
+        {toAgreeOverdue ? (
+          <p>
+            {toAgreeOverdue} {toAgreeOverdue === 1 ? 'school has' : 'schools have'} no agreed visit this term: see Visits to agree.
+          </p>
+        ) : null}
+        <ItemList items={otherOverdue} empty={toAgreeOverdue ? 'Nothing else overdue.' : 'Nothing overdue.'} />
       </section>
       <section aria-labelledby="week-heading" className="card">
-        <h2 id="week-heading">This week ({data.data.thisWeek.length})</h2>
-        <ItemList items={data.data.thisWeek} empty="Nothing due in the next seven days." />
+        <h2 id="week-heading">This week ({otherThisWeek.length})</h2>
+        <ItemList items={otherThisWeek} empty="Nothing due in the next seven days." />
       </section>
     </div>
+    <VisitsToAgree items={toAgree} today={today} />
     </>
   );
 }

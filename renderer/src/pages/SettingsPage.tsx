@@ -6,6 +6,7 @@ import { CalendarSection } from './settings/CalendarSection.tsx';
 import { BackupsSection } from './settings/BackupsSection.tsx';
 import { CheckSection } from './settings/MaintenanceSections.tsx';
 import { RestoreSection } from './settings/RestoreSection.tsx';
+import { ScopeSettingsSection } from './settings/ScopeSettingsSection.tsx';
 import { PassphraseSection } from './settings/PassphraseSection.tsx';
 import { TeamSettingsSection } from './settings/TeamSettingsSection.tsx';
 import { TemplatesSection } from './settings/TemplatesSection.tsx';
@@ -19,6 +20,7 @@ export function SettingsPage() {
   return (
     <Page title="Settings">
       <TeamSettingsSection settings={team.data.settings} />
+      <ScopeSettingsSection settings={team.data.settings} />
       <CalendarSection />
       <TemplatesSection />
       <PassphraseSection context={[team.data.settings.teamName, team.data.settings.localAuthority]} />

@@ -39,7 +39,7 @@ export function SpocListSection({ teamFolder }: { teamFolder: string }) {
     <section aria-labelledby="spoc-heading" className="card">
       <h2 id="spoc-heading">SPOC contact list</h2>
       <p>
-        The list the team publishes so schools know whom to call: every open school with its named link worker (SPOC), secondary link worker and team manager, with
+        The list the team publishes so schools know whom to call: every open school the team serves with its named link worker (SPOC), secondary link worker and team manager, with
         their work email and phone. Declared connections, notes, reasons and children are never included.
       </p>
       {saved ? <Notice title={`SPOC list of ${saved.rows} schools saved`}><p><code className="path">{saved.path}</code></p></Notice> : null}
@@ -49,7 +49,7 @@ export function SpocListSection({ teamFolder }: { teamFolder: string }) {
           gaps.length ? (
             <div className="finding-group finding-warning">
               <p className="finding-title">
-                {gaps.length} of {check.data.schools} open schools {gaps.length === 1 ? 'has' : 'have'} no named link worker on {formatDate(validFrom)}: they will show as “To be allocated”.
+                {gaps.length} of {check.data.schools} open schools in the team’s scope {gaps.length === 1 ? 'has' : 'have'} no named link worker on {formatDate(validFrom)}: they will show as “To be allocated”.
               </p>
               <ul>{gaps.map((g) => <li key={g.urn}>{g.name} ({g.urn})</li>)}</ul>
               {form.errorFor('acceptGaps') ? <p className="error-message">{form.errorFor('acceptGaps')}</p> : null}

@@ -12,6 +12,7 @@ import { AllocationHistory } from '../allocations/AllocationHistory.tsx';
 import { ContactLogSection } from './ContactLogSection.tsx';
 import { EnhancedSupportSection } from './EnhancedSupportSection.tsx';
 import { InsetDaysSection } from './InsetDaysSection.tsx';
+import { SchoolScopeSection } from './SchoolScopeSection.tsx';
 import { TeamFieldsSection } from './TeamFieldsSection.tsx';
 
 export function SchoolPage() {
@@ -79,6 +80,7 @@ export function SchoolPage() {
       <InsetDaysSection urn={school.urn} />
       <TeamFieldsSection school={school} onSaved={refresh} />
       <EnhancedSupportSection school={school} onSaved={refresh} />
+      <SchoolScopeSection school={school} onSaved={refresh} />
       <section aria-labelledby="connections-heading" className="card">
         <h2 id="connections-heading">Declared connections</h2>
         <p className="muted">Workers’ personal connections to this school. Seen by team managers only; never published.</p>

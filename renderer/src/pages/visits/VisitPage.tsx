@@ -73,8 +73,9 @@ export function VisitPage() {
   const [saved, setSaved] = useState<string[] | null>(null);
   const checkInput = useDeferredValue(date);
   const check = useQuery({
-    queryKey: ['visits.checkDate', urn, checkInput, termName],
-    queryFn: () => invoke('visits.checkDate', { urn, date: checkInput, term: termName }),
+    // The visit's own progress counts: a pro forma already sent in time is not warned about again.
+    queryKey: ['visits.checkDate', urn, checkInput, termName, year, visit?.status],
+    queryFn: () => invoke('visits.checkDate', { urn, date: checkInput, term: termName, yearLabel: year }),
     enabled: /^\d{4}-\d{2}-\d{2}$/.test(checkInput),
   });
   const refresh = () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('visits') });
