@@ -24,13 +24,30 @@ const SEPARATORS = /[^\p{L}\p{N}]+/gu;
 /** "St", "St." and "Saint" are one word (the full stop is a separator already). */
 const SAINT = 'saint';
 const ST = 'st';
+const SAINT_WORD = /(^| )saint(?= |$)/g;
+
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+/** The ASCII members of QUOTES: the straight quotes, the backtick and the circumflex. */
+const ASCII_QUOTES = /['"`^]/g;
+const ASCII_SEPARATORS = /[^a-z0-9]+/g;
 
 /**
  * The folded form: lower case, no accents, no apostrophes or quotes, words separated by one
  * space, "saint" written "st". Idempotent: folding a folded text changes nothing.
  */
 export function foldForSearch(text: string): string {
-  const folded = text
+  // Most names are plain ASCII: the same folding without the Unicode passes, several times faster
+  // (a national GIAS import folds 37,000 names).
+  const folded = PRINTABLE_ASCII.test(text) ? foldAscii(text) : foldUnicode(text);
+  return folded === '' || !folded.includes(SAINT) ? folded : folded.replace(SAINT_WORD, `$1${ST}`);
+}
+
+function foldAscii(text: string): string {
+  return text.toLowerCase().replace(ASCII_QUOTES, '').replace(ASCII_SEPARATORS, ' ').trim();
+}
+
+function foldUnicode(text: string): string {
+  return text
     .replace(QUOTES, '')
     .normalize('NFKD')
     .toLowerCase()
@@ -40,11 +57,6 @@ export function foldForSearch(text: string): string {
     .replace(PLAIN_LETTER, (c) => PLAIN_LETTERS[c] ?? c)
     .replace(SEPARATORS, ' ')
     .trim();
-  if (folded === '') return '';
-  return folded
-    .split(' ')
-    .map((word) => (word === SAINT ? ST : word))
-    .join(' ');
 }
 
 /** One folded word of a query, and where it may match. */
