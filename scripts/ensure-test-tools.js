@@ -57,7 +57,9 @@ if (missing.includes('sqlcipher') && codename === 'bookworm') {
 console.log(`Installing ${missing.join(', ')} with apt-get…`);
 run('apt-get', ['update', '-qq']);
 if (missing.includes('chromium')) run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-liberation']);
-if (missing.includes('libreoffice')) run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'libreoffice-writer-nogui', 'libreoffice-calc-nogui']);
+// Carlito has Calibri's metrics: without it LibreOffice measures a workbook's columns in a wider
+// font and shrinks the SPOC list to fit the page (Debian recommends it; --no-install-recommends skips it).
+if (missing.includes('libreoffice')) run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'libreoffice-writer-nogui', 'libreoffice-calc-nogui', 'fonts-crosextra-carlito']);
 if (missing.includes('poppler-utils')) run('apt-get', ['install', '-y', '-qq', 'poppler-utils']);
 if (missing.includes('sqlcipher')) {
   run('apt-get', ['install', '-y', '-qq', ...(codename === 'bookworm' ? ['-t', 'bookworm-backports'] : []), 'sqlcipher']);

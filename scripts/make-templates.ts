@@ -103,36 +103,56 @@ const consultationRecord = record('Early Help Consultation record', [
   table(['Who', 'What', 'By when'], [loopRow('actions', ['who', 'what', 'byWhen'])]),
 ]);
 
+/**
+ * The published SPOC list, laid out to print: A4 landscape, one page wide (fitToWidth 1, any
+ * number of pages down), the title and header rows repeated on every page, 10pt Arial, text
+ * wrapped within its column. The columns add up to what A4 holds at 100% (143.5 of Excel's
+ * character units, about 795 of the 806 points between the margins), so the fit does not shrink
+ * the text; the widest word of a column ("Independent", a phone number) fits its width. Column
+ * units are those of the workbook's default font, Calibri 11 (Carlito where LibreOffice runs). The SPOC's and the secondary worker's email and phone have their own columns;
+ * the team managers' contacts are in the line under the title (one manager serves many schools).
+ * The column names are read back by `import-allocations` (electron/app/allocations/import.ts).
+ */
 async function spocList(): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
   book.creator = 'LinkDesk';
   const sheet = book.addWorksheet('SPOC list', { views: [{ state: 'frozen', ySplit: 3 }] });
   const columns: [string, number][] = [
-    ['School', 38], ['URN', 10], ['Category', 16], ['Area / hub', 14], ['Named link worker (SPOC)', 24], ['SPOC work email', 36], ['SPOC work phone', 16],
-    ['Secondary link worker', 24], ['Secondary contact', 40], ['Team manager', 22], ['Team manager contact', 40],
+    ['School', 21], ['URN', 7], ['Category', 11.5], ['Area / hub', 8], ['Named link worker (SPOC)', 11.5], ['SPOC work email', 18.5], ['SPOC work phone', 12.5],
+    ['Secondary link worker', 11.5], ['Secondary work email', 18.5], ['Secondary work phone', 12.5], ['Team manager', 11.5],
   ];
   sheet.columns = columns.map(([, width]) => ({ width }));
+  const last = columns.length;
+  sheet.mergeCells(1, 1, 1, last);
+  sheet.mergeCells(2, 1, 2, last);
   sheet.getCell('A1').value = '{title}';
   sheet.getCell('A1').font = { name: 'Arial', bold: true, size: 14 };
+  sheet.getCell('A1').alignment = { vertical: 'middle' };
+  sheet.getRow(1).height = 24;
   sheet.getCell('A2').value = '{subtitle}';
-  sheet.getCell('A2').font = { name: 'Arial', size: 11 };
+  sheet.getCell('A2').font = { name: 'Arial', size: 10 };
+  sheet.getCell('A2').alignment = { vertical: 'top', wrapText: true };
   const header = sheet.getRow(3);
   columns.forEach(([title], i) => {
     const c = header.getCell(i + 1);
     c.value = title;
-    c.font = { name: 'Arial', bold: true, color: { argb: 'FFFFFFFF' } };
+    c.font = { name: 'Arial', size: 10, bold: true, color: { argb: 'FFFFFFFF' } };
     c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1D70B8' } };
     c.alignment = { vertical: 'middle', wrapText: true };
   });
-  header.height = 32;
+  header.height = 28;
   const sample = sheet.getRow(4);
   columns.forEach((_, i) => {
     sample.getCell(i + 1).font = { name: 'Arial', size: 10 };
+    sample.getCell(i + 1).alignment = { vertical: 'top', wrapText: true };
     sample.getCell(i + 1).border = { bottom: { style: 'thin', color: { argb: 'FFB1B4B6' } } };
   });
-  sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: columns.length } };
-  sheet.headerFooter = { oddFooter: '&LOFFICIAL&RPage &P of &N' };
-  sheet.pageSetup = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' };
+  sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: last } };
+  sheet.headerFooter = { oddFooter: '&L&"Arial"&10OFFICIAL&R&"Arial"&10Page &P of &N' };
+  sheet.pageSetup = {
+    paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:3',
+    margins: { left: 0.25, right: 0.25, top: 0.4, bottom: 0.5, header: 0.2, footer: 0.25 },
+  };
   return book;
 }
 

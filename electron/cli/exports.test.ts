@@ -36,6 +36,20 @@ describe('linkdesk export-spoc-list and export-record', { timeout: 300_000 }, ()
     expect(JSON.parse(replaced.stdout)).toMatchObject({ path: out, validFrom: '2026-11-25' });
   });
 
+  it('reads back what it wrote: export-spoc-list then import-allocations of the same file leaves every row unchanged, none refused', async () => {
+    const db = await demo();
+    const out = path.join(tempDir(), 'SPOC list.xlsx');
+    const exported = await linkdesk(['export-spoc-list', '--db', db, '--out', out, '--json']);
+    expect(exported.status).toBe(0);
+    const { rows } = JSON.parse(exported.stdout) as { rows: number };
+    const imported = await linkdesk(['import-allocations', out, '--db', db, '--json']);
+    expect(imported.stderr).toBe('');
+    expect(imported.status).toBe(0);
+    expect(JSON.parse(imported.stdout)).toEqual({ applied: 0, unchanged: rows, rejected: [], warnings: [] });
+    const told = await linkdesk(['import-allocations', out, '--db', db, '--dry-run']);
+    expect(told.stdout.trim()).toBe(`Dry run: would apply 0 allocations; ${rows} unchanged; 0 rows refused.`);
+  });
+
   it('lists the records that can be made, and makes one from a visit and one from a consultation', async () => {
     const db = await demo();
     const list = await linkdesk(['export-record', '--db', db, '--list', '--json']);

@@ -52,12 +52,14 @@ export function importCommands({ call, unlock, requireOption }: Tools): Record<s
       const file = requireOption(cli.args.rest[0], 'FILE');
       await unlock(cli);
       const result = await call<AllocationImportResult>(cli, 'allocations.importFile', { path: file, dryRun: cli.args.values['dry-run'] });
+      const unchanged = result.rows.filter((r) => r.outcome === 'unchanged').length;
+      const applying = result.dryRun ? result.rows.filter((r) => r.outcome === 'apply').length : result.applied;
       const human = [
-        `${result.dryRun ? 'Dry run: would apply' : 'Applied'} ${result.dryRun ? result.rows.filter((r) => r.outcome === 'apply').length : result.applied} allocations; ${result.rejected.length} rows refused.`,
+        `${result.dryRun ? 'Dry run: would apply' : 'Applied'} ${applying} ${applying === 1 ? 'allocation' : 'allocations'}; ${unchanged} unchanged; ${result.rejected.length} ${result.rejected.length === 1 ? 'row' : 'rows'} refused.`,
         ...result.rejected.map((r) => `  Row ${r.row}${r.school ? ` (${r.school.name}, ${r.school.urn})` : ''}: ${r.reasons.join(' ')}`),
         ...result.warnings.map((w) => `  Row ${w.row} (${w.school.name}) saved with warnings, reason "${w.overriddenWith}": ${w.messages.join(' ')}`),
       ].join('\n');
-      cli.out(human, { applied: result.applied, rejected: result.rejected, warnings: result.warnings });
+      cli.out(human, { applied: result.applied, unchanged, rejected: result.rejected, warnings: result.warnings });
       if (result.rejected.length > 0) {
         throw new AppError('allocation_refused', `${result.rejected.length} ${result.rejected.length === 1 ? 'row was' : 'rows were'} refused; the other rows ${result.dryRun ? 'would be' : 'were'} applied.`);
       }

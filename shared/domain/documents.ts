@@ -152,9 +152,11 @@ export interface SpocListRow {
   spocEmail: string;
   spocPhone: string;
   secondaryName: string;
-  secondaryContact: string;
+  secondaryEmail: string;
+  secondaryPhone: string;
   managerName: string;
-  managerContact: string;
+  managerEmail: string;
+  managerPhone: string;
 }
 
 export const TO_BE_ALLOCATED = 'To be allocated';

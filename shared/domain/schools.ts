@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { pageFields } from './paging.ts';
-import { line, lines } from './text.ts';
+import { foldForSearch } from './search.ts';
+import { line, lines, singleSpaced } from './text.ts';
 import type { Connection } from './people.ts';
 
 export const SCHOOL_CATEGORIES = [
@@ -131,7 +132,7 @@ export type EnhancedSupport = z.infer<typeof EnhancedSupport>;
 /** A school added by hand (one GIAS does not list yet, or before the first import). */
 export const NewSchool = z.object({
   urn: Urn,
-  name: line().min(2, 'Enter the school name').max(200),
+  name: line().overwrite(singleSpaced).min(2, 'Enter the school name').max(200),
   establishmentType: line().min(1, 'Enter the type of establishment').max(100),
   phase: line().max(60).default('Not applicable'),
   status: z.enum(SCHOOL_STATUSES).default('open'),
@@ -210,4 +211,12 @@ export type SchoolQuery = z.input<typeof SchoolQuery>;
 export interface SchoolDetail {
   school: School;
   connections: Connection[];
+}
+
+/**
+ * What the register's search index holds for a school: its name, URN, town and postcode (with
+ * and without its space, so "nw11aa" finds NW1 1AA), folded as every search is.
+ */
+export function schoolSearchText(f: { urn: string; name: string; town: string | null; postcode: string | null }): string {
+  return foldForSearch([f.name, f.urn, f.town ?? '', f.postcode ?? '', (f.postcode ?? '').replace(/\s/g, '')].join(' '));
 }

@@ -28,6 +28,15 @@ export function cleanLine(text: string): string {
   return withoutHidden(text.replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' '));
 }
 
+/**
+ * A name as one line with single spaces: a line break, a tab, a no-break space or a run of
+ * spaces inside it (GIAS has names with a line break pasted in) becomes one space, and the ends
+ * are trimmed, so the name prints on one line and compares equal to the same name typed.
+ */
+export function singleSpaced(text: string): string {
+  return cleanLine(text).replace(/\s+/gu, ' ').trim();
+}
+
 /** Several lines (notes): every kind of line break becomes \n, tabs stay; control and bidi characters go. */
 export function cleanLines(text: string): string {
   if (!NEEDS_CLEANING.test(text)) return text;

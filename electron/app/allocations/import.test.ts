@@ -132,5 +132,35 @@ describe('bulk allocation from a spreadsheet', () => {
     expect(refused.message).toBe('spoc-list.csv has more than 20,000 rows (the limit is 20,000). Nothing was changed.');
     expect(bytesOf(db.path).equals(before)).toBe(true);
   });
-});
 
+  it('reads a list with title rows above its header and LinkDesk’s own column names; a contact cell tells apart two people of the same name', async () => {
+    const db = setUp();
+    aPerson(db, { name: 'Siân O’Brien', email: 'sian@council.example.gov.uk', hub: '' });
+    const file = csv(
+      'North Hub: SPOC contact list,,,,,\n' +
+        'Camden. Valid from 1 December 2026.,,,,,\n' +
+        'School,URN,Named link worker (SPOC),SPOC work email,Secondary link worker,Secondary contact\n' +
+        "Ashby Primary School,100201,Sian O'Brien,,Sam Smith,\"sam.smith2@council.example.gov.uk, 01632 960002\"\n" +
+        'Carrow Primary School,100203,Sam Smith,sam.smith1@council.example.gov.uk,Ben Second,\n' +
+        'Elmstead Primary School,100205,Ben Second,amy@council.example.gov.uk,,\n' +
+        'Fenwick Primary School,100206,Sam Smith,,Ben Second,\n',
+    );
+    const result = await importAllocations(db.writeContext, file, { dryRun: true });
+    expect(result.rows.map((r) => [r.row, r.outcome])).toEqual([[4, 'apply'], [5, 'apply'], [6, 'refused'], [7, 'refused']]);
+    expect(result.rejected.map((r) => `${r.row}: ${r.reasons.join(' ')}`)).toEqual([
+      '6: Named link worker "Ben Second" is given with the work email of Amy Worker: correct one of them.',
+      '7: Named link worker "Sam Smith" matches 2 people: give their work email instead.',
+    ]);
+    await importAllocations(db.writeContext, file, { dryRun: false });
+    const people = new Map(db.db.prepare('SELECT id, email FROM person').all().map((p) => [(p as { id: string }).id, (p as { email: string }).email]));
+    const holder = (urn: string) => selectSchoolHistory(db.db, urn).map((p) => [p.role, people.get(p.personId)]);
+    expect(holder('100201')).toEqual([['named', 'sian@council.example.gov.uk'], ['secondary', 'sam.smith2@council.example.gov.uk']]);
+    expect(holder('100203')).toEqual([['named', 'sam.smith1@council.example.gov.uk'], ['secondary', 'ben@council.example.gov.uk']]);
+  });
+
+  it('without a row naming the columns in the first ten, says which columns are missing', async () => {
+    const db = setUp();
+    const refused = await asyncRefusalOf(() => importAllocations(db.writeContext, csv('A list,,\nSchool,Worker,Other\n100201,Amy Worker,x\n'), { dryRun: true }));
+    expect(refused.message).toBe('The file has no Named link worker (SPOC), Secondary link worker column. Its first row must name the columns.');
+  });
+});

@@ -6,8 +6,12 @@
  */
 import type { AllocationImportResult, AllocationImportRow, Finding } from '../../../shared/domain/allocations.ts';
 import { ALLOCATION_ROLES, AllocationProposal, hasBlocking, hasWarnings } from '../../../shared/domain/allocations.ts';
+import { TO_BE_ALLOCATED } from '../../../shared/domain/documents.ts';
+import { foldForSearch } from '../../../shared/domain/search.ts';
 import { afterBigImport, beforeBigImport } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
+import { headerNaming } from '../imports/header-row.ts';
+import { SPREADSHEET_LIMITS } from '../imports/limits.ts';
 import { mapColumns, readTable } from '../imports/table-file.ts';
 import { parseDate } from '../imports/text-file.ts';
 import { applyJudged, dateProblem, judgeProposals, type ParsedProposal } from './service.ts';
@@ -16,40 +20,73 @@ import { localDay } from '../../../shared/format.ts';
 
 type Resolved<T> = { ok: true; value: T } | { ok: false; message: string };
 
-function resolveWorker(state: AllocationState, text: string, column: string): Resolved<string | null> {
-  const t = text.trim().toLowerCase();
-  if (t === '' || t === 'to be allocated' || t === 'none') return { ok: true, value: null };
+const NOBODY = new Set(['', foldForSearch(TO_BE_ALLOCATED), 'none', 'nobody']);
+const EMAIL = /[^\s,;<>()]+@[^\s,;<>()]+\.[^\s,;<>()]+/;
+
+/** The email in a cell: its own column, or a contact cell holding "email, phone" (as older SPOC lists did). */
+const emailIn = (text: string): string => EMAIL.exec(text)?.[0].toLowerCase() ?? '';
+
+/**
+ * A worker named in a row: by work email, or by name compared folded (O’Brien is O'Brien) with
+ * the row's email, when the list gives one, telling apart two people of the same name.
+ */
+function resolveWorker(state: AllocationState, text: string, email: string, column: string): Resolved<string | null> {
+  const typed = text.trim();
+  if (NOBODY.has(foldForSearch(typed))) return { ok: true, value: null };
   const workers = [...state.workers.values()];
-  const byEmail = workers.filter((w) => w.email?.toLowerCase() === t);
-  if (byEmail.length === 1 && byEmail[0]) return { ok: true, value: byEmail[0].id };
-  const byName = workers.filter((w) => w.name.toLowerCase() === t);
-  if (byName.length === 1 && byName[0]) return { ok: true, value: byName[0].id };
-  if (byName.length > 1) return { ok: false, message: `${column} "${text}" matches ${byName.length} people: give their work email instead.` };
-  return { ok: false, message: `${column} "${text}" is not a worker in this team database (give a name or work email as in People).` };
+  const withEmail = (address: string) => workers.filter((w) => w.email?.toLowerCase() === address);
+  if (typed.includes('@')) {
+    const byEmail = withEmail(typed.toLowerCase());
+    if (byEmail.length === 1 && byEmail[0]) return { ok: true, value: byEmail[0].id };
+  }
+  const name = foldForSearch(typed);
+  const byName = workers.filter((w) => foldForSearch(w.name) === name);
+  const emailed = email ? withEmail(email) : [];
+  const both = byName.filter((w) => emailed.includes(w));
+  if (both.length === 1 && both[0]) return { ok: true, value: both[0].id };
+  if (byName.length === 1 && byName[0]) {
+    const other = emailed.find((w) => w.id !== byName[0]?.id);
+    if (other) return { ok: false, message: `${column} "${typed}" is given with the work email of ${other.name}: correct one of them.` };
+    return { ok: true, value: byName[0].id };
+  }
+  if (byName.length > 1) return { ok: false, message: `${column} "${typed}" matches ${byName.length} people: give their work email instead.` };
+  return { ok: false, message: `${column} "${typed}" is not a worker in this team database (give a name or work email as in People).` };
 }
 
 function resolveSchool(state: AllocationState, urn: string, name: string): Resolved<string> {
   if (urn.trim()) {
     return state.schools.has(urn.trim()) ? { ok: true, value: urn.trim() } : { ok: false, message: `No school has URN "${urn.trim()}" in this team database.` };
   }
-  const matches = [...state.schools.values()].filter((s) => s.status !== 'closed' && s.name.toLowerCase() === name.trim().toLowerCase());
+  const wanted = foldForSearch(name);
+  const matches = [...state.schools.values()].filter((s) => s.status !== 'closed' && foldForSearch(s.name) === wanted);
   if (matches.length === 1 && matches[0]) return { ok: true, value: matches[0].urn };
   if (matches.length > 1) return { ok: false, message: `School name "${name.trim()}" matches ${matches.length} open schools: give the URN instead.` };
   return { ok: false, message: name.trim() ? `No open school is called "${name.trim()}".` : 'The row names no school (School URN or School name).' };
 }
 
+/**
+ * The columns, by the names people use and the names LinkDesk's own SPOC list gives them
+ * (documents/spoc-list.ts), so the published list reads back exactly as it was written.
+ */
+const COLUMNS = {
+  urn: { names: ['School URN', 'URN'], required: false },
+  name: { names: ['School name', 'School'], required: false },
+  named: { names: ['Named link worker (SPOC)', 'Named link worker', 'SPOC', 'Named worker'], required: true },
+  namedEmail: { names: ['SPOC work email', 'Named link worker email', 'SPOC email'], required: false },
+  namedContact: { names: ['SPOC contact', 'Named link worker contact'], required: false },
+  secondary: { names: ['Secondary link worker', 'Secondary worker'], required: true },
+  secondaryEmail: { names: ['Secondary work email', 'Secondary link worker email', 'Secondary email'], required: false },
+  secondaryContact: { names: ['Secondary contact', 'Secondary link worker contact'], required: false },
+  from: { names: ['From', 'Effective from'], required: false },
+  countyOn: { names: ['County agreed on'], required: false },
+  countyBy: { names: ['County agreed by'], required: false },
+  reason: { names: ['Reason'], required: false },
+};
+
 export async function importAllocations(ctx: WriteContext, path: string, options: { dryRun: boolean }): Promise<AllocationImportResult> {
-  const table = await readTable(path);
-  const col = mapColumns(table.header, {
-    urn: { names: ['School URN', 'URN'], required: false },
-    name: { names: ['School name', 'School'], required: false },
-    named: { names: ['Named link worker', 'SPOC', 'Named worker'], required: true },
-    secondary: { names: ['Secondary link worker', 'Secondary worker'], required: true },
-    from: { names: ['From', 'Effective from'], required: false },
-    countyOn: { names: ['County agreed on'], required: false },
-    countyBy: { names: ['County agreed by'], required: false },
-    reason: { names: ['Reason'], required: false },
-  });
+  // The published list has its title and date above the header: skip them.
+  const table = await readTable(path, SPREADSHEET_LIMITS, headerNaming(COLUMNS.named.names));
+  const col = mapColumns(table.header, COLUMNS);
   const state = readState(ctx.db);
   const today = localDay(ctx.now());
   const rows: AllocationImportRow[] = [];
@@ -70,8 +107,8 @@ export async function importAllocations(ctx: WriteContext, path: string, options
       continue;
     }
     firstRowOf.set(school.value, row);
-    const named = resolveWorker(state, get(col.named), 'Named link worker');
-    const secondary = resolveWorker(state, get(col.secondary), 'Secondary link worker');
+    const named = resolveWorker(state, get(col.named), emailIn(get(col.namedEmail)) || emailIn(get(col.namedContact)), 'Named link worker');
+    const secondary = resolveWorker(state, get(col.secondary), emailIn(get(col.secondaryEmail)) || emailIn(get(col.secondaryContact)), 'Secondary link worker');
     const from = get(col.from) === '' ? today : parseDate(get(col.from));
     const countyOn = parseDate(get(col.countyOn));
     const problems = [

@@ -30,6 +30,17 @@ const PUPILS_BY_TYPE: Record<string, number> = {
   'Local authority nursery school': 90,
 };
 
+/**
+ * A few names written as GIAS writes real ones (a curly apostrophe, "Saint" spelled out,
+ * accents), so the demo shows search finding "st peters", "st marys", "ecole" and "cafe".
+ */
+const NAMES_AS_GIAS_WRITES_THEM: Readonly<Record<number, string>> = {
+  18: 'St Peter’s CE Primary School',
+  21: 'Saint Mary’s CE Primary School',
+  41: 'École Française de Northshire',
+  42: 'Le Petit Café Montessori School',
+};
+
 export const DEMO_WORKERS: PersonInput[] = [
   { name: 'Tess Manager', role: 'team_manager', email: 'tess.manager@northshire.example.gov.uk', phone: '01632 960001', hub: 'North', activeFrom: '2021-04-01', capacity: 4, level3Plans: 0 },
   { name: 'Amira Khan', role: 'fsw', email: 'amira.khan@northshire.example.gov.uk', phone: '01632 960102', hub: 'North', activeFrom: '2022-09-01', capacity: null, level3Plans: 2 },
@@ -60,7 +71,7 @@ export function seedDemoRegister(db: TeamDatabase): DemoRegister {
       const hub = HUBS[n % HUBS.length] ?? 'North';
       addSchool(ctx, NewSchool.parse({
         urn,
-        name: `${place}${i >= PLACES.length ? ' West' : ''} ${n % 5 === 0 && kind.phase === 'Primary' ? 'Juniors ' : ''}${kind.suffix}`.replace(/\s+/g, ' '),
+        name: NAMES_AS_GIAS_WRITES_THEM[n] ?? `${place}${i >= PLACES.length ? ' West' : ''} ${n % 5 === 0 && kind.phase === 'Primary' ? 'Juniors ' : ''}${kind.suffix}`,
         establishmentType: kind.type,
         phase: kind.phase,
         laCode: '999',

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { cleanLine } from '../../../shared/domain/text.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { formatCount, overLimit, XLSX_ROW_XML_CHARACTERS, XLSX_ZIP_LIMITS, type TableLimits } from './limits.ts';
+import { HeaderSearch, type IsHeader } from './header-row.ts';
 import type { CsvRecord } from './text-file.ts';
 import { inflateEntry, inflateEntryText, openZip, resolvePart, type NotAPackage, type ZipPackage } from './zip-file.ts';
 
@@ -227,19 +228,20 @@ function findWorkbook(pkg: ZipPackage, notAPackage: NotAPackage): Workbook {
   return { sheet, sharedStrings: target('/sharedStrings'), styles: target('/styles'), date1904 };
 }
 
-export async function readXlsxTable(file: string, limits: TableLimits): Promise<Table> {
+/** `isHeader`, when given, lets title rows above the header be skipped (header-row.ts). */
+export async function readXlsxTable(file: string, limits: TableLimits, isHeader?: IsHeader): Promise<Table> {
   const name = path.basename(file);
   const notAPackage: NotAPackage = (reason) =>
     new AppError('invalid_input', `${name} cannot be read as an Excel workbook: ${reason}. Save it from Excel as "Excel Workbook (.xlsx)" and try again.`, { file: name });
   try {
-    return await readWorkbook(file, limits, notAPackage);
+    return await readWorkbook(file, limits, notAPackage, isHeader);
   } catch (error) {
     if (error instanceof UnclosedElement) throw notAPackage(`its XML is damaged (a <${error.message}> is never closed)`);
     throw error;
   }
 }
 
-async function readWorkbook(file: string, limits: TableLimits, notAPackage: NotAPackage): Promise<Table> {
+async function readWorkbook(file: string, limits: TableLimits, notAPackage: NotAPackage, isHeader?: IsHeader): Promise<Table> {
   const name = path.basename(file);
   const pkg = openZip(file, fs.readFileSync(file), XLSX_ZIP_LIMITS, notAPackage);
   const book = findWorkbook(pkg, notAPackage);
@@ -278,8 +280,15 @@ async function readWorkbook(file: string, limits: TableLimits, notAPackage: NotA
     return String(number);
   };
 
-  let header: string[] | null = null;
+  const search = new HeaderSearch(isHeader);
   const rows: CsvRecord[] = [];
+  const keep = (records: CsvRecord[]) => {
+    for (const record of records) {
+      if (rows.length >= limits.rows) throw overLimit(file, `has more than ${formatCount(limits.rows)} rows`, formatCount(limits.rows));
+      const width = search.header?.length ?? 0;
+      rows.push({ row: record.row, values: Array.from({ length: width }, (_, i) => record.values[i] ?? '') });
+    }
+  };
   let rowNumber = 0;
   for await (const rowXml of elements(inflateEntryText(pkg, sheetEntry, notAPackage), 'row', XLSX_ROW_XML_CHARACTERS, tooLongRow)) {
     const rowTag = rowXml.slice(0, rowXml.indexOf('>') + 1);
@@ -300,14 +309,9 @@ async function readWorkbook(file: string, limits: TableLimits, notAPackage: NotA
       values[column - 1] = text;
     }
     if (values.length === 0) continue;
-    if (!header) {
-      header = Array.from({ length: values.length }, (_, i) => (values[i] ?? '').trim());
-      continue;
-    }
-    if (rows.length >= limits.rows) throw overLimit(file, `has more than ${formatCount(limits.rows)} rows`, formatCount(limits.rows));
-    const width = header.length;
-    rows.push({ row: rowNumber, values: Array.from({ length: width }, (_, i) => values[i] ?? '') });
+    keep(search.offer({ row: rowNumber, values }));
   }
-  if (!header) throw new AppError('invalid_input', `${name} has no rows: the first worksheet is empty.`, { file: name });
-  return { header, rows };
+  keep(search.finish());
+  if (!search.header) throw new AppError('invalid_input', `${name} has no rows: the first worksheet is empty.`, { file: name });
+  return { header: search.header, rows };
 }

@@ -3,7 +3,7 @@
  * facts. Columns are found by header name, since they change between releases.
  */
 import { categoryOf, normalisePostcode, restorePhone, statusFromGias, Urn } from '../../../shared/domain/schools.ts';
-import { cleanLine } from '../../../shared/domain/text.ts';
+import { cleanLine, singleSpaced } from '../../../shared/domain/text.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { GIAS_LIMITS } from '../imports/limits.ts';
 import { columnIndex, openCsv, parseDate, type RowError } from '../imports/text-file.ts';
@@ -92,7 +92,7 @@ export async function readGiasFile(
       errors.push({ row, message: `Row ${row}: URN "${urn}" is not six digits.` });
       continue;
     }
-    const name = get('name').trim();
+    const name = singleSpaced(get('name'));
     if (name === '') {
       errors.push({ row, message: `Row ${row} (URN ${urn}): EstablishmentName is empty.` });
       continue;

@@ -1,4 +1,5 @@
-import { SCHOOL_CATEGORIES, type EnhancedSupport, type School, type SchoolQuery, type SchoolSummary } from '../../../shared/domain/schools.ts';
+import { SCHOOL_CATEGORIES, schoolSearchText, type EnhancedSupport, type School, type SchoolQuery, type SchoolSummary } from '../../../shared/domain/schools.ts';
+import { searchPattern, searchTerms } from '../../../shared/domain/search.ts';
 import { statement, type Connection } from '../db/cipher.ts';
 
 const EVERY_CATEGORY = JSON.stringify(SCHOOL_CATEGORIES);
@@ -96,10 +97,6 @@ function toSchool(r: SchoolRow): School {
   };
 }
 
-export function searchTextOf(f: { urn: string; name: string; town: string | null; postcode: string | null }): string {
-  return [f.name, f.urn, f.town ?? '', f.postcode ?? '', (f.postcode ?? '').replace(/\s/g, '')].join(' ').toLowerCase();
-}
-
 export function selectSchool(db: Connection, urn: string): School | undefined {
   const row = statement(db, `SELECT *, ${inScopeSql('school')} AS in_scope_now FROM school WHERE urn = ?`).get(urn) as SchoolRow | undefined;
   return row ? toSchool(row) : undefined;
@@ -115,7 +112,7 @@ export function insertSchool(db: Connection, facts: GiasFacts, source: School['s
   const columns = GIAS_FIELDS.map((f) => GIAS_COLUMNS[f]);
   const sql = `INSERT INTO school (urn, ${columns.join(', ')}, source, gias_imported_at, search_text, created_at, updated_at)
     VALUES (?, ${columns.map(() => '?').join(', ')}, ?, ?, ?, ?, ?)`;
-  statement(db, sql).run(facts.urn, ...GIAS_FIELDS.map((f) => facts[f]), source, source === 'gias' ? at : null, searchTextOf(facts), at, at);
+  statement(db, sql).run(facts.urn, ...GIAS_FIELDS.map((f) => facts[f]), source, source === 'gias' ? at : null, schoolSearchText(facts), at, at);
 }
 
 export function updateGiasFacts(db: Connection, facts: GiasFacts, at: string, closedInGiasOn: string | null): void {
@@ -123,7 +120,7 @@ export function updateGiasFacts(db: Connection, facts: GiasFacts, at: string, cl
   statement(
     db,
     `UPDATE school SET ${sets}, source = 'gias', gias_imported_at = ?, closed_in_gias_on = coalesce(?, closed_in_gias_on), search_text = ?, updated_at = ? WHERE urn = ?`,
-  ).run(...GIAS_FIELDS.map((f) => facts[f]), at, closedInGiasOn, searchTextOf(facts), at, facts.urn);
+  ).run(...GIAS_FIELDS.map((f) => facts[f]), at, closedInGiasOn, schoolSearchText(facts), at, facts.urn);
 }
 
 export interface TeamHeldRow {
@@ -159,20 +156,20 @@ export function clearClosedInGias(db: Connection, urn: string, at: string): void
 const SORT_COLUMNS = { name: 's.name COLLATE NOCASE', urn: 's.urn', town: 's.town COLLATE NOCASE', pupils: 's.pupils', category: 's.category' } as const;
 
 /**
- * Each typed word narrows the search. Three letters or more match anywhere in the name, URN,
- * town or postcode; one or two match the start of a word ("st" finds St Mary's, "n1" a
+ * Each typed word narrows the search, folded as the index is (shared/domain/search.ts: case,
+ * accents, apostrophes, hyphens, "Saint"). Three letters or more match anywhere in the name,
+ * URN, town or postcode; one or two match the start of a word ("st" finds St Mary’s, "n1" a
  * postcode). The index (migration 0013) holds the text with two spaces before every word, so
- * a word's start is a trigram too: "  a" for one letter, " st" for two. Case and accents fold.
+ * a word's start is a trigram too: "  a" for one letter, " st" for two.
  */
 function searchClauses(search: string): { where: string[]; params: string[] } {
-  const phrases: string[] = [];
-  for (const term of search.toLowerCase().split(/\s+/).filter(Boolean)) {
-    const letters = [...term];
-    const phrase = letters.length >= 3 ? term : term.replace(/[^\p{L}\p{N}]/gu, '');
-    if (phrase) phrases.push(`"${' '.repeat(Math.max(0, 3 - [...phrase].length))}${phrase.replace(/"/g, '""')}"`);
-  }
-  if (phrases.length === 0) return { where: [], params: [] };
-  return { where: ["s.urn IN (SELECT printf('%06d', rowid) FROM school_search WHERE school_search MATCH ?)"], params: [phrases.join(' AND ')] };
+  const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+  const terms = searchTerms(search).map((alternatives) => {
+    const phrases = alternatives.map((a) => phrase(searchPattern(a)));
+    return phrases.length === 1 ? phrases.join('') : `(${phrases.join(' OR ')})`;
+  });
+  if (terms.length === 0) return { where: [], params: [] };
+  return { where: ["s.urn IN (SELECT printf('%06d', rowid) FROM school_search WHERE school_search MATCH ?)"], params: [terms.join(' AND ')] };
 }
 
 /** One page of the schools matching, in the order asked, and how many match in all. */

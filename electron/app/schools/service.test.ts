@@ -16,7 +16,9 @@ describe('the school register', () => {
     expect(search(db, { search: 'HIGHGATE' }).rows.map((r) => r.urn)).toEqual(['100002']);
     expect(search(db, { search: 'nw11tw' }).rows.map((r) => r.urn)).toEqual(['100001']);
     expect(search(db, { search: 'primary brook' }).rows.map((r) => r.urn)).toEqual(['100002']);
-    expect(search(db, { search: '100%' }).total).toBe(0);
+    // Punctuation separates words and is never a wildcard: "100%" is "100", "br_ok" is "br" and "ok".
+    expect(search(db, { search: '100%' }).total).toBe(2);
+    expect(search(db, { search: 'br_ok' }).total).toBe(0);
   });
 
   it('filters by category, status, hub and enhanced support, and sorts', () => {

@@ -27,3 +27,14 @@ export function pdfText(pdf: string): string {
 export function pdfPages(pdf: string): number {
   return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1] ?? 0);
 }
+
+/** The size of the PDF's first page in points, from pdfinfo ("Page size: 841.89 x 595.304 pts (A4)"). */
+export function pdfPageSize(pdf: string): { width: number; height: number } {
+  const match = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }));
+  return { width: Number(match?.[1] ?? 0), height: Number(match?.[2] ?? 0) };
+}
+
+/** The text of one page (1-based). */
+export function pdfPageText(pdf: string, page: number): string {
+  return execFileSync('pdftotext', ['-layout', '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' });
+}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover } from 'react-aria-components';
+import { foldForSearch } from '../../../shared/domain/search.ts';
 import { invoke } from '../api.ts';
 
 const PICKER_ROWS = 30;
@@ -11,7 +12,9 @@ export function SchoolPicker({ id, value, onChange, error, initialText }: { id: 
   // The box keeps what was typed, so the school picked is said back underneath it.
   const [chosen, setChosen] = useState(initialText ?? '');
   const search = useDeferredValue(text);
-  const schools = useQuery({ queryKey: ['schools.list', 'picker', search], queryFn: () => invoke('schools.list', { search, limit: PICKER_ROWS }), enabled: search.trim().length >= 2 });
+  // What the search will compare (shared/domain/search.ts): a lone apostrophe or dash is not yet two letters.
+  const typed = foldForSearch(search);
+  const schools = useQuery({ queryKey: ['schools.list', 'picker', typed], queryFn: () => invoke('schools.list', { search: typed, limit: PICKER_ROWS }), enabled: typed.length >= 2 });
   return (
     <ComboBox
       className="field combobox"
@@ -39,7 +42,7 @@ export function SchoolPicker({ id, value, onChange, error, initialText }: { id: 
         </span>
       ) : null}
       <Popover className="popover">
-        <ListBox className="listbox" renderEmptyState={() => <p className="listbox-empty">{search.trim().length < 2 ? 'Keep typing…' : 'No school matches'}</p>}>
+        <ListBox className="listbox" renderEmptyState={() => <p className="listbox-empty">{typed.length < 2 ? 'Keep typing…' : 'No school matches'}</p>}>
           {(s: { urn: string; name: string; town: string | null }) => (
             <ListBoxItem id={s.urn} className="listbox-item" textValue={s.name}>
               {s.name} <span className="muted">({s.urn}{s.town ? `, ${s.town}` : ''})</span>

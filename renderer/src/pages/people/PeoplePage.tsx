@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Checkbox } from 'react-aria-components';
+import { Checkbox, Input, Label, SearchField } from 'react-aria-components';
 import { Link } from 'react-router';
 import { LEVEL3_PLANS_NORM, ROLE_LABELS } from '../../../../shared/domain/people.ts';
+import { filterBySearch } from '../../../../shared/domain/search.ts';
 import { invoke } from '../../api.ts';
 import { Page } from '../../components/Page.tsx';
 
@@ -10,7 +11,10 @@ export function PeoplePage() {
   const people = useQuery({ queryKey: ['people.list'], queryFn: () => invoke('people.list', {}) });
   const team = useQuery({ queryKey: ['team'], queryFn: () => invoke('team.get', {}) });
   const [showInactive, setShowInactive] = useState(false);
-  const rows = (people.data ?? []).filter((p) => showInactive || p.active);
+  const [search, setSearch] = useState('');
+  const listed = (people.data ?? []).filter((p) => showInactive || p.active);
+  // Folded as the register's search is: "obrien" finds O’Brien, "sian" finds Siân.
+  const rows = filterBySearch(listed, search, (p) => [p.name, p.email ?? '', p.hub ?? '', ROLE_LABELS[p.role]].join(' '));
   return (
     <Page title="People">
       <div className="page-actions">
@@ -18,11 +22,22 @@ export function PeoplePage() {
           Add a person
         </Link>
       </div>
-      <Checkbox className="checkbox" isSelected={showInactive} onChange={setShowInactive}>
-        <span className="checkbox-box" aria-hidden="true" />
-        Show people who have left
-      </Checkbox>
-      {rows.length === 0 ? (
+      <div className="filters" role="search" aria-label="Find people">
+        <SearchField className="field search-field" value={search} onChange={setSearch}>
+          <Label>Find a person</Label>
+          <Input placeholder="Name, email, hub or role" />
+        </SearchField>
+        <Checkbox className="checkbox filter-checkbox" isSelected={showInactive} onChange={setShowInactive}>
+          <span className="checkbox-box" aria-hidden="true" />
+          Show people who have left
+        </Checkbox>
+      </div>
+      <p className="result-count" role="status">
+        {listed.length > 0 && search.trim() ? (rows.length === 1 ? '1 person matches' : `${rows.length} people match`) : ''}
+      </p>
+      {listed.length > 0 && rows.length === 0 ? (
+        <p>Nobody matches. Try fewer letters{showInactive ? '' : ', or show people who have left'}.</p>
+      ) : rows.length === 0 ? (
         <p>{people.isPending ? 'Loading…' : 'Nobody yet. Add the team’s workers, or import them with linkdesk import-people.'}</p>
       ) : (
         <table className="table">
