@@ -27,6 +27,7 @@ const TODAY = '2026-11-24';
 function callsOn(urn: string, visitId: string): [string, unknown][] {
   return [
     ['dashboard.get', {}],
+    ['dashboard.firstRun', {}],
     ['visits.planner', { yearLabel: '2026-27' }],
     ['allocations.check', { proposals: [{ urn, namedId: null, secondaryId: null, from: TODAY }] }],
     ['schools.list', { search: 'a' }],
