@@ -17,13 +17,27 @@ export function PeoplePage() {
         <Link className="button" to="/people/new">
           Add a person
         </Link>
+        <Link className="button button-secondary" to="/people/import">
+          Import people
+        </Link>
+        <Link className="button button-secondary" to="/people/import-connections">
+          Import declared connections
+        </Link>
       </div>
       <Checkbox className="checkbox" isSelected={showInactive} onChange={setShowInactive}>
         <span className="checkbox-box" aria-hidden="true" />
         Show people who have left
       </Checkbox>
       {rows.length === 0 ? (
-        <p>{people.isPending ? 'Loading…' : 'Nobody yet. Add the team’s workers, or import them with linkdesk import-people.'}</p>
+        <p>
+          {people.isPending ? (
+            'Loading…'
+          ) : (
+            <>
+              Nobody yet. Add the team’s workers one by one, or <Link to="/people/import">import them from a spreadsheet</Link>.
+            </>
+          )}
+        </p>
       ) : (
         <table className="table">
           <caption className="visually-hidden">The team’s workers</caption>
