@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { filePath, line } from './domain/text.ts';
+import { oneFileToRead, oneFileToWrite, TransferId, type DownloadTicket } from './domain/files.ts';
+import type { FirstRunChecklist } from './domain/first-run.ts';
 import { AllocationProposal, type AllocationImportResult, type AllocationPeriod, type BoardRow, type CoverageGaps, type Finding, type LoadReport, type ProposalCheck } from './domain/allocations.ts';
 import { AcademicYearInput, TERM_NAMES, type AcademicYear } from './domain/calendar.ts';
 import { ContactInput, type Contact } from './domain/contacts.ts';
@@ -53,9 +55,19 @@ const Replace = z.boolean().default(false);
 const Passphrase = z.string().min(1, 'Enter the passphrase').max(1024, 'The passphrase is too long');
 const NoInput = z.object({}).strict();
 const IsoDate = z.iso.date('Enter the date as yyyy-mm-dd');
+const ChooseTheFile = 'Choose the file, or enter its full path';
+/** A file to read: a path (typed, pasted or chosen in a dialog) or, in browser mode, an upload's id. */
+const FileToRead = { path: FilePath.optional(), upload: TransferId.optional() };
 const RowsImportInput = z
-  .object({ path: FilePath, dryRun: z.boolean().default(true), applyGoodRows: z.boolean().default(false) })
-  .strict();
+  .object({
+    ...FileToRead,
+    dryRun: z.boolean().default(true),
+    applyGoodRows: z.boolean().default(false),
+    /** The file as the preview saw it: a file changed since is refused. */
+    expected: z.object({ bytes: z.number().int(), modifiedAt: z.string() }).strict().optional(),
+  })
+  .strict()
+  .superRefine(oneFileToRead(ChooseTheFile));
 
 /** Describes a method: its input schema; the output type rides along as a phantom. */
 export interface MethodSpec<I extends z.ZodType, O> {
@@ -261,7 +273,7 @@ export const api = {
   'allocations.workerHistory': method<AllocationPeriod[]>()(z.object({ personId: z.string().uuid() }).strict(), 'Every school a worker held, newest first'),
   'allocations.onDate': method<AllocationPeriod[]>()(z.object({ urn: Urn, date: IsoDate }).strict(), 'Who held each role at a school on a date'),
   'allocations.importFile': method<AllocationImportResult>()(
-    z.object({ path: FilePath, dryRun: z.boolean().default(true) }).strict(),
+    z.object({ ...FileToRead, dryRun: z.boolean().default(true) }).strict().superRefine(oneFileToRead(ChooseTheFile)),
     'Allocate from a spreadsheet (.xlsx or .csv), such as the published SPOC list',
   ),
   'calendar.years': method<AcademicYear[]>()(NoInput, 'The school years entered, with their terms and half-terms'),
@@ -275,10 +287,13 @@ export const api = {
   ),
   'calendar.saveYear': method<AcademicYear>()(AcademicYearInput, 'Enter or correct a school year’s terms and half-terms'),
   'calendar.importBankHolidays': method<{ count: number; from: string; to: string }>()(
-    z.object({ path: FilePath }).strict(),
+    z.object(FileToRead).strict().superRefine(oneFileToRead('Choose bank-holidays.json, or enter its full path')),
     'Replace the bank holidays with a newer gov.uk bank-holidays.json',
   ),
-  'calendar.importTermDates': method<{ years: string[] }>()(z.object({ path: FilePath }).strict(), 'Import school years from a council term-dates .ics file'),
+  'calendar.importTermDates': method<{ years: string[] }>()(
+    z.object(FileToRead).strict().superRefine(oneFileToRead('Choose the term dates .ics file, or enter its full path')),
+    'Import school years from a council term-dates .ics file',
+  ),
   'calendar.insetDays': method<string[]>()(z.object({ urn: Urn }).strict(), 'A school’s INSET days (closed to pupils)'),
   'calendar.setInsetDay': method<string[]>()(
     z.object({ urn: Urn, day: IsoDate, closed: z.boolean() }).strict(),
@@ -298,11 +313,12 @@ export const api = {
     'The pro forma deadlines of a proposed visit date, and any warnings about it (given the year and term, as they stand for that visit)',
   ),
   'visits.plan': method<{ visit: Visit; warnings: string[] }>()(PlanVisitInput, 'Agree (or move) a termly visit, or mark it to be agreed'),
-  'visits.exportCalendar': method<{ path: string; events: number }>()(
+  'visits.exportCalendar': method<{ path: string; events: number; download?: DownloadTicket }>()(
     z
-      .object({ path: FilePath, from: IsoDate, to: IsoDate, replace: Replace })
-      .strict(),
-    'Write the visits, pro forma deadlines and panel meetings in a date range to an .ics file for Outlook (an existing file only when replace is true)',
+      .object({ path: FilePath.optional(), download: z.boolean().default(false), from: IsoDate, to: IsoDate, replace: Replace })
+      .strict()
+      .superRefine(oneFileToWrite('Enter where to save the .ics file')),
+    'Write the visits, pro forma deadlines and panel meetings in a date range to an .ics file for Outlook (an existing file only when replace is true), or offer it as a download (browser mode)',
   ),
   'visits.setStatus': method<Visit>()(MoveVisitStatus, 'Move a visit on: pro forma sent or returned, held, record written, cancelled'),
   'contacts.log': method<Contact>()(ContactInput, 'Log a contact with a school: who, when, how, what, and any follow-up'),
@@ -358,8 +374,12 @@ export const api = {
     'Go back to an earlier template, or to LinkDesk’s own (id null)',
   ),
   'documents.checkSpocList': method<SpocListCheck>()(z.object({ validFrom: IsoDate }).strict(), 'The open schools on the SPOC list, and those with no named link worker'),
-  'documents.exportSpocList': method<{ path: string; rows: number; gaps: number }>()(SpocListInput, 'Save the published SPOC contact list as an .xlsx'),
+  'documents.exportSpocList': method<{ path: string; rows: number; gaps: number; download?: DownloadTicket }>()(
+    SpocListInput,
+    'Save the published SPOC contact list as an .xlsx, or offer it as a download (browser mode)',
+  ),
   'dashboard.get': method<Dashboard>()(NoInput, 'What needs doing: overdue and this week'),
+  'dashboard.firstRun': method<FirstRunChecklist>()(NoInput, 'The first-run checklist of a new team database: each step of setting it up, and whether it is done'),
   'audit.list': method<AuditEntry[]>()(
     z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),
     'The most recent entries of the audit log',

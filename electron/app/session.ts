@@ -10,6 +10,7 @@ import { backupFolderOf, dailyBackupDue, takeAutomaticBackup } from './db/backup
 import type { TeamDatabase } from './db/team-db.ts';
 import { AppLog } from './log/app-log.ts';
 import { openWithSystem, type OpenFile } from './documents/open-file.ts';
+import { FileTransfers } from './files/transfers.ts';
 
 export type TransportMode = AppInfo['mode'];
 
@@ -26,6 +27,8 @@ export class AppSession {
   readonly openFile: OpenFile;
   /** Internal errors, in the config folder's linkdesk.log. */
   readonly log: AppLog;
+  /** Browser mode's uploads and downloads, in a private temporary folder; emptied when the database locks. */
+  readonly transfers: FileTransfers;
   private current: TeamDatabase | null = null;
   private lastActivity = 0;
   /** The long task running now (an import), for the progress bar; one at a time. */
@@ -35,12 +38,13 @@ export class AppSession {
   /** The daily backup started after opening, if one was due (tests wait for it). */
   dailyBackup: Promise<void> | null = null;
 
-  constructor(options: { config: MachineConfig; mode: TransportMode; now?: () => Date; openFile?: OpenFile; log?: AppLog }) {
+  constructor(options: { config: MachineConfig; mode: TransportMode; now?: () => Date; openFile?: OpenFile; log?: AppLog; transfersFolder?: string }) {
     this.config = options.config;
     this.log = options.log ?? new AppLog(options.config.logFile);
     this.mode = options.mode;
     this.now = options.now ?? (() => new Date());
     this.openFile = options.openFile ?? openWithSystem;
+    this.transfers = new FileTransfers({ accepting: () => this.hasDatabase, ...(options.transfersFolder ? { parent: options.transfersFolder } : {}) });
   }
 
   get database(): TeamDatabase {
@@ -115,6 +119,8 @@ export class AppSession {
   lock(): void {
     const db = this.current;
     this.current = null;
+    // A staff list or an export waiting in the temporary folder goes with the database.
+    this.transfers.clear();
     if (!db?.isOpen) return;
     try {
       if (db.changedSinceBackup) this.backUp(db, 'close');

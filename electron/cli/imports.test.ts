@@ -58,9 +58,16 @@ describe('linkdesk import-people and import-connections', () => {
     const people = write('people.csv', 'Name,Role,Email,Phone,Hub,Capacity,Active from,Active to\nAmy Worker,FSW,amy@council.example.gov.uk,,Central,10,2025-09-01,\n');
     const imported = await linkdesk(['import-people', people, '--db', db, '--json']);
     expect(imported.status).toBe(0);
-    expect(JSON.parse(imported.stdout)).toEqual({ applied: 1, dryRun: false, rejected: [] });
+    expect(JSON.parse(imported.stdout)).toEqual({ applied: 1, dryRun: false, rejected: [], counts: { added: 1, updated: 0, unchanged: 0, refused: 0 } });
     const connections = write('c.csv', 'Worker email,School URN,Connection,From,To\namy@council.example.gov.uk,100001,own child attends,2024-09-01,\n');
     expect(JSON.parse((await linkdesk(['import-connections', connections, '--db', db, '--json'])).stdout)).toMatchObject({ applied: 1 });
+    // The same connection again, open since another date: refused, and the message names the screen that can leave it out.
+    const overlapping = write('c2.csv', 'Worker email,School URN,Connection,From,To\namy@council.example.gov.uk,100001,own child attends,2025-09-01,\n');
+    const again = await linkdesk(['import-connections', overlapping, '--db', db]);
+    expect(again.status).toBe(1);
+    expect(again.stdout).toMatch(/Row 2: Amy Worker already has this connection to URN 100001, from 1 Sep/);
+    expect(again.stderr).toBe('linkdesk: 1 row was refused; nothing was imported. Fix the rows listed, or import the good rows in the app (People, Import declared connections), which shows each row before importing.\n');
+    expect(again.stderr).not.toMatch(/wizard/);
   });
 
   it('exits 1 and applies nothing when a row is refused', async () => {
@@ -69,6 +76,7 @@ describe('linkdesk import-people and import-connections', () => {
     const run = await linkdesk(['import-people', people, '--db', db]);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/Row 3: Role "Chef"/);
+    expect(run.stderr).toMatch(/import the good rows in the app \(People, Import people\)/);
     expect(JSON.parse((await linkdesk(['api', 'people.list', '--db', db, '--json'])).stdout)).toEqual([]);
   });
 });

@@ -10,22 +10,33 @@ interface Tools {
   requireOption: (value: string | undefined, flag: string) => string;
 }
 
-function refused(count: number, what: string): AppError {
-  return new AppError('invalid_input', `${count} ${what} refused; nothing was imported. Fix the rows listed, or import the good rows in the app's import wizard.`);
+/** Where in the app the good rows of a file can be imported, leaving the refused ones out. */
+const SCREEN_OF = {
+  gias: 'Schools, Import from GIAS',
+  people: 'People, Import people',
+  connections: 'People, Import declared connections',
+} as const;
+
+function refused(count: number, what: string, importer: keyof typeof SCREEN_OF): AppError {
+  return new AppError(
+    'invalid_input',
+    `${count} ${what} refused; nothing was imported. Fix the rows listed, or import the good rows in the app (${SCREEN_OF[importer]}), which shows each row before importing.`,
+  );
 }
 
 export function importCommands({ call, unlock, requireOption }: Tools): Record<string, (cli: Cli) => Promise<void>> {
-  const rowsImport = (method: 'people.importFile' | 'connections.importFile', noun: string) => async (cli: Cli) => {
+  const rowsImport = (method: 'people.importFile' | 'connections.importFile', importer: 'people' | 'connections', noun: string) => async (cli: Cli) => {
     const file = requireOption(cli.args.rest[0], 'FILE');
     await unlock(cli);
     const result = await call<RowsImportResult>(cli, method, { path: file, dryRun: cli.args.values['dry-run'] });
     const lines = result.rejected.map((r) => `  ${r.message}`);
-    const verb = result.dryRun ? 'would import' : 'imported';
-    cli.out(
-      [`${result.dryRun && result.rejected.length === 0 ? 'Checked: all rows can be imported.' : `${result.applied} ${noun} ${verb}.`}`, ...lines].join('\n'),
-      result,
-    );
-    if (result.rejected.length > 0) throw refused(result.rejected.length, result.rejected.length === 1 ? 'row was' : 'rows were');
+    const { added, updated, unchanged } = result.counts;
+    const tally = `${added} to add, ${updated} to change, ${unchanged} unchanged`;
+    const summary = result.dryRun
+      ? `Checked: ${tally}${result.rejected.length === 0 ? '; all rows can be imported.' : '.'}`
+      : `${result.applied} ${noun} imported (${tally.replace('to add', 'added').replace('to change', 'changed')}).`;
+    cli.out([summary, ...lines].join('\n'), { applied: result.applied, dryRun: result.dryRun, rejected: result.rejected, counts: result.counts });
+    if (result.rejected.length > 0) throw refused(result.rejected.length, result.rejected.length === 1 ? 'row was' : 'rows were', importer);
   };
 
   return {
@@ -46,7 +57,7 @@ export function importCommands({ call, unlock, requireOption }: Tools): Record<s
         skipped: counts.skipped,
         errors,
       });
-      if (counts.errors > 0) throw refused(counts.errors, counts.errors === 1 ? 'row was' : 'rows were');
+      if (counts.errors > 0) throw refused(counts.errors, counts.errors === 1 ? 'row was' : 'rows were', 'gias');
     },
     async 'import-allocations'(cli) {
       const file = requireOption(cli.args.rest[0], 'FILE');
@@ -64,7 +75,7 @@ export function importCommands({ call, unlock, requireOption }: Tools): Record<s
         throw new AppError('allocation_refused', `${result.rejected.length} ${result.rejected.length === 1 ? 'row was' : 'rows were'} refused; the other rows ${result.dryRun ? 'would be' : 'were'} applied.`);
       }
     },
-    'import-people': rowsImport('people.importFile', 'people'),
-    'import-connections': rowsImport('connections.importFile', 'connections'),
+    'import-people': rowsImport('people.importFile', 'people', 'people'),
+    'import-connections': rowsImport('connections.importFile', 'connections', 'declared connections'),
   };
 }

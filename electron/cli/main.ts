@@ -174,7 +174,7 @@ const commands: Record<string, (cli: Cli) => Promise<void>> = {
     forgetPassphrases();
     const port = cli.args.values.port ? Number(cli.args.values.port) : 0;
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('invalid_input', '--port must be a number from 0 to 65535.');
-    const server = await startHttpServer({ dispatch: cli.dispatch, staticDir: path.join(PACKAGE_ROOT, 'dist', 'renderer'), port });
+    const server = await startHttpServer({ dispatch: cli.dispatch, staticDir: path.join(PACKAGE_ROOT, 'dist', 'renderer'), port, transfers: cli.session.transfers });
     cli.session.startIdleLock();
     cli.session.log.info(`serve started on 127.0.0.1:${new URL(server.url).port}`);
     const open = `${server.url}#token=${server.token}`;

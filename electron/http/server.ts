@@ -2,22 +2,25 @@
  * Browser mode: the same dispatcher over local HTTP. Loopback only; Host and Origin are
  * checked before anything else (DNS rebinding, other sites' pages), then a per-start token.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
-import type { AppErrorShape, Result } from '../../shared/errors.ts';
 import type { Dispatch } from '../app/dispatcher.ts';
+import type { FileTransfers } from '../app/files/transfers.ts';
+import { send, sendError, sendResult, TOKEN_HEADER, tokensMatch } from './responses.ts';
+import { serveDownload, serveUpload } from './transfers.ts';
 
-export const TOKEN_HEADER = 'x-linkdesk-token';
+export { TOKEN_HEADER };
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export interface HttpServerOptions {
   dispatch: Dispatch;
   /** The built renderer; null serves the API alone. */
   staticDir: string | null;
+  /** Uploads of imports and downloads of exports (the session's); none means neither is served. */
+  transfers?: FileTransfers;
   port?: number;
   token?: string;
 }
@@ -29,16 +32,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
-};
-
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -49,37 +42,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 };
-
-/**
- * HTTP statuses are for the transport's own refusals; whatever the dispatcher answers,
- * including an application error, is a 200 carrying the Result envelope (RPC style), so the
- * browser does not log ordinary outcomes such as a wrong passphrase as failed requests.
- */
-const TRANSPORT_STATUS: Partial<Record<AppErrorShape['code'], number>> = {
-  unauthorized: 401,
-  forbidden: 403,
-};
-
-function send(res: http.ServerResponse, status: number, body: string | Buffer, contentType: string, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': contentType, 'Cache-Control': 'no-store', ...extra });
-  res.end(body);
-}
-
-function sendResult(res: http.ServerResponse, result: Result<unknown>): void {
-  send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
-}
-
-/** A refusal by the transport itself, before any dispatch. */
-function sendError(res: http.ServerResponse, error: AppErrorShape, status = TRANSPORT_STATUS[error.code] ?? 400): void {
-  send(res, status, JSON.stringify({ ok: false, error }), 'application/json; charset=utf-8');
-}
-
-function tokensMatch(given: string | undefined, expected: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 async function readBody(req: http.IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
@@ -120,6 +82,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         return;
       }
       const url = req.url ?? '/';
+      if (options.transfers && url.startsWith('/upload/')) {
+        await serveUpload(req, res, { transfers: options.transfers, token, allowedHosts });
+        return;
+      }
+      if (options.transfers && url.startsWith('/download/')) {
+        serveDownload(req, res, options.transfers);
+        return;
+      }
       if (url.startsWith('/api/')) {
         if (!tokensMatch(req.headers[TOKEN_HEADER] as string | undefined, token)) {
           sendError(res, { code: 'unauthorized', message: 'This request has no valid LinkDesk token.' });

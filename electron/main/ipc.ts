@@ -7,6 +7,8 @@ import type { Dispatch } from '../app/dispatcher.ts';
 import { isTrustedSender } from './security.ts';
 
 export const API_CHANNEL = 'linkdesk:api';
+/** The native file dialogs (file-dialogs.ts); here so the preload stays a few lines with nothing bundled. */
+export const FILES_CHANNEL = 'linkdesk:files';
 
 export interface InvokeEventLike {
   senderFrame: { url: string; parent?: unknown } | null;

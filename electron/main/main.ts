@@ -6,13 +6,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, type BrowserWindow, ipcMain, Menu, net, powerMonitor, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, powerMonitor, protocol, session, shell } from 'electron';
 import { AppError } from '../../shared/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
 import { MachineConfig } from '../app/config/machine-config.ts';
 import { createDispatcher } from '../app/dispatcher.ts';
 import { takeSecretsFromEnvironment } from '../app/environment.ts';
 import { AppSession } from '../app/session.ts';
+import { bindFileDialogs } from './file-dialogs.ts';
 import { bindApiToIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
 import { APP_HOST, APP_SCHEME } from './security.ts';
@@ -76,6 +77,12 @@ function start(): void {
   });
 
   bindApiToIpc(ipcMain, dispatch);
+  bindFileDialogs(ipcMain, {
+    dialog,
+    windowOf: (event) => BrowserWindow.fromWebContents(event.sender),
+    startFolder: app.getPath('documents'),
+    exists: (file) => fs.existsSync(file),
+  });
 
   const lockNow = (): void => {
     if (!appSession.hasDatabase) return;

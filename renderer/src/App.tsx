@@ -23,6 +23,7 @@ import { AttendancePage } from './pages/panels/AttendancePage.tsx';
 import { MeetingPage } from './pages/panels/MeetingPage.tsx';
 import { PanelPage } from './pages/panels/PanelPage.tsx';
 import { PanelsPage } from './pages/panels/PanelsPage.tsx';
+import { ImportRowsPage } from './pages/people/ImportRowsPage.tsx';
 import { NewPersonPage } from './pages/people/NewPersonPage.tsx';
 import { PlannerPage } from './pages/visits/PlannerPage.tsx';
 import { VisitPage } from './pages/visits/VisitPage.tsx';
@@ -83,6 +84,8 @@ export function App() {
         <Route path="/documents" element={<DocumentsPage />} />
         <Route path="/people" element={<PeoplePage />} />
         <Route path="/people/new" element={<NewPersonPage />} />
+        <Route path="/people/import" element={<ImportRowsPage key="people" kind="people" />} />
+        <Route path="/people/import-connections" element={<ImportRowsPage key="connections" kind="connections" />} />
         <Route path="/people/:id" element={<PersonPage />} />
         {AREAS.filter((a) => !a.built).map((area) => (
           <Route key={area.path} path={area.path} element={<AreaPage title={area.label} description={area.description} />} />

@@ -7,11 +7,24 @@ import { AppError, isAppErrorShape, type Result } from '../../shared/errors.ts';
 
 declare global {
   interface Window {
-    linkdesk?: { invoke(method: string, input: unknown): Promise<unknown> };
+    linkdesk?: {
+      invoke(method: string, input: unknown): Promise<unknown>;
+      /** Electron's native dialogs (see files.ts); absent in browser mode. */
+      files?: {
+        chooseOpen(input: unknown): Promise<unknown>;
+        chooseSave(input: unknown): Promise<unknown>;
+        chooseFolder(input: unknown): Promise<unknown>;
+      };
+    };
   }
 }
 
 const TOKEN_KEY = 'linkdesk.token';
+
+/** Browser mode's per-start token, for the other requests of the HTTP transport (uploads). */
+export function httpToken(): string {
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
 
 /** Browser mode is opened as `/#token=…`: keep the token for this tab and clear it from the address bar. */
 export function captureTokenFromLocation(): void {
@@ -23,7 +36,7 @@ export function captureTokenFromLocation(): void {
 }
 
 async function overHttp(method: string, input: unknown): Promise<unknown> {
-  const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  const token = httpToken();
   try {
     const response = await fetch(`./api/${encodeURIComponent(method)}`, {
       method: 'POST',
@@ -36,10 +49,14 @@ async function overHttp(method: string, input: unknown): Promise<unknown> {
   }
 }
 
-export async function invoke<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
-  const raw = window.linkdesk ? await window.linkdesk.invoke(method, input) : await overHttp(method, input);
-  const result = raw as Result<OutputOf<M>>;
+/** The value of a Result envelope, or its error thrown as an AppError. */
+export function unwrap<T>(raw: unknown): T {
+  const result = raw as Result<T>;
   if (result && result.ok === true) return result.value;
   const error = result && !result.ok && isAppErrorShape(result.error) ? result.error : { code: 'internal' as const, message: 'LinkDesk sent an answer it could not read.' };
   throw AppError.fromShape(error);
+}
+
+export async function invoke<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  return unwrap<OutputOf<M>>(window.linkdesk ? await window.linkdesk.invoke(method, input) : await overHttp(method, input));
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { pageFields } from './paging.ts';
 import { Urn } from './schools.ts';
+import { oneFileToRead, oneFileToWrite, TransferId } from './files.ts';
 import { filePath } from './text.ts';
 
 export const RECORD_KINDS = ['visit_record', 'consultation_record'] as const;
@@ -131,17 +132,23 @@ export const ProducibleQuery = z.object(pageFields(DOCUMENTS_PAGE, 500)).strict(
 export const DocumentsQuery = z.object({ urn: Urn.optional(), sourceId: z.string().uuid().optional(), ...pageFields(DOCUMENTS_PAGE, 500) }).strict();
 
 export const CreateRecordInput = z.object({ kind: z.enum(['visit', 'consultation']), id: z.string().uuid() }).strict();
-export const LoadTemplateInput = z.object({ kind: z.enum(RECORD_KINDS), path: filePath('Enter the path of the .docx file') }).strict();
+export const LoadTemplateInput = z
+  .object({ kind: z.enum(RECORD_KINDS), path: filePath('Choose the .docx file, or enter its full path').optional(), upload: TransferId.optional() })
+  .strict()
+  .superRefine(oneFileToRead('Choose the .docx file, or enter its full path'));
 export const SpocListInput = z
   .object({
-    path: filePath('Enter where to save the .xlsx file').regex(/\.xlsx$/i, 'The file name must end in .xlsx'),
+    path: filePath('Enter where to save the .xlsx file').regex(/\.xlsx$/i, 'The file name must end in .xlsx').optional(),
+    /** Browser mode: write it to a private temporary file and offer it as a download instead. */
+    download: z.boolean().default(false),
     validFrom: z.iso.date('Enter the date as yyyy-mm-dd'),
     /** Saving with schools still to be allocated needs the user to have seen the gaps. */
     acceptGaps: z.boolean().default(false),
     /** Replace a file already at the path (never a team database); otherwise an existing file is refused. */
     replace: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .superRefine(oneFileToWrite('Enter where to save the .xlsx file'));
 
 export interface SpocListRow {
   schoolName: string;

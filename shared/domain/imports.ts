@@ -1,9 +1,12 @@
 /** What the importers report, shared so the wizard shows exactly what the CLI prints. */
 import { z } from 'zod';
+import { oneFileToRead, TransferId } from './files.ts';
 import { filePath, line } from './text.ts';
 
 export interface RowError {
   row: number;
+  /** The column at fault, as the file's header names it, when one cell is. */
+  field?: string;
   message: string;
 }
 
@@ -39,23 +42,29 @@ export const PREVIEW_LIST_LIMIT = 500;
 
 export const LaCode = line().regex(/^\d{3}$/, 'An LA code is three digits, like 202');
 
+const ChooseGias = 'Choose the GIAS file, or enter its full path';
+
 export const GiasImportInput = z
   .object({
-    path: filePath('Enter the path of the GIAS file'),
+    path: filePath(ChooseGias).optional(),
+    upload: TransferId.optional(),
     laCodes: z.array(LaCode).max(50).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine(oneFileToRead(ChooseGias));
 
 export const GiasApplyInput = z
   .object({
-    path: filePath('Enter the path of the GIAS file'),
+    path: filePath(ChooseGias).optional(),
+    upload: TransferId.optional(),
     laCodes: z.array(LaCode).max(50).default([]),
     /** Apply the good rows of a file that also has errors: only after the user chose to. */
     applyGoodRows: z.boolean().default(false),
     /** The file as the preview saw it: a file changed since is refused. */
     expected: z.object({ bytes: z.number().int(), modifiedAt: z.string() }).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(oneFileToRead(ChooseGias));
 
 export interface ImportProgress {
   task: string;
@@ -64,8 +73,26 @@ export interface ImportProgress {
   totalBytes: number;
 }
 
+/** A row of a people or connections import that adds or changes something. */
+export interface PlannedRow {
+  row: number;
+  /** The person, or the person and the school. */
+  name: string;
+  /** For a change: the fields that change, by their column names. */
+  changes?: string[];
+}
+
+/**
+ * What a people or connections import would do (a dry run: the preview) or did. The lists hold
+ * at most PREVIEW_LIST_LIMIT rows each; the counts are complete.
+ */
 export interface RowsImportResult {
   applied: number;
   dryRun: boolean;
   rejected: RowError[];
+  counts: { added: number; updated: number; unchanged: number; refused: number };
+  added: PlannedRow[];
+  updated: PlannedRow[];
+  /** The file as it was read, so an import after its preview can refuse a file changed since. */
+  file: { name: string; bytes: number; modifiedAt: string };
 }

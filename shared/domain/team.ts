@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasHiddenCharacters, line } from './text.ts';
+import { hasHiddenCharacters, line, withoutQuotes } from './text.ts';
 import { SCHOOL_CATEGORIES } from './schools.ts';
 
 /** A person's name as typed into a form: trimmed, not blank, not absurdly long. */
@@ -30,7 +30,7 @@ export const TeamSettings = z.object({
   /** The folder (often on a shared drive) with a folder per school for meeting records; empty until set. */
   teamFolder: z
     .string()
-    .trim()
+    .overwrite(withoutQuotes)
     .max(200, 'Use a folder path of 200 characters or fewer')
     .refine((p) => !hasHiddenCharacters(p), 'The path holds a control or hidden character: type it again'),
   /** Automatic backups on closing and at least daily. */
@@ -38,7 +38,7 @@ export const TeamSettings = z.object({
   /** Where automatic backups go, as a full path; empty means a Backups folder beside the database. */
   backupFolder: z
     .string()
-    .trim()
+    .overwrite(withoutQuotes)
     .max(200, 'Use a folder path of 200 characters or fewer')
     .refine((p) => !hasHiddenCharacters(p), 'The path holds a control or hidden character: type it again'),
   backupsToKeep: z.number().int('Use a whole number').min(1, 'Keep at least 1 backup').max(100, 'Keep 100 backups or fewer'),

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { api } from '../api.ts';
 import { ContactInput } from './contacts.ts';
 import { PersonFields } from './people.ts';
-import { cleanLine, cleanLines } from './text.ts';
+import { TeamSettingsPatch } from './team.ts';
+import { cleanLine, cleanLines, withoutQuotes } from './text.ts';
 
 const HOSTILE = 'Amy\u0000 Wor\rker\u202Egnp.exe\u2066x\u2069\u0007\u001B[31m\uFEFF\uD800';
 
@@ -43,5 +44,28 @@ describe('text building blocks', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toContain('control or hidden character');
     expect(api['db.backup'].input.safeParse({ path: '/home/tess/backup\u0000.linkdesk' }).success).toBe(false);
+  });
+
+  it('a pasted path loses the quotes around it ("Copy as path"), and a stray one, so no message echoes a quote', () => {
+    expect(withoutQuotes('"C:\\Users\\tess\\people.xlsx"')).toBe('C:\\Users\\tess\\people.xlsx');
+    expect(withoutQuotes('  \u201C/home/tess/people.csv\u201D ')).toBe('/home/tess/people.csv');
+    expect(withoutQuotes("'/home/tess/people.csv")).toBe('/home/tess/people.csv');
+    expect(withoutQuotes('/home/tess/Tess\u2019s people.csv')).toBe('/home/tess/Tess\u2019s people.csv');
+    const parsed = api['people.importFile'].input.parse({ path: '"C:\\Users\\tess\\people.xlsx"' });
+    expect(parsed.path).toBe('C:\\Users\\tess\\people.xlsx');
+    const empty = api['people.importFile'].input.safeParse({ path: '""' });
+    expect(empty.error?.issues).toEqual([expect.objectContaining({ path: ['path'], message: 'Enter a file path' })]);
+    expect(api['people.importFile'].input.safeParse({}).error?.issues).toEqual([expect.objectContaining({ path: ['path'], message: 'Choose the file, or enter its full path' })]);
+    expect(TeamSettingsPatch.parse({ teamFolder: '"\\\\council\\shared\\Team"' }).teamFolder).toBe('\\\\council\\shared\\Team');
+  });
+
+  it('an import reads a path or an upload, exactly one', () => {
+    const upload = 'a'.repeat(43);
+    expect(api['gias.preview'].input.safeParse({ upload }).success).toBe(true);
+    expect(api['gias.preview'].input.safeParse({}).error?.issues[0]).toMatchObject({ path: ['path'], message: 'Choose the GIAS file, or enter its full path' });
+    expect(api['gias.preview'].input.safeParse({ upload, path: '/tmp/x.csv' }).error?.issues[0]?.message).toBe('Give the file’s path or upload it, not both');
+    expect(api['gias.preview'].input.safeParse({ upload: '../../etc/passwd' }).success).toBe(false);
+    expect(api['documents.exportSpocList'].input.safeParse({ validFrom: '2026-09-01', download: true }).success).toBe(true);
+    expect(api['documents.exportSpocList'].input.safeParse({ validFrom: '2026-09-01' }).error?.issues[0]?.message).toBe('Enter where to save the .xlsx file');
   });
 });

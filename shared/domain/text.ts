@@ -54,14 +54,29 @@ export const line = (): z.ZodString => z.string().overwrite(cleanLine).trim();
 /** A multi-line text field (notes, summaries), cleaned and trimmed, ordinary newlines kept. */
 export const lines = (): z.ZodString => z.string().overwrite(cleanLines).trim();
 
+/** Quote marks a path can arrive wrapped in: Windows' "Copy as path", a shell, a word processor's curly quotes. */
+const QUOTES = '"\'\u2018\u2019\u201C\u201D';
+const QUOTED = new RegExp(`^[${QUOTES}]+|[${QUOTES}]+$`, 'g');
+
+/**
+ * A pasted path without the quotes around it, and without one left over when only one end was
+ * trimmed: `"C:\Users\tess\people.xlsx"` becomes `C:\Users\tess\people.xlsx`. No real file name
+ * starts or ends with a quote mark (Windows forbids `"` anywhere in one), so nothing a person
+ * meant is lost, and no error message ever echoes a stray quote back.
+ */
+export function withoutQuotes(typed: string): string {
+  return typed.trim().replace(QUOTED, '').trim();
+}
+
 /**
  * A file or folder path: never cleaned (that would name another file) but refused when it holds
  * a control or bidi character, which no real path needs and which can disguise its extension.
+ * Surrounding quotes are removed (see withoutQuotes).
  */
 export const filePath = (required: string, max = 1024): z.ZodString =>
   z
     .string()
-    .trim()
+    .overwrite(withoutQuotes)
     .min(1, required)
     .max(max, 'The path is too long')
     .refine((p) => !hasHiddenCharacters(p), 'The path holds a control or hidden character: type it again');

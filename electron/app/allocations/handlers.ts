@@ -1,5 +1,5 @@
 import type { AreaHandlers } from '../handler-types.ts';
-import { userPath } from '../paths.ts';
+import { readingFile } from '../files/file-source.ts';
 import { importAllocations } from './import.ts';
 import { selectOnDate, selectSchoolHistory, selectWorkerHistory } from './repo.ts';
 import { allocate, judgeProposals } from './service.ts';
@@ -18,5 +18,6 @@ export const allocationHandlers: AreaHandlers<'allocations'> = {
   'allocations.schoolHistory': (session, { urn }) => selectSchoolHistory(session.database.db, urn),
   'allocations.workerHistory': (session, { personId }) => selectWorkerHistory(session.database.db, personId),
   'allocations.onDate': (session, { urn, date }) => selectOnDate(session.database.db, urn, date),
-  'allocations.importFile': (session, { path, dryRun }) => importAllocations(session.database.writeContext, userPath(path), { dryRun }),
+  'allocations.importFile': (session, { dryRun, ...file }) =>
+    readingFile(session.transfers, file, 'allocations', (path) => importAllocations(session.database.writeContext, path, { dryRun }), () => !dryRun),
 };

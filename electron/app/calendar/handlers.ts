@@ -1,5 +1,5 @@
 import type { AreaHandlers } from '../handler-types.ts';
-import { userPath } from '../paths.ts';
+import { readingFile } from '../files/file-source.ts';
 import { requireSchool } from '../schools/service.ts';
 import { selectInsetDays } from './repo.ts';
 import { calendarInfo, importBankHolidays, importTermDates, listYears, saveYear, setInsetDay, setSchoolHolidaysAreWorkingDays, visitDeadlines, workingCalendar } from './service.ts';
@@ -12,8 +12,10 @@ export const calendarHandlers: AreaHandlers<'calendar'> = {
     return { schoolHolidaysAreWorkingDays: value };
   },
   'calendar.saveYear': (session, input) => saveYear(session.database.writeContext, input),
-  'calendar.importBankHolidays': (session, { path }) => importBankHolidays(session.database.writeContext, userPath(path)),
-  'calendar.importTermDates': (session, { path }) => importTermDates(session.database.writeContext, userPath(path)),
+  'calendar.importBankHolidays': (session, file) =>
+    readingFile(session.transfers, file, 'bankHolidays', (path) => importBankHolidays(session.database.writeContext, path), () => true),
+  'calendar.importTermDates': (session, file) =>
+    readingFile(session.transfers, file, 'termDates', (path) => importTermDates(session.database.writeContext, path), () => true),
   'calendar.insetDays': (session, { urn }) => selectInsetDays(session.database.db, urn),
   'calendar.setInsetDay': (session, { urn, day, closed }) => {
     requireSchool(session.database.db, urn);

@@ -27,6 +27,7 @@ const TODAY = '2026-11-24';
 function callsOn(urn: string, visitId: string): [string, unknown][] {
   return [
     ['dashboard.get', {}],
+    ['dashboard.firstRun', {}],
     ['visits.planner', { yearLabel: '2026-27' }],
     // The schools in the team's scope: the nurse flag, the SPOC list and a visit's own date check.
     ['consultations.withoutNurse', {}],

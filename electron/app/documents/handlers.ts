@@ -1,4 +1,6 @@
 import type { AreaHandlers } from '../handler-types.ts';
+import { basename } from 'node:path';
+import { readingFile, writingFile } from '../files/file-source.ts';
 import { checkTemplateFile, createMeetingRecord, exportRecord, exportSpocList, generatedDocumentsPage, loadTemplate, openDocument, producibleRecords, templatesState, useTemplate } from './service.ts';
 import { checkSpocList } from './spoc-list.ts';
 
@@ -9,9 +11,14 @@ export const documentHandlers: AreaHandlers<'documents'> = {
   'documents.list': (session, query) => generatedDocumentsPage(session.database.db, query),
   'documents.open': (session, { id }) => openDocument(session.database.db, id, session.openFile),
   'documents.templates': (session) => templatesState(session.database.db),
-  'documents.checkTemplate': (_session, { kind, path }) => checkTemplateFile(kind, path),
-  'documents.loadTemplate': (session, { kind, path }) => loadTemplate(session.database.writeContext, kind, path),
+  'documents.checkTemplate': (session, { kind, ...file }) => readingFile(session.transfers, file, 'template', (path) => checkTemplateFile(kind, path), () => false),
+  'documents.loadTemplate': (session, { kind, ...file }) =>
+    readingFile(session.transfers, file, 'template', (path) => loadTemplate(session.database.writeContext, kind, path), () => true),
   'documents.useTemplate': (session, { kind, id }) => useTemplate(session.database.writeContext, kind, id),
   'documents.checkSpocList': (session, { validFrom }) => checkSpocList(session.database.db, validFrom),
-  'documents.exportSpocList': (session, input) => exportSpocList(session.database.writeContext, input, session.database.path),
+  'documents.exportSpocList': (session, { path: given, download, ...input }) =>
+    writingFile(session.transfers, { path: given, download }, `SPOC contact list ${input.validFrom}.xlsx`, (path) =>
+      // A download is recorded by its name alone: where the browser put it is not LinkDesk's to know.
+      exportSpocList(session.database.writeContext, { ...input, path }, session.database.path, download ? basename(path) : undefined),
+    ),
 };

@@ -162,8 +162,14 @@ export function exportRecord(ctx: WriteContext, input: z.output<typeof CreateRec
   return record(ctx, source.kind, input.id, source.urn, file, bytes);
 }
 
-export async function exportSpocList(ctx: WriteContext, input: z.output<typeof SpocListInput>, database: string): Promise<{ path: string; rows: number; gaps: number }> {
-  const target: OutputTarget = { path: userPath(input.path), kind: 'spoc-list', replace: input.replace, database };
+/** `recordAs` names a download in the documents made: the browser chooses where it goes, not LinkDesk. */
+export async function exportSpocList(
+  ctx: WriteContext,
+  input: Omit<z.output<typeof SpocListInput>, 'download'>,
+  database: string,
+  recordAs?: string,
+): Promise<{ path: string; rows: number; gaps: number }> {
+  const target: OutputTarget = { path: userPath(input.path ?? ''), kind: 'spoc-list', replace: input.replace, database };
   checkOutputTarget(target);
   const check = checkSpocList(ctx.db, input.validFrom);
   if (check.gaps.length > 0 && !input.acceptGaps) {
@@ -171,7 +177,7 @@ export async function exportSpocList(ctx: WriteContext, input: z.output<typeof S
   }
   const { bytes, rows } = await buildSpocList(ctx.db, input.validFrom);
   const file = writeOutputFile(target, bytes);
-  record(ctx, 'spoc_list', null, null, file, bytes);
+  record(ctx, 'spoc_list', null, null, recordAs ?? file, bytes);
   return { path: file, rows, gaps: check.gaps.length };
 }
 
@@ -190,6 +196,10 @@ async function fileSha256(file: string): Promise<string> {
 export async function openDocument(db: Connection, id: string, openFile: OpenFile): Promise<{ opened: true }> {
   const doc = selectGeneratedOne(db, id);
   if (!doc) throw new AppError('not_found', 'There is no such document.');
+  // A download is recorded by its name alone (never looked up relative to where LinkDesk runs).
+  if (!path.isAbsolute(doc.path)) {
+    throw new AppError('file_not_found', `${doc.path} was downloaded through the browser, which chose where to keep it: open it from your Downloads folder.`, { path: doc.path });
+  }
   const stat = fs.lstatSync(doc.path, { throwIfNoEntry: false });
   if (!stat) throw new AppError('file_not_found', `${doc.path} is no longer there: it was moved or deleted, or the shared drive is not connected.`, { path: doc.path });
   let sha: string | null = null;

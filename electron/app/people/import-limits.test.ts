@@ -39,7 +39,7 @@ describe('people and connections files over a limit', () => {
     const db = aTeamDatabase();
     const file = save('people.csv', 'Name,Role,Email,Active from\r\n"Amy\u202Eeciffo Wor\rker\u0007",FSW,amy@council.example.gov.uk,2026-09-01\r\nBen,Boss\u202E\u001B[2J,ben@council.example.gov.uk,2026-09-01\r\n');
     const result = await importPeople(db.writeContext, file, { dryRun: false, applyGoodRows: true });
-    expect(result.rejected).toEqual([{ row: 3, message: 'Row 3: Role "Boss[2J" is not Family Support Worker, Team Manager or Other.' }]);
+    expect(result.rejected).toEqual([{ row: 3, field: 'Role', message: 'Row 3: Role "Boss[2J" is not Family Support Worker, Team Manager or Other.' }]);
     expect(listPeople(db.writeContext).map((p) => p.name)).toEqual(['Amyeciffo Wor ker']);
   });
 });

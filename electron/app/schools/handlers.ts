@@ -1,5 +1,5 @@
 import type { AreaHandlers } from '../handler-types.ts';
-import { userPath } from '../paths.ts';
+import { readingFile } from '../files/file-source.ts';
 import { applyGiasImport, previewGiasImport } from './gias-import.ts';
 import {
   acknowledgeClosure, addSchool, closeSchool, listSchools, schoolDetail, schoolHubs, setEnhancedSupport, setSchoolScope, updateSchoolTeamFields,
@@ -15,8 +15,14 @@ export const schoolHandlers: AreaHandlers<'schools' | 'gias'> = {
   'schools.close': (session, { urn, closedOn }) => closeSchool(session.database.writeContext, urn, closedOn),
   'schools.acknowledgeClosure': (session, { urn }) => acknowledgeClosure(session.database.writeContext, urn),
   'schools.setInScope': (session, { urn, inScope }) => setSchoolScope(session.database.writeContext, urn, inScope),
-  'gias.preview': (session, { path, laCodes }) =>
-    session.track('GIAS preview', (report) => previewGiasImport(session.database.writeContext, userPath(path), laCodes, report)),
-  'gias.apply': (session, { path, laCodes, applyGoodRows, expected }) =>
-    session.track('GIAS import', (report) => applyGiasImport(session.database.writeContext, userPath(path), laCodes, { applyGoodRows, expected }, report)),
+  'gias.preview': (session, { laCodes, ...file }) =>
+    readingFile(session.transfers, file, 'gias', (path) => session.track('GIAS preview', (report) => previewGiasImport(session.database.writeContext, path, laCodes, report)), () => false),
+  'gias.apply': (session, { laCodes, applyGoodRows, expected, ...file }) =>
+    readingFile(
+      session.transfers,
+      file,
+      'gias',
+      (path) => session.track('GIAS import', (report) => applyGiasImport(session.database.writeContext, path, laCodes, { applyGoodRows, expected }, report)),
+      (result) => result.applied,
+    ),
 };

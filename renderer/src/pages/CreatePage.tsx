@@ -6,6 +6,7 @@ import { CreateInput, type AppInfo } from '../../../shared/api.ts';
 import { checkPassphraseStrength } from '../../../shared/domain/passphrase.ts';
 import { invoke } from '../api.ts';
 import { Field } from '../components/Field.tsx';
+import { SaveFileField } from '../components/FileFields.tsx';
 import { Page } from '../components/Page.tsx';
 import { PassphraseAdvice } from '../components/PassphraseAdvice.tsx';
 import { useForm } from '../components/useForm.ts';
@@ -53,10 +54,12 @@ export function CreatePage({ info }: { info: AppInfo }) {
           <Field id={form.idOf('teamName')} label="Team name" hint="For example North Hub Dedicated Schools Team" value={values.teamName} onChange={(v) => form.set('teamName', v)} error={form.errorFor('teamName')} />
           <Field id={form.idOf('localAuthority')} label="Local authority" value={values.localAuthority} onChange={(v) => form.set('localAuthority', v)} error={form.errorFor('localAuthority')} />
           <Field id={form.idOf('userName')} label="Your name" hint="Recorded against every change you make" value={userName} onChange={(v) => form.set('userName', v)} error={form.errorFor('userName')} width="half" autoComplete="name" />
-          <Field
+          <SaveFileField
             id={form.idOf('path')}
             label="Save the database as"
-            hint="A file on this laptop or on the team's shared drive"
+            hint="A new file on this laptop or on the team's shared drive"
+            purpose="database"
+            suggestedName={path.split(/[\\/]/).pop()}
             value={path}
             onChange={(v) => {
               setPathEdited(true);

@@ -4,6 +4,7 @@ import { HistoryWarnings } from '../components/HistoryWarnings.tsx';
 import { Page } from '../components/Page.tsx';
 import { formatDate, formatDateTime } from '../format.ts';
 import { DashboardItems } from './DashboardItems.tsx';
+import { FirstRunChecklist } from './FirstRunChecklist.tsx';
 
 export function DashboardPage() {
   const team = useQuery({ queryKey: ['team'], queryFn: () => invoke('team.get', {}) });
@@ -12,6 +13,7 @@ export function DashboardPage() {
   return (
     <Page title="Dashboard">
       <HistoryWarnings findings={info.data?.session?.integrityWarnings ?? []} id="history-warning-heading" />
+      <FirstRunChecklist />
       <DashboardItems />
       {team.data ? (
         <section aria-labelledby="team-heading" className="card">

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { Page } from '../components/Page.tsx';
 import { invoke } from '../api.ts';
 import { CalendarSection } from './settings/CalendarSection.tsx';
@@ -11,9 +12,23 @@ import { PassphraseSection } from './settings/PassphraseSection.tsx';
 import { TeamSettingsSection } from './settings/TeamSettingsSection.tsx';
 import { TemplatesSection } from './settings/TemplatesSection.tsx';
 
+/** Sections a link can open at (`/settings?section=calendar`, from the first-run checklist), by their headings. */
+const SECTION_HEADINGS: Record<string, string> = { team: 'team-settings-heading', calendar: 'calendar-heading', templates: 'templates-heading' };
+
 export function SettingsPage() {
   const team = useQuery({ queryKey: ['team'], queryFn: () => invoke('team.get', {}) });
   const info = useQuery({ queryKey: ['app.info'], queryFn: () => invoke('app.info', {}) });
+  const [params] = useSearchParams();
+  const section = params.get('section') ?? '';
+  const loaded = Boolean(team.data && info.data?.session);
+  useEffect(() => {
+    const heading = loaded ? document.getElementById(SECTION_HEADINGS[section] ?? '') : null;
+    if (!heading) return;
+    // Focus follows the link, as it does to each page's heading.
+    heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: 'start' });
+  }, [loaded, section]);
   // A backup chosen from the list starts the restore form afresh with its path.
   const [restoreFrom, setRestoreFrom] = useState({ path: '', choice: 0 });
   if (!team.data || !info.data?.session) return <Page title="Settings" />;

@@ -7,6 +7,7 @@ import { PersonName } from '../../../shared/domain/team.ts';
 import { invoke } from '../api.ts';
 import { FormShell } from '../components/FormShell.tsx';
 import { Field } from '../components/Field.tsx';
+import { OpenFileField } from '../components/FileFields.tsx';
 import { Page } from '../components/Page.tsx';
 import { useForm } from '../components/useForm.ts';
 import { formatDateTime } from '../format.ts';
@@ -90,12 +91,14 @@ export function StartPage({ info }: { info: AppInfo }) {
           <section aria-labelledby="open-heading" className="card">
             <h2 id="open-heading">Open a team database file</h2>
             <FormShell form={openForm} onSubmit={openFile}>
-              <Field
+              <OpenFileField
                 id={openForm.idOf('path')}
                 label="File path"
-                hint="For example a .linkdesk file on your laptop or the team's shared drive"
-                value={openForm.values.path}
-                onChange={(v) => openForm.set('path', v)}
+                hint="A .linkdesk file on your laptop or the team's shared drive: choose it, or type or paste its full path"
+                purpose="database"
+                value={{ path: openForm.values.path, upload: null }}
+                onChange={(choice) => openForm.set('path', choice.path)}
+                onError={(error) => openForm.fail(error, 'path')}
                 error={openForm.errorFor('path')}
               />
               <Button type="submit" className="button">

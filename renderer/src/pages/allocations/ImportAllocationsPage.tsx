@@ -1,35 +1,36 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import { z } from 'zod';
 import type { AllocationImportResult } from '../../../../shared/domain/allocations.ts';
+import { api } from '../../../../shared/api.ts';
 import { invoke } from '../../api.ts';
-import { Field } from '../../components/Field.tsx';
+import { fileInput, NO_FILE, OpenFileField, type FileChoice } from '../../components/FileFields.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { AllocationsNav } from './AllocationsNav.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 
-const Choice = z.object({ path: z.string().trim().min(1, 'Enter the full path of the .xlsx or .csv file') });
 const OUTCOME = { apply: 'Will apply', unchanged: 'No change', refused: 'Refused' } as const;
 
 export function ImportAllocationsPage() {
   const queryClient = useQueryClient();
-  const form = useForm({ path: '' });
+  const form = useForm({ file: NO_FILE as FileChoice });
   const [preview, setPreview] = useState<AllocationImportResult | null>(null);
   const [result, setResult] = useState<AllocationImportResult | null>(null);
   const run = async (dryRun: boolean) => {
-    const parsed = form.validate(Choice);
+    const parsed = form.validate(api['allocations.importFile'].input, { ...fileInput(form.values.file), dryRun });
     if (!parsed) return;
     try {
-      const r = await invoke('allocations.importFile', { path: parsed.path, dryRun });
+      const r = await invoke('allocations.importFile', parsed);
       if (dryRun) {
         setPreview(r);
         setResult(null);
       } else {
         setResult(r);
         setPreview(null);
+        // LinkDesk deleted its copy of an uploaded file once imported.
+        if (form.values.file.upload) form.set('file', NO_FILE);
         await queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('allocations') });
       }
     } catch (error) {
@@ -45,7 +46,19 @@ export function ImportAllocationsPage() {
         Workers by name or work email. Rows that break a rule are refused; rows with warnings apply only when they carry a Reason.
       </p>
       <FormShell form={form} onSubmit={() => run(true)} className="card form">
-        <Field id={form.idOf('path')} label="Spreadsheet" hint="The full path of the .xlsx or .csv file" value={form.values.path} onChange={(v) => form.set('path', v)} error={form.errorFor('path')} />
+        <OpenFileField
+          id={form.idOf('path')}
+          label="Spreadsheet"
+          hint="Choose the .xlsx or .csv file, or type or paste its full path"
+          purpose="allocations"
+          value={form.values.file}
+          onChange={(file) => {
+            form.set('file', file);
+            setPreview(null);
+          }}
+          onError={(error) => form.fail(error, 'path')}
+          error={form.errorFor('path')}
+        />
         <Button type="submit" className="button">
           Check the file
         </Button>

@@ -6,6 +6,9 @@ import { formatDateTime } from '../../format.ts';
 import { MoreRows } from '../../components/MoreRows.tsx';
 import { usePages } from '../../components/usePages.ts';
 
+/** A download is recorded by its name alone: the browser chose where to keep it, so LinkDesk cannot open it. */
+const isDownload = (file: string) => !/[\\/]/.test(file);
+
 const KIND_LABELS: Record<GeneratedDocument['kind'], string> = { ...RECORD_KIND_LABELS, spoc_list: 'SPOC contact list' };
 
 /** Documents LinkDesk made, newest first, each with where it is and a button to open it. */
@@ -38,18 +41,23 @@ export function DocumentsTable({ sourceId, caption }: { sourceId?: string; capti
                 {KIND_LABELS[d.kind]}
                 {d.schoolName ? `: ${d.schoolName}` : ''}
               </td>
-              <td><code className="path">{d.path}</code></td>
               <td>
-                <Button
-                  className="button button-secondary"
-                  aria-label={`Open ${d.path.split(/[\\/]/).pop() ?? ''}${d.schoolName ? ` of ${d.schoolName}` : ''}`}
-                  onPress={() => {
-                    setProblem(null);
-                    invoke('documents.open', { id: d.id }).catch((error: unknown) => setProblem(error instanceof Error ? error.message : 'The file could not be opened.'));
-                  }}
-                >
-                  Open
-                </Button>
+                <code className="path">{d.path}</code>
+                {isDownload(d.path) ? <span className="visit-status">downloaded through the browser</span> : null}
+              </td>
+              <td>
+                {isDownload(d.path) ? null : (
+                  <Button
+                    className="button button-secondary"
+                    aria-label={`Open ${d.path.split(/[\\/]/).pop() ?? ''}${d.schoolName ? ` of ${d.schoolName}` : ''}`}
+                    onPress={() => {
+                      setProblem(null);
+                      invoke('documents.open', { id: d.id }).catch((error: unknown) => setProblem(error instanceof Error ? error.message : 'The file could not be opened.'));
+                    }}
+                  >
+                    Open
+                  </Button>
+                )}
               </td>
             </tr>
           ))}

@@ -4,6 +4,8 @@ import { Button, Checkbox } from 'react-aria-components';
 import { SpocListInput } from '../../../../shared/domain/documents.ts';
 import { invoke } from '../../api.ts';
 import { Field } from '../../components/Field.tsx';
+import { SaveFileField } from '../../components/FileFields.tsx';
+import { isBrowserMode, startDownload } from '../../files.ts';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
@@ -19,16 +21,18 @@ export function SpocListSection({ teamFolder }: { teamFolder: string }) {
   const check = useQuery({ queryKey: ['documents.checkSpocList', validFrom], queryFn: () => invoke('documents.checkSpocList', { validFrom }), enabled: /^\d{4}-\d{2}-\d{2}$/.test(validFrom) });
   const suggested = teamFolder ? `${teamFolder}${separator(teamFolder)}SPOC contact list ${validFrom}.xlsx` : '';
   const target = form.valueOr('path', suggested);
-  const [saved, setSaved] = useState<{ path: string; rows: number } | null>(null);
+  const [saved, setSaved] = useState<{ path: string; rows: number; downloaded: boolean } | null>(null);
   const gaps = check.data?.gaps ?? [];
 
-  const submit = async () => {
+  const submit = async (download = false) => {
     setSaved(null);
-    const input = { path: target, validFrom, acceptGaps: form.values.acceptGaps, replace: form.values.replace };
+    const where = download ? { download: true } : { path: target, replace: form.values.replace };
+    const input = { ...where, validFrom, acceptGaps: form.values.acceptGaps };
     if (!form.validate(SpocListInput, input)) return;
     try {
       const result = await invoke('documents.exportSpocList', input);
-      setSaved(result);
+      if (result.download) startDownload(result.download);
+      setSaved({ ...result, downloaded: Boolean(result.download) });
       await queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('documents') });
     } catch (error) {
       form.fail(error, 'path');
@@ -42,8 +46,12 @@ export function SpocListSection({ teamFolder }: { teamFolder: string }) {
         The list the team publishes so schools know whom to call: every open school the team serves with its named link worker (SPOC), secondary link worker and team manager, with
         their work email and phone. Declared connections, notes, reasons and children are never included.
       </p>
-      {saved ? <Notice title={`SPOC list of ${saved.rows} schools saved`}><p><code className="path">{saved.path}</code></p></Notice> : null}
-      <FormShell form={form} onSubmit={submit}>
+      {saved ? (
+        <Notice title={`SPOC list of ${saved.rows} schools ${saved.downloaded ? 'downloaded' : 'saved'}`}>
+          <p>{saved.downloaded ? <>Your browser saves it as <strong>{saved.path}</strong>, usually in your Downloads folder.</> : <code className="path">{saved.path}</code>}</p>
+        </Notice>
+      ) : null}
+      <FormShell form={form} onSubmit={() => submit()}>
         <Field id={form.idOf('validFrom')} label="Valid from" hint="yyyy-mm-dd: the allocations on this day" value={validFrom} onChange={(v) => form.set('validFrom', v)} error={form.errorFor('validFrom')} width="short" />
         {check.data ? (
           gaps.length ? (
@@ -62,12 +70,31 @@ export function SpocListSection({ teamFolder }: { teamFolder: string }) {
             <p className="finding-ok" role="status">All {check.data.schools} open schools have a named link worker on {formatDate(validFrom)}.</p>
           )
         ) : null}
-        <Field id={form.idOf('path')} label="Save as" hint="A full path ending in .xlsx" value={target} onChange={(v) => form.set('path', v)} error={form.errorFor('path')} />
+        {isBrowserMode() ? (
+          <div className="page-actions">
+            <Button className="button" onPress={() => void submit(true)}>
+              Download the SPOC list
+            </Button>
+          </div>
+        ) : null}
+        <SaveFileField
+          id={form.idOf('path')}
+          label="Save as"
+          hint={isBrowserMode() ? 'Or save it at a full path on this computer, ending in .xlsx' : 'Choose where, or type a full path ending in .xlsx'}
+          purpose="spocList"
+          suggestedName={`SPOC contact list ${validFrom}.xlsx`}
+          value={target}
+          onChange={(v, replace) => {
+            form.set('path', v);
+            if (replace !== undefined) form.set('replace', replace);
+          }}
+          error={form.errorFor('path')}
+        />
         <Checkbox id={form.idOf('replace')} className="checkbox" isSelected={form.values.replace} onChange={(v) => form.set('replace', v)}>
           <span className="checkbox-box" aria-hidden="true" />
           Replace a file already at this path
         </Checkbox>
-        <Button type="submit" className="button">
+        <Button type="submit" className={isBrowserMode() ? 'button button-secondary' : 'button'}>
           Save the SPOC list
         </Button>
       </FormShell>

@@ -21,6 +21,12 @@ export function PeoplePage() {
         <Link className="button" to="/people/new">
           Add a person
         </Link>
+        <Link className="button button-secondary" to="/people/import">
+          Import people
+        </Link>
+        <Link className="button button-secondary" to="/people/import-connections">
+          Import declared connections
+        </Link>
       </div>
       <div className="filters" role="search" aria-label="Find people">
         <SearchField className="field search-field" value={search} onChange={setSearch}>
@@ -38,7 +44,15 @@ export function PeoplePage() {
       {listed.length > 0 && rows.length === 0 ? (
         <p>Nobody matches. Try fewer letters{showInactive ? '' : ', or show people who have left'}.</p>
       ) : rows.length === 0 ? (
-        <p>{people.isPending ? 'Loading…' : 'Nobody yet. Add the team’s workers, or import them with linkdesk import-people.'}</p>
+        <p>
+          {people.isPending ? (
+            'Loading…'
+          ) : (
+            <>
+              Nobody yet. Add the team’s workers one by one, or <Link to="/people/import">import them from a spreadsheet</Link>.
+            </>
+          )}
+        </p>
       ) : (
         <table className="table">
           <caption className="visually-hidden">The team’s workers</caption>

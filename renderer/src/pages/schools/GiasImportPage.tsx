@@ -2,20 +2,16 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Checkbox, ProgressBar } from 'react-aria-components';
 import { Link } from 'react-router';
-import { z } from 'zod';
-import { LaCode, type GiasPreview } from '../../../../shared/domain/imports.ts';
+import type { z } from 'zod';
+import { GiasImportInput, type GiasApplyInput, type GiasPreview } from '../../../../shared/domain/imports.ts';
 import { invoke } from '../../api.ts';
 import { Field } from '../../components/Field.tsx';
+import { fileInput, NO_FILE, OpenFileField, type FileChoice } from '../../components/FileFields.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { GiasPreviewReport } from './GiasPreviewReport.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
-
-const Choice = z.object({
-  path: z.string().trim().min(1, 'Enter the path of the GIAS file (edubasealldata….csv)'),
-  laCodes: z.array(LaCode),
-});
 
 function parseCodes(text: string): string[] {
   return text.split(/[\s,;]+/).map((c) => c.trim()).filter(Boolean);
@@ -42,15 +38,13 @@ function ImportProgress({ active }: { active: boolean }) {
 
 export function GiasImportPage() {
   const queryClient = useQueryClient();
-  const form = useForm({ path: '', laCodes: '' });
+  const form = useForm({ file: NO_FILE as FileChoice, laCodes: '' });
   const [preview, setPreview] = useState<GiasPreview | null>(null);
   const [applyGoodRows, setApplyGoodRows] = useState(false);
-  const previewMutation = useMutation({ mutationFn: (input: { path: string; laCodes: string[] }) => invoke('gias.preview', input) });
-  const applyMutation = useMutation({
-    mutationFn: (input: { path: string; laCodes: string[]; applyGoodRows: boolean; expected: { bytes: number; modifiedAt: string } }) => invoke('gias.apply', input),
-  });
+  const previewMutation = useMutation({ mutationFn: (input: z.input<typeof GiasImportInput>) => invoke('gias.preview', input) });
+  const applyMutation = useMutation({ mutationFn: (input: z.input<typeof GiasApplyInput>) => invoke('gias.apply', input) });
 
-  const choice = () => form.validate(Choice, { path: form.values.path, laCodes: parseCodes(form.values.laCodes) });
+  const choice = () => form.validate(GiasImportInput, { ...fileInput(form.values.file), laCodes: parseCodes(form.values.laCodes) });
 
   const runPreview = async () => {
     setPreview(null);
@@ -68,7 +62,9 @@ export function GiasImportPage() {
     const parsed = choice();
     if (!parsed || !preview) return;
     try {
-      await applyMutation.mutateAsync({ ...parsed, applyGoodRows, expected: { bytes: preview.file.bytes, modifiedAt: preview.file.modifiedAt } });
+      const result = await applyMutation.mutateAsync({ ...parsed, applyGoodRows, expected: { bytes: preview.file.bytes, modifiedAt: preview.file.modifiedAt } });
+      // LinkDesk deleted its copy of an uploaded file once imported.
+      if (result.applied && form.values.file.upload) form.set('file', NO_FILE);
       await queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('schools') });
     } catch (error) {
       form.fail(error, 'path');
@@ -87,7 +83,19 @@ export function GiasImportPage() {
         schools, updates the facts of the ones it has, marks closed ones and never changes what your team keeps.
       </p>
       <FormShell form={form} onSubmit={() => runPreview()} className="card form">
-        <Field id={form.idOf('path')} label="GIAS file" hint="The full path of the .csv file" value={form.values.path} onChange={(v) => form.set('path', v)} error={form.errorFor('path')} />
+        <OpenFileField
+          id={form.idOf('path')}
+          label="GIAS file"
+          hint="Choose the .csv file, or type or paste its full path"
+          purpose="gias"
+          value={form.values.file}
+          onChange={(file) => {
+            form.set('file', file);
+            setPreview(null);
+          }}
+          onError={(error) => form.fail(error, 'path')}
+          error={form.errorFor('path')}
+        />
         <Field
           id={form.idOf('laCodes')}
           label="Local authority codes (optional)"

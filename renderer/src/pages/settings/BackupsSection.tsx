@@ -6,6 +6,7 @@ import type { BackupOutcome, BackupsState } from '../../../../shared/api.ts';
 import { TeamSettings } from '../../../../shared/domain/team.ts';
 import { invoke } from '../../api.ts';
 import { Field } from '../../components/Field.tsx';
+import { FolderField, SaveFileField } from '../../components/FileFields.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
@@ -61,10 +62,11 @@ function AutomaticSettings({ state }: { state: BackupsState }) {
         <span className="checkbox-box" aria-hidden="true" />
         Back up automatically: when the database closes after a change, and at least once a day
       </Checkbox>
-      <Field
+      <FolderField
         id={form.idOf('backupFolder')}
         label="Backup folder (optional)"
-        hint={`A full path. Leave empty for the Backups folder beside the database. Use a folder for this team alone: LinkDesk removes its own oldest backups there.`}
+        hint={`Choose it, or type or paste its full path. Leave empty for the Backups folder beside the database. Use a folder for this team alone: LinkDesk removes its own oldest backups there.`}
+        purpose="backupFolder"
         value={form.values.backupFolder}
         onChange={(v) => form.set('backupFolder', v)}
         error={form.errorFor('backupFolder')}
@@ -117,7 +119,16 @@ function CopyElsewhere({ databasePath }: { databasePath: string }) {
           </p>
         </Notice>
       ) : null}
-      <Field id={form.idOf('path')} label="Save the backup as" hint="A full path to a new file; an existing file is never replaced" value={form.values.path} onChange={(v) => form.set('path', v)} error={form.errorFor('path')} />
+      <SaveFileField
+        id={form.idOf('path')}
+        label="Save the backup as"
+        hint="A new file (a full path); an existing file is never replaced"
+        purpose="backupCopy"
+        suggestedName={form.values.path.split(/[\\/]/).pop()}
+        value={form.values.path}
+        onChange={(v) => form.set('path', v)}
+        error={form.errorFor('path')}
+      />
       <Button type="submit" className="button button-secondary">
         Save a copy
       </Button>

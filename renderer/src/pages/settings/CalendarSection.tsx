@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Checkbox } from 'react-aria-components';
-import { z } from 'zod';
 import { AcademicYearInput, TERM_LABELS, TERM_NAMES, type AcademicYear } from '../../../../shared/domain/calendar.ts';
 import { invoke } from '../../api.ts';
 import { Field } from '../../components/Field.tsx';
+import { fileInput, NO_FILE, OpenFileField, type FileChoice } from '../../components/FileFields.tsx';
+import { api } from '../../../../shared/api.ts';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
@@ -57,16 +58,14 @@ function YearsTable({ years }: { years: AcademicYear[] }) {
   );
 }
 
-const BankFile = z.object({ path: z.string().trim().min(1, 'Enter the full path of bank-holidays.json') });
-const TermFile = z.object({ path: z.string().trim().min(1, 'Enter the full path of the term dates .ics file') });
 
 export function CalendarSection() {
   const queryClient = useQueryClient();
   const years = useQuery({ queryKey: ['calendar.years'], queryFn: () => invoke('calendar.years', {}) });
   const info = useQuery({ queryKey: ['calendar.info'], queryFn: () => invoke('calendar.info', {}) });
   const form = useForm({ label: '', ...emptyTerms() });
-  const bank = useForm({ path: '' });
-  const termFile = useForm({ path: '' });
+  const bank = useForm({ file: NO_FILE as FileChoice });
+  const termFile = useForm({ file: NO_FILE as FileChoice });
   const [message, setMessage] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('calendar') });
 
@@ -94,26 +93,32 @@ export function CalendarSection() {
 
   const importTerms = async () => {
     setMessage(null);
-    const parsed = termFile.validate(TermFile);
+    const parsed = termFile.validate(api['calendar.importTermDates'].input, fileInput(termFile.values.file));
     if (!parsed) return;
     try {
       const result = await invoke('calendar.importTermDates', parsed);
+      // Read once: LinkDesk has deleted its copy of an uploaded file.
+      termFile.set('file', NO_FILE);
       setMessage(`Term dates imported for ${result.years.join(', ')}`);
       await refresh();
     } catch (error) {
+      // LinkDesk reads an uploaded file once, whatever it finds: choose it again after fixing it.
+      if (termFile.values.file.upload) termFile.set('file', NO_FILE);
       termFile.fail(error, 'path');
     }
   };
 
   const importBank = async () => {
     setMessage(null);
-    const parsed = bank.validate(BankFile);
+    const parsed = bank.validate(api['calendar.importBankHolidays'].input, fileInput(bank.values.file));
     if (!parsed) return;
     try {
       const result = await invoke('calendar.importBankHolidays', parsed);
+      bank.set('file', NO_FILE);
       setMessage(`${result.count} bank holidays imported, ${formatDate(result.from)} to ${formatDate(result.to)}`);
       await refresh();
     } catch (error) {
+      if (bank.values.file.upload) bank.set('file', NO_FILE);
       bank.fail(error, 'path');
     }
   };
@@ -153,7 +158,16 @@ export function CalendarSection() {
       </FormShell>
       <h3>Or import the council's term dates</h3>
       <FormShell form={termFile} onSubmit={importTerms}>
-        <Field id={termFile.idOf('path')} label="Term dates calendar (.ics)" hint="Its full path; events named like Autumn term and October half term" value={termFile.values.path} onChange={(v) => termFile.set('path', v)} error={termFile.errorFor('path')} />
+        <OpenFileField
+          id={termFile.idOf('path')}
+          label="Term dates calendar (.ics)"
+          hint="Choose it, or type or paste its full path; events named like Autumn term and October half term"
+          purpose="termDates"
+          value={termFile.values.file}
+          onChange={(file) => termFile.set('file', file)}
+          onError={(error) => termFile.fail(error, 'path')}
+          error={termFile.errorFor('path')}
+        />
         <Button type="submit" className="button button-secondary">
           Import term dates
         </Button>
@@ -164,7 +178,16 @@ export function CalendarSection() {
         later years, download <code>bank-holidays.json</code> from gov.uk and import it.
       </p>
       <FormShell form={bank} onSubmit={importBank}>
-        <Field id={bank.idOf('path')} label="bank-holidays.json" hint="Its full path" value={bank.values.path} onChange={(v) => bank.set('path', v)} error={bank.errorFor('path')} />
+        <OpenFileField
+          id={bank.idOf('path')}
+          label="bank-holidays.json"
+          hint="Choose it, or type or paste its full path"
+          purpose="bankHolidays"
+          value={bank.values.file}
+          onChange={(file) => bank.set('file', file)}
+          onError={(error) => bank.fail(error, 'path')}
+          error={bank.errorFor('path')}
+        />
         <Button type="submit" className="button button-secondary">
           Import bank holidays
         </Button>

@@ -5,6 +5,7 @@ import { BackupSource, type BackupVerdict, type RestoreResult } from '../../../.
 import { invoke } from '../../api.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { Field } from '../../components/Field.tsx';
+import { OpenFileField } from '../../components/FileFields.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
@@ -63,15 +64,17 @@ export function RestoreSection({ initialPath }: { initialPath: string }) {
         </Notice>
       ) : null}
       <FormShell form={form} onSubmit={() => check()}>
-        <Field
+        <OpenFileField
           id={form.idOf('from')}
           label="Backup file"
-          hint="Choose one from the list above, or type the full path of a backup"
-          value={form.values.from}
-          onChange={(v) => {
-            form.set('from', v);
+          hint="Choose one from the list above, or another backup, or type or paste its full path"
+          purpose="backup"
+          value={{ path: form.values.from, upload: null }}
+          onChange={(choice) => {
+            form.set('from', choice.path);
             setVerdict(null);
           }}
+          onError={(error) => form.fail(error, 'from')}
           error={form.errorFor('from')}
         />
         <Field

@@ -4,6 +4,7 @@ import { Button } from 'react-aria-components';
 import { TeamSettings } from '../../../../shared/domain/team.ts';
 import { invoke } from '../../api.ts';
 import { Field } from '../../components/Field.tsx';
+import { FolderField } from '../../components/FileFields.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { FormShell } from '../../components/FormShell.tsx';
@@ -77,10 +78,11 @@ export function TeamSettingsSection({ settings }: { settings: TeamSettings }) {
           error={form.errorFor('fairnessPercent')}
           width="short"
         />
-        <Field
+        <FolderField
           id={form.idOf('teamFolder')}
           label="Team folder (optional)"
-          hint="The folder with a folder per school, often on the shared drive, as a full path. Word meeting records are saved in <School> (<URN>)\Meeting records inside it."
+          hint="The folder with a folder per school, often on the shared drive: choose it, or type or paste its full path. Word meeting records are saved in <School> (<URN>)\Meeting records inside it."
+          purpose="teamFolder"
           value={form.values.teamFolder}
           onChange={(v) => form.set('teamFolder', v)}
           error={form.errorFor('teamFolder')}

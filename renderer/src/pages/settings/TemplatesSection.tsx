@@ -4,7 +4,7 @@ import { Button } from 'react-aria-components';
 import { LoadTemplateInput, RECORD_KIND_LABELS, RECORD_KINDS, type RecordKind, type TemplateCheck } from '../../../../shared/domain/documents.ts';
 import { AppError } from '../../../../shared/errors.ts';
 import { invoke } from '../../api.ts';
-import { Field } from '../../components/Field.tsx';
+import { fileInput, fileNameOf, NO_FILE, OpenFileField, type FileChoice } from '../../components/FileFields.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Select } from '../../components/Select.tsx';
@@ -31,20 +31,22 @@ function CheckResult({ check }: { check: TemplateCheck }) {
 export function TemplatesSection() {
   const queryClient = useQueryClient();
   const state = useQuery({ queryKey: ['documents.templates'], queryFn: () => invoke('documents.templates', {}) });
-  const form = useForm({ kind: 'visit_record' as RecordKind, path: '' });
+  const form = useForm({ kind: 'visit_record' as RecordKind, file: NO_FILE as FileChoice });
   const [check, setCheck] = useState<TemplateCheck | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['documents.templates'] });
 
   const run = async (load: boolean) => {
     setMessage(null);
-    const input = { kind: form.values.kind, path: form.values.path };
-    if (!form.validate(LoadTemplateInput, input)) return;
+    const input = form.validate(LoadTemplateInput, { kind: form.values.kind, ...fileInput(form.values.file) });
+    if (!input) return;
     try {
       setCheck(await invoke('documents.checkTemplate', input));
       if (load) {
         await invoke('documents.loadTemplate', input);
-        setMessage(`${RECORD_KIND_LABELS[input.kind]}s now use ${input.path.split(/[\\/]/).pop() ?? ''}.`);
+        setMessage(`${RECORD_KIND_LABELS[input.kind]}s now use ${fileNameOf(form.values.file)}.`);
+        // Loaded: LinkDesk has deleted its copy of an uploaded file.
+        if (form.values.file.upload) form.set('file', NO_FILE);
         await refresh();
       }
     } catch (error) {
@@ -102,7 +104,19 @@ export function TemplatesSection() {
       <h3>Load a template</h3>
       <FormShell form={form} onSubmit={() => run(true)}>
         <Select label="For" value={form.values.kind} onChange={(k) => { form.set('kind', k); setCheck(null); }} options={RECORD_KINDS.map((k) => ({ id: k, label: RECORD_KIND_LABELS[k] }))} />
-        <Field id={form.idOf('path')} label="Template file" hint="The full path of a .docx file" value={form.values.path} onChange={(v) => { form.set('path', v); setCheck(null); }} error={form.errorFor('path')} />
+        <OpenFileField
+          id={form.idOf('path')}
+          label="Template file"
+          hint="Choose the .docx file, or type or paste its full path"
+          purpose="template"
+          value={form.values.file}
+          onChange={(file) => {
+            form.set('file', file);
+            setCheck(null);
+          }}
+          onError={(error) => form.fail(error, 'path')}
+          error={form.errorFor('path')}
+        />
         {check ? <CheckResult check={check} /> : null}
         <div className="page-actions">
           <Button className="button button-secondary" onPress={() => void run(false)}>
