@@ -42,8 +42,9 @@ export function ImportAllocationsPage() {
     <Page title="Import allocations" lead="From a spreadsheet such as the team's published SPOC list.">
       <AllocationsNav />
       <p>
-        Columns: School URN (or School name), Named link worker (or SPOC), Secondary link worker, From, County agreed on, County agreed by, Reason.
-        Workers by name or work email. Rows that break a rule are refused; rows with warnings apply only when they carry a Reason.
+        Columns: School URN (or School name), Named link worker (SPOC), Secondary link worker, and if you like SPOC work email, Secondary work email, From, County
+        agreed on, County agreed by, Reason. The SPOC list LinkDesk saves reads back as it is: its title lines are skipped, and a school whose workers are
+        unchanged shows No change. Workers by name or work email. Rows that break a rule are refused; rows with warnings apply only when they carry a Reason.
       </p>
       <FormShell form={form} onSubmit={() => run(true)} className="card form">
         <OpenFileField
@@ -65,7 +66,9 @@ export function ImportAllocationsPage() {
       </FormShell>
       {result ? (
         <Notice title={`${result.applied} allocations saved`}>
-          <p>{result.rejected.length} rows refused.</p>
+          <p>
+            {result.rows.filter((r) => r.outcome === 'unchanged').length} unchanged; {result.rejected.length} refused.
+          </p>
         </Notice>
       ) : null}
       {preview ? (
