@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hasHiddenCharacters, line } from './text.ts';
+import { SCHOOL_CATEGORIES, type SchoolCategory } from './schools.ts';
 
 /** A person's name as typed into a form: trimmed, not blank, not absurdly long. */
 export const PersonName = line().min(1, 'Enter your name').max(100, 'Use 100 characters or fewer');
@@ -15,6 +16,21 @@ export const DEFAULT_FAIRNESS_PERCENT = 25;
 export const DEFAULT_BACKUPS_TO_KEEP = 10;
 /** The backup folder when none is set: a folder of this name beside the database file. */
 export const DEFAULT_BACKUP_FOLDER_NAME = 'Backups';
+
+/**
+ * The categories whose allocation is agreed at county level by all the Dedicated Schools Team
+ * managers. The default is West Sussex's rule (seed 004 section 3: APCs only); another council
+ * may name other categories, or none.
+ */
+export const DEFAULT_COUNTY_AGREEMENT_CATEGORIES: readonly SchoolCategory[] = ['alternative_provision'];
+/**
+ * The categories the 5-19 school nurse team serves, for the "no consultation with the school
+ * nurse team this term" flag: every school category but nurseries, further education colleges
+ * and "other" (establishments that are not schools).
+ */
+export const DEFAULT_SCHOOL_NURSE_CATEGORIES: readonly SchoolCategory[] = ['primary', 'secondary', 'all_through', 'special', 'alternative_provision', 'independent'];
+
+const Categories = z.array(z.enum(SCHOOL_CATEGORIES)).max(SCHOOL_CATEGORIES.length).refine((list) => new Set(list).size === list.length, 'Name each category once');
 
 export const TeamSettings = z.object({
   teamName: TeamName,
@@ -39,6 +55,12 @@ export const TeamSettings = z.object({
     .max(200, 'Use a folder path of 200 characters or fewer')
     .refine((p) => !hasHiddenCharacters(p), 'The path holds a control or hidden character: type it again'),
   backupsToKeep: z.number().int('Use a whole number').min(1, 'Keep at least 1 backup').max(100, 'Keep 100 backups or fewer'),
+  /** INSET days count as working days for deadlines (the staff are in); false skips them as closed. */
+  insetDaysAreWorkingDays: z.boolean(),
+  /** Schools of these categories need a county-level agreement before a link worker is allocated. */
+  countyAgreementCategories: Categories,
+  /** Schools of these categories are flagged when the term has had no consultation with the school nurse team. */
+  schoolNurseCategories: Categories,
 });
 export type TeamSettings = z.infer<typeof TeamSettings>;
 

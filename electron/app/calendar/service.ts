@@ -15,6 +15,7 @@ import { write, type WriteContext } from '../db/write.ts';
 import { assertFileSize, BANK_HOLIDAY_LIMITS, formatCount, overLimit, TERM_DATES_LIMITS } from '../imports/limits.ts';
 import { assertReadableFile } from '../imports/text-file.ts';
 import { selectSettings, upsertSetting } from '../team/repo.ts';
+import { getTeam } from '../team/service.ts';
 import { termDatesFromIcs } from './term-dates-ics.ts';
 import { deleteInsetDay, insertInsetDay, insertYear, replaceBankHolidays, selectBankHolidays, selectInsetDays, selectInsetDaysBetween, selectYearId, selectYears, upsertTerm } from './repo.ts';
 
@@ -78,13 +79,14 @@ export function setSchoolHolidaysAreWorkingDays(ctx: WriteContext, value: boolea
   });
 }
 
-/** The working-day calendar for the team, or for one school (its INSET days closed too). */
+/** The working-day calendar for the team, or for one school (with its INSET days, closed only if the team says so). */
 export function workingCalendar(db: Connection, urn?: string): WorkingCalendar {
   return {
     bankHolidays: new Set(selectBankHolidays(db).map((b) => b.day)),
     schoolHolidays: schoolHolidaysOf(selectYears(db)),
-    extraClosures: new Set(urn ? selectInsetDays(db, urn) : []),
+    insetDays: new Set(urn ? selectInsetDays(db, urn) : []),
     countSchoolHolidays: !schoolHolidaysAreWorkingDays(db),
+    insetDaysAreWorkingDays: getTeam(db).settings.insetDaysAreWorkingDays,
   };
 }
 
@@ -105,9 +107,10 @@ export function proFormaDeadlines(db: Connection, visitDates: string[]): (urn: s
   const last = sorted.at(-1);
   if (first === undefined || last === undefined) return (urn, date) => deadlinesFor(workingCalendar(db, urn), date);
   const from = addDays(first, -DEADLINE_REACH_DAYS);
-  const index = new WorkingDayIndex(workingCalendar(db), from, last);
+  const team = workingCalendar(db);
+  const index = new WorkingDayIndex(team, from, last);
   const inset = new Map<string, Set<string>>();
-  for (const { urn, day } of selectInsetDaysBetween(db, from, last)) inset.set(urn, (inset.get(urn) ?? new Set()).add(day));
+  if (!team.insetDaysAreWorkingDays) for (const { urn, day } of selectInsetDaysBetween(db, from, last)) inset.set(urn, (inset.get(urn) ?? new Set()).add(day));
   return (urn, date) => {
     const closures = inset.get(urn);
     const deadlines = { sendProForma: index.shift(date, -10, closures), proFormaDue: index.shift(date, -5, closures) };

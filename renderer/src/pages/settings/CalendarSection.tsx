@@ -64,11 +64,16 @@ export function CalendarSection() {
   const queryClient = useQueryClient();
   const years = useQuery({ queryKey: ['calendar.years'], queryFn: () => invoke('calendar.years', {}) });
   const info = useQuery({ queryKey: ['calendar.info'], queryFn: () => invoke('calendar.info', {}) });
+  const team = useQuery({ queryKey: ['team'], queryFn: () => invoke('team.get', {}) });
   const form = useForm({ label: '', ...emptyTerms() });
   const bank = useForm({ path: '' });
   const termFile = useForm({ path: '' });
   const [message, setMessage] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('calendar') });
+  const setInsetDaysWorked = async (value: boolean) => {
+    await invoke('team.updateSettings', { insetDaysAreWorkingDays: value });
+    await queryClient.invalidateQueries();
+  };
 
   const saveYear = async () => {
     setMessage(null);
@@ -123,7 +128,8 @@ export function CalendarSection() {
       <h2 id="calendar-heading">School year and working days</h2>
       <p>
         Deadlines such as the pro forma (sent 10 working days before a visit, due back 5 before) skip weekends, England and Wales bank holidays and,
-        unless you count them as working days, school holidays.
+        unless you count them as working days, school holidays. A school’s INSET days count as working days, as its staff are in, unless you turn
+        that off.
       </p>
       {message ? <Notice title={message} /> : null}
       <YearsTable years={years.data ?? []} />
@@ -134,6 +140,10 @@ export function CalendarSection() {
       >
         <span className="checkbox-box" aria-hidden="true" />
         Count school holidays as working days
+      </Checkbox>
+      <Checkbox className="checkbox" isSelected={team.data?.settings.insetDaysAreWorkingDays ?? true} onChange={(value) => void setInsetDaysWorked(value)}>
+        <span className="checkbox-box" aria-hidden="true" />
+        Count a school’s INSET days as working days (the staff are in; the pupils are not)
       </Checkbox>
       <h3>Enter or correct a school year</h3>
       <FormShell form={form} onSubmit={saveYear}>
