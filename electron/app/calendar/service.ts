@@ -17,7 +17,7 @@ import { assertReadableFile } from '../imports/text-file.ts';
 import { selectSettings, upsertSetting } from '../team/repo.ts';
 import { getTeam } from '../team/service.ts';
 import { termDatesFromIcs } from './term-dates-ics.ts';
-import { deleteInsetDay, insertInsetDay, insertYear, replaceBankHolidays, selectBankHolidays, selectInsetDays, selectInsetDaysBetween, selectYearId, selectYears, upsertTerm } from './repo.ts';
+import { deleteInsetDay, insertInsetDay, insertYear, replaceBankHolidays, selectBankHolidays, selectLastBankHoliday, selectInsetDays, selectInsetDaysBetween, selectYearId, selectYears, upsertTerm } from './repo.ts';
 
 export function listYears(db: Connection): AcademicYear[] {
   return selectYears(db);
@@ -66,6 +66,11 @@ export function importTermDates(ctx: WriteContext, path: string): { years: strin
 export function calendarInfo(db: Connection): { bankHolidays: { count: number; from: string; to: string }; schoolHolidaysAreWorkingDays: boolean } {
   const days = selectBankHolidays(db).map((b) => b.day);
   return { bankHolidays: { count: days.length, from: days[0] ?? '', to: days.at(-1) ?? '' }, schoolHolidaysAreWorkingDays: schoolHolidaysAreWorkingDays(db) };
+}
+
+/** The last bank holiday held (bundled or imported), or null when none is. */
+export function lastBankHoliday(db: Connection): string | null {
+  return selectLastBankHoliday(db);
 }
 
 export function schoolHolidaysAreWorkingDays(db: Connection): boolean {

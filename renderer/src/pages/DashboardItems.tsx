@@ -31,6 +31,11 @@ export function DashboardItems() {
   if (!data.data) return null;
   return (
     <>
+    {data.data.bankHolidayWarning ? (
+      <p className="notice notice-warning">
+        {data.data.bankHolidayWarning} <Link to="/settings">Open Settings</Link>
+      </p>
+    ) : null}
     {nurse.data?.term && nurse.data.schools.length > 0 ? (
       <p className="notice notice-info">
         <Link to="/consultations">

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Checkbox } from 'react-aria-components';
 import { z } from 'zod';
-import { AcademicYearInput, TERM_LABELS, TERM_NAMES, type AcademicYear } from '../../../../shared/domain/calendar.ts';
+import { AcademicYearInput, BANK_HOLIDAYS_URL, TERM_LABELS, TERM_NAMES, type AcademicYear } from '../../../../shared/domain/calendar.ts';
 import { invoke } from '../../api.ts';
 import { Field } from '../../components/Field.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
@@ -171,7 +171,8 @@ export function CalendarSection() {
       <h3>Bank holidays</h3>
       <p>
         {info.data ? `${info.data.bankHolidays.count} England and Wales bank holidays held, ${formatDate(info.data.bankHolidays.from)} to ${formatDate(info.data.bankHolidays.to)}.` : ''} To add
-        later years, download <code>bank-holidays.json</code> from gov.uk and import it.
+        later years, download <code>bank-holidays.json</code> from <code>{BANK_HOLIDAYS_URL}</code> and import it. The dashboard reminds you six months
+        before the last one held.
       </p>
       <FormShell form={bank} onSubmit={importBank}>
         <Field id={bank.idOf('path')} label="bank-holidays.json" hint="Its full path" value={bank.values.path} onChange={(v) => bank.set('path', v)} error={bank.errorFor('path')} />
