@@ -14,7 +14,7 @@ test('record a held visit with two children and their decisions, and log an Earl
   await page.getByRole('link', { name: 'Autumn term visit to Brindle Primary School: Held' }).click();
   await page.getByRole('link', { name: 'Write the visit record' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Record of the Autumn term 2026-27 visit to Brindle Primary School/ })).toBeVisible();
-  await expect(page.getByLabel('Fixed-term exclusion threshold (school days)')).toHaveValue('5');
+  await expect(page.getByLabel('Suspension threshold (school days)')).toHaveValue('5');
   await page.getByLabel('Attendees from the school').fill('Head teacher, DSL');
   await page.getByLabel('Attendees from the team').fill('Cerys Pritchard');
 
@@ -27,6 +27,7 @@ test('record a held visit with two children and their decisions, and log an Earl
   await choose(page, first, 'Meets the threshold for a referral to Family Early Help', 'Yes');
   await first.getByLabel('Action').fill('Offer an Early Help assessment to the family');
   await first.getByLabel('Who').fill('Cerys Pritchard');
+  await first.getByLabel('Attendance (%) (optional)').fill('93.5');
 
   await page.getByRole('button', { name: 'Add a child' }).click();
   const second = page.locator('.child-row').nth(1);
@@ -36,7 +37,8 @@ test('record a held visit with two children and their decisions, and log an Earl
   await choose(page, second, 'Meets the threshold for statutory education intervention', 'Provisionally agreed');
   await expectAccessible(page, 'visit record');
   await page.getByRole('button', { name: 'Save the record' }).click();
-  await expect(page.getByText('Record saved')).toBeVisible();
+  await expect(page.getByText('Record saved: check these points')).toBeVisible();
+  await expect(page.getByText('JB Y4 is recorded as persistently absent, but attendance of 93.5% is not persistently absent (missing less than 10% of possible sessions).')).toBeVisible();
   await snapshot(page, 'visit-record');
   await page.getByRole('link', { name: 'Back to the visit' }).click();
   await expect(page.getByText('Status: Record written')).toBeVisible();

@@ -43,6 +43,24 @@ describe('visit records', () => {
   });
 });
 
+describe('attendance in a visit record', () => {
+  it('keeps each child’s attendance and says back a persistently absent child above 90% and a severely absent one', () => {
+    const db = setUp();
+    const { visit } = planVisit(db.writeContext, PlanVisitInput.parse({ urn: '100600', yearLabel: '2026-27', term: 'autumn', date: '2026-11-12' }));
+    moveVisitStatus(db.writeContext, MoveVisitStatus.parse({ id: visit.id, to: 'pro_forma_sent', on: '2026-10-29' }));
+    moveVisitStatus(db.writeContext, MoveVisitStatus.parse({ id: visit.id, to: 'held', on: '2026-11-12' }));
+    const { record, warnings } = writeVisitRecord(db.writeContext, VisitRecordInput.parse({
+      visitId: visit.id, schoolAttendees: 'DSL', teamAttendees: 'SPOC', exclusionThresholdDays: 5, managedMovesInternal: 0, managedMovesExternal: 0,
+      children: [{ ...child('JB', '4'), attendancePercent: 92.5 }, { ...child('KT', '4'), attendancePercent: 88 }, { ...child('AL', '5'), category: 'suspension', attendancePercent: 38.5 }],
+    }));
+    expect(record.children.map((c) => [c.category, c.attendancePercent])).toEqual([['persistent_absence', 92.5], ['persistent_absence', 88], ['suspension', 38.5]]);
+    expect(warnings).toEqual([
+      'JB Y4 is recorded as persistently absent, but attendance of 92.5% is not persistently absent (missing less than 10% of possible sessions).',
+      'AL Y5: attendance of 38.5% is severe absence (missing 50% or more of possible sessions).',
+    ]);
+  });
+});
+
 describe('Early Help Consultations', () => {
   const consultation = (urn: string, role: 'school_nurse' | 'dsl', date = '2026-11-20') =>
     ConsultationInput.parse({

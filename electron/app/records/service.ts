@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { termOn } from '../../../shared/domain/calendar.ts';
-import { childReferenceWarnings, type Consultation, type ConsultationInput, type VisitRecord, type VisitRecordInput } from '../../../shared/domain/records.ts';
+import { attendanceWarnings, childReferenceWarnings, type Consultation, type ConsultationInput, type VisitRecord, type VisitRecordInput } from '../../../shared/domain/records.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { listYears } from '../calendar/service.ts';
 import type { Connection } from '../db/cipher.ts';
@@ -12,7 +12,7 @@ import { selectVisit, updateVisit } from '../visits/repo.ts';
 import { insertConsultation, replaceRecordActions, selectConsultation, selectConsultations, selectSchoolsWithoutNurse, selectVisitRecord, upsertVisitRecord } from './repo.ts';
 import { localDay } from '../../../shared/format.ts';
 
-/** Saves the record of a held visit and marks the visit "record written". Returns any warnings about child references. */
+/** Saves the record of a held visit and marks the visit "record written". Returns any warnings about child references and attendance. */
 export function writeVisitRecord(ctx: WriteContext, input: z.output<typeof VisitRecordInput>): { record: VisitRecord; warnings: string[] } {
   const visit = selectVisit(ctx.db, input.visitId);
   if (!visit) throw new AppError('not_found', 'There is no such visit.');
@@ -28,7 +28,7 @@ export function writeVisitRecord(ctx: WriteContext, input: z.output<typeof Visit
   });
   const record = selectVisitRecord(ctx.db, visit.id);
   if (!record) throw new AppError('internal', 'The record was not saved.');
-  return { record, warnings: childReferenceWarnings(input.children.map((c) => c.child)) };
+  return { record, warnings: [...childReferenceWarnings(input.children.map((c) => c.child)), ...attendanceWarnings(input.children)] };
 }
 
 export function visitRecord(db: Connection, visitId: string): VisitRecord | null {

@@ -17,10 +17,11 @@ import { migration0010 } from './0010-escalations.ts';
 import { migration0011 } from './0011-documents.ts';
 import { migration0012 } from './0012-audit-chain.ts';
 import { migration0013 } from './0013-work-in-front.ts';
+import { migration0014 } from './0014-practice-words.ts';
 import type { Migration } from './types.ts';
 
 export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011,
-  migration0012, migration0013];
+  migration0012, migration0013, migration0014];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 
