@@ -43,14 +43,15 @@ export function selectConsultations(db: Connection, urn?: string): Consultation[
   return rows.map(toConsultation);
 }
 
-/** Open schools with no consultation including the school nurse team between two dates. */
-export function selectSchoolsWithoutNurse(db: Connection, from: string, to: string): { urn: string; name: string }[] {
+/** Open schools of the given categories with no consultation including the school nurse team between two dates. */
+export function selectSchoolsWithoutNurse(db: Connection, from: string, to: string, categories: readonly string[]): { urn: string; name: string }[] {
   return statement(
     db,
-    `SELECT s.urn, s.name FROM school s WHERE s.status <> 'closed' AND NOT EXISTS (
+    `SELECT s.urn, s.name FROM school s
+      WHERE s.status <> 'closed' AND s.category IN (SELECT value FROM json_each(?)) AND NOT EXISTS (
        SELECT 1 FROM consultation c WHERE c.urn = s.urn AND c.with_school_nurse = 1 AND c.held_on BETWEEN ? AND ?)
      ORDER BY s.name COLLATE NOCASE`,
-  ).all(from, to) as { urn: string; name: string }[];
+  ).all(JSON.stringify(categories), from, to) as { urn: string; name: string }[];
 }
 
 /**

@@ -8,6 +8,7 @@ import { aSchool } from '../testing/people-builders.ts';
 import { selectVisit } from '../visits/repo.ts';
 import { moveVisitStatus, planVisit } from '../visits/service.ts';
 import { dashboard } from '../dashboard/service.ts';
+import { updateSettings } from '../team/service.ts';
 import { recordConsultation, schoolsWithoutNurseThisTerm, writeVisitRecord } from './service.ts';
 
 function setUp() {
@@ -76,6 +77,19 @@ describe('Early Help Consultations', () => {
     const without = schoolsWithoutNurseThisTerm(db.db, '2026-11-23');
     expect(without.term).toBe('autumn 2026-27');
     expect(without.schools.map((s) => s.urn)).toEqual(['100601']);
+  });
+
+  it('flags only open schools of the categories the team names for the school nurse team: not nurseries or colleges by default', () => {
+    const db = setUp();
+    aSchool(db, { urn: '100602', name: 'Acorn Nursery School', establishmentType: 'Local authority nursery school', phase: 'Nursery' });
+    aSchool(db, { urn: '100603', name: 'Coastal College', establishmentType: 'Further education', phase: '16 plus' });
+    aSchool(db, { urn: '100604', name: 'Oakwood School', establishmentType: 'Community special school', phase: 'Not applicable' });
+    const flagged = () => schoolsWithoutNurseThisTerm(db.db, '2026-11-23').schools.map((s) => s.name);
+    expect(flagged()).toEqual(['Brindle Primary School', 'Oakwood School', 'Rhyl Primary School']);
+    updateSettings(db.writeContext, { schoolNurseCategories: ['nursery', 'special'] });
+    expect(flagged()).toEqual(['Acorn Nursery School', 'Oakwood School']);
+    updateSettings(db.writeContext, { schoolNurseCategories: [] });
+    expect(flagged()).toEqual([]);
   });
 
   it('refuses a consultation in the future or notes shared before it', () => {

@@ -8,6 +8,7 @@ import { listYears } from '../calendar/service.ts';
 import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { requireSchool } from '../schools/service.ts';
+import { getTeam } from '../team/service.ts';
 import { selectVisit, updateVisit } from '../visits/repo.ts';
 import { insertConsultation, replaceRecordActions, selectConsultation, selectConsultations, selectSchoolsWithoutNurse, selectVisitRecord, upsertVisitRecord } from './repo.ts';
 import { localDay } from '../../../shared/format.ts';
@@ -56,9 +57,12 @@ export function consultations(db: Connection, urn?: string): Consultation[] {
   return selectConsultations(db, urn);
 }
 
-/** Open schools with no consultation with the school nurse team in the term of `today`. */
+/**
+ * Open schools with no consultation with the school nurse team in the term of `today`: only
+ * schools of the categories the team names (the 5-19 team does not serve nurseries or colleges).
+ */
 export function schoolsWithoutNurseThisTerm(db: Connection, today: string): { term: string | null; schools: { urn: string; name: string }[] } {
   const current = termOn(listYears(db), today);
   if (!current) return { term: null, schools: [] };
-  return { term: `${current.term.name} ${current.year}`, schools: selectSchoolsWithoutNurse(db, current.term.startsOn, current.term.endsOn) };
+  return { term: `${current.term.name} ${current.year}`, schools: selectSchoolsWithoutNurse(db, current.term.startsOn, current.term.endsOn, getTeam(db).settings.schoolNurseCategories) };
 }

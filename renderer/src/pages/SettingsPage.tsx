@@ -7,6 +7,7 @@ import { BackupsSection } from './settings/BackupsSection.tsx';
 import { CheckSection } from './settings/MaintenanceSections.tsx';
 import { RestoreSection } from './settings/RestoreSection.tsx';
 import { PassphraseSection } from './settings/PassphraseSection.tsx';
+import { PracticeRulesSection } from './settings/PracticeRulesSection.tsx';
 import { TeamSettingsSection } from './settings/TeamSettingsSection.tsx';
 import { TemplatesSection } from './settings/TemplatesSection.tsx';
 
@@ -19,6 +20,7 @@ export function SettingsPage() {
   return (
     <Page title="Settings">
       <TeamSettingsSection settings={team.data.settings} />
+      <PracticeRulesSection settings={team.data.settings} />
       <CalendarSection />
       <TemplatesSection />
       <PassphraseSection context={[team.data.settings.teamName, team.data.settings.localAuthority]} />
