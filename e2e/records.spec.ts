@@ -64,5 +64,23 @@ test('record a held visit with two children and their decisions, and log an Earl
   await expectAccessible(page, 'consultations');
   await form.getByRole('button', { name: 'Record consultation' }).click();
   await expect(form.getByText('Consultation recorded')).toBeVisible();
-  await expect(page.getByRole('row', { name: /Ashby Academy Pat Lead \(DSL\), Sam Nurse \(School nurse \(5-19 team\)\) School nurse/ })).toBeVisible();
+  const row = page.getByRole('row', { name: /Ashby Academy Pat Lead \(DSL\), Sam Nurse \(School nurse \(5-19 team\)\) School nurse/ });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('Not yet');
+
+  // The notes go out a few days later: the consultation is updated, not recorded again.
+  await row.getByRole('button', { name: /^Update the consultation at Ashby Academy on / }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Update the consultation at Ashby Academy on / })).toBeFocused();
+  await expect(form.getByLabel('Requested by')).toHaveValue('DSL');
+  await expect(form.getByLabel('Children discussed (optional)')).toHaveValue('JB Y7, KT Y7');
+  await form.getByLabel('Notes shared with the attendees, head and DSL on (optional)').fill('2020-01-01');
+  await form.getByRole('button', { name: 'Save the changes' }).click();
+  await expect(form.getByRole('alert')).toContainText('The notes cannot be shared before the consultation');
+  await form.getByLabel('Notes shared with the attendees, head and DSL on (optional)').fill(await form.getByLabel('Date', { exact: true }).inputValue());
+  await expectAccessible(page, 'consultations, updating one');
+  await form.getByRole('button', { name: 'Save the changes' }).click();
+  await expect(form.getByText('Consultation updated')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Record a consultation' })).toBeVisible();
+  await expect(row).not.toContainText('Not yet');
+  await expect(page.getByRole('row', { name: /Ashby Academy Pat Lead/ })).toHaveCount(1);
 });

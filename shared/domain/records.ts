@@ -105,6 +105,10 @@ export const ConsultationInput = z
   .strict();
 export type ConsultationInput = z.input<typeof ConsultationInput>;
 
+/** A saved consultation, changed: the notes shared, an attendee or an action added, a note put right. It stays with its school. */
+export const UpdateConsultationInput = ConsultationInput.extend({ id: z.string().uuid() }).strict();
+export type UpdateConsultationInput = z.input<typeof UpdateConsultationInput>;
+
 export interface Consultation extends z.output<typeof ConsultationInput> {
   id: string;
   schoolName: string;

@@ -38,6 +38,10 @@ export function insertConsultation(db: Connection, c: { id: string; urn: string;
   );
 }
 
+export function updateConsultationRow(db: Connection, c: { id: string; date: string; withSchoolNurse: boolean; data: unknown }): void {
+  statement(db, 'UPDATE consultation SET held_on = ?, with_school_nurse = ?, data = ? WHERE id = ?').run(c.date, c.withSchoolNurse ? 1 : 0, JSON.stringify(c.data), c.id);
+}
+
 export function selectConsultations(db: Connection, urn?: string): Consultation[] {
   const rows = (urn ? statement(db, `${SELECT} WHERE c.urn = ? ORDER BY c.held_on DESC`).all(urn) : statement(db, `${SELECT} ORDER BY c.held_on DESC`).all()) as ConsultationRow[];
   return rows.map(toConsultation);

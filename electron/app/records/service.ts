@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { termOn } from '../../../shared/domain/calendar.ts';
-import { attendanceWarnings, childReferenceWarnings, type Consultation, type ConsultationInput, type VisitRecord, type VisitRecordInput } from '../../../shared/domain/records.ts';
+import { attendanceWarnings, childReferenceWarnings, type Consultation, type ConsultationInput, type UpdateConsultationInput, type VisitRecord, type VisitRecordInput } from '../../../shared/domain/records.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { listYears } from '../calendar/service.ts';
 import type { Connection } from '../db/cipher.ts';
@@ -10,7 +10,7 @@ import { write, type WriteContext } from '../db/write.ts';
 import { requireSchool } from '../schools/service.ts';
 import { getTeam } from '../team/service.ts';
 import { selectVisit, updateVisit } from '../visits/repo.ts';
-import { insertConsultation, replaceRecordActions, selectConsultation, selectConsultations, selectSchoolsWithoutNurse, selectVisitRecord, upsertVisitRecord } from './repo.ts';
+import { insertConsultation, replaceRecordActions, updateConsultationRow, selectConsultation, selectConsultations, selectSchoolsWithoutNurse, selectVisitRecord, upsertVisitRecord } from './repo.ts';
 import { localDay } from '../../../shared/format.ts';
 
 /** Saves the record of a held visit and marks the visit "record written". Returns any warnings about child references and attendance. */
@@ -36,12 +36,17 @@ export function visitRecord(db: Connection, visitId: string): VisitRecord | null
   return selectVisitRecord(db, visitId) ?? null;
 }
 
-export function recordConsultation(ctx: WriteContext, input: z.output<typeof ConsultationInput>): { consultation: Consultation; warnings: string[] } {
+/** The rules a consultation meets whether recorded or updated: the schema has checked the rest. */
+function checkConsultation(ctx: WriteContext, input: z.output<typeof ConsultationInput>): void {
   requireSchool(ctx.db, input.urn);
   if (input.date > localDay(ctx.now())) throw new AppError('invalid_input', 'A consultation cannot be recorded before it happens.', { issues: [{ path: 'date', message: 'In the future' }] });
   if (input.notesSharedOn && input.notesSharedOn < input.date) {
     throw new AppError('invalid_input', 'The notes cannot be shared before the consultation.', { issues: [{ path: 'notesSharedOn', message: 'Before the consultation' }] });
   }
+}
+
+export function recordConsultation(ctx: WriteContext, input: z.output<typeof ConsultationInput>): { consultation: Consultation; warnings: string[] } {
+  checkConsultation(ctx, input);
   const id = randomUUID();
   const withSchoolNurse = input.attendees.some((a) => a.role === 'school_nurse');
   write(ctx, (audit) => {
@@ -51,6 +56,36 @@ export function recordConsultation(ctx: WriteContext, input: z.output<typeof Con
   const consultation = selectConsultation(ctx.db, id);
   if (!consultation) throw new AppError('internal', 'The consultation was not saved.');
   return { consultation, warnings: childReferenceWarnings(input.children) };
+}
+
+/**
+ * Changes a saved consultation (to add when the notes were shared, an attendee, an action, or to
+ * put a note right), in one transaction with its audit row. The audit names the fields that
+ * changed, never what they say. A consultation stays with its school: the Word records already
+ * made of it are filed in that school's folder.
+ */
+export function updateConsultation(ctx: WriteContext, input: z.output<typeof UpdateConsultationInput>): { consultation: Consultation; warnings: string[] } {
+  const { id, ...fields } = input;
+  const before = selectConsultation(ctx.db, id);
+  if (!before) throw new AppError('not_found', 'There is no such consultation.');
+  if (fields.urn !== before.urn) {
+    throw new AppError('invalid_input', `This consultation was with ${before.schoolName}; it cannot move to another school. Record the consultation again with the right school.`, {
+      issues: [{ path: 'urn', message: 'A consultation stays with its school' }],
+    });
+  }
+  checkConsultation(ctx, fields);
+  const was: Record<string, unknown> = { urn: before.urn, date: before.date, requestedBy: before.requestedBy, attendees: before.attendees, notes: before.notes, children: before.children, actions: before.actions, notesSharedOn: before.notesSharedOn };
+  const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => JSON.stringify(fields[k]) !== JSON.stringify(was[k]));
+  if (changed.length > 0) {
+    const withSchoolNurse = fields.attendees.some((a) => a.role === 'school_nurse');
+    write(ctx, (audit) => {
+      updateConsultationRow(ctx.db, { id, date: fields.date, withSchoolNurse, data: fields });
+      audit('consultation', id, 'update', `Changed: ${changed.join(', ')}`);
+    });
+  }
+  const consultation = selectConsultation(ctx.db, id);
+  if (!consultation) throw new AppError('internal', 'The consultation was not saved.');
+  return { consultation, warnings: childReferenceWarnings(fields.children) };
 }
 
 export function consultations(db: Connection, urn?: string): Consultation[] {
