@@ -111,12 +111,21 @@ test('log an escalation, watch it become overdue, then record the manager told l
   await expect(page.getByText('Entry added to the log')).toBeVisible();
   await expect(page.getByText('Manager told late: 0 h 01 min after the 24 hours')).toBeVisible();
 
+  await choose(page, entry, 'Referral made', 'Yes');
   await entry.getByLabel('Outcome (optional)').fill('Strategy discussion held; no further action for the team.');
   await entry.getByLabel('Closed at (optional)').fill('2026-11-25T09:31');
   await entry.getByRole('button', { name: 'Add the entry' }).click();
+  await expect(entry.getByRole('alert')).toContainText('Choose where the referral went');
+  await choose(page, entry, 'Referral route', 'Other (say where)');
+  await entry.getByRole('button', { name: 'Add the entry' }).click();
+  await expect(entry.getByRole('alert')).toContainText('Say where the referral went');
+  await choose(page, entry, 'Referral route', 'Local Authority Designated Officer (LADO)');
+  await expectAccessible(page, 'escalation with a referral route');
+  await entry.getByRole('button', { name: 'Add the entry' }).click();
   await expect(page.getByText(/^Closed 25 Nov 2026, 09:31\./)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'History (3 entries)' })).toBeVisible();
-  await expect(page.getByText('Changed: Outcome, Closed at')).toBeVisible();
+  await expect(page.getByText('Changed: Referral made, Referral route, Outcome, Closed at')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'The escalation now' })).toContainText('Local Authority Designated Officer (LADO)');
   await snapshot(page, 'escalation');
 
   await page.getByRole('link', { name: 'Back to the escalation log' }).click();

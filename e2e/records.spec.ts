@@ -14,7 +14,7 @@ test('record a held visit with two children and their decisions, and log an Earl
   await page.getByRole('link', { name: 'Autumn term visit to Brindle Primary School: Held' }).click();
   await page.getByRole('link', { name: 'Write the visit record' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Record of the Autumn term 2026-27 visit to Brindle Primary School/ })).toBeVisible();
-  await expect(page.getByLabel('Fixed-term exclusion threshold (school days)')).toHaveValue('5');
+  await expect(page.getByLabel('Suspension threshold (school days)')).toHaveValue('5');
   await page.getByLabel('Attendees from the school').fill('Head teacher, DSL');
   await page.getByLabel('Attendees from the team').fill('Cerys Pritchard');
 
@@ -27,6 +27,7 @@ test('record a held visit with two children and their decisions, and log an Earl
   await choose(page, first, 'Meets the threshold for a referral to Family Early Help', 'Yes');
   await first.getByLabel('Action').fill('Offer an Early Help assessment to the family');
   await first.getByLabel('Who').fill('Cerys Pritchard');
+  await first.getByLabel('Attendance (%) (optional)').fill('93.5');
 
   await page.getByRole('button', { name: 'Add a child' }).click();
   const second = page.locator('.child-row').nth(1);
@@ -36,7 +37,8 @@ test('record a held visit with two children and their decisions, and log an Earl
   await choose(page, second, 'Meets the threshold for statutory education intervention', 'Provisionally agreed');
   await expectAccessible(page, 'visit record');
   await page.getByRole('button', { name: 'Save the record' }).click();
-  await expect(page.getByText('Record saved')).toBeVisible();
+  await expect(page.getByText('Record saved: check these points')).toBeVisible();
+  await expect(page.getByText('JB Y4 is recorded as persistently absent, but attendance of 93.5% is not persistently absent (missing less than 10% of possible sessions).')).toBeVisible();
   await snapshot(page, 'visit-record');
   await page.getByRole('link', { name: 'Back to the visit' }).click();
   await expect(page.getByText('Status: Record written')).toBeVisible();
@@ -62,5 +64,23 @@ test('record a held visit with two children and their decisions, and log an Earl
   await expectAccessible(page, 'consultations');
   await form.getByRole('button', { name: 'Record consultation' }).click();
   await expect(form.getByText('Consultation recorded')).toBeVisible();
-  await expect(page.getByRole('row', { name: /Ashby Academy Pat Lead \(DSL\), Sam Nurse \(School nurse \(5-19 team\)\) School nurse/ })).toBeVisible();
+  const row = page.getByRole('row', { name: /Ashby Academy Pat Lead \(DSL\), Sam Nurse \(School nurse \(5-19 team\)\) School nurse/ });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('Not yet');
+
+  // The notes go out a few days later: the consultation is updated, not recorded again.
+  await row.getByRole('button', { name: /^Update the consultation at Ashby Academy on / }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Update the consultation at Ashby Academy on / })).toBeFocused();
+  await expect(form.getByLabel('Requested by')).toHaveValue('DSL');
+  await expect(form.getByLabel('Children discussed (optional)')).toHaveValue('JB Y7, KT Y7');
+  await form.getByLabel('Notes shared with the attendees, head and DSL on (optional)').fill('2020-01-01');
+  await form.getByRole('button', { name: 'Save the changes' }).click();
+  await expect(form.getByRole('alert')).toContainText('The notes cannot be shared before the consultation');
+  await form.getByLabel('Notes shared with the attendees, head and DSL on (optional)').fill(await form.getByLabel('Date', { exact: true }).inputValue());
+  await expectAccessible(page, 'consultations, updating one');
+  await form.getByRole('button', { name: 'Save the changes' }).click();
+  await expect(form.getByText('Consultation updated')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Record a consultation' })).toBeVisible();
+  await expect(row).not.toContainText('Not yet');
+  await expect(page.getByRole('row', { name: /Ashby Academy Pat Lead/ })).toHaveCount(1);
 });

@@ -42,6 +42,34 @@ test('team settings are validated and saved, a backup is written and the check p
   await expect(page.getByRole('cell', { name: /settings update – Changed: teamName, idleLockMinutes/ })).toBeVisible();
 });
 
+test('the rules that differ between councils: INSET days, county-level agreement and the school nurse flag', async ({ page, server }) => {
+  await openDemo(page, server.open);
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  const rules = page.getByRole('region', { name: 'Rules that differ between councils' });
+  const county = rules.getByRole('group', { name: 'Allocations agreed at county level' });
+  const nurse = rules.getByRole('group', { name: 'Schools the school nurse team sees' });
+  await expect(county.getByRole('checkbox', { name: 'Alternative provision (APC)' })).toBeChecked();
+  await expect(county.getByRole('checkbox', { name: 'Special' })).not.toBeChecked();
+  await expect(nurse.getByRole('checkbox', { name: 'Primary' })).toBeChecked();
+  await expect(nurse.getByRole('checkbox', { name: 'Nursery' })).not.toBeChecked();
+  await expect(nurse.getByRole('checkbox', { name: 'Further education college' })).not.toBeChecked();
+  await county.getByText('Special', { exact: true }).click();
+  await nurse.getByText('Independent', { exact: true }).click();
+  await expectAccessible(page, 'settings, practice rules');
+  await rules.getByRole('button', { name: 'Save the rules' }).click();
+  await expect(rules.getByText('Rules saved')).toBeVisible();
+
+  const inset = page.getByRole('checkbox', { name: /Count a school’s INSET days as working days/ });
+  await expect(inset).toBeChecked();
+  await page.getByText(/Count a school’s INSET days as working days/).click();
+  await expect(inset).not.toBeChecked();
+
+  await page.reload();
+  await expect(page.getByRole('group', { name: 'Allocations agreed at county level' }).getByRole('checkbox', { name: 'Special' })).toBeChecked();
+  await expect(page.getByRole('group', { name: 'Schools the school nurse team sees' }).getByRole('checkbox', { name: 'Independent' })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: /Count a school’s INSET days as working days/ })).not.toBeChecked();
+});
+
 test('a team manager backs up, then restores that backup after a confirmation naming its date', async ({ page, server }) => {
   test.setTimeout(180_000);
   await openDemo(page, server.open);

@@ -65,7 +65,7 @@ const visitRecord = record('SPOC visit record', [
     ['Record written by', '{writtenBy}'],
   ]),
   heading('Children reviewed'),
-  text('Fixed-term exclusion threshold used: {exclusionThresholdDays} school days.'),
+  text('Suspension threshold used: {exclusionThresholdDays} school days.'),
   table(['Initials', 'Year', 'Case ID', 'Reviewed because', 'Statutory education intervention', 'Early Help referral'], [
     loopRow('children', ['initials', 'yearGroup', 'caseId', 'category', 'statutoryIntervention', 'earlyHelpReferral']),
   ]),
@@ -76,7 +76,7 @@ const visitRecord = record('SPOC visit record', [
   text('{managedMovesAgreed}'),
   heading('Alternative provision'),
   text('{alternativeProvision}'),
-  heading('Exclusions not notified'),
+  heading('Suspensions and exclusions not notified'),
   text('{unnotifiedExclusions}'),
   heading('Other issues'),
   text('{otherIssues}'),

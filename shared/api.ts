@@ -40,7 +40,7 @@ import {
   type TemplateCheck,
   type TemplatesState,
 } from './domain/documents.ts';
-import { ConsultationInput, VisitRecordInput, type Consultation, type VisitRecord } from './domain/records.ts';
+import { ConsultationInput, UpdateConsultationInput, VisitRecordInput, type Consultation, type VisitRecord } from './domain/records.ts';
 import { MoveVisitStatus, PlanVisitInput, type PlannerRow, type Visit } from './domain/visits.ts';
 import { GiasApplyInput, GiasImportInput, type GiasImportResult, type GiasPreview, type ImportProgress, type RowsImportResult } from './domain/imports.ts';
 import { ConnectionFields, PersonFields, type Connection, type Person, type PersonDetail, type PersonSummary } from './domain/people.ts';
@@ -327,6 +327,10 @@ export const api = {
   'records.visitGet': method<VisitRecord | null>()(z.object({ visitId: z.string().uuid() }).strict(), 'The record of a termly visit, if written'),
   'records.visitWrite': method<{ record: VisitRecord; warnings: string[] }>()(VisitRecordInput, 'Write (or rewrite) the record of a held visit'),
   'consultations.record': method<{ consultation: Consultation; warnings: string[] }>()(ConsultationInput, 'Record an Early Help Consultation'),
+  'consultations.update': method<{ consultation: Consultation; warnings: string[] }>()(
+    UpdateConsultationInput,
+    'Update a saved Early Help Consultation, for example to add when the notes were shared',
+  ),
   'consultations.list': method<Consultation[]>()(z.object({ urn: Urn.optional() }).strict(), 'Early Help Consultations, newest first'),
   'consultations.withoutNurse': method<{ term: string | null; schools: { urn: string; name: string }[] }>()(
     NoInput,

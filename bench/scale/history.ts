@@ -174,7 +174,7 @@ function escalationOf(y: YearContext, school: CountySchool, date: string): void 
   const closedOn = addDays(date, rng.int(7, 40));
   if (closedOn >= y.today) return;
   y.clock.set(closedOn, '16:00');
-  correctEscalation(y.ctx, CorrectEscalationInput.parse({ ...told, corrects: first.current.id, outcome: 'Strategy discussion held; plan agreed.', closedAt: wall(closedOn, '15:00'), referralMade: 'yes', referralAt: wall(date, '12:30'), referralReference: `IFD-${rng.int(10000, 99999)}` }));
+  correctEscalation(y.ctx, CorrectEscalationInput.parse({ ...told, corrects: first.current.id, outcome: 'Strategy discussion held; plan agreed.', closedAt: wall(closedOn, '15:00'), referralMade: 'yes', referralRoute: 'ifd_mash_by_school', referralAt: wall(date, '12:30'), referralReference: `IFD-${rng.int(10000, 99999)}` }));
 }
 
 function panelsOf(y: YearContext): void {

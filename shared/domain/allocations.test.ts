@@ -17,6 +17,7 @@ function facts(overrides: Partial<ProposalFacts> = {}): ProposalFacts {
     secondary,
     effectiveFrom: '2026-12-01',
     countyAgreement: null,
+    countyAgreementCategories: ['alternative_provision'],
     connections: [],
     loadAfter: new Map([['w-amy', { schools: 8, pupils: 2400 }]]),
     teamAverage: { schools: 8, pupils: 2400 },
@@ -63,6 +64,17 @@ describe('blocking rules', () => {
     expect(apcWithoutCountyAgreement(facts({ school: apc }))[0]?.message).toMatch(/agreed at county level/);
     expect(apcWithoutCountyAgreement(facts({ school: apc, countyAgreement: { on: '2026-11-10', by: 'County DST managers meeting' } }))).toEqual([]);
     expect(apcWithoutCountyAgreement(facts())).toEqual([]);
+  });
+  it('asks for a county-level agreement for the categories the team names, and for no APC when it names none', () => {
+    const apc = { urn: '100001', name: 'Brindle Learning Centre', category: 'alternative_provision' as const, hub: 'North' };
+    const special = { urn: '100002', name: 'Oakwood School', category: 'special' as const, hub: 'North' };
+    expect(apcWithoutCountyAgreement(facts({ school: special, countyAgreementCategories: ['alternative_provision', 'special'] }))[0]?.message).toBe(
+      "Oakwood School is in the category Special, whose allocation the team's settings say is agreed at county level by all Dedicated Schools Team managers. Record the date it was agreed and by whom.",
+    );
+    expect(apcWithoutCountyAgreement(facts({ school: special }))).toEqual([]);
+    expect(apcWithoutCountyAgreement(facts({ school: apc, countyAgreementCategories: [] }))).toEqual([]);
+    // Leaving a school with no worker needs no agreement.
+    expect(apcWithoutCountyAgreement(facts({ school: apc, named: null, secondary: null }))).toEqual([]);
   });
 });
 

@@ -9,7 +9,7 @@ import { addDays, formatDate } from '../format.ts';
 import type { ConnectionKind } from './people.ts';
 import { CONNECTION_LABELS } from './people.ts';
 import type { SchoolCategory, SchoolStatus } from './schools.ts';
-import { Urn } from './schools.ts';
+import { CATEGORY_LABELS, Urn } from './schools.ts';
 
 export const ALLOCATION_ROLES = ['named', 'secondary'] as const;
 export type AllocationRole = (typeof ALLOCATION_ROLES)[number];
@@ -46,6 +46,8 @@ export interface ProposalFacts {
   secondary: WorkerFacts | null;
   effectiveFrom: string;
   countyAgreement: { on: string; by: string } | null;
+  /** The team setting: categories whose allocation needs a county-level agreement (West Sussex: APCs). */
+  countyAgreementCategories: readonly SchoolCategory[];
   /** Declared connections of the proposed workers to this school. */
   connections: ConnectionFacts[];
   /** Named-worker load of each proposed worker once the change (and any batch) is applied. */
@@ -114,13 +116,22 @@ export const workerNotActive: Rule = (f) =>
           : `${worker.name} left on ${formatDate(worker.activeTo ?? '')}, before ${formatDate(f.effectiveFrom)}.`,
     }));
 
+/**
+ * Seed 004 (West Sussex): allocations are agreed by each hub, except APCs, agreed at county level
+ * by all the Dedicated Schools Team managers so the split across teams is equitable. Which
+ * categories this applies to is a team setting (APCs by default), so a council with another rule
+ * names its own; the rule keeps its id from when it was for APCs only.
+ */
 export const apcWithoutCountyAgreement: Rule = (f) => {
-  if (f.school.category !== 'alternative_provision' || !(f.named || f.secondary)) return [];
+  if (!f.countyAgreementCategories.includes(f.school.category) || !(f.named || f.secondary)) return [];
   if (!(f.countyAgreement?.on && f.countyAgreement.by.trim())) {
+    const what = f.school.category === 'alternative_provision'
+      ? `${f.school.name} is an alternative provision college: its allocation`
+      : `${f.school.name} is in the category ${CATEGORY_LABELS[f.school.category]}, whose allocation the team's settings say`;
     return [{
       rule: 'apc_without_county_agreement',
       severity: 'blocking',
-      message: `${f.school.name} is an alternative provision college: its allocation is agreed at county level by all Dedicated Schools Team managers. Record the date it was agreed and by whom.`,
+      message: `${what} is agreed at county level by all Dedicated Schools Team managers. Record the date it was agreed and by whom.`,
     }];
   }
   return f.countyAgreement.on > f.effectiveFrom

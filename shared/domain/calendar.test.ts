@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AcademicYearInput, schoolHolidaysOf, termOn, type AcademicYear } from './calendar.ts';
+import { AcademicYearInput, bankHolidaysWarning, monthsBefore, schoolHolidaysOf, termOn, type AcademicYear } from './calendar.ts';
 
 const year2026: AcademicYear = {
   id: 'y1',
@@ -36,5 +36,28 @@ describe('the school year', () => {
     expect(AcademicYearInput.safeParse(outside).error?.issues[0]?.message).toBe('Half-term must fall inside the term');
     expect(AcademicYearInput.safeParse({ ...year2026, label: '2026/27' }).success).toBe(false);
     expect(AcademicYearInput.safeParse(year2026).success).toBe(true);
+  });
+});
+
+describe('the bank holidays running out', () => {
+  it('counts months back in calendar terms, to the month’s last day when it is shorter', () => {
+    expect(monthsBefore('2027-12-28', 6)).toBe('2027-06-28');
+    expect(monthsBefore('2028-08-31', 6)).toBe('2028-02-29');
+    expect(monthsBefore('2027-03-31', 6)).toBe('2026-09-30');
+  });
+
+  it('warns from six months before the last bank holiday held, and says where to get more', () => {
+    // The bundled file ends with the Boxing Day substitute day, Tuesday 28 December 2027.
+    expect(bankHolidaysWarning('2027-12-28', '2027-06-27')).toBeNull();
+    const warning = bankHolidaysWarning('2027-12-28', '2027-06-28');
+    expect(warning).toBe(
+      'The bank holidays LinkDesk holds end on 28 Dec 2027: working-day deadlines after that will skip no bank holidays. Download bank-holidays.json from https://www.gov.uk/bank-holidays.json and import it in Settings, under Bank holidays.',
+    );
+    expect(bankHolidaysWarning('2027-12-28', '2027-12-28')).toBe(warning);
+  });
+
+  it('says when they have run out, or when there are none at all', () => {
+    expect(bankHolidaysWarning('2027-12-28', '2028-01-04')).toMatch(/^The bank holidays LinkDesk holds ended on 28 Dec 2027: working-day deadlines after that skip no bank holidays\. Download/);
+    expect(bankHolidaysWarning(null, '2026-11-23')).toMatch(/^LinkDesk holds no bank holidays/);
   });
 });

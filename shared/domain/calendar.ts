@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { line } from './text.ts';
-import { addDays } from '../format.ts';
+import { addDays, formatDate } from '../format.ts';
 
 export const TERM_NAMES = ['autumn', 'spring', 'summer'] as const;
 export type TermName = (typeof TERM_NAMES)[number];
@@ -61,4 +61,34 @@ export function schoolHolidaysOf(years: AcademicYear[]): { from: string; to: str
 export function termOn(years: AcademicYear[], isoDate: string): { year: string; term: Term } | null {
   for (const year of years) for (const term of year.terms) if (term.startsOn <= isoDate && isoDate <= term.endsOn) return { year: year.label, term };
   return null;
+}
+
+/** Where the England and Wales bank holidays come from: gov.uk publishes the coming year or two. */
+export const BANK_HOLIDAYS_URL = 'https://www.gov.uk/bank-holidays.json';
+/** The dashboard warns this many months before the last bank holiday LinkDesk holds. */
+export const BANK_HOLIDAY_WARNING_MONTHS = 6;
+
+/** The same day `months` calendar months earlier, or the month's last day when it is shorter (31 Aug less 6 months is 28 or 29 Feb). */
+export function monthsBefore(isoDate: string, months: number): string {
+  const [y = 0, m = 1, d = 1] = isoDate.split('-').map(Number);
+  const index = y * 12 + (m - 1) - months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
+}
+
+/**
+ * The dashboard's warning that the bank holidays held (bundled with LinkDesk, or imported) are
+ * running out: from six months before the last one, and after it. Past the last one, working-day
+ * deadlines would skip no bank holidays at all. Null while there are more than six months left.
+ */
+export function bankHolidaysWarning(lastBankHoliday: string | null, today: string): string | null {
+  const update = `Download bank-holidays.json from ${BANK_HOLIDAYS_URL} and import it in Settings, under Bank holidays.`;
+  if (!lastBankHoliday) return `LinkDesk holds no bank holidays, so working-day deadlines skip none. ${update}`;
+  if (lastBankHoliday < today) {
+    return `The bank holidays LinkDesk holds ended on ${formatDate(lastBankHoliday)}: working-day deadlines after that skip no bank holidays. ${update}`;
+  }
+  if (today < monthsBefore(lastBankHoliday, BANK_HOLIDAY_WARNING_MONTHS)) return null;
+  return `The bank holidays LinkDesk holds end on ${formatDate(lastBankHoliday)}: working-day deadlines after that will skip no bank holidays. ${update}`;
 }

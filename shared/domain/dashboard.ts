@@ -31,4 +31,6 @@ export interface Dashboard {
   today: string;
   thisWeek: DashboardItem[];
   overdue: DashboardItem[];
+  /** Set from six months before the bank holidays held run out: how to import newer ones. */
+  bankHolidayWarning: string | null;
 }

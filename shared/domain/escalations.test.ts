@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { managerClock, managerDeadline, RaiseEscalationInput, toldLate } from './escalations.ts';
+import { CONCERN_LABELS, managerClock, managerDeadline, RaiseEscalationInput, referralRouteText, toldLate } from './escalations.ts';
 import { londonInstant, londonWallTime } from './london-time.ts';
 
 const at = (wallTime: string) => londonInstant(wallTime);
@@ -74,5 +74,28 @@ describe('times typed into the log', () => {
     expect(raisedAt('2026-13-01T10:00')).toMatch(/real date and time/);
     expect(raisedAt('2026-11-23 09:30')).toBe('2026-11-23T09:30');
     expect(raisedAt('23/11/2026 09:30')).toMatch(/yyyy-mm-ddThh:mm/);
+  });
+});
+
+describe('the concern and the referral route', () => {
+  const base = { raisedAt: '2026-11-24T09:30', raisedBy: 'Attendance officer', urn: '100500', children: [{ initials: 'JP', yearGroup: '6' }], summary: 'Not seen at school or at home for two weeks.' };
+  const issues = (input: object) => RaiseEscalationInput.safeParse({ ...base, ...input }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+
+  it('has a concern of its own for a child missing education, apart from neglect', () => {
+    expect(RaiseEscalationInput.parse({ ...base, concern: 'missing_education' }).concern).toBe('missing_education');
+    expect(CONCERN_LABELS.missing_education).toBe('Child missing education');
+  });
+
+  it('asks where a referral went: the IFD / MASH by the school or by the team, Adult Services, the LADO, or somewhere named', () => {
+    const routes = ['ifd_mash_by_school', 'ifd_mash_by_team', 'adult_services', 'lado'] as const;
+    for (const referralRoute of routes) expect(RaiseEscalationInput.parse({ ...base, concern: 'neglect', referralMade: 'yes', referralRoute }).referralRoute).toBe(referralRoute);
+    expect(issues({ concern: 'neglect', referralMade: 'yes' })).toEqual(['referralRoute: Choose where the referral went']);
+    expect(issues({ concern: 'neglect', referralMade: 'yes', referralRoute: 'other' })).toEqual(['referralRouteOther: Say where the referral went']);
+    expect(issues({ concern: 'neglect', referralMade: 'yes', referralRoute: 'lado', referralRouteOther: 'Police' })).toEqual(['referralRoute: Choose "Other" to say where the referral went in your own words']);
+    const other = RaiseEscalationInput.parse({ ...base, concern: 'neglect', referralMade: 'yes', referralRoute: 'other', referralRouteOther: 'Police (Operation Encompass)' });
+    expect(referralRouteText(other)).toBe('Other: Police (Operation Encompass)');
+    expect(referralRouteText({ referralRoute: 'lado', referralRouteOther: null })).toBe('Local Authority Designated Officer (LADO)');
+    // No referral yet: the route can wait.
+    expect(RaiseEscalationInput.parse({ ...base, concern: 'neglect' })).toMatchObject({ referralMade: 'not_known', referralRoute: null, referralRouteOther: null });
   });
 });

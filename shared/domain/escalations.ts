@@ -9,17 +9,42 @@ import { line, lines } from './text.ts';
 import { isRealWallTime, LOCAL_DATE_TIME, londonInstant, londonWallTime } from './london-time.ts';
 import { ChildRef } from './records.ts';
 
-export const CONCERNS = ['child_protection', 'adult_safeguarding', 'neglect', 'domestic_abuse', 'other'] as const;
+/** A child missing education (not registered at a school, nor otherwise receiving a suitable education) is its own concern, not neglect. */
+export const CONCERNS = ['child_protection', 'adult_safeguarding', 'neglect', 'domestic_abuse', 'missing_education', 'other'] as const;
 export type Concern = (typeof CONCERNS)[number];
 export const CONCERN_LABELS: Record<Concern, string> = {
   child_protection: 'Child protection',
   adult_safeguarding: 'Adult safeguarding',
   neglect: 'Neglect',
   domestic_abuse: 'Domestic abuse',
+  missing_education: 'Child missing education',
   other: 'Other',
 };
 export const REFERRAL_ANSWERS = ['not_known', 'yes', 'no'] as const;
 export const REFERRAL_LABELS: Record<(typeof REFERRAL_ANSWERS)[number], string> = { not_known: 'Not known yet', yes: 'Yes', no: 'No' };
+
+/**
+ * Where a concern is referred (seed 004 section 10): most often the school refers a child to the
+ * Integrated Front Door / MASH, with the team's advice; the team may refer itself; adult
+ * safeguarding concerns go to Adult Services; concerns about an adult working with children go
+ * to the Local Authority Designated Officer. Entries logged before the route was asked were all
+ * about the school's referral to the IFD / MASH, and read so.
+ */
+export const REFERRAL_ROUTES = ['ifd_mash_by_school', 'ifd_mash_by_team', 'adult_services', 'lado', 'other'] as const;
+export type ReferralRoute = (typeof REFERRAL_ROUTES)[number];
+export const REFERRAL_ROUTE_LABELS: Record<ReferralRoute, string> = {
+  ifd_mash_by_school: 'Integrated Front Door / MASH, by the school',
+  ifd_mash_by_team: 'Integrated Front Door / MASH, by the team',
+  adult_services: 'Adult Services (adult safeguarding)',
+  lado: 'Local Authority Designated Officer (LADO)',
+  other: 'Other (say where)',
+};
+
+/** The route in words: "other" is the text the person gave. */
+export function referralRouteText(e: { referralRoute: ReferralRoute | null; referralRouteOther: string | null }): string {
+  if (!e.referralRoute) return 'Route not recorded';
+  return e.referralRoute === 'other' ? `Other: ${e.referralRouteOther ?? ''}` : REFERRAL_ROUTE_LABELS[e.referralRoute];
+}
 
 /** The manager must be told within this many minutes of the concern being raised. */
 export const MANAGER_DEADLINE_MINUTES = 24 * 60;
@@ -51,6 +76,9 @@ export const EscalationFields = z
     managerInformed: optionalText(200),
     lateReason: optionalText(2000),
     referralMade: z.enum(REFERRAL_ANSWERS).default('not_known'),
+    /** Where the referral went (or would go): needed when one was made. */
+    referralRoute: z.union([z.literal(''), z.enum(REFERRAL_ROUTES, 'Choose where the referral went')]).optional().transform((v) => (v ? v : null)),
+    referralRouteOther: optionalText(200),
     referralAt: optionalWallTime('when the referral was made'),
     referralReference: optionalText(60),
     advice: optionalText(4000),
@@ -66,6 +94,9 @@ const refinements = <T extends z.ZodType<Fields>>(schema: T) =>
     .refine((e) => !e.managerInformedAt || e.managerInformed, { message: 'Say which manager was told', path: ['managerInformed'] })
     .refine((e) => !e.managerInformed || e.managerInformedAt, { message: 'Say when the manager was told', path: ['managerInformedAt'] })
     .refine((e) => e.referralMade === 'yes' || (!e.referralAt && !e.referralReference), { message: 'A referral date or reference needs the answer "Yes"', path: ['referralMade'] })
+    .refine((e) => e.referralMade !== 'yes' || e.referralRoute, { message: 'Choose where the referral went', path: ['referralRoute'] })
+    .refine((e) => e.referralRoute !== 'other' || e.referralRouteOther, { message: 'Say where the referral went', path: ['referralRouteOther'] })
+    .refine((e) => e.referralRoute === 'other' || !e.referralRouteOther, { message: 'Choose "Other" to say where the referral went in your own words', path: ['referralRoute'] })
     .refine((e) => !e.referralAt || e.referralAt >= e.raisedAt, { message: 'The referral cannot be before the concern was raised', path: ['referralAt'] })
     .refine((e) => !e.closedAt || e.closedAt >= e.raisedAt, { message: 'The entry cannot close before the concern was raised', path: ['closedAt'] })
     .refine((e) => !e.closedAt || e.managerInformedAt, { message: 'Record when a manager was told before closing the entry', path: ['managerInformedAt'] })
@@ -153,7 +184,9 @@ export const ESCALATION_FIELD_LABELS: Record<keyof Fields, string> = {
   managerInformedAt: 'Manager told at',
   managerInformed: 'Manager told',
   lateReason: 'Reason for telling the manager late',
-  referralMade: 'Referral to the Integrated Front Door / MASH made by the school',
+  referralMade: 'Referral made',
+  referralRoute: 'Referral route',
+  referralRouteOther: 'Referral route (other)',
   referralAt: 'Referral made at',
   referralReference: 'Referral reference',
   advice: 'Advice the team gave',

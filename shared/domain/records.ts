@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { line, lines } from './text.ts';
 import { Urn } from './schools.ts';
+import { ABSENCE_BAND_LABELS, absenceBandOfAttendance, SEVERE_ABSENCE_PERCENT } from './attendance.ts';
 
 export const YEAR_GROUPS = ['N', 'R', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14'] as const;
 
@@ -19,10 +20,16 @@ export const ChildRef = z.object({
   caseId: line().max(30).optional().transform((v) => (v ? v : null)),
 });
 
-export const CHILD_CATEGORIES = ['persistent_absence', 'fixed_term_exclusion', 'pex_risk', 'other'] as const;
-export const CHILD_CATEGORY_LABELS: Record<(typeof CHILD_CATEGORIES)[number], string> = {
-  persistent_absence: 'Top 10% persistently absent',
-  fixed_term_exclusion: 'Fixed-term exclusion at or above the threshold (last three terms)',
+/**
+ * Why a child was reviewed at a termly visit (seed 001): among the school's top 10% of
+ * persistently absent pupils; suspended (called fixed-term exclusion until 2022) for at least
+ * the threshold's school days in the last three terms; at imminent risk of permanent exclusion.
+ */
+export const CHILD_CATEGORIES = ['persistent_absence', 'suspension', 'pex_risk', 'other'] as const;
+export type ChildCategory = (typeof CHILD_CATEGORIES)[number];
+export const CHILD_CATEGORY_LABELS: Record<ChildCategory, string> = {
+  persistent_absence: 'Persistently absent: among the school’s top 10% of persistently absent pupils',
+  suspension: 'Suspensions at or above the threshold (last three terms)',
   pex_risk: 'Imminent risk of permanent exclusion',
   other: 'Other',
 };
@@ -34,6 +41,16 @@ const optionalText = (max: number) => (max >= 1000 ? lines() : line()).max(max).
 export const ChildReview = z.object({
   child: ChildRef,
   category: z.enum(CHILD_CATEGORIES),
+  /**
+   * The child's attendance as the school gives it, a percentage of possible sessions to one
+   * decimal place; optional, and absent from records written before it was asked.
+   */
+  attendancePercent: z
+    .number('Give the attendance as a number, such as 87.5')
+    .min(0, 'Attendance is a percentage from 0 to 100')
+    .max(100, 'Attendance is a percentage from 0 to 100')
+    .multipleOf(0.1, 'Give the attendance to one decimal place at most, such as 87.5')
+    .nullish(),
   statutoryIntervention: z.enum(DECISIONS),
   earlyHelpReferral: z.enum(DECISIONS),
   action: optionalText(1000),
@@ -46,7 +63,7 @@ export const VisitRecordInput = z
     visitId: z.string().uuid(),
     schoolAttendees: lines().max(2000),
     teamAttendees: lines().max(2000),
-    /** The fixed-term exclusion threshold used, in school days: 5 primary, 10 secondary, asked for all-through. */
+    /** The suspension threshold used, in school days: 5 primary, 10 secondary, asked for all-through. */
     exclusionThresholdDays: z.number().int().min(1).max(45),
     children: z.array(ChildReview).max(200),
     managedMovesInternal: z.number().int().min(0).max(500),
@@ -88,11 +105,32 @@ export const ConsultationInput = z
   .strict();
 export type ConsultationInput = z.input<typeof ConsultationInput>;
 
+/** A saved consultation, changed: the notes shared, an attendee or an action added, a note put right. It stays with its school. */
+export const UpdateConsultationInput = ConsultationInput.extend({ id: z.string().uuid() }).strict();
+export type UpdateConsultationInput = z.input<typeof UpdateConsultationInput>;
+
 export interface Consultation extends z.output<typeof ConsultationInput> {
   id: string;
   schoolName: string;
   withSchoolNurse: boolean;
   recordedBy: string;
+}
+
+/**
+ * Attendance that does not fit the reason a child was reviewed, or that is severe absence: said
+ * back to the user when the record is saved (it is saved all the same: the school's figure may be
+ * for another span than the one that put the child on the list).
+ */
+export function attendanceWarnings(children: { child: { initials: string; yearGroup: string }; category: ChildCategory; attendancePercent?: number | null | undefined }[]): string[] {
+  return children.flatMap(({ child, category, attendancePercent }) => {
+    if (attendancePercent === null || attendancePercent === undefined) return [];
+    const who = `${child.initials} Y${child.yearGroup}`;
+    const band = absenceBandOfAttendance(attendancePercent);
+    if (category === 'persistent_absence' && band === 'neither') {
+      return [`${who} is recorded as persistently absent, but attendance of ${attendancePercent}% is ${ABSENCE_BAND_LABELS.neither}.`];
+    }
+    return band === 'severe' ? [`${who}: attendance of ${attendancePercent}% is severe absence (missing ${SEVERE_ABSENCE_PERCENT}% or more of possible sessions).`] : [];
+  });
 }
 
 /** Child references that look like names: said back to the user before saving. */

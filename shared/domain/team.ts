@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hasHiddenCharacters, line, withoutQuotes } from './text.ts';
-import { SCHOOL_CATEGORIES } from './schools.ts';
+import { SCHOOL_CATEGORIES, type SchoolCategory } from './schools.ts';
 
 /** A person's name as typed into a form: trimmed, not blank, not absurdly long. */
 export const PersonName = line().min(1, 'Enter your name').max(100, 'Use 100 characters or fewer');
@@ -18,6 +18,21 @@ export const DEFAULT_BACKUPS_TO_KEEP = 10;
 export const DEFAULT_BACKUP_FOLDER_NAME = 'Backups';
 /** A term's visit is due to be agreed by the end of this week of term (the week the term starts in is the first). */
 export const DEFAULT_VISIT_AGREE_BY_WEEK = 2;
+
+/**
+ * The categories whose allocation is agreed at county level by all the Dedicated Schools Team
+ * managers. The default is West Sussex's rule (seed 004 section 3: APCs only); another council
+ * may name other categories, or none.
+ */
+export const DEFAULT_COUNTY_AGREEMENT_CATEGORIES: readonly SchoolCategory[] = ['alternative_provision'];
+/**
+ * The categories the 5-19 school nurse team serves, for the "no consultation with the school
+ * nurse team this term" flag: every school category but nurseries, further education colleges
+ * and "other" (establishments that are not schools).
+ */
+export const DEFAULT_SCHOOL_NURSE_CATEGORIES: readonly SchoolCategory[] = ['primary', 'secondary', 'all_through', 'special', 'alternative_provision', 'independent'];
+
+const Categories = z.array(z.enum(SCHOOL_CATEGORIES)).max(SCHOOL_CATEGORIES.length).refine((list) => new Set(list).size === list.length, 'Name each category once');
 
 export const TeamSettings = z.object({
   teamName: TeamName,
@@ -53,6 +68,12 @@ export const TeamSettings = z.object({
     .refine((c) => new Set(c).size === c.length, 'Name each kind of school once'),
   /** The week of term by whose end (Friday) every in-scope school's visit for the term should be agreed. */
   visitAgreeByWeek: z.number().int('Use a whole number of weeks').min(1, 'Use week 1 or later').max(12, 'Use week 12 or earlier'),
+  /** INSET days count as working days for deadlines (the staff are in); false skips them as closed. */
+  insetDaysAreWorkingDays: z.boolean(),
+  /** Schools of these categories need a county-level agreement before a link worker is allocated. */
+  countyAgreementCategories: Categories,
+  /** Schools of these categories are flagged when the term has had no consultation with the school nurse team. */
+  schoolNurseCategories: Categories,
 });
 export type TeamSettings = z.infer<typeof TeamSettings>;
 

@@ -19,6 +19,7 @@ const calendar: WorkingCalendar = {
     { from: '2026-12-19', to: '2027-01-03' },
   ],
   countSchoolHolidays: true,
+  insetDaysAreWorkingDays: true,
 };
 
 describe('termly visit rules', () => {
@@ -37,7 +38,7 @@ describe('termly visit rules', () => {
   it('warns of a visit outside term, in the wrong term, on a non-working day, or too close for the pro forma', () => {
     expect(dateWarnings(calendar, [year], '2026-12-22', '2026-09-10')[0]).toMatch(/22 Dec 2026 is outside term time/);
     expect(dateWarnings(calendar, [year], '2027-01-12', '2026-09-10', 'autumn')).toEqual(['12 Jan 2027 is in the spring term, not the autumn term.']);
-    expect(dateWarnings(calendar, [year], '2026-10-28', '2026-09-10')).toContain('28 Oct 2026 is not a working day (a weekend, bank holiday, school holiday or INSET day).');
+    expect(dateWarnings(calendar, [year], '2026-10-28', '2026-09-10')).toContain('28 Oct 2026 is not a working day: it is in the school holidays.');
     expect(dateWarnings(calendar, [year], '2026-11-27', '2026-11-23')).toEqual([
       'Too close to send the pro forma in time: it should have gone by 13 Nov 2026 to be back by 20 Nov 2026.',
     ]);
@@ -85,6 +86,12 @@ describe('termly visit rules', () => {
     expect(needsAgreeing({ status: 'to_be_agreed' })).toBe(true);
     expect(needsAgreeing({ status: 'agreed' })).toBe(false);
     expect(needsAgreeing({ status: 'cancelled' })).toBe(false);
+  });
+
+  it('takes a visit on an INSET day as a working day by default, and says the pupils are not in', () => {
+    const school: WorkingCalendar = { ...calendar, insetDays: new Set(['2026-12-04']) };
+    expect(dateWarnings(school, [year], '2026-12-04', '2026-09-10')).toEqual(['4 Dec 2026 is an INSET day at this school: the staff are in, the pupils are not.']);
+    expect(dateWarnings({ ...school, insetDaysAreWorkingDays: false }, [year], '2026-12-04', '2026-09-10')).toEqual(['4 Dec 2026 is not a working day: it is an INSET day at this school.']);
   });
 
   it('asks why a visit was cancelled', () => {

@@ -8,7 +8,7 @@ import { line } from './text.ts';
 import { addDays, formatDate } from '../format.ts';
 import { TERM_NAMES, termOn, type AcademicYear, type Term, type TermName } from './calendar.ts';
 import { Urn } from './schools.ts';
-import { dayOfWeek, isWorkingDay, shiftWorkingDays, type WorkingCalendar } from './working-days.ts';
+import { dayOfWeek, isInsetDay, isWorkingDay, nonWorkingReason, shiftWorkingDays, type WorkingCalendar } from './working-days.ts';
 
 export const VISIT_STATUSES = ['to_be_agreed', 'agreed', 'pro_forma_sent', 'pro_forma_returned', 'held', 'record_written', 'cancelled'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
@@ -85,7 +85,9 @@ export function dateWarnings(calendar: WorkingCalendar, years: AcademicYear[], v
   const inTerm = termOn(years, visitDate);
   if (years.length > 0 && !inTerm) warnings.push(`${formatDate(visitDate)} is outside term time.`);
   else if (inTerm && term && inTerm.term.name !== term) warnings.push(`${formatDate(visitDate)} is in the ${inTerm.term.name} term, not the ${term} term.`);
-  if (!isWorkingDay(calendar, visitDate)) warnings.push(`${formatDate(visitDate)} is not a working day (a weekend, bank holiday, school holiday or INSET day).`);
+  const notWorking = nonWorkingReason(calendar, visitDate);
+  if (notWorking) warnings.push(`${formatDate(visitDate)} is not a working day: it is ${notWorking}.`);
+  else if (isInsetDay(calendar, visitDate)) warnings.push(`${formatDate(visitDate)} is an INSET day at this school: the staff are in, the pupils are not.`);
   const proForma = proFormaWarning(deadlinesFor(calendar, visitDate), today, progress);
   if (proForma) warnings.push(proForma);
   return warnings;

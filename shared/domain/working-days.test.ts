@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { englandAndWalesHolidays, isWorkingDay, shiftWorkingDays, workingDaysBetween, type GovUkBankHolidays, type WorkingCalendar } from './working-days.ts';
+import { englandAndWalesHolidays, isWorkingDay, nonWorkingReason, shiftWorkingDays, workingDaysBetween, type GovUkBankHolidays, type WorkingCalendar } from './working-days.ts';
 
 const data = JSON.parse(fs.readFileSync(new URL('../../fixtures/calendar/bank-holidays-gov-uk-format.json', import.meta.url), 'utf8')) as GovUkBankHolidays;
 const bankHolidays = englandAndWalesHolidays(data);
@@ -14,7 +14,7 @@ const holidays = [
   { from: '2027-05-31', to: '2027-06-04' },
   { from: '2027-07-23', to: '2027-09-01' },
 ];
-const calendar: WorkingCalendar = { bankHolidays, schoolHolidays: holidays, countSchoolHolidays: true };
+const calendar: WorkingCalendar = { bankHolidays, schoolHolidays: holidays, countSchoolHolidays: true, insetDaysAreWorkingDays: true };
 const officeOnly: WorkingCalendar = { ...calendar, countSchoolHolidays: false };
 
 describe('working days', () => {
@@ -50,8 +50,24 @@ describe('working days', () => {
     expect(workingDaysBetween(calendar, '2026-11-27', '2026-11-20')).toBe(-4);
   });
 
-  it('treats a school’s INSET day as closed for that school', () => {
-    const withInset: WorkingCalendar = { ...calendar, extraClosures: new Set(['2026-11-20']) };
-    expect(shiftWorkingDays(withInset, '2026-11-27', -5)).toBe('2026-11-19');
+  it('counts a school’s INSET day as a working day by default: the staff are in', () => {
+    const withInset: WorkingCalendar = { ...calendar, insetDays: new Set(['2026-11-20']) };
+    expect(isWorkingDay(withInset, '2026-11-20')).toBe(true);
+    expect(shiftWorkingDays(withInset, '2026-11-27', -5)).toBe('2026-11-20');
+    expect(nonWorkingReason(withInset, '2026-11-20')).toBeNull();
+  });
+
+  it('skips a school’s INSET day when the team counts INSET days as non-working', () => {
+    const closedOnInset: WorkingCalendar = { ...calendar, insetDays: new Set(['2026-11-20']), insetDaysAreWorkingDays: false };
+    expect(isWorkingDay(closedOnInset, '2026-11-20')).toBe(false);
+    expect(shiftWorkingDays(closedOnInset, '2026-11-27', -5)).toBe('2026-11-19');
+    expect(nonWorkingReason(closedOnInset, '2026-11-20')).toBe('an INSET day at this school');
+  });
+
+  it('says why a day is not a working day', () => {
+    expect(nonWorkingReason(calendar, '2026-11-21')).toBe('a weekend');
+    expect(nonWorkingReason(calendar, '2026-12-28')).toBe('a bank holiday');
+    expect(nonWorkingReason(calendar, '2026-10-28')).toBe('in the school holidays');
+    expect(nonWorkingReason(officeOnly, '2026-10-28')).toBeNull();
   });
 });

@@ -1,6 +1,8 @@
 /**
  * Working days, the one module every deadline uses. A working day is Monday to Friday, not a
  * bank holiday (England and Wales), and, unless the team turns it off, not a school holiday.
+ * A school's INSET days are working days unless the team says otherwise: the school is closed to
+ * pupils but its staff are in, so a pro forma can be sent, returned or discussed on one.
  * Dates are calendar days as yyyy-mm-dd strings: no time zones, no clocks.
  */
 import { addDays } from '../format.ts';
@@ -11,8 +13,10 @@ export interface WorkingCalendar {
   /** School holiday ranges (inclusive): the gaps between terms and half-terms. */
   schoolHolidays: readonly { from: string; to: string }[];
   /** Days the school is closed to pupils (INSET), for one school's own calendar. */
-  extraClosures?: ReadonlySet<string>;
+  insetDays?: ReadonlySet<string>;
   countSchoolHolidays: boolean;
+  /** The team setting: true (the default) counts INSET days as working days, staff being in. */
+  insetDaysAreWorkingDays: boolean;
 }
 
 export function dayOfWeek(isoDate: string): number {
@@ -28,10 +32,21 @@ export function inSchoolHoliday(calendar: WorkingCalendar, isoDate: string): boo
   return calendar.schoolHolidays.some((h) => h.from <= isoDate && isoDate <= h.to);
 }
 
+export function isInsetDay(calendar: WorkingCalendar, isoDate: string): boolean {
+  return calendar.insetDays?.has(isoDate) ?? false;
+}
+
+/** Why a day is not a working day, in words for a warning; null when it is one. */
+export function nonWorkingReason(calendar: WorkingCalendar, isoDate: string): string | null {
+  if (isWeekend(isoDate)) return 'a weekend';
+  if (calendar.bankHolidays.has(isoDate)) return 'a bank holiday';
+  if (!calendar.insetDaysAreWorkingDays && isInsetDay(calendar, isoDate)) return 'an INSET day at this school';
+  if (calendar.countSchoolHolidays && inSchoolHoliday(calendar, isoDate)) return 'in the school holidays';
+  return null;
+}
+
 export function isWorkingDay(calendar: WorkingCalendar, isoDate: string): boolean {
-  if (isWeekend(isoDate) || calendar.bankHolidays.has(isoDate)) return false;
-  if (calendar.extraClosures?.has(isoDate)) return false;
-  return !(calendar.countSchoolHolidays && inSchoolHoliday(calendar, isoDate));
+  return nonWorkingReason(calendar, isoDate) === null;
 }
 
 /**
@@ -71,7 +86,8 @@ export function englandAndWalesHolidays(data: GovUkBankHolidays): Set<string> {
 /**
  * The working days of a span, listed once, so that "n working days before" is a step along a
  * sorted array rather than a day-by-day walk that re-tests every holiday. Built once per request
- * for the team's calendar; a school's INSET days are skipped as the step passes them. Dates
+ * for the team's calendar; a school's INSET days, when the team counts them as non-working, are
+ * skipped as the step passes them. Dates
  * outside the span fall back to `shiftWorkingDays`, so the answer is always the same as its.
  */
 export class WorkingDayIndex {
@@ -93,7 +109,9 @@ export class WorkingDayIndex {
     return lo;
   }
 
-  shift(isoDate: string, n: number, extraClosures: ReadonlySet<string> = new Set()): string {
+  /** `insetDays`: the school's own INSET days, skipped only when the team counts them as non-working. */
+  shift(isoDate: string, n: number, insetDays: ReadonlySet<string> = new Set()): string {
+    const closures = this.calendar.insetDaysAreWorkingDays ? new Set<string>() : insetDays;
     // Every day between the date and the answer must lie in the span for the list to be complete.
     const inSpan = n < 0 ? isoDate <= this.to : isoDate >= addDays(this.from, -1);
     if (n !== 0 && inSpan) {
@@ -101,10 +119,10 @@ export class WorkingDayIndex {
       let remaining = Math.abs(n);
       for (let position = n < 0 ? this.after(addDays(isoDate, -1)) - 1 : this.after(isoDate); position >= 0 && position < this.days.length; position += step) {
         const day = this.days[position] ?? '';
-        if (extraClosures.has(day)) continue;
+        if (closures.has(day)) continue;
         if (--remaining === 0) return day;
       }
     }
-    return shiftWorkingDays({ ...this.calendar, extraClosures: new Set([...(this.calendar.extraClosures ?? []), ...extraClosures]) }, isoDate, n);
+    return shiftWorkingDays({ ...this.calendar, insetDays: new Set([...(this.calendar.insetDays ?? []), ...insetDays]) }, isoDate, n);
   }
 }

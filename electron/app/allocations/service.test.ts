@@ -8,6 +8,7 @@ import { aPerson, aSchool } from '../testing/people-builders.ts';
 import { selectOnDate, selectSchoolHistory, selectWorkerHistory } from './repo.ts';
 import { allocate } from './service.ts';
 import { closeSchool } from '../schools/service.ts';
+import { updateSettings } from '../team/service.ts';
 import { board, coverageGaps, loadReport } from './views.ts';
 
 function setUp() {
@@ -55,6 +56,21 @@ describe('allocating link workers', () => {
     expect(error.code).toBe('allocation_refused');
     expect(error.message).toMatch(/Amy Worker declared that their own child attends Rhyl Primary School/);
     expect(selectSchoolHistory(db.db, school.urn)).toEqual([]);
+  });
+
+  it('asks for a county-level agreement for the categories the team names: APCs by default (West Sussex), others when the team says', () => {
+    const { db, amy, ben } = setUp();
+    const apc = aSchool(db, { name: 'Brindle Learning Centre', establishmentType: 'Pupil referral unit', phase: 'Not applicable' });
+    const special = aSchool(db, { name: 'Oakwood School', establishmentType: 'Community special school', phase: 'Not applicable' });
+    const agreed = { countyAgreedOn: '2026-07-08', countyAgreedBy: 'County DST managers meeting' };
+    expect(refusal(() => allocate(db.writeContext, proposal({ urn: apc.urn, namedId: amy.id, secondaryId: ben.id }))).code).toBe('allocation_refused');
+    allocate(db.writeContext, proposal({ urn: special.urn, namedId: amy.id, secondaryId: ben.id }));
+    updateSettings(db.writeContext, { countyAgreementCategories: ['special'] });
+    allocate(db.writeContext, proposal({ urn: apc.urn, namedId: amy.id, secondaryId: ben.id, overrideReason: 'Amy holds two schools' }));
+    const refused = refusal(() => allocate(db.writeContext, proposal({ urn: special.urn, namedId: ben.id, secondaryId: amy.id, from: '2026-10-01' })));
+    expect(refused.message).toMatch(/Oakwood School is in the category Special, whose allocation the team's settings say is agreed at county level/);
+    allocate(db.writeContext, proposal({ urn: special.urn, namedId: ben.id, secondaryId: amy.id, from: '2026-10-01', ...agreed, overrideReason: 'Rebalancing' }));
+    expect(selectSchoolHistory(db.db, special.urn)[0]).toMatchObject({ personName: 'Ben Second', ...agreed });
   });
 
   it('saves warnings only with a reason, and records the reason', () => {

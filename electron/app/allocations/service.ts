@@ -49,6 +49,7 @@ export function judgeProposals(db: Connection, proposals: ParsedProposal[], stat
       secondary: worker(proposal.secondaryId),
       effectiveFrom: proposal.from,
       countyAgreement: proposal.countyAgreedOn && proposal.countyAgreedBy ? { on: proposal.countyAgreedOn, by: proposal.countyAgreedBy } : null,
+      countyAgreementCategories: settings.countyAgreementCategories,
       connections: facts.connectionsBySchool.get(proposal.urn) ?? [],
       loadAfter: loads,
       teamAverage: average,

@@ -47,6 +47,10 @@ export function selectBankHolidays(db: Connection): { day: string; title: string
   return statement(db, 'SELECT day, title, notes FROM bank_holiday ORDER BY day').all() as { day: string; title: string; notes: string }[];
 }
 
+export function selectLastBankHoliday(db: Connection): string | null {
+  return statement(db, 'SELECT max(day) FROM bank_holiday').pluck().get() as string | null;
+}
+
 export function replaceBankHolidays(db: Connection, events: { day: string; title: string; notes: string }[]): void {
   statement(db, 'DELETE FROM bank_holiday').run();
   const insert = statement(db, 'INSERT INTO bank_holiday (day, title, notes) VALUES (?, ?, ?)');

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { AcademicYearInput } from '../../../shared/domain/calendar.ts';
 import { aTeamDatabase, tempDir } from '../testing/builders.ts';
 import { aSchool } from '../testing/people-builders.ts';
-import { importBankHolidays, listYears, saveYear, setInsetDay, setSchoolHolidaysAreWorkingDays, visitDeadlines, workingCalendar } from './service.ts';
+import { updateSettings } from '../team/service.ts';
+import { importBankHolidays, listYears, proFormaDeadlines, saveYear, setInsetDay, setSchoolHolidaysAreWorkingDays, visitDeadlines, workingCalendar } from './service.ts';
 
 const YEAR = AcademicYearInput.parse({
   label: '2026-27',
@@ -37,12 +38,19 @@ describe('the team calendar', () => {
     expect(visitDeadlines(workingCalendar(db.db), '2026-11-03').proFormaDue).toBe('2026-10-27');
   });
 
-  it('counts a school’s INSET day as closed for that school’s deadlines only', () => {
+  it('counts a school’s INSET day as a working day unless the team says otherwise, and then as closed for that school’s deadlines only', () => {
     const db = aTeamDatabase();
     saveYear(db.writeContext, YEAR);
     aSchool(db, { urn: '100700' });
+    aSchool(db, { urn: '100701' });
     expect(setInsetDay(db.writeContext, '100700', '2026-11-20', true)).toEqual(['2026-11-20']);
+    const dueBack = () => proFormaDeadlines(db.db, ['2026-11-27']);
+    expect(visitDeadlines(workingCalendar(db.db, '100700'), '2026-11-27').proFormaDue).toBe('2026-11-20');
+    expect(dueBack()('100700', '2026-11-27').proFormaDue).toBe('2026-11-20');
+    updateSettings(db.writeContext, { insetDaysAreWorkingDays: false });
     expect(visitDeadlines(workingCalendar(db.db, '100700'), '2026-11-27').proFormaDue).toBe('2026-11-19');
+    expect(dueBack()('100700', '2026-11-27').proFormaDue).toBe('2026-11-19');
+    expect(dueBack()('100701', '2026-11-27').proFormaDue).toBe('2026-11-20');
     expect(visitDeadlines(workingCalendar(db.db), '2026-11-27').proFormaDue).toBe('2026-11-20');
     expect(setInsetDay(db.writeContext, '100700', '2026-11-20', false)).toEqual([]);
   });

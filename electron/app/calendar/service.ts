@@ -15,8 +15,9 @@ import { write, type WriteContext } from '../db/write.ts';
 import { assertFileSize, BANK_HOLIDAY_LIMITS, formatCount, overLimit, TERM_DATES_LIMITS } from '../imports/limits.ts';
 import { assertReadableFile } from '../imports/text-file.ts';
 import { selectSettings, upsertSetting } from '../team/repo.ts';
+import { getTeam } from '../team/service.ts';
 import { termDatesFromIcs } from './term-dates-ics.ts';
-import { deleteInsetDay, insertInsetDay, insertYear, replaceBankHolidays, selectBankHolidays, selectInsetDays, selectInsetDaysBetween, selectYearId, selectYears, upsertTerm } from './repo.ts';
+import { deleteInsetDay, insertInsetDay, insertYear, replaceBankHolidays, selectBankHolidays, selectLastBankHoliday, selectInsetDays, selectInsetDaysBetween, selectYearId, selectYears, upsertTerm } from './repo.ts';
 
 export function listYears(db: Connection): AcademicYear[] {
   return selectYears(db);
@@ -67,6 +68,11 @@ export function calendarInfo(db: Connection): { bankHolidays: { count: number; f
   return { bankHolidays: { count: days.length, from: days[0] ?? '', to: days.at(-1) ?? '' }, schoolHolidaysAreWorkingDays: schoolHolidaysAreWorkingDays(db) };
 }
 
+/** The last bank holiday held (bundled or imported), or null when none is. */
+export function lastBankHoliday(db: Connection): string | null {
+  return selectLastBankHoliday(db);
+}
+
 export function schoolHolidaysAreWorkingDays(db: Connection): boolean {
   return selectSettings(db).get('schoolHolidaysAreWorkingDays') === true;
 }
@@ -78,13 +84,14 @@ export function setSchoolHolidaysAreWorkingDays(ctx: WriteContext, value: boolea
   });
 }
 
-/** The working-day calendar for the team, or for one school (its INSET days closed too). */
+/** The working-day calendar for the team, or for one school (with its INSET days, closed only if the team says so). */
 export function workingCalendar(db: Connection, urn?: string): WorkingCalendar {
   return {
     bankHolidays: new Set(selectBankHolidays(db).map((b) => b.day)),
     schoolHolidays: schoolHolidaysOf(selectYears(db)),
-    extraClosures: new Set(urn ? selectInsetDays(db, urn) : []),
+    insetDays: new Set(urn ? selectInsetDays(db, urn) : []),
     countSchoolHolidays: !schoolHolidaysAreWorkingDays(db),
+    insetDaysAreWorkingDays: getTeam(db).settings.insetDaysAreWorkingDays,
   };
 }
 
@@ -105,9 +112,10 @@ export function proFormaDeadlines(db: Connection, visitDates: string[]): (urn: s
   const last = sorted.at(-1);
   if (first === undefined || last === undefined) return (urn, date) => deadlinesFor(workingCalendar(db, urn), date);
   const from = addDays(first, -DEADLINE_REACH_DAYS);
-  const index = new WorkingDayIndex(workingCalendar(db), from, last);
+  const team = workingCalendar(db);
+  const index = new WorkingDayIndex(team, from, last);
   const inset = new Map<string, Set<string>>();
-  for (const { urn, day } of selectInsetDaysBetween(db, from, last)) inset.set(urn, (inset.get(urn) ?? new Set()).add(day));
+  if (!team.insetDaysAreWorkingDays) for (const { urn, day } of selectInsetDaysBetween(db, from, last)) inset.set(urn, (inset.get(urn) ?? new Set()).add(day));
   return (urn, date) => {
     const closures = inset.get(urn);
     const deadlines = { sendProForma: index.shift(date, -10, closures), proFormaDue: index.shift(date, -5, closures) };

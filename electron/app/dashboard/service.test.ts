@@ -1,10 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContactInput } from '../../../shared/domain/contacts.ts';
 import { MoveVisitStatus, PlanVisitInput } from '../../../shared/domain/visits.ts';
-import { saveYear } from '../calendar/service.ts';
+import { importBankHolidays, saveYear } from '../calendar/service.ts';
 import { completeFollowUp, logContact } from '../contacts/service.ts';
 import { DEMO_YEAR } from '../demo/visits.ts';
-import { aTeamDatabase } from '../testing/builders.ts';
+import { aTeamDatabase, tempDir } from '../testing/builders.ts';
 import { aPerson, aSchool } from '../testing/people-builders.ts';
 import { closeSchool, setSchoolScope } from '../schools/service.ts';
 import { updateSettings } from '../team/service.ts';
@@ -132,6 +134,17 @@ describe('the dashboard', () => {
     expect(kinds(dashboard(db.db, '2026-11-23').thisWeek)).toEqual(['follow_up_due 100500']);
     completeFollowUp(db.writeContext, contact.id, '2026-11-23');
     expect(dashboard(db.db, '2026-11-23').thisWeek).toEqual([]);
+  });
+
+  it('warns six months before the bundled bank holidays run out, and not once newer ones are imported', () => {
+    const db = setUp();
+    // The bundled gov.uk file ends on 28 December 2027.
+    expect(dashboard(db.db, '2026-11-23').bankHolidayWarning).toBeNull();
+    expect(dashboard(db.db, '2027-06-28').bankHolidayWarning).toMatch(/^The bank holidays LinkDesk holds end on 28 Dec 2027: .* Download bank-holidays\.json from https:\/\/www\.gov\.uk\/bank-holidays\.json and import it in Settings/);
+    const newer = path.join(tempDir(), 'bank-holidays.json');
+    fs.writeFileSync(newer, JSON.stringify({ 'england-and-wales': { division: 'england-and-wales', events: [{ title: 'Boxing Day', date: '2028-12-26', notes: '', bunting: true }] } }));
+    importBankHolidays(db.writeContext, newer);
+    expect(dashboard(db.db, '2027-06-28').bankHolidayWarning).toBeNull();
   });
 
   it('refuses a contact in the future or a follow-up due before the contact', () => {

@@ -20,7 +20,8 @@ import { panelTitle } from '../../../shared/domain/panels.ts';
 import { listEscalations } from '../escalations/service.ts';
 import { uncoveredMeetings } from '../panels/service.ts';
 import { addDays, formatDate } from '../../../shared/format.ts';
-import { listYears, proFormaDeadlines } from '../calendar/service.ts';
+import { lastBankHoliday, listYears, proFormaDeadlines } from '../calendar/service.ts';
+import { bankHolidaysWarning } from '../../../shared/domain/calendar.ts';
 import { selectOpenFollowUps } from '../contacts/repo.ts';
 import { selectOpenActions } from '../records/repo.ts';
 import type { Connection } from '../db/cipher.ts';
@@ -90,5 +91,5 @@ export function dashboard(db: Connection, today: string, now: Date = londonInsta
   const isOverdue = (i: DashboardItem) => i.overdue ?? (i.due !== null && i.due < today);
   const overdue = items.filter(isOverdue).sort(byDue);
   const thisWeek = items.filter((i) => !isOverdue(i)).sort(byDue);
-  return { today, thisWeek, overdue };
+  return { today, thisWeek, overdue, bankHolidayWarning: bankHolidaysWarning(lastBankHoliday(db), today) };
 }

@@ -22,7 +22,7 @@ export function seedDemoContacts(db: TeamDatabase, register: DemoRegister): void
   if (done) completeFollowUp(ctx, done.id, addDays(today, -6));
   log(d, 1, { channel: 'in_person', withWhom: 'Pastoral lead', summary: 'Dropped in after the cluster meeting; no concerns raised.' });
 
-  const notes = (attendance: string) => Object.fromEntries(KEY_AREAS.map((k) => [k, k === 'attendance' ? attendance : k === 'send' ? 'Two pupils awaiting EHCP assessment.' : '']));
+  const notes = (attendance: string) => Object.fromEntries(KEY_AREAS.map((k) => [k, k === 'attendance' ? attendance : k === 'send' ? 'Two pupils awaiting an EHC needs assessment.' : '']));
   const consult = (urn: string | undefined, daysAgo: number, nurse: boolean) =>
     urn &&
     recordConsultation(ctx, ConsultationInput.parse({

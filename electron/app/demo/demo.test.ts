@@ -6,6 +6,7 @@ import { createDispatcher } from '../dispatcher.ts';
 import { aSession } from '../testing/builders.ts';
 import type { EscalationView } from '../../../shared/domain/escalations.ts';
 import type { AttendanceReport, PanelSummary } from '../../../shared/domain/panels.ts';
+import type { Consultation, VisitRecord } from '../../../shared/domain/records.ts';
 import { DEMO_TEAM } from './demo.ts';
 
 describe('the demo team', () => {
@@ -52,5 +53,29 @@ describe('the demo team', () => {
     expect(new Set(log.map((e) => e.clock.state))).toEqual(new Set(['awaiting_manager', 'overdue', 'informed', 'informed_late']));
     expect(log.some((e) => !e.open)).toBe(true);
     expect(log.some((e) => e.current.version > 1 && e.open)).toBe(true);
+  });
+
+  it('speaks as practice does now: a child missing education is not neglect, referrals have routes, suspensions and EHC needs assessments by name', async () => {
+    const session = aSession(() => new Date('2026-11-24T10:00:00Z'));
+    const dispatch = createDispatcher(session);
+    await dispatch('db.openDemo', { userName: 'Dee Demo' });
+    const value = async <T>(method: string, input: object) => {
+      const result = await dispatch(method, input);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as T;
+    };
+    const log = await value<EscalationView[]>('escalations.list', { which: 'all' });
+    const missing = log.filter((e) => /missing education/i.test(e.current.summary));
+    expect(missing.map((e) => e.current.concern)).toEqual(['missing_education']);
+    expect(new Set(log.flatMap((e) => (e.current.referralRoute ? [e.current.referralRoute] : [])))).toEqual(new Set(['ifd_mash_by_school', 'adult_services', 'lado']));
+    const consultations = await value<Consultation[]>('consultations.list', {});
+    const notes = consultations.flatMap((c) => Object.values(c.notes)).join(' ');
+    expect(notes).toContain('EHC needs assessment');
+    expect(notes).not.toMatch(/EHCP assessment/);
+    const producible = await value<{ rows: { kind: string; id: string }[] }>('documents.producible', { limit: 500 });
+    const records = await Promise.all(producible.rows.filter((p) => p.kind === 'visit').map((p) => value<VisitRecord | null>('records.visitGet', { visitId: p.id })));
+    const categories = records.flatMap((r) => r?.children.map((c) => c.category) ?? []);
+    expect(categories).toContain('suspension');
+    expect(records.flatMap((r) => r?.children.map((c) => c.attendancePercent) ?? [])).toContain(84.5);
   });
 });

@@ -16,7 +16,8 @@ const DEMO_RECORD = (visitId: string) => ({
   teamAttendees: 'SPOC and the secondary link worker',
   exclusionThresholdDays: 5,
   children: [
-    { child: { initials: 'JB', yearGroup: '4' }, category: 'persistent_absence', statutoryIntervention: 'no', earlyHelpReferral: 'yes', action: 'Offer the family an Early Help assessment', who: 'SPOC', byWhen: '2026-10-23' },
+    { child: { initials: 'JB', yearGroup: '4' }, category: 'persistent_absence', attendancePercent: 84.5, statutoryIntervention: 'no', earlyHelpReferral: 'yes', action: 'Offer the family an Early Help assessment', who: 'SPOC', byWhen: '2026-10-23' },
+    { child: { initials: 'MR', yearGroup: '5' }, category: 'suspension', attendancePercent: 46, statutoryIntervention: 'yes', earlyHelpReferral: 'yes' },
     { child: { initials: 'KT', yearGroup: '6', caseId: 'EH-20418' }, category: 'pex_risk', statutoryIntervention: 'provisional', earlyHelpReferral: 'no', action: 'Refer to the Inclusion Partnership', who: 'DSL', byWhen: '2026-10-16' },
   ],
   managedMovesInternal: 1,

@@ -1,4 +1,5 @@
 /** The data a meeting record template is filled with: every placeholder of shared/domain/documents.ts. */
+import { ABSENCE_BAND_LABELS, absenceBandOfAttendance } from '../../../shared/domain/attendance.ts';
 import { TERM_LABELS } from '../../../shared/domain/calendar.ts';
 import { ATTENDEE_ROLE_LABELS, CHILD_CATEGORY_LABELS, DECISION_LABELS, KEY_AREA_LABELS, KEY_AREAS } from '../../../shared/domain/records.ts';
 import type { RecordKind } from '../../../shared/domain/documents.ts';
@@ -60,7 +61,9 @@ export function visitRecordSource(db: Connection, visitId: string, now: Date): R
         initials: c.child.initials,
         yearGroup: c.child.yearGroup,
         caseId: c.child.caseId ?? '',
-        category: CHILD_CATEGORY_LABELS[c.category],
+        category: c.attendancePercent === null || c.attendancePercent === undefined
+          ? CHILD_CATEGORY_LABELS[c.category]
+          : `${CHILD_CATEGORY_LABELS[c.category]}. Attendance ${c.attendancePercent}%: ${ABSENCE_BAND_LABELS[absenceBandOfAttendance(c.attendancePercent)]}`,
         statutoryIntervention: DECISION_LABELS[c.statutoryIntervention],
         earlyHelpReferral: DECISION_LABELS[c.earlyHelpReferral],
       })),

@@ -45,6 +45,13 @@ describe('a meeting record', () => {
     expect(childrenTable?.length).toBe(children.length + 1);
     expect(childrenTable?.slice(1).map((r) => r.slice(0, 2))).toEqual(children.map((c) => [c.child.initials, c.child.yearGroup]));
     expect(actionsTable?.length).toBe(children.filter((c) => c.action).length + 1);
+    // Suspensions by their name since 2022, and each child's attendance with the DfE measure it meets.
+    expect(text).toContain(`Suspension threshold used: ${record?.exclusionThresholdDays ?? ''} school days.`);
+    expect(text).not.toMatch(/fixed.term/i);
+    expect(childrenTable?.find((r) => r[0] === 'JB')?.[3]).toBe(
+      'Persistently absent: among the school’s top 10% of persistently absent pupils. Attendance 84.5%: persistently absent (missing 10% or more of possible sessions)',
+    );
+    expect(childrenTable?.find((r) => r[0] === 'MR')?.[3]).toBe('Suspensions at or above the threshold (last three terms). Attendance 46%: severely absent (missing 50% or more of possible sessions)');
   });
 
   it('opens in LibreOffice and prints with the marking and page numbers', async () => {

@@ -18,6 +18,8 @@ interface EntryRow {
   manager_informed: string | null;
   late_reason: string | null;
   referral_made: EscalationEntry['referralMade'];
+  referral_route: EscalationEntry['referralRoute'];
+  referral_route_other: string | null;
   referral_at: string | null;
   referral_reference: string | null;
   advice: string | null;
@@ -32,6 +34,7 @@ const toEntry = (r: EntryRow): EscalationEntry => ({
   id: r.id, escalationId: r.escalation_id, corrects: r.corrects_id, version: r.version, raisedAt: r.raised_at, raisedBy: r.raised_by,
   urn: r.urn, schoolName: r.school_name, children: JSON.parse(r.children) as EscalationEntry['children'], concern: r.concern, summary: r.summary,
   managerInformedAt: r.manager_informed_at, managerInformed: r.manager_informed, lateReason: r.late_reason, referralMade: r.referral_made,
+  referralRoute: r.referral_route, referralRouteOther: r.referral_route_other,
   referralAt: r.referral_at, referralReference: r.referral_reference, advice: r.advice, outcome: r.outcome, closedAt: r.closed_at,
   changeNote: r.change_note, recordedBy: r.recorded_by, recordedAt: r.recorded_at,
 });
@@ -42,13 +45,13 @@ export function insertEntry(db: Connection, e: Omit<EscalationEntry, 'schoolName
   statement(
     db,
     `INSERT INTO escalation_entry (id, escalation_id, corrects_id, version, raised_at, raised_by, urn, children, concern, summary,
-       manager_informed_at, manager_informed, late_reason, referral_made, referral_at, referral_reference, advice, outcome, closed_at,
-       change_note, recorded_by, recorded_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       manager_informed_at, manager_informed, late_reason, referral_made, referral_route, referral_route_other, referral_at, referral_reference,
+       advice, outcome, closed_at, change_note, recorded_by, recorded_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     e.id, e.escalationId, e.corrects, e.version, e.raisedAt, e.raisedBy, e.urn, JSON.stringify(e.children), e.concern, e.summary,
-    e.managerInformedAt, e.managerInformed, e.lateReason, e.referralMade, e.referralAt, e.referralReference, e.advice, e.outcome, e.closedAt,
-    e.changeNote, e.recordedBy, e.recordedAt,
+    e.managerInformedAt, e.managerInformed, e.lateReason, e.referralMade, e.referralRoute, e.referralRouteOther, e.referralAt, e.referralReference,
+    e.advice, e.outcome, e.closedAt, e.changeNote, e.recordedBy, e.recordedAt,
   );
 }
 

@@ -58,7 +58,7 @@ describe('the escalation log', () => {
     const raised = raiseEscalation(db.writeContext, RaiseEscalationInput.parse(concern));
     const base = { ...concern, managerInformedAt: '2026-11-24T09:40', managerInformed: 'Grace Bello' };
     const second = correctEscalation(db.writeContext, CorrectEscalationInput.parse({ ...base, corrects: raised.current.id, changeNote: 'Manager told' }));
-    const closed = correctEscalation(db.writeContext, CorrectEscalationInput.parse({ ...base, referralMade: 'yes', referralAt: '2026-11-24T09:50', referralReference: 'IFD-2291', outcome: 'Strategy discussion held', closedAt: '2026-11-24T09:59', corrects: second.current.id }));
+    const closed = correctEscalation(db.writeContext, CorrectEscalationInput.parse({ ...base, referralMade: 'yes', referralRoute: 'ifd_mash_by_team', referralAt: '2026-11-24T09:50', referralReference: 'IFD-2291', outcome: 'Strategy discussion held', closedAt: '2026-11-24T09:59', corrects: second.current.id }));
     expect(closed.open).toBe(false);
     const stale = refusal(() => correctEscalation(db.writeContext, CorrectEscalationInput.parse({ ...base, summary: 'Changed', corrects: raised.current.id })));
     expect(stale.code).toBe('conflict');
@@ -72,6 +72,19 @@ describe('the escalation log', () => {
     ]);
     expect(listEscalations(db.db, now(), 'open')).toEqual([]);
     expect(listEscalations(db.db, now(), 'all')).toHaveLength(1);
+  });
+
+  it('keeps the referral’s route, and a child missing education as a concern of its own', () => {
+    const db = setUp();
+    const raised = raiseEscalation(db.writeContext, RaiseEscalationInput.parse({ ...concern, concern: 'missing_education', summary: 'Not seen at school or at home for two weeks.' }));
+    expect(raised.current).toMatchObject({ concern: 'missing_education', referralMade: 'not_known', referralRoute: null, referralRouteOther: null });
+    const referred = correctEscalation(db.writeContext, CorrectEscalationInput.parse({
+      ...concern, concern: 'missing_education', summary: 'Not seen at school or at home for two weeks.', referralMade: 'yes', referralRoute: 'other', referralRouteOther: 'Children Missing Education officer',
+      corrects: raised.current.id, changeNote: 'Concern recorded as missing education',
+    }));
+    expect(escalationDetail(db.db, raised.current.escalationId, now()).current).toMatchObject({ referralRoute: 'other', referralRouteOther: 'Children Missing Education officer', version: 2 });
+    expect(referred.current.concern).toBe('missing_education');
+    expect(dashboard(db.db, '2026-11-24', now()).thisWeek.map((i) => i.detail)).toEqual([expect.stringMatching(/^Child missing education: /)]);
   });
 
   it('refuses any UPDATE or DELETE of an entry, in the database itself', () => {

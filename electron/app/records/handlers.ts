@@ -1,11 +1,12 @@
 import type { AreaHandlers } from '../handler-types.ts';
-import { consultations, recordConsultation, schoolsWithoutNurseThisTerm, visitRecord, writeVisitRecord } from './service.ts';
+import { consultations, recordConsultation, schoolsWithoutNurseThisTerm, updateConsultation, visitRecord, writeVisitRecord } from './service.ts';
 import { localDay } from '../../../shared/format.ts';
 
 export const recordHandlers: AreaHandlers<'records' | 'consultations'> = {
   'records.visitGet': (session, { visitId }) => visitRecord(session.database.db, visitId),
   'records.visitWrite': (session, input) => writeVisitRecord(session.database.writeContext, input),
   'consultations.record': (session, input) => recordConsultation(session.database.writeContext, input),
+  'consultations.update': (session, input) => updateConsultation(session.database.writeContext, input),
   'consultations.list': (session, { urn }) => consultations(session.database.db, urn),
   'consultations.withoutNurse': (session) => schoolsWithoutNurseThisTerm(session.database.db, localDay(session.now())),
 };

@@ -39,19 +39,24 @@ export function insertConsultation(db: Connection, c: { id: string; urn: string;
   );
 }
 
+export function updateConsultationRow(db: Connection, c: { id: string; date: string; withSchoolNurse: boolean; data: unknown }): void {
+  statement(db, 'UPDATE consultation SET held_on = ?, with_school_nurse = ?, data = ? WHERE id = ?').run(c.date, c.withSchoolNurse ? 1 : 0, JSON.stringify(c.data), c.id);
+}
+
 export function selectConsultations(db: Connection, urn?: string): Consultation[] {
   const rows = (urn ? statement(db, `${SELECT} WHERE c.urn = ? ORDER BY c.held_on DESC`).all(urn) : statement(db, `${SELECT} ORDER BY c.held_on DESC`).all()) as ConsultationRow[];
   return rows.map(toConsultation);
 }
 
-/** Open schools in the team's scope with no consultation including the school nurse team between two dates. */
-export function selectSchoolsWithoutNurse(db: Connection, from: string, to: string): { urn: string; name: string }[] {
+/** Open schools in the team's scope, of the given categories, with no consultation including the school nurse team between two dates. */
+export function selectSchoolsWithoutNurse(db: Connection, from: string, to: string, categories: readonly string[]): { urn: string; name: string }[] {
   return statement(
     db,
-    `SELECT s.urn, s.name FROM school s WHERE ${servedSql('s')} AND NOT EXISTS (
+    `SELECT s.urn, s.name FROM school s
+      WHERE ${servedSql('s')} AND s.category IN (SELECT value FROM json_each(?)) AND NOT EXISTS (
        SELECT 1 FROM consultation c WHERE c.urn = s.urn AND c.with_school_nurse = 1 AND c.held_on BETWEEN ? AND ?)
      ORDER BY s.name COLLATE NOCASE`,
-  ).all(from, to) as { urn: string; name: string }[];
+  ).all(JSON.stringify(categories), from, to) as { urn: string; name: string }[];
 }
 
 /**

@@ -2,17 +2,18 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { termOn } from '../../../shared/domain/calendar.ts';
-import { childReferenceWarnings, type Consultation, type ConsultationInput, type VisitRecord, type VisitRecordInput } from '../../../shared/domain/records.ts';
+import { attendanceWarnings, childReferenceWarnings, type Consultation, type ConsultationInput, type UpdateConsultationInput, type VisitRecord, type VisitRecordInput } from '../../../shared/domain/records.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { listYears } from '../calendar/service.ts';
 import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { requireSchool } from '../schools/service.ts';
+import { getTeam } from '../team/service.ts';
 import { selectVisit, updateVisit } from '../visits/repo.ts';
-import { insertConsultation, replaceRecordActions, selectConsultation, selectConsultations, selectSchoolsWithoutNurse, selectVisitRecord, upsertVisitRecord } from './repo.ts';
+import { insertConsultation, replaceRecordActions, updateConsultationRow, selectConsultation, selectConsultations, selectSchoolsWithoutNurse, selectVisitRecord, upsertVisitRecord } from './repo.ts';
 import { localDay } from '../../../shared/format.ts';
 
-/** Saves the record of a held visit and marks the visit "record written". Returns any warnings about child references. */
+/** Saves the record of a held visit and marks the visit "record written". Returns any warnings about child references and attendance. */
 export function writeVisitRecord(ctx: WriteContext, input: z.output<typeof VisitRecordInput>): { record: VisitRecord; warnings: string[] } {
   const visit = selectVisit(ctx.db, input.visitId);
   if (!visit) throw new AppError('not_found', 'There is no such visit.');
@@ -28,19 +29,24 @@ export function writeVisitRecord(ctx: WriteContext, input: z.output<typeof Visit
   });
   const record = selectVisitRecord(ctx.db, visit.id);
   if (!record) throw new AppError('internal', 'The record was not saved.');
-  return { record, warnings: childReferenceWarnings(input.children.map((c) => c.child)) };
+  return { record, warnings: [...childReferenceWarnings(input.children.map((c) => c.child)), ...attendanceWarnings(input.children)] };
 }
 
 export function visitRecord(db: Connection, visitId: string): VisitRecord | null {
   return selectVisitRecord(db, visitId) ?? null;
 }
 
-export function recordConsultation(ctx: WriteContext, input: z.output<typeof ConsultationInput>): { consultation: Consultation; warnings: string[] } {
+/** The rules a consultation meets whether recorded or updated: the schema has checked the rest. */
+function checkConsultation(ctx: WriteContext, input: z.output<typeof ConsultationInput>): void {
   requireSchool(ctx.db, input.urn);
   if (input.date > localDay(ctx.now())) throw new AppError('invalid_input', 'A consultation cannot be recorded before it happens.', { issues: [{ path: 'date', message: 'In the future' }] });
   if (input.notesSharedOn && input.notesSharedOn < input.date) {
     throw new AppError('invalid_input', 'The notes cannot be shared before the consultation.', { issues: [{ path: 'notesSharedOn', message: 'Before the consultation' }] });
   }
+}
+
+export function recordConsultation(ctx: WriteContext, input: z.output<typeof ConsultationInput>): { consultation: Consultation; warnings: string[] } {
+  checkConsultation(ctx, input);
   const id = randomUUID();
   const withSchoolNurse = input.attendees.some((a) => a.role === 'school_nurse');
   write(ctx, (audit) => {
@@ -52,13 +58,46 @@ export function recordConsultation(ctx: WriteContext, input: z.output<typeof Con
   return { consultation, warnings: childReferenceWarnings(input.children) };
 }
 
+/**
+ * Changes a saved consultation (to add when the notes were shared, an attendee, an action, or to
+ * put a note right), in one transaction with its audit row. The audit names the fields that
+ * changed, never what they say. A consultation stays with its school: the Word records already
+ * made of it are filed in that school's folder.
+ */
+export function updateConsultation(ctx: WriteContext, input: z.output<typeof UpdateConsultationInput>): { consultation: Consultation; warnings: string[] } {
+  const { id, ...fields } = input;
+  const before = selectConsultation(ctx.db, id);
+  if (!before) throw new AppError('not_found', 'There is no such consultation.');
+  if (fields.urn !== before.urn) {
+    throw new AppError('invalid_input', `This consultation was with ${before.schoolName}; it cannot move to another school. Record the consultation again with the right school.`, {
+      issues: [{ path: 'urn', message: 'A consultation stays with its school' }],
+    });
+  }
+  checkConsultation(ctx, fields);
+  const was: Record<string, unknown> = { urn: before.urn, date: before.date, requestedBy: before.requestedBy, attendees: before.attendees, notes: before.notes, children: before.children, actions: before.actions, notesSharedOn: before.notesSharedOn };
+  const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => JSON.stringify(fields[k]) !== JSON.stringify(was[k]));
+  if (changed.length > 0) {
+    const withSchoolNurse = fields.attendees.some((a) => a.role === 'school_nurse');
+    write(ctx, (audit) => {
+      updateConsultationRow(ctx.db, { id, date: fields.date, withSchoolNurse, data: fields });
+      audit('consultation', id, 'update', `Changed: ${changed.join(', ')}`);
+    });
+  }
+  const consultation = selectConsultation(ctx.db, id);
+  if (!consultation) throw new AppError('internal', 'The consultation was not saved.');
+  return { consultation, warnings: childReferenceWarnings(fields.children) };
+}
+
 export function consultations(db: Connection, urn?: string): Consultation[] {
   return selectConsultations(db, urn);
 }
 
-/** Open schools with no consultation with the school nurse team in the term of `today`. */
+/**
+ * Open schools with no consultation with the school nurse team in the term of `today`: only
+ * schools of the categories the team names (the 5-19 team does not serve nurseries or colleges).
+ */
 export function schoolsWithoutNurseThisTerm(db: Connection, today: string): { term: string | null; schools: { urn: string; name: string }[] } {
   const current = termOn(listYears(db), today);
   if (!current) return { term: null, schools: [] };
-  return { term: `${current.term.name} ${current.year}`, schools: selectSchoolsWithoutNurse(db, current.term.startsOn, current.term.endsOn) };
+  return { term: `${current.term.name} ${current.year}`, schools: selectSchoolsWithoutNurse(db, current.term.startsOn, current.term.endsOn, getTeam(db).settings.schoolNurseCategories) };
 }

@@ -18,6 +18,26 @@ describe('team settings', () => {
     expect(db.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(1);
   });
 
+  it('starts with the practice rules most councils use: INSET days worked, county agreement for APCs, no school nurse flag for nurseries or colleges', () => {
+    const db = aTeamDatabase();
+    expect(getTeam(db.db).settings).toMatchObject({
+      insetDaysAreWorkingDays: true,
+      countyAgreementCategories: ['alternative_provision'],
+      schoolNurseCategories: ['primary', 'secondary', 'all_through', 'special', 'alternative_provision', 'independent'],
+    });
+  });
+
+  it('keeps the categories a team names, in the register’s order, and a list given again in another order is no change', () => {
+    const db = aTeamDatabase();
+    updateSettings(db.writeContext, { countyAgreementCategories: ['special', 'alternative_provision'], insetDaysAreWorkingDays: false });
+    expect(getTeam(db.db).settings).toMatchObject({ countyAgreementCategories: ['special', 'alternative_provision'], insetDaysAreWorkingDays: false });
+    const audits = () => db.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    const before = audits();
+    updateSettings(db.writeContext, { countyAgreementCategories: ['alternative_provision', 'special'] });
+    expect(audits()).toBe(before);
+    expect(() => updateSettings(db.writeContext, { schoolNurseCategories: ['primary', 'primary'] })).toThrow(/each category once/);
+  });
+
   it('refuses an out-of-range idle lock', () => {
     const db = aTeamDatabase();
     expect(() => updateSettings(db.writeContext, { idleLockMinutes: 0 })).toThrow(/at least 1 minute/);

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import { userPath } from '../paths.ts';
 import { randomUUID } from 'node:crypto';
-import { SCHOOL_CATEGORIES } from '../../../shared/domain/schools.ts';
+import { SCHOOL_CATEGORIES, type SchoolCategory } from '../../../shared/domain/schools.ts';
 import {
-  DEFAULT_BACKUPS_TO_KEEP, DEFAULT_CAPACITY, DEFAULT_FAIRNESS_PERCENT, DEFAULT_VISIT_AGREE_BY_WEEK, IDLE_LOCK_DEFAULT_MINUTES, TeamSettings, type Team, type TeamSettingsPatch,
+  DEFAULT_BACKUPS_TO_KEEP, DEFAULT_CAPACITY, DEFAULT_COUNTY_AGREEMENT_CATEGORIES, DEFAULT_FAIRNESS_PERCENT, DEFAULT_SCHOOL_NURSE_CATEGORIES, DEFAULT_VISIT_AGREE_BY_WEEK,
+  IDLE_LOCK_DEFAULT_MINUTES, TeamSettings, type Team, type TeamSettingsPatch,
 } from '../../../shared/domain/team.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Connection } from '../db/cipher.ts';
@@ -34,8 +35,15 @@ export function getTeam(db: Connection): Team {
     const value = stored.get(key);
     return typeof value === 'string' ? value : '';
   };
-  const backupsEnabled = stored.get('backupsEnabled');
   const categories = TeamSettings.shape.categoriesInScope.safeParse(stored.get('categoriesInScope'));
+  const booleanOr = (key: string, fallback: boolean): boolean => {
+    const value = stored.get(key);
+    return typeof value === 'boolean' ? value : fallback;
+  };
+  const categoriesOr = (key: string, fallback: readonly SchoolCategory[]): SchoolCategory[] => {
+    const value = stored.get(key);
+    return Array.isArray(value) ? SCHOOL_CATEGORIES.filter((c) => value.includes(c)) : [...fallback];
+  };
   const settings: TeamSettings = {
     teamName: row.name,
     localAuthority: row.local_authority,
@@ -43,12 +51,15 @@ export function getTeam(db: Connection): Team {
     defaultCapacity: numberOr('defaultCapacity', DEFAULT_CAPACITY),
     fairnessPercent: numberOr('fairnessPercent', DEFAULT_FAIRNESS_PERCENT),
     teamFolder: textOr('teamFolder'),
-    backupsEnabled: typeof backupsEnabled === 'boolean' ? backupsEnabled : true,
+    backupsEnabled: booleanOr('backupsEnabled', true),
     backupFolder: textOr('backupFolder'),
     backupsToKeep: numberOr('backupsToKeep', DEFAULT_BACKUPS_TO_KEEP),
     // Unset means every category, as the SQL of schools/repo.ts reads it.
     categoriesInScope: categories.success ? categories.data : [...SCHOOL_CATEGORIES],
     visitAgreeByWeek: numberOr('visitAgreeByWeek', DEFAULT_VISIT_AGREE_BY_WEEK),
+    insetDaysAreWorkingDays: booleanOr('insetDaysAreWorkingDays', true),
+    countyAgreementCategories: categoriesOr('countyAgreementCategories', DEFAULT_COUNTY_AGREEMENT_CATEGORIES),
+    schoolNurseCategories: categoriesOr('schoolNurseCategories', DEFAULT_SCHOOL_NURSE_CATEGORIES),
   };
   return { id: row.id, createdAt: row.created_at, createdBy: row.created_by, settings };
 }
@@ -58,6 +69,9 @@ export function updateSettings(ctx: WriteContext, patch: TeamSettingsPatch): Tea
   const next = TeamSettings.parse({ ...team.settings, ...patch });
   // Kept in the order of the category list, so the same choice always reads and compares the same.
   next.categoriesInScope = SCHOOL_CATEGORIES.filter((c) => next.categoriesInScope.includes(c));
+  // Category lists are kept in the register's order, so the same choice reads as no change.
+  next.countyAgreementCategories = SCHOOL_CATEGORIES.filter((c) => next.countyAgreementCategories.includes(c));
+  next.schoolNurseCategories = SCHOOL_CATEGORIES.filter((c) => next.schoolNurseCategories.includes(c));
   if (patch.teamFolder && patch.teamFolder !== team.settings.teamFolder) next.teamFolder = checkFolder(patch.teamFolder, 'teamFolder');
   if (patch.backupFolder && patch.backupFolder !== team.settings.backupFolder) next.backupFolder = checkFolder(patch.backupFolder, 'backupFolder');
   const changed = (Object.keys(next) as (keyof TeamSettings)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(team.settings[k]));

@@ -40,6 +40,11 @@ export function DashboardItems() {
   const otherThisWeek = thisWeek.filter((i) => !isToAgree(i));
   return (
     <>
+    {data.data.bankHolidayWarning ? (
+      <p className="notice notice-warning">
+        {data.data.bankHolidayWarning} <Link to="/settings">Open Settings</Link>
+      </p>
+    ) : null}
     {nurse.data?.term && nurse.data.schools.length > 0 ? (
       <p className="notice notice-info">
         <Link to="/consultations">

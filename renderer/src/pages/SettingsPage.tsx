@@ -9,6 +9,7 @@ import { CheckSection } from './settings/MaintenanceSections.tsx';
 import { RestoreSection } from './settings/RestoreSection.tsx';
 import { ScopeSettingsSection } from './settings/ScopeSettingsSection.tsx';
 import { PassphraseSection } from './settings/PassphraseSection.tsx';
+import { PracticeRulesSection } from './settings/PracticeRulesSection.tsx';
 import { TeamSettingsSection } from './settings/TeamSettingsSection.tsx';
 import { TemplatesSection } from './settings/TemplatesSection.tsx';
 
@@ -36,6 +37,7 @@ export function SettingsPage() {
     <Page title="Settings">
       <TeamSettingsSection settings={team.data.settings} />
       <ScopeSettingsSection settings={team.data.settings} />
+      <PracticeRulesSection settings={team.data.settings} />
       <CalendarSection />
       <TemplatesSection />
       <PassphraseSection context={[team.data.settings.teamName, team.data.settings.localAuthority]} />

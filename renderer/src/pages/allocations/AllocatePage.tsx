@@ -3,6 +3,7 @@ import { useDeferredValue, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { Link, useParams } from 'react-router';
 import { AllocationProposal, type Finding } from '../../../../shared/domain/allocations.ts';
+import { CATEGORY_LABELS } from '../../../../shared/domain/schools.ts';
 import { AppError } from '../../../../shared/errors.ts';
 import { invoke } from '../../api.ts';
 import { Field } from '../../components/Field.tsx';
@@ -23,6 +24,7 @@ export function AllocatePage() {
   const queryClient = useQueryClient();
   const school = useQuery({ queryKey: ['schools.get', urn], queryFn: () => invoke('schools.get', { urn }) });
   const people = useQuery({ queryKey: ['people.list'], queryFn: () => invoke('people.list', {}) });
+  const team = useQuery({ queryKey: ['team'], queryFn: () => invoke('team.get', {}) });
   const history = useQuery({ queryKey: ['allocations.schoolHistory', urn], queryFn: () => invoke('allocations.schoolHistory', { urn }) });
   const current = (role: 'named' | 'secondary') => history.data?.find((p) => p.role === role && p.to === null)?.personId ?? NOBODY;
   const form = useForm({ named: '', secondary: '', from: today(), reason: '', overrideReason: '', countyAgreedOn: '', countyAgreedBy: '' });
@@ -86,9 +88,9 @@ export function AllocatePage() {
         <Select id={form.idOf('secondary')} label="Secondary link worker" value={secondary} options={options} onChange={(v) => form.set('secondary', v)} />
         <Field id={form.idOf('from')} label="From" hint="The first day of the change, for example 2026-09-01" value={form.values.from} onChange={(v) => form.set('from', v)} error={form.errorFor('from')} width="short" />
         <Field id={form.idOf('reason')} label="Why (optional)" hint="For example: new school year, worker leaving, rebalancing" value={form.values.reason} onChange={(v) => form.set('reason', v)} error={form.errorFor('reason')} />
-        {s?.category === 'alternative_provision' ? (
+        {s && team.data?.settings.countyAgreementCategories.includes(s.category) ? (
           <fieldset className="fieldset">
-            <legend>County-level agreement (required for an APC)</legend>
+            <legend>County-level agreement (required for {s.category === 'alternative_provision' ? 'an APC' : `the category ${CATEGORY_LABELS[s.category]}`})</legend>
             <Field id={form.idOf('countyAgreedOn')} label="Agreed on" hint="For example 2026-07-08" value={form.values.countyAgreedOn} onChange={(v) => form.set('countyAgreedOn', v)} error={form.errorFor('countyAgreedOn')} width="short" />
             <Field id={form.idOf('countyAgreedBy')} label="Agreed by" hint="For example: County DST team managers meeting" value={form.values.countyAgreedBy} onChange={(v) => form.set('countyAgreedBy', v)} error={form.errorFor('countyAgreedBy')} />
           </fieldset>

@@ -1,10 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { Link } from 'react-router';
-import { ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, ConsultationInput, KEY_AREA_LABELS, KEY_AREAS, childReferenceWarnings } from '../../../../shared/domain/records.ts';
+import {
+  ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, ConsultationInput, KEY_AREA_LABELS, KEY_AREAS, UpdateConsultationInput, childReferenceWarnings, type Consultation,
+} from '../../../../shared/domain/records.ts';
 import { invoke } from '../../api.ts';
-import { parseChildRefs } from '../../components/childRefs.ts';
+import { childRefsText, parseChildRefs } from '../../components/childRefs.ts';
 import { Field } from '../../components/Field.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -18,31 +20,51 @@ import { formatDate, todayLocal } from '../../format.ts';
 type Role = (typeof ATTENDEE_ROLES)[number];
 const emptyNotes = () => Object.fromEntries(KEY_AREAS.map((a) => [a, ''])) as Record<(typeof KEY_AREAS)[number], string>;
 
+const blankForm = () => ({ urn: '', date: todayLocal(), requestedBy: '', actions: '', notesSharedOn: '', childInitials: '' });
+
 export function ConsultationsPage() {
   const queryClient = useQueryClient();
   const list = useQuery({ queryKey: ['consultations.list'], queryFn: () => invoke('consultations.list', {}) });
   const withoutNurse = useQuery({ queryKey: ['consultations.withoutNurse'], queryFn: () => invoke('consultations.withoutNurse', {}) });
-  const form = useForm({ urn: '', date: todayLocal(), requestedBy: '', actions: '', notesSharedOn: '', childInitials: '' });
+  const form = useForm(blankForm());
   const [attendees, setAttendees] = useState<{ name: string; role: Role }[]>([{ name: '', role: 'dsl' }]);
   const [notes, setNotes] = useState(emptyNotes());
-  const [saved, setSaved] = useState<string[] | null>(null);
+  const [saved, setSaved] = useState<{ warnings: string[]; updated: boolean } | null>(null);
+  /** The saved consultation being updated; null while recording a new one. */
+  const [editing, setEditing] = useState<Consultation | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const children = parseChildRefs(form.values.childInitials);
+
+  const startAgain = () => {
+    setEditing(null);
+    setNotes(emptyNotes());
+    setAttendees([{ name: '', role: 'dsl' }]);
+    form.setValues({ ...blankForm(), date: form.values.date });
+  };
+  const edit = (c: Consultation) => {
+    setSaved(null);
+    setEditing(c);
+    setNotes({ ...c.notes });
+    setAttendees(c.attendees.map((a) => ({ ...a })));
+    form.setValues({ urn: c.urn, date: c.date, requestedBy: c.requestedBy, actions: c.actions, notesSharedOn: c.notesSharedOn ?? '', childInitials: childRefsText(c.children) });
+    heading.current?.focus();
+    heading.current?.scrollIntoView?.({ block: 'start' });
+  };
 
   const submit = async () => {
     setSaved(null);
     const input = { urn: form.values.urn, date: form.values.date, requestedBy: form.values.requestedBy, attendees, notes, children, actions: form.values.actions, notesSharedOn: form.values.notesSharedOn };
-    if (!form.validate(ConsultationInput, input)) return;
+    if (!form.validate(editing ? UpdateConsultationInput : ConsultationInput, editing ? { ...input, id: editing.id } : input)) return;
     try {
-      const result = await invoke('consultations.record', input);
-      setSaved(result.warnings);
-      setNotes(emptyNotes());
-      setAttendees([{ name: '', role: 'dsl' }]);
-      form.setValues({ ...form.values, requestedBy: '', actions: '', notesSharedOn: '', childInitials: '' });
-      await queryClient.invalidateQueries({ predicate: (q) => /^(consultations|dashboard)/.test(String(q.queryKey[0])) });
+      const result = editing ? await invoke('consultations.update', { ...input, id: editing.id }) : await invoke('consultations.record', input);
+      setSaved({ warnings: result.warnings, updated: Boolean(editing) });
+      startAgain();
+      await queryClient.invalidateQueries({ predicate: (q) => /^(consultations|dashboard|documents)/.test(String(q.queryKey[0])) });
     } catch (error) {
       form.fail(error);
     }
   };
+  const savedTitle = saved ? `Consultation ${saved.updated ? 'updated' : 'recorded'}${saved.warnings.length ? ': check the child references' : ''}` : '';
 
   return (
     <Page title="Consultations" lead="Early Help Consultations, requested by schools at any time. Once a term each school's consultation includes the 5-19 school nurse team.">
@@ -57,14 +79,22 @@ export function ConsultationsPage() {
         </section>
       ) : null}
       <section aria-labelledby="record-heading" className="card">
-        <h2 id="record-heading">Record a consultation</h2>
+        <h2 id="record-heading" ref={heading} tabIndex={-1}>
+          {editing ? `Update the consultation at ${editing.schoolName} on ${formatDate(editing.date)}` : 'Record a consultation'}
+        </h2>
         {saved ? (
-          <Notice kind={saved.length ? 'warning' : 'success'} title={saved.length ? 'Consultation recorded: check the child references' : 'Consultation recorded'}>
-            {saved.length ? <ul>{saved.map((w) => <li key={w}>{w}</li>)}</ul> : null}
+          <Notice kind={saved.warnings.length ? 'warning' : 'success'} title={savedTitle}>
+            {saved.warnings.length ? <ul>{saved.warnings.map((w) => <li key={w}>{w}</li>)}</ul> : null}
           </Notice>
         ) : null}
         <FormShell form={form} onSubmit={submit}>
-          <SchoolPicker key={saved ? 'saved' : 'new'} id={form.idOf('urn')} value={form.values.urn} onChange={(urn) => form.set('urn', urn)} error={form.errorFor('urn')} />
+          {editing ? (
+            <p>
+              School: <strong>{editing.schoolName}</strong> (a consultation stays with its school)
+            </p>
+          ) : (
+            <SchoolPicker key={saved ? 'saved' : 'new'} id={form.idOf('urn')} value={form.values.urn} onChange={(urn) => form.set('urn', urn)} error={form.errorFor('urn')} />
+          )}
           <Field id={form.idOf('date')} label="Date" hint="yyyy-mm-dd" value={form.values.date} onChange={(v) => form.set('date', v)} error={form.errorFor('date')} width="short" />
           <Field id={form.idOf('requestedBy')} label="Requested by" value={form.values.requestedBy} onChange={(v) => form.set('requestedBy', v)} error={form.errorFor('requestedBy')} />
           <fieldset className="fieldset">
@@ -90,9 +120,16 @@ export function ConsultationsPage() {
           ) : null}
           <TextBlock id={form.idOf('actions')} label="Actions" hint="What, who and by when" value={form.values.actions} onChange={(v) => form.set('actions', v)} />
           <Field id={form.idOf('notesSharedOn')} label="Notes shared with the attendees, head and DSL on (optional)" hint="yyyy-mm-dd" value={form.values.notesSharedOn} onChange={(v) => form.set('notesSharedOn', v)} error={form.errorFor('notesSharedOn')} width="short" />
-          <Button type="submit" className="button">
-            Record consultation
-          </Button>
+          <div className="actions">
+            <Button type="submit" className="button">
+              {editing ? 'Save the changes' : 'Record consultation'}
+            </Button>
+            {editing ? (
+              <Button className="button button-secondary" onPress={startAgain}>
+                Cancel the update
+              </Button>
+            ) : null}
+          </div>
         </FormShell>
       </section>
       <section aria-labelledby="list-heading" className="card">
@@ -106,6 +143,9 @@ export function ConsultationsPage() {
                 <th scope="col">School</th>
                 <th scope="col">Attendees</th>
                 <th scope="col">Notes shared</th>
+                <th scope="col">
+                  <span className="visually-hidden">Update</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -118,6 +158,11 @@ export function ConsultationsPage() {
                     {c.withSchoolNurse ? <span className="tag tag-info">School nurse</span> : null}
                   </td>
                   <td>{c.notesSharedOn ? formatDate(c.notesSharedOn) : 'Not yet'}</td>
+                  <td>
+                    <Button className="button button-secondary" aria-label={`Update the consultation at ${c.schoolName} on ${formatDate(c.date)}`} onPress={() => edit(c)}>
+                      Update
+                    </Button>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,8 @@
 import { Button } from 'react-aria-components';
 import type { z } from 'zod';
-import { CONCERN_LABELS, CONCERNS, CorrectEscalationInput, RaiseEscalationInput, REFERRAL_ANSWERS, REFERRAL_LABELS, type EscalationEntry } from '../../../../shared/domain/escalations.ts';
+import {
+  CONCERN_LABELS, CONCERNS, CorrectEscalationInput, RaiseEscalationInput, REFERRAL_ANSWERS, REFERRAL_LABELS, REFERRAL_ROUTE_LABELS, REFERRAL_ROUTES, type EscalationEntry,
+} from '../../../../shared/domain/escalations.ts';
 import { londonWallTime } from '../../../../shared/domain/london-time.ts';
 import { childReferenceWarnings } from '../../../../shared/domain/records.ts';
 import { childRefsText, parseChildRefs } from '../../components/childRefs.ts';
@@ -13,6 +15,7 @@ import { useForm } from '../../components/useForm.ts';
 
 type Concern = (typeof CONCERNS)[number] | '';
 type Referral = (typeof REFERRAL_ANSWERS)[number];
+type Route = (typeof REFERRAL_ROUTES)[number] | '';
 const TIME_HINT = 'yyyy-mm-ddThh:mm, England’s clock';
 
 /** Now on England's clock, whatever time zone the computer is set to. */
@@ -40,6 +43,8 @@ export function EscalationForm({ latest, submitLabel, onSubmit }: Props) {
     managerInformed: latest?.managerInformed ?? '',
     lateReason: latest?.lateReason ?? '',
     referralMade: (latest?.referralMade ?? 'not_known') as Referral,
+    referralRoute: (latest?.referralRoute ?? '') as Route,
+    referralRouteOther: latest?.referralRouteOther ?? '',
     referralAt: latest?.referralAt ?? '',
     referralReference: latest?.referralReference ?? '',
     advice: latest?.advice ?? '',
@@ -59,7 +64,9 @@ export function EscalationForm({ latest, submitLabel, onSubmit }: Props) {
   const submit = async () => {
     const { changeNote, ...fields } = v;
     // An unchosen concern goes to the schema as missing, which names the field.
-    const base = { ...fields, children, concern: (fields.concern || undefined) as (typeof CONCERNS)[number] };
+    // Text typed for "Other" and then left behind by choosing another route is not sent.
+    const routeOther = fields.referralRoute === 'other' ? fields.referralRouteOther : '';
+    const base = { ...fields, referralRouteOther: routeOther, children, concern: (fields.concern || undefined) as (typeof CONCERNS)[number] };
     const input = latest ? { ...base, corrects: latest.id, changeNote } : base;
     if (!form.validate(latest ? CorrectEscalationInput : RaiseEscalationInput, input)) return;
     try {
@@ -98,8 +105,17 @@ export function EscalationForm({ latest, submitLabel, onSubmit }: Props) {
       </fieldset>
       <fieldset className="fieldset">
         <legend>Referral, advice and outcome</legend>
-        <Select<Referral> id={form.idOf('referralMade')} label="Referral to the Integrated Front Door / MASH made by the school" value={v.referralMade} onChange={(r) => form.set('referralMade', r)} options={REFERRAL_ANSWERS.map((r) => ({ id: r, label: REFERRAL_LABELS[r] }))} />
+        <Select<Referral> id={form.idOf('referralMade')} label="Referral made" value={v.referralMade} onChange={(r) => form.set('referralMade', r)} options={REFERRAL_ANSWERS.map((r) => ({ id: r, label: REFERRAL_LABELS[r] }))} />
         {form.errorFor('referralMade') ? <p className="error-message">{form.errorFor('referralMade')}</p> : null}
+        <Select<Route>
+          id={form.idOf('referralRoute')}
+          label="Referral route"
+          value={v.referralRoute}
+          onChange={(r) => form.set('referralRoute', r)}
+          options={[{ id: '', label: 'Not recorded' }, ...REFERRAL_ROUTES.map((r) => ({ id: r, label: REFERRAL_ROUTE_LABELS[r] }))]}
+        />
+        {form.errorFor('referralRoute') ? <p className="error-message">{form.errorFor('referralRoute')}</p> : null}
+        {v.referralRoute === 'other' ? text('referralRouteOther', 'Where the referral went', 'For example the police, or the Children Missing Education officer') : null}
         <div className="date-row">
           {text('referralAt', 'Referral made at (optional)', TIME_HINT, 'half')}
           {text('referralReference', 'Referral reference (optional)', undefined, 'half')}

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { changedFields, CONCERN_LABELS, ESCALATION_FIELD_LABELS, REFERRAL_LABELS, type EscalationEntry } from '../../../../shared/domain/escalations.ts';
+import { changedFields, CONCERN_LABELS, ESCALATION_FIELD_LABELS, REFERRAL_LABELS, referralRouteText, type EscalationEntry } from '../../../../shared/domain/escalations.ts';
 import type { InputOf } from '../../../../shared/api.ts';
 import { invoke } from '../../api.ts';
 import { childRefsText } from '../../components/childRefs.ts';
@@ -23,7 +23,8 @@ function EntrySummary({ entry }: { entry: EscalationEntry }) {
     ['Summary', entry.summary],
     ['Manager told', entry.managerInformed ? `${entry.managerInformed}, ${when(entry.managerInformedAt)}` : 'Not yet'],
     ...(entry.lateReason ? [['Why late', entry.lateReason] as [string, string]] : []),
-    ['Referral by the school', `${REFERRAL_LABELS[entry.referralMade]}${entry.referralAt ? `, ${when(entry.referralAt)}` : ''}${entry.referralReference ? ` (ref. ${entry.referralReference})` : ''}`],
+    ['Referral made', `${REFERRAL_LABELS[entry.referralMade]}${entry.referralAt ? `, ${when(entry.referralAt)}` : ''}${entry.referralReference ? ` (ref. ${entry.referralReference})` : ''}`],
+    ['Referral route', referralRouteText(entry)],
     ['Advice the team gave', entry.advice ?? 'None recorded'],
     ['Outcome', entry.outcome ?? 'None recorded'],
     ['Closed', when(entry.closedAt)],

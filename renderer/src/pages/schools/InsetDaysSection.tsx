@@ -9,7 +9,7 @@ import { formatDate } from '../../format.ts';
 
 const Day = z.object({ day: z.iso.date('Enter the date as yyyy-mm-dd') });
 
-/** Days the school is closed to pupils: its visit deadlines skip them. */
+/** Days the school is closed to pupils: its visit deadlines skip them only when the team counts INSET days as non-working. */
 export function InsetDaysSection({ urn }: { urn: string }) {
   const queryClient = useQueryClient();
   const days = useQuery({ queryKey: ['calendar.insetDays', urn], queryFn: () => invoke('calendar.insetDays', { urn }) });
@@ -31,7 +31,7 @@ export function InsetDaysSection({ urn }: { urn: string }) {
   return (
     <section aria-labelledby="inset-heading" className="card">
       <h2 id="inset-heading">INSET days</h2>
-      <p className="muted">Days the school is closed to pupils. Its visit deadlines skip them.</p>
+      <p className="muted">Days the school is closed to pupils. Its staff are in, so they count as working days for its visit deadlines, unless the team settings say otherwise.</p>
       {days.data && days.data.length > 0 ? (
         <ul>
           {days.data.map((d) => (

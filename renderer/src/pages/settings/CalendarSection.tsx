@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Checkbox } from 'react-aria-components';
-import { AcademicYearInput, TERM_LABELS, TERM_NAMES, type AcademicYear } from '../../../../shared/domain/calendar.ts';
+import { z } from 'zod';
+import { AcademicYearInput, BANK_HOLIDAYS_URL, TERM_LABELS, TERM_NAMES, type AcademicYear } from '../../../../shared/domain/calendar.ts';
 import { invoke } from '../../api.ts';
 import { Field } from '../../components/Field.tsx';
 import { fileInput, NO_FILE, OpenFileField, type FileChoice } from '../../components/FileFields.tsx';
@@ -63,11 +64,16 @@ export function CalendarSection() {
   const queryClient = useQueryClient();
   const years = useQuery({ queryKey: ['calendar.years'], queryFn: () => invoke('calendar.years', {}) });
   const info = useQuery({ queryKey: ['calendar.info'], queryFn: () => invoke('calendar.info', {}) });
+  const team = useQuery({ queryKey: ['team'], queryFn: () => invoke('team.get', {}) });
   const form = useForm({ label: '', ...emptyTerms() });
   const bank = useForm({ file: NO_FILE as FileChoice });
   const termFile = useForm({ file: NO_FILE as FileChoice });
   const [message, setMessage] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('calendar') });
+  const setInsetDaysWorked = async (value: boolean) => {
+    await invoke('team.updateSettings', { insetDaysAreWorkingDays: value });
+    await queryClient.invalidateQueries();
+  };
 
   const saveYear = async () => {
     setMessage(null);
@@ -128,7 +134,8 @@ export function CalendarSection() {
       <h2 id="calendar-heading">School year and working days</h2>
       <p>
         Deadlines such as the pro forma (sent 10 working days before a visit, due back 5 before) skip weekends, England and Wales bank holidays and,
-        unless you count them as working days, school holidays.
+        unless you count them as working days, school holidays. A school’s INSET days count as working days, as its staff are in, unless you turn
+        that off.
       </p>
       {message ? <Notice title={message} /> : null}
       <YearsTable years={years.data ?? []} />
@@ -139,6 +146,10 @@ export function CalendarSection() {
       >
         <span className="checkbox-box" aria-hidden="true" />
         Count school holidays as working days
+      </Checkbox>
+      <Checkbox className="checkbox" isSelected={team.data?.settings.insetDaysAreWorkingDays ?? true} onChange={(value) => void setInsetDaysWorked(value)}>
+        <span className="checkbox-box" aria-hidden="true" />
+        Count a school’s INSET days as working days (the staff are in; the pupils are not)
       </Checkbox>
       <h3>Enter or correct a school year</h3>
       <FormShell form={form} onSubmit={saveYear}>
@@ -175,7 +186,8 @@ export function CalendarSection() {
       <h3>Bank holidays</h3>
       <p>
         {info.data ? `${info.data.bankHolidays.count} England and Wales bank holidays held, ${formatDate(info.data.bankHolidays.from)} to ${formatDate(info.data.bankHolidays.to)}.` : ''} To add
-        later years, download <code>bank-holidays.json</code> from gov.uk and import it.
+        later years, download <code>bank-holidays.json</code> from <code>{BANK_HOLIDAYS_URL}</code> and import it. The dashboard reminds you six months
+        before the last one held.
       </p>
       <FormShell form={bank} onSubmit={importBank}>
         <OpenFileField

@@ -6,6 +6,7 @@ import { TERM_LABELS, type TermName } from '../../../../shared/domain/calendar.t
 import {
   CHILD_CATEGORIES, CHILD_CATEGORY_LABELS, DECISION_LABELS, DECISIONS, VisitRecordInput, YEAR_GROUPS, childReferenceWarnings, type VisitRecord,
 } from '../../../../shared/domain/records.ts';
+import { PERSISTENT_ABSENCE_PERCENT, SEVERE_ABSENCE_PERCENT } from '../../../../shared/domain/attendance.ts';
 import { invoke } from '../../api.ts';
 import { DocumentsTable } from '../documents/DocumentsTable.tsx';
 import { MeetingRecordButton } from '../documents/MeetingRecordButton.tsx';
@@ -28,8 +29,11 @@ interface ChildRow {
   action: string;
   who: string;
   byWhen: string;
+  attendancePercent: string;
 }
-const newChild = (): ChildRow => ({ initials: '', yearGroup: '7', caseId: '', category: 'persistent_absence', statutoryIntervention: 'no', earlyHelpReferral: 'no', action: '', who: '', byWhen: '' });
+const newChild = (): ChildRow => ({ initials: '', yearGroup: '7', caseId: '', category: 'persistent_absence', statutoryIntervention: 'no', earlyHelpReferral: 'no', action: '', who: '', byWhen: '', attendancePercent: '' });
+/** Empty is "not given"; anything else goes to the schema as a number, which names what is wrong with it. */
+const attendanceOf = (text: string): number | null => (text.trim() === '' ? null : Number(text.trim().replace(/%$/, '')));
 const decisionOptions = DECISIONS.map((d) => ({ id: d, label: DECISION_LABELS[d] }));
 
 export function VisitRecordPage() {
@@ -56,6 +60,7 @@ function VisitRecordForm({ urn, year, term, visitId, initial }: { urn: string; y
     (initial?.children ?? []).map((c) => ({
       initials: c.child.initials, yearGroup: c.child.yearGroup, caseId: c.child.caseId ?? '', category: c.category, statutoryIntervention: c.statutoryIntervention,
       earlyHelpReferral: c.earlyHelpReferral, action: c.action ?? '', who: c.who ?? '', byWhen: c.byWhen ?? '',
+      attendancePercent: c.attendancePercent === null || c.attendancePercent === undefined ? '' : String(c.attendancePercent),
     })),
   );
   const [saved, setSaved] = useState<string[] | null>(null);
@@ -70,9 +75,9 @@ function VisitRecordForm({ urn, year, term, visitId, initial }: { urn: string; y
       exclusionThresholdDays: /^\d+$/.test(threshold) ? Number(threshold) : Number.NaN,
       managedMovesInternal: Number(form.values.managedMovesInternal),
       managedMovesExternal: Number(form.values.managedMovesExternal),
-      children: children.map((c) => ({ child: { initials: c.initials, yearGroup: c.yearGroup, caseId: c.caseId }, category: c.category, statutoryIntervention: c.statutoryIntervention, earlyHelpReferral: c.earlyHelpReferral, action: c.action, who: c.who, byWhen: c.byWhen })),
+      children: children.map((c) => ({ child: { initials: c.initials, yearGroup: c.yearGroup, caseId: c.caseId }, category: c.category, attendancePercent: attendanceOf(c.attendancePercent), statutoryIntervention: c.statutoryIntervention, earlyHelpReferral: c.earlyHelpReferral, action: c.action, who: c.who, byWhen: c.byWhen })),
     };
-    if (!/^\d+$/.test(threshold)) return form.addIssues([{ path: 'exclusionThresholdDays', message: 'Give the exclusion threshold in school days (5 for primary, 10 for secondary)' }]);
+    if (!/^\d+$/.test(threshold)) return form.addIssues([{ path: 'exclusionThresholdDays', message: 'Give the suspension threshold in school days (5 for primary, 10 for secondary)' }]);
     if (!form.validate(VisitRecordInput, input)) return;
     try {
       const result = await invoke('records.visitWrite', input);
@@ -91,14 +96,14 @@ function VisitRecordForm({ urn, year, term, visitId, initial }: { urn: string; y
         <Link to={`/visits/${urn}/${year}/${term}`}>Back to the visit</Link>
       </p>
       {saved ? (
-        <Notice kind={saved.length ? 'warning' : 'success'} title={saved.length ? 'Record saved: check the child references' : 'Record saved'}>
+        <Notice kind={saved.length ? 'warning' : 'success'} title={saved.length ? 'Record saved: check these points' : 'Record saved'}>
           {saved.length ? <ul>{saved.map((w) => <li key={w}>{w}</li>)}</ul> : null}
         </Notice>
       ) : null}
       <FormShell form={form} onSubmit={submit} className="form card">
         <TextBlock id={form.idOf('schoolAttendees')} label="Attendees from the school" value={form.values.schoolAttendees} onChange={(v) => form.set('schoolAttendees', v)} />
         <TextBlock id={form.idOf('teamAttendees')} label="Attendees from the team" value={form.values.teamAttendees} onChange={(v) => form.set('teamAttendees', v)} />
-        <Field id={form.idOf('exclusionThresholdDays')} label="Fixed-term exclusion threshold (school days)" hint="5 for primary, 10 for secondary; ask an all-through school" value={threshold} onChange={(v) => form.set('exclusionThresholdDays', v)} error={form.errorFor('exclusionThresholdDays')} width="short" />
+        <Field id={form.idOf('exclusionThresholdDays')} label="Suspension threshold (school days)" hint="Suspensions in the last three terms: 5 for primary, 10 for secondary; ask an all-through school" value={threshold} onChange={(v) => form.set('exclusionThresholdDays', v)} error={form.errorFor('exclusionThresholdDays')} width="short" />
         <fieldset className="fieldset">
           <legend>Children reviewed (by reference only)</legend>
           {children.map((c, i) => (
@@ -108,6 +113,15 @@ function VisitRecordForm({ urn, year, term, visitId, initial }: { urn: string; y
               <Select label="Year group" value={c.yearGroup} onChange={(v) => setChild(i, { yearGroup: v })} options={YEAR_GROUPS.map((y) => ({ id: y, label: y === 'N' ? 'Nursery' : y === 'R' ? 'Reception' : `Year ${y}` }))} />
               <Field id={form.idOf(`children.${i}.child.caseId`)} label="Case-system ID (optional)" value={c.caseId} onChange={(v) => setChild(i, { caseId: v })} width="short" />
               <Select label="Reviewed because" value={c.category} onChange={(v) => setChild(i, { category: v })} options={CHILD_CATEGORIES.map((k) => ({ id: k, label: CHILD_CATEGORY_LABELS[k] }))} />
+              <Field
+                id={form.idOf(`children.${i}.attendancePercent`)}
+                label="Attendance (%) (optional)"
+                hint={`As the school gives it, such as 87.5. Missing ${PERSISTENT_ABSENCE_PERCENT}% or more of possible sessions (attendance ${100 - PERSISTENT_ABSENCE_PERCENT}% or less) is persistent absence; ${SEVERE_ABSENCE_PERCENT}% or more is severe absence.`}
+                value={c.attendancePercent}
+                onChange={(v) => setChild(i, { attendancePercent: v })}
+                error={form.errorFor(`children.${i}.attendancePercent`)}
+                width="short"
+              />
               <Select label="Meets the threshold for statutory education intervention" value={c.statutoryIntervention} onChange={(v) => setChild(i, { statutoryIntervention: v })} options={decisionOptions} />
               <Select label="Meets the threshold for a referral to Family Early Help" value={c.earlyHelpReferral} onChange={(v) => setChild(i, { earlyHelpReferral: v })} options={decisionOptions} />
               <Field id={form.idOf(`children.${i}.action`)} label="Action" value={c.action} onChange={(v) => setChild(i, { action: v })} />
@@ -131,7 +145,7 @@ function VisitRecordForm({ urn, year, term, visitId, initial }: { urn: string; y
         <Field id={form.idOf('managedMovesExternal')} label="Managed moves requested externally" value={form.values.managedMovesExternal} onChange={(v) => form.set('managedMovesExternal', v)} error={form.errorFor('managedMovesExternal')} width="short" />
         <TextBlock id={form.idOf('managedMovesAgreed')} label="Managed moves agreed and facilitated" value={form.values.managedMovesAgreed} onChange={(v) => form.set('managedMovesAgreed', v)} />
         <TextBlock id={form.idOf('alternativeProvision')} label="Children on roll placed in alternative provision" value={form.values.alternativeProvision} onChange={(v) => form.set('alternativeProvision', v)} />
-        <TextBlock id={form.idOf('unnotifiedExclusions')} label="Exclusions not already notified" value={form.values.unnotifiedExclusions} onChange={(v) => form.set('unnotifiedExclusions', v)} />
+        <TextBlock id={form.idOf('unnotifiedExclusions')} label="Suspensions and exclusions not already notified" value={form.values.unnotifiedExclusions} onChange={(v) => form.set('unnotifiedExclusions', v)} />
         <TextBlock id={form.idOf('otherIssues')} label="Other issues" value={form.values.otherIssues} onChange={(v) => form.set('otherIssues', v)} />
         <Button type="submit" className="button">
           Save the record

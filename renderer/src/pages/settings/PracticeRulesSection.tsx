@@ -1,0 +1,69 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button, Checkbox, CheckboxGroup, Label, Text } from 'react-aria-components';
+import { CATEGORY_LABELS, SCHOOL_CATEGORIES, type SchoolCategory } from '../../../../shared/domain/schools.ts';
+import { TeamSettingsPatch, type TeamSettings } from '../../../../shared/domain/team.ts';
+import { invoke } from '../../api.ts';
+import { FormShell } from '../../components/FormShell.tsx';
+import { Notice } from '../../components/Notice.tsx';
+import { useForm } from '../../components/useForm.ts';
+
+type ListName = 'countyAgreementCategories' | 'schoolNurseCategories';
+
+/** The rules councils set differently: which categories need a county-level agreement, and which the school nurse team serves. */
+export function PracticeRulesSection({ settings }: { settings: TeamSettings }) {
+  const queryClient = useQueryClient();
+  const form = useForm({ countyAgreementCategories: settings.countyAgreementCategories, schoolNurseCategories: settings.schoolNurseCategories });
+  const [saved, setSaved] = useState(false);
+
+  const submit = async () => {
+    setSaved(false);
+    const parsed = form.validate(TeamSettingsPatch, form.values);
+    if (!parsed) return;
+    try {
+      await invoke('team.updateSettings', parsed);
+      await queryClient.invalidateQueries();
+      setSaved(true);
+    } catch (error) {
+      form.fail(error);
+    }
+  };
+
+  const group = (name: ListName, label: string, hint: string) => (
+    <CheckboxGroup className="field checkbox-group" value={form.values[name]} onChange={(v) => form.set(name, v as SchoolCategory[])} isInvalid={Boolean(form.errorFor(name))} id={form.idOf(name)}>
+      <Label>{label}</Label>
+      <Text slot="description" className="hint">
+        {hint}
+      </Text>
+      {form.errorFor(name) ? <p className="error-message">{form.errorFor(name)}</p> : null}
+      {SCHOOL_CATEGORIES.map((c) => (
+        <Checkbox key={c} value={c} className="checkbox">
+          <span className="checkbox-box" aria-hidden="true" />
+          {CATEGORY_LABELS[c]}
+        </Checkbox>
+      ))}
+    </CheckboxGroup>
+  );
+
+  return (
+    <section aria-labelledby="practice-heading" className="card">
+      <h2 id="practice-heading">Rules that differ between councils</h2>
+      {saved ? <Notice title="Rules saved" /> : null}
+      <FormShell form={form} onSubmit={submit}>
+        {group(
+          'countyAgreementCategories',
+          'Allocations agreed at county level',
+          'A link worker for a school of these categories needs the date and the meeting of the county-level agreement of all Dedicated Schools Team managers. West Sussex agrees alternative provision colleges (APCs) this way, the default.',
+        )}
+        {group(
+          'schoolNurseCategories',
+          'Schools the school nurse team sees',
+          'Schools of these categories with no consultation with the 5-19 school nurse team in a term are flagged. By default every category but nurseries, further education colleges and other establishments.',
+        )}
+        <Button type="submit" className="button">
+          Save the rules
+        </Button>
+      </FormShell>
+    </section>
+  );
+}
