@@ -8,7 +8,7 @@ import { line } from './text.ts';
 import { addDays, formatDate } from '../format.ts';
 import { TERM_NAMES, termOn, type AcademicYear, type Term, type TermName } from './calendar.ts';
 import { Urn } from './schools.ts';
-import { dayOfWeek, isInsetDay, isWorkingDay, nonWorkingReason, shiftWorkingDays, type WorkingCalendar } from './working-days.ts';
+import { dayOfWeek, isInsetDay, nonWorkingReason, shiftWorkingDays, type WorkingCalendar } from './working-days.ts';
 
 export const VISIT_STATUSES = ['to_be_agreed', 'agreed', 'pro_forma_sent', 'pro_forma_returned', 'held', 'record_written', 'cancelled'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];

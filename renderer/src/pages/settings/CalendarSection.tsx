@@ -1,7 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Checkbox } from 'react-aria-components';
-import { z } from 'zod';
 import { AcademicYearInput, BANK_HOLIDAYS_URL, TERM_LABELS, TERM_NAMES, type AcademicYear } from '../../../../shared/domain/calendar.ts';
 import { invoke } from '../../api.ts';
 import { Field } from '../../components/Field.tsx';
