@@ -43,7 +43,7 @@ const CALLS: Call[] = [
   { key: 'search_one_letter', label: 'school search, one letter ("a")', calls: () => [['schools.list', { search: 'a' }]] },
   { key: 'search_word', label: 'school search, a word ("mary")', calls: () => [['schools.list', { search: 'mary' }]] },
   { key: 'documents_list', label: 'documents page (records to make + documents made)', calls: () => [['documents.producible', {}], ['documents.list', {}]] },
-  { key: 'calendar_export_year', label: `calendar export, school year ${year}`, calls: (f) => [['visits.exportCalendar', { path: f.icsPath, from: `${CURRENT_YEAR}-09-01`, to: `${CURRENT_YEAR + 1}-08-31` }]] },
+  { key: 'calendar_export_year', label: `calendar export, school year ${year}`, calls: (f) => [['visits.exportCalendar', { path: f.icsPath, from: `${CURRENT_YEAR}-09-01`, to: `${CURRENT_YEAR + 1}-08-31`, replace: true }]] },
   { key: 'visits_list', label: "a school's visits", calls: (f) => [['visits.forSchool', { urn: f.urn }]] },
   {
     key: 'school_page', label: "a school's page (school, contacts, allocation history, INSET days)",
