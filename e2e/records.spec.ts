@@ -71,14 +71,15 @@ test('record a held visit with two children and their decisions, and log an Earl
   // The notes go out a few days later: the consultation is updated, not recorded again.
   await row.getByRole('button', { name: /^Update the consultation at Ashby Academy on / }).click();
   await expect(page.getByRole('heading', { level: 2, name: /^Update the consultation at Ashby Academy on / })).toBeFocused();
-  await expect(form.getByLabel('Requested by')).toHaveValue('DSL');
-  await expect(form.getByLabel('Children discussed (optional)')).toHaveValue('JB Y7, KT Y7');
-  await form.getByLabel('Notes shared with the attendees, head and DSL on (optional)').fill('2020-01-01');
-  await form.getByRole('button', { name: 'Save the changes' }).click();
-  await expect(form.getByRole('alert')).toContainText('The notes cannot be shared before the consultation');
-  await form.getByLabel('Notes shared with the attendees, head and DSL on (optional)').fill(await form.getByLabel('Date', { exact: true }).inputValue());
+  const update = page.getByRole('region', { name: /^Update the consultation at Ashby Academy on / });
+  await expect(update.getByLabel('Requested by')).toHaveValue('DSL');
+  await expect(update.getByLabel('Children discussed (optional)')).toHaveValue('JB Y7, KT Y7');
+  await update.getByLabel('Notes shared with the attendees, head and DSL on (optional)').fill('2020-01-01');
+  await update.getByRole('button', { name: 'Save the changes' }).click();
+  await expect(update.getByRole('alert')).toContainText('The notes cannot be shared before the consultation');
+  await update.getByLabel('Notes shared with the attendees, head and DSL on (optional)').fill(await update.getByLabel('Date', { exact: true }).inputValue());
   await expectAccessible(page, 'consultations, updating one');
-  await form.getByRole('button', { name: 'Save the changes' }).click();
+  await update.getByRole('button', { name: 'Save the changes' }).click();
   await expect(form.getByText('Consultation updated')).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Record a consultation' })).toBeVisible();
   await expect(row).not.toContainText('Not yet');

@@ -46,18 +46,18 @@ describe('the first-run checklist', () => {
     const ben = aPerson(db, { name: 'Ben Second', hub: '' });
     let list = firstRunChecklist(db.db, TODAY);
     expect(stateOf(list)).toMatchObject({ schools: true, people: true, allocations: false });
-    expect(detailOf(list, 'schools')).toBe('2 open schools');
-    expect(detailOf(list, 'people')).toBe('2 people, no declared connections yet');
-    expect(detailOf(list, 'allocations')).toBe('0 of 2 open schools have a named link worker');
+    expect(detailOf(list, 'schools')).toBe('2 open schools.');
+    expect(detailOf(list, 'people')).toBe('2 people, no declared connections yet.');
+    expect(detailOf(list, 'allocations')).toBe('0 of 2 open schools have a named link worker.');
 
     declareConnection(db.writeContext, ConnectionFields.parse({ personId: amy.id, urn: brindle.urn, kind: 'governor_or_trustee', from: '2024-09-01', to: '' }));
     saveYear(db.writeContext, DEMO_YEAR);
     updateSettings(db.writeContext, { teamFolder: tempDir() });
     allocate(db.writeContext, AllocationProposal.parse({ urn: rhyl.urn, namedId: amy.id, secondaryId: ben.id, from: '2026-09-01' }));
     list = firstRunChecklist(db.db, TODAY);
-    expect(detailOf(list, 'people')).toBe('2 people, 1 declared connection');
-    expect(detailOf(list, 'schoolYear')).toBe('School year 2026-27 entered');
-    expect(detailOf(list, 'allocations')).toBe('1 of 2 open schools has a named link worker');
+    expect(detailOf(list, 'people')).toBe('2 people, 1 declared connection.');
+    expect(detailOf(list, 'schoolYear')).toBe('School year 2026-27 entered.');
+    expect(detailOf(list, 'allocations')).toBe('1 of 2 open schools has a named link worker.');
     expect(list.complete).toBe(false);
 
     // A closed school needs no link worker.
@@ -69,7 +69,7 @@ describe('the first-run checklist', () => {
     loadTemplate(db.writeContext, 'visit_record', path.join(ROOT, 'templates', 'visit-record.docx'));
     list = firstRunChecklist(db.db, TODAY);
     expect(stateOf(list).templates).toBe(true);
-    expect(detailOf(list, 'templates')).toBe('Your own template for: SPOC visit record');
+    expect(detailOf(list, 'templates')).toBe('Your own template for the SPOC visit record.');
   });
 
   it('does not count a school year that has ended, nor people who have left', () => {

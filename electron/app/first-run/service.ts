@@ -19,7 +19,7 @@ export function firstRunChecklist(db: Connection, today: string): FirstRunCheckl
     {
       id: 'schools',
       title: 'Import your schools',
-      detail: c.openSchools ? countOf(c.openSchools, 'open school') : 'No schools yet: import the file from Get Information About Schools (GIAS).',
+      detail: c.openSchools ? `${countOf(c.openSchools, 'open school')}.` : 'No schools yet: import the file from Get Information About Schools (GIAS).',
       done: c.openSchools > 0,
       optional: false,
       link: '/schools/import',
@@ -29,7 +29,7 @@ export function firstRunChecklist(db: Connection, today: string): FirstRunCheckl
       id: 'people',
       title: 'Add your people and their declared connections',
       detail: c.people
-        ? `${countOf(c.people, 'person', 'people')}, ${c.connections ? countOf(c.connections, 'declared connection') : 'no declared connections yet'}`
+        ? `${countOf(c.people, 'person', 'people')}, ${c.connections ? countOf(c.connections, 'declared connection') : 'no declared connections yet'}.`
         : 'Nobody yet: import the team’s workers, then the connections they declared (a child at a school, a governor…).',
       done: c.people > 0,
       optional: false,
@@ -39,7 +39,7 @@ export function firstRunChecklist(db: Connection, today: string): FirstRunCheckl
     {
       id: 'schoolYear',
       title: 'Enter the school year',
-      detail: c.schoolYear ? `School year ${c.schoolYear} entered` : 'No school year to come: enter its terms, or import the council’s term dates.',
+      detail: c.schoolYear ? `School year ${c.schoolYear} entered.` : 'No school year to come: enter its terms, or import the council’s term dates.',
       done: c.schoolYear !== null,
       optional: false,
       link: '/settings?section=calendar',
@@ -48,7 +48,7 @@ export function firstRunChecklist(db: Connection, today: string): FirstRunCheckl
     {
       id: 'teamFolder',
       title: 'Set the team folder',
-      detail: teamFolder ? teamFolder : 'Not set yet: the folder (often on the shared drive) where meeting records are saved, a folder per school.',
+      detail: teamFolder ? `Meeting records are saved in ${teamFolder}.` : 'Not set yet: the folder (often on the shared drive) where meeting records are saved, a folder per school.',
       done: teamFolder !== '',
       optional: false,
       link: '/settings?section=team',
@@ -57,7 +57,7 @@ export function firstRunChecklist(db: Connection, today: string): FirstRunCheckl
     {
       id: 'templates',
       title: 'Load your meeting record templates (optional)',
-      detail: ownTemplates.length ? `Your own template for: ${ownTemplates.join(', ')}` : 'Using LinkDesk’s own templates: load your letterhead’s if you have one.',
+      detail: ownTemplates.length ? `Your own template for the ${ownTemplates.join(' and the ')}.` : 'Using LinkDesk’s own templates: load your letterhead’s if you have one.',
       done: ownTemplates.length > 0,
       optional: true,
       link: '/settings?section=templates',
@@ -66,7 +66,7 @@ export function firstRunChecklist(db: Connection, today: string): FirstRunCheckl
     {
       id: 'allocations',
       title: 'Allocate a named link worker (SPOC) to every school',
-      detail: c.openSchools ? `${allocated.toLocaleString('en-GB')} of ${countOf(c.openSchools, 'open school')} ${allocated === 1 ? 'has' : 'have'} a named link worker` : 'Import the schools first.',
+      detail: c.openSchools ? `${allocated.toLocaleString('en-GB')} of ${countOf(c.openSchools, 'open school')} ${allocated === 1 ? 'has' : 'have'} a named link worker.` : 'Import the schools first.',
       done: c.openSchools > 0 && c.withoutNamed === 0,
       optional: false,
       link: '/allocations',

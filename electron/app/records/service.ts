@@ -39,9 +39,10 @@ export function visitRecord(db: Connection, visitId: string): VisitRecord | null
 /** The rules a consultation meets whether recorded or updated: the schema has checked the rest. */
 function checkConsultation(ctx: WriteContext, input: z.output<typeof ConsultationInput>): void {
   requireSchool(ctx.db, input.urn);
-  if (input.date > localDay(ctx.now())) throw new AppError('invalid_input', 'A consultation cannot be recorded before it happens.', { issues: [{ path: 'date', message: 'In the future' }] });
+  // The field's message says it whole: it is what the form's summary of problems shows.
+  if (input.date > localDay(ctx.now())) throw new AppError('invalid_input', 'A consultation cannot be recorded before it happens.', { issues: [{ path: 'date', message: 'A consultation cannot be recorded before it happens' }] });
   if (input.notesSharedOn && input.notesSharedOn < input.date) {
-    throw new AppError('invalid_input', 'The notes cannot be shared before the consultation.', { issues: [{ path: 'notesSharedOn', message: 'Before the consultation' }] });
+    throw new AppError('invalid_input', 'The notes cannot be shared before the consultation.', { issues: [{ path: 'notesSharedOn', message: 'The notes cannot be shared before the consultation' }] });
   }
 }
 

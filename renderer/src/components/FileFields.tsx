@@ -31,6 +31,15 @@ export function fileNameOf(choice: FileChoice): string {
 
 const sizeOf = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
+/**
+ * Which field a Choose button is for, for screen readers: a page can have several. In the
+ * button's text, not an aria-label, so the name starts with what it shows (WCAG 2.5.3) and a
+ * search for the field by its label finds the field alone.
+ */
+function For({ label }: { label: string }) {
+  return <span className="visually-hidden">({label})</span>;
+}
+
 interface CommonProps {
   id: string;
   label: string;
@@ -62,20 +71,19 @@ export function OpenFileField({ id, label, hint, error, purpose, value, onChange
       setSending(null);
     }
   };
-  const chooseLabel = `Choose file for ${label}`;
   return (
     <div className="file-field">
       <div className="file-field-row">
         <Field id={id} label={label} hint={hint} value={value.path} onChange={(path) => onChange({ path, upload: null })} error={error} />
         {native ? (
-          <Button className="button button-secondary file-field-button" aria-label={`${chooseLabel}…`} onPress={() => void chooseOpen(purpose).then((path) => path && onChange({ path, upload: null }), onError)}>
-            Choose file…
+          <Button className="button button-secondary file-field-button" onPress={() => void chooseOpen(purpose).then((path) => path && onChange({ path, upload: null }), onError)}>
+            Choose file… <For label={label} />
           </Button>
         ) : null}
         {uploads ? (
           <FileTrigger acceptedFileTypes={extensions} onSelect={(files) => void send(files)}>
-            <Button className="button button-secondary file-field-button" aria-label={`${chooseLabel}…`} isDisabled={sending !== null}>
-              Choose file…
+            <Button className="button button-secondary file-field-button" isDisabled={sending !== null}>
+              Choose file… <For label={label} />
             </Button>
           </FileTrigger>
         ) : null}
@@ -102,10 +110,9 @@ export function SaveFileField({ id, label, hint, error, purpose, value, onChange
       {native ? (
         <Button
           className="button button-secondary file-field-button"
-          aria-label={`Choose where to save: ${label}…`}
           onPress={() => void chooseSave(purpose, suggestedName).then((chosen) => chosen && onChange(chosen.path ?? '', chosen.exists), () => undefined)}
         >
-          Choose…
+          Choose… <For label={label} />
         </Button>
       ) : null}
     </div>
@@ -119,8 +126,8 @@ export function FolderField({ id, label, hint, error, purpose, value, onChange }
     <div className="file-field-row">
       <Field id={id} label={label} hint={hint} value={value} onChange={onChange} error={error} />
       {native ? (
-        <Button className="button button-secondary file-field-button" aria-label={`Choose folder for ${label}…`} onPress={() => void chooseFolder(purpose).then((path) => path && onChange(path), () => undefined)}>
-          Choose folder…
+        <Button className="button button-secondary file-field-button" onPress={() => void chooseFolder(purpose).then((path) => path && onChange(path), () => undefined)}>
+          Choose folder… <For label={label} />
         </Button>
       ) : null}
     </div>

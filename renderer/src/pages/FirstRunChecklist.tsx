@@ -19,10 +19,10 @@ export function FirstRunChecklist() {
         {done} of {steps.length} steps done. Each step ticks itself when it is done.
       </p>
       <ol className="checklist">
-        {steps.map((step) => (
+        {steps.map((step, index) => (
           <li key={step.id} className={step.done ? 'checklist-done' : undefined}>
             <span className="checklist-mark" aria-hidden="true">
-              {step.done ? '✓' : ''}
+              {step.done ? '✓' : index + 1}
             </span>
             <span className="checklist-title">
               {step.title}

@@ -23,7 +23,7 @@ export function RowsPreviewReport({ preview, noun }: { preview: RowsImportResult
       </table>
       {preview.rejected.length > 0 ? (
         <table className="table">
-          <caption>Rows with errors (nothing from them is imported)</caption>
+          <caption className="table-title">Rows with errors (nothing from them is imported)</caption>
           <thead>
             <tr>
               <th scope="col">Row</th>
