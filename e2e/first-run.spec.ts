@@ -37,7 +37,7 @@ async function chooseWithKeyboard(page: Page, button: RegExp, file: string): Pro
 }
 
 test('a new team sets itself up from the checklist, choosing files with the browser’s chooser and downloading an export', async ({ page, server, problems }) => {
-  void problems;
+  void problems; // requested so any console error or CSP violation (the upload, the download) fails the test
   const people = path.join(server.dataDir, 'Team people.csv');
   fs.writeFileSync(people, PEOPLE);
   const connections = path.join(server.dataDir, 'connections.csv');
@@ -164,7 +164,7 @@ test('a new team sets itself up from the checklist, choosing files with the brow
 });
 
 test('in the desktop app, each Choose button opens the native dialog for its action and fills the path in', async ({ page, server, problems }) => {
-  void problems;
+  void problems; // requested so any console error or CSP violation (the upload, the download) fails the test
   const people = path.join(server.dataDir, 'people.csv');
   fs.writeFileSync(people, PEOPLE);
   const database = path.join(server.dataDir, 'chosen.linkdesk');
