@@ -37,7 +37,7 @@ async function chooseWithKeyboard(page: Page, button: RegExp, file: string): Pro
 }
 
 test('a new team sets itself up from the checklist, choosing files with the browser’s chooser and downloading an export', async ({ page, server, problems }) => {
-  void problems;
+  void problems; // requested so any console error or CSP violation (the upload, the download) fails the test
   const people = path.join(server.dataDir, 'Team people.csv');
   fs.writeFileSync(people, PEOPLE);
   const connections = path.join(server.dataDir, 'connections.csv');
@@ -161,4 +161,74 @@ test('a new team sets itself up from the checklist, choosing files with the brow
   await expect(made.getByRole('row', { name: /SPOC contact list .* downloaded through the browser/ })).toBeVisible();
   await expectAccessible(page, 'documents after a download');
   await snapshot(page, 'first-run-download');
+});
+
+test('in the desktop app, each Choose button opens the native dialog for its action and fills the path in', async ({ page, server, problems }) => {
+  void problems; // requested so any console error or CSP violation (the upload, the download) fails the test
+  const people = path.join(server.dataDir, 'people.csv');
+  fs.writeFileSync(people, PEOPLE);
+  const database = path.join(server.dataDir, 'chosen.linkdesk');
+  // Electron's preload, stood in for: the API through the same local dispatcher, and dialogs
+  // that record the purpose they were asked for and answer as a person choosing would.
+  await page.addInitScript(
+    ({ database, people, folder }) => {
+      const asked: string[] = [];
+      const answer = (value: unknown) => Promise.resolve({ ok: true, value });
+      Object.assign(window, {
+        askedDialogs: asked,
+        linkdesk: {
+          invoke: async (method: string, input: unknown) => {
+            const response = await fetch(`./api/${method}`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'x-linkdesk-token': sessionStorage.getItem('linkdesk.token') ?? '' },
+              body: JSON.stringify(input ?? {}),
+            });
+            return response.json();
+          },
+          files: {
+            chooseOpen: (input: { purpose: string }) => (asked.push(`open ${input.purpose}`), answer({ path: input.purpose === 'people' ? people : null })),
+            chooseSave: (input: { purpose: string }) => (asked.push(`save ${input.purpose}`), answer({ path: database, exists: false })),
+            chooseFolder: (input: { purpose: string }) => (asked.push(`folder ${input.purpose}`), answer({ path: folder })),
+          },
+        },
+      });
+    },
+    { database, people, folder: server.dataDir },
+  );
+  await page.goto(server.open);
+  await page.getByRole('link', { name: 'Create a team database' }).click();
+  await page.getByLabel('Team name').fill('Coastal Dedicated Schools Team');
+  await page.getByLabel('Local authority').fill('Seashire');
+  await page.getByLabel('Your name').fill('Tess Manager');
+  await page.getByRole('button', { name: 'Choose… (Save the database as)' }).click();
+  await expect(page.getByLabel('Save the database as')).toHaveValue(database);
+  await expectAccessible(page, 'create, in the desktop app');
+  await page.getByLabel('Passphrase', { exact: true }).fill('harbour lantern orchard 42');
+  await page.getByLabel('Confirm the passphrase').fill('harbour lantern orchard 42');
+  await page.getByRole('button', { name: 'Create team database' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  expect(fs.existsSync(database)).toBe(true);
+
+  await page.goto(`${server.url}#/people/import`);
+  await page.getByRole('button', { name: 'Choose file… (Spreadsheet)' }).click();
+  await expect(page.getByLabel('Spreadsheet')).toHaveValue(people);
+  await page.getByRole('button', { name: 'Preview the import' }).click();
+  await expect(page.getByRole('region', { name: 'What the import will do' }).getByRole('row', { name: /New people to add\s+2/ })).toBeVisible();
+  // No download buttons in the app: exports are saved where the dialog says.
+  await page.goto(`${server.url}#/documents`);
+  await expect(page.getByRole('button', { name: 'Choose… (Save as)' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Download the SPOC list' })).toHaveCount(0);
+
+  await page.goto(`${server.url}#/settings?section=team`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Team' })).toBeFocused();
+  await page.getByRole('button', { name: 'Choose folder… (Team folder (optional))' }).click();
+  await expect(page.getByLabel('Team folder (optional)')).toHaveValue(server.dataDir);
+  await page.getByRole('button', { name: 'Save team settings' }).click();
+  await expect(page.getByText('Team settings saved')).toBeVisible();
+  await expectAccessible(page, 'settings, in the desktop app');
+  expect(await page.evaluate(() => (window as unknown as { askedDialogs: string[] }).askedDialogs)).toEqual(['save database', 'open people', 'folder teamFolder']);
+
+  await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
+  await expect(step(page, 'Set the team folder')).toContainText(`Meeting records are saved in ${server.dataDir}.`);
+  await expect(step(page, 'Set the team folder')).toContainText('done');
 });

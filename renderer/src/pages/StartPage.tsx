@@ -94,7 +94,7 @@ export function StartPage({ info }: { info: AppInfo }) {
               <OpenFileField
                 id={openForm.idOf('path')}
                 label="File path"
-                hint="A .linkdesk file on your laptop or the team's shared drive: choose it, or type or paste its full path"
+                hint="The full path of a .linkdesk file on your laptop or the team's shared drive"
                 purpose="database"
                 value={{ path: openForm.values.path, upload: null }}
                 onChange={(choice) => openForm.set('path', choice.path)}

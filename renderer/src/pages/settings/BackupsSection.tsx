@@ -65,7 +65,7 @@ function AutomaticSettings({ state }: { state: BackupsState }) {
       <FolderField
         id={form.idOf('backupFolder')}
         label="Backup folder (optional)"
-        hint={`Choose it, or type or paste its full path. Leave empty for the Backups folder beside the database. Use a folder for this team alone: LinkDesk removes its own oldest backups there.`}
+        hint={`A full path. Leave empty for the Backups folder beside the database. Use a folder for this team alone: LinkDesk removes its own oldest backups there.`}
         purpose="backupFolder"
         value={form.values.backupFolder}
         onChange={(v) => form.set('backupFolder', v)}

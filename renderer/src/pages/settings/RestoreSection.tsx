@@ -67,7 +67,7 @@ export function RestoreSection({ initialPath }: { initialPath: string }) {
         <OpenFileField
           id={form.idOf('from')}
           label="Backup file"
-          hint="Choose one from the list above, or another backup, or type or paste its full path"
+          hint="Choose one from the list above, or give the full path of a backup"
           purpose="backup"
           value={{ path: form.values.from, upload: null }}
           onChange={(choice) => {

@@ -81,7 +81,7 @@ export function TeamSettingsSection({ settings }: { settings: TeamSettings }) {
         <FolderField
           id={form.idOf('teamFolder')}
           label="Team folder (optional)"
-          hint="The folder with a folder per school, often on the shared drive: choose it, or type or paste its full path. Word meeting records are saved in <School> (<URN>)\Meeting records inside it."
+          hint="The folder with a folder per school, often on the shared drive, as a full path. Word meeting records are saved in <School> (<URN>)\Meeting records inside it."
           purpose="teamFolder"
           value={form.values.teamFolder}
           onChange={(v) => form.set('teamFolder', v)}
