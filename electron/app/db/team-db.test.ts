@@ -40,7 +40,8 @@ describe('creating a team database', () => {
     const db = aTeamDatabase();
     expect(db.team().settings).toEqual({
       teamName: 'Coastal Dedicated Schools Team', localAuthority: 'Seashire County Council', idleLockMinutes: 10, defaultCapacity: 12, fairnessPercent: 25, teamFolder: '',
-      backupsEnabled: true, backupFolder: '', backupsToKeep: 10, categoriesInScope: [...SCHOOL_CATEGORIES], visitAgreeByWeek: 2,
+      backupsEnabled: true, backupFolder: '', backupsToKeep: 10, categoriesInScope: [...SCHOOL_CATEGORIES], visitAgreeByWeek: 2, insetDaysAreWorkingDays: true,
+      countyAgreementCategories: ['alternative_provision'], schoolNurseCategories: ['primary', 'secondary', 'all_through', 'special', 'alternative_provision', 'independent'],
     });
     const audit = db.db.prepare('SELECT actor, entity, action FROM audit_log').all();
     expect(audit).toEqual([{ actor: 'Tess Manager', entity: 'team', action: 'create' }]);
