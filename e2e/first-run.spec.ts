@@ -147,7 +147,7 @@ test('a new team sets itself up from the checklist, choosing files with the brow
   await page.getByRole('link', { name: 'Documents', exact: true }).click();
   const list = page.getByRole('region', { name: 'SPOC contact list' });
   const validFrom = await list.getByLabel('Valid from').inputValue();
-  await expect(list.getByText(/38 of 38 open schools have no named link worker/)).toBeVisible();
+  await expect(list.getByText(/38 of 38 open schools in the team’s scope have no named link worker/)).toBeVisible();
   await list.getByText('Save the list with these schools shown as “To be allocated”', { exact: true }).click();
   const download = page.waitForEvent('download');
   await list.getByRole('button', { name: 'Download the SPOC list' }).click();
@@ -220,7 +220,7 @@ test('in the desktop app, each Choose button opens the native dialog for its act
   await expect(page.getByRole('button', { name: 'Download the SPOC list' })).toHaveCount(0);
 
   await page.goto(`${server.url}#/settings?section=team`);
-  await expect(page.getByRole('heading', { level: 2, name: 'Team' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 2, name: 'Team', exact: true })).toBeFocused();
   await page.getByRole('button', { name: 'Choose folder… (Team folder (optional))' }).click();
   await expect(page.getByLabel('Team folder (optional)')).toHaveValue(server.dataDir);
   await page.getByRole('button', { name: 'Save team settings' }).click();
