@@ -1,6 +1,6 @@
 /**
  * A clone of the repository has nothing beside it: no code, test or script may reach a file
- * outside it (the team's shared fixture folder once was read from `../shared/fixtures`).
+ * outside it (the fixture folder beside the repository was once read by a relative path).
  * Every relative path written in the sources is resolved from its file's folder and must
  * land inside the repository.
  */
@@ -65,9 +65,9 @@ describe('the repository is self-contained', () => {
 
   it('catches the escapes it is there for', () => {
     const deep = path.join(ROOT, 'electron', 'app', 'testing');
-    const [escape] = relativePathsIn("export const F = path.resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'fixtures');");
+    const [escape] = relativePathsIn("export const F = path.resolve(import.meta.dirname, '..', '..', '..', '..', 'outside', 'fixtures');");
     expect(path.relative(ROOT, path.resolve(deep, escape!)).startsWith('..')).toBe(true);
-    const [url] = relativePathsIn("fs.readFileSync(new URL('../../../shared/fixtures/x.json', import.meta.url))");
+    const [url] = relativePathsIn("fs.readFileSync(new URL('../../../outside/fixtures/x.json', import.meta.url))");
     expect(path.relative(ROOT, path.resolve(path.join(ROOT, 'shared', 'domain'), url!)).startsWith('..')).toBe(true);
   });
 });
