@@ -10,6 +10,7 @@ import { FolderField, SaveFileField } from '../../components/FileFields.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
+import { useSettingsSave } from './useSettingsSave.ts';
 import { formatDateTime } from '../../format.ts';
 
 const TRIGGER_WORDS: Record<BackupOutcome['trigger'], string> = { close: 'on closing', daily: 'the daily backup', now: '“Back up now”' };
@@ -37,22 +38,15 @@ function LastBackup({ last }: { last: BackupOutcome | null }) {
 const SettingsForm = TeamSettings.pick({ backupsEnabled: true, backupFolder: true, backupsToKeep: true });
 
 function AutomaticSettings({ state }: { state: BackupsState }) {
-  const queryClient = useQueryClient();
   const form = useForm({ backupsEnabled: state.enabled, backupFolder: state.folderIsDefault ? '' : state.folder, backupsToKeep: String(state.keep) });
-  const [saved, setSaved] = useState(false);
+  const { saved, begin, save } = useSettingsSave(form);
   const submit = async () => {
-    setSaved(false);
+    begin();
     const keep = form.values.backupsToKeep.trim();
     if (!/^\d+$/.test(keep)) return form.addIssues([{ path: 'backupsToKeep', message: 'Enter a whole number of backups, such as 10' }]);
     const parsed = form.validate(SettingsForm, { ...form.values, backupsToKeep: Number(keep) });
     if (!parsed) return;
-    try {
-      await invoke('team.updateSettings', parsed);
-      await queryClient.invalidateQueries();
-      setSaved(true);
-    } catch (error) {
-      form.fail(error);
-    }
+    await save(parsed);
   };
   return (
     <FormShell form={form} onSubmit={() => submit()}>

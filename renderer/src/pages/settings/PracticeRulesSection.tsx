@@ -1,32 +1,23 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Button, Checkbox, CheckboxGroup, Label, Text } from 'react-aria-components';
 import { CATEGORY_LABELS, SCHOOL_CATEGORIES, type SchoolCategory } from '../../../../shared/domain/schools.ts';
 import { TeamSettingsPatch, type TeamSettings } from '../../../../shared/domain/team.ts';
-import { invoke } from '../../api.ts';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
+import { useSettingsSave } from './useSettingsSave.ts';
 
 type ListName = 'countyAgreementCategories' | 'schoolNurseCategories';
 
 /** The rules councils set differently: which categories need a county-level agreement, and which the school nurse team serves. */
 export function PracticeRulesSection({ settings }: { settings: TeamSettings }) {
-  const queryClient = useQueryClient();
   const form = useForm({ countyAgreementCategories: settings.countyAgreementCategories, schoolNurseCategories: settings.schoolNurseCategories });
-  const [saved, setSaved] = useState(false);
+  const { saved, begin, save } = useSettingsSave(form);
 
   const submit = async () => {
-    setSaved(false);
+    begin();
     const parsed = form.validate(TeamSettingsPatch, form.values);
     if (!parsed) return;
-    try {
-      await invoke('team.updateSettings', parsed);
-      await queryClient.invalidateQueries();
-      setSaved(true);
-    } catch (error) {
-      form.fail(error);
-    }
+    await save(parsed);
   };
 
   const group = (name: ListName, label: string, hint: string) => (

@@ -1,5 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Checkbox, CheckboxGroup, Label } from 'react-aria-components';
 import { TERM_LABELS, termOn } from '../../../../shared/domain/calendar.ts';
 import { CATEGORY_LABELS, SCHOOL_CATEGORIES, type SchoolCategory } from '../../../../shared/domain/schools.ts';
@@ -10,6 +9,7 @@ import { Field } from '../../components/Field.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
+import { useSettingsSave } from './useSettingsSave.ts';
 import { formatDate, todayLocal } from '../../format.ts';
 
 const ScopeSettings = TeamSettings.pick({ categoriesInScope: true, visitAgreeByWeek: true });
@@ -20,26 +20,19 @@ const ScopeSettings = TeamSettings.pick({ categoriesInScope: true, visitAgreeByW
  * dashboard lists it.
  */
 export function ScopeSettingsSection({ settings }: { settings: TeamSettings }) {
-  const queryClient = useQueryClient();
   const years = useQuery({ queryKey: ['calendar.years'], queryFn: () => invoke('calendar.years', {}) });
   const form = useForm({ categoriesInScope: settings.categoriesInScope, visitAgreeByWeek: String(settings.visitAgreeByWeek) });
-  const [saved, setSaved] = useState(false);
+  const { saved, begin, save } = useSettingsSave(form);
   const week = /^\d+$/.test(form.values.visitAgreeByWeek.trim()) ? Number(form.values.visitAgreeByWeek) : null;
   const current = termOn(years.data ?? [], todayLocal());
   const example = current && week && week >= 1 && week <= 12 ? `In the ${TERM_LABELS[current.term.name].toLowerCase()} ${current.year}: by ${formatDate(agreeVisitBy(current.term, week))}.` : '';
 
   const submit = async () => {
-    setSaved(false);
+    begin();
     if (week === null) return form.addIssues([{ path: 'visitAgreeByWeek', message: 'Enter a week of term from 1 to 12, such as 2' }]);
     const parsed = form.validate(ScopeSettings, { categoriesInScope: form.values.categoriesInScope, visitAgreeByWeek: week });
     if (!parsed) return;
-    try {
-      await invoke('team.updateSettings', parsed);
-      await queryClient.invalidateQueries();
-      setSaved(true);
-    } catch (error) {
-      form.fail(error);
-    }
+    await save(parsed);
   };
 
   return (

@@ -1,16 +1,13 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { TeamSettings } from '../../../../shared/domain/team.ts';
-import { invoke } from '../../api.ts';
 import { Field } from '../../components/Field.tsx';
 import { FolderField } from '../../components/FileFields.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
+import { useSettingsSave } from './useSettingsSave.ts';
 import { FormShell } from '../../components/FormShell.tsx';
 
 export function TeamSettingsSection({ settings }: { settings: TeamSettings }) {
-  const queryClient = useQueryClient();
   const form = useForm({
     teamName: settings.teamName,
     localAuthority: settings.localAuthority,
@@ -19,10 +16,10 @@ export function TeamSettingsSection({ settings }: { settings: TeamSettings }) {
     fairnessPercent: String(settings.fairnessPercent),
     teamFolder: settings.teamFolder,
   });
-  const [saved, setSaved] = useState(false);
+  const { saved, begin, save } = useSettingsSave(form);
 
   const submit = async () => {
-    setSaved(false);
+    begin();
     const minutes = form.values.idleLockMinutes.trim();
     const capacity = form.values.defaultCapacity.trim();
     const fairness = form.values.fairnessPercent.trim();
@@ -35,13 +32,7 @@ export function TeamSettingsSection({ settings }: { settings: TeamSettings }) {
     // The backup settings have their own section; they pass through unchanged.
     const parsed = form.validate(TeamSettings, { ...settings, ...form.values, idleLockMinutes: Number(minutes), defaultCapacity: Number(capacity), fairnessPercent: Number(fairness) });
     if (!parsed) return;
-    try {
-      await invoke('team.updateSettings', parsed);
-      await queryClient.invalidateQueries();
-      setSaved(true);
-    } catch (error) {
-      form.fail(error);
-    }
+    await save(parsed);
   };
 
   return (
