@@ -4,6 +4,7 @@
  * schemas before any service runs, whichever transport the call came through.
  */
 import { z } from 'zod';
+import { isoDate } from './dates.ts';
 import { filePath, line } from './domain/text.ts';
 import { AllocationProposal, type AllocationImportResult, type AllocationPeriod, type BoardRow, type CoverageGaps, type Finding, type LoadReport, type ProposalCheck } from './domain/allocations.ts';
 import { AcademicYearInput, TERM_NAMES, type AcademicYear } from './domain/calendar.ts';
@@ -52,7 +53,7 @@ const FilePath = filePath('Enter a file path');
 const Replace = z.boolean().default(false);
 const Passphrase = z.string().min(1, 'Enter the passphrase').max(1024, 'The passphrase is too long');
 const NoInput = z.object({}).strict();
-const IsoDate = z.iso.date('Enter the date as yyyy-mm-dd');
+const IsoDate = isoDate();
 const RowsImportInput = z
   .object({ path: FilePath, dryRun: z.boolean().default(true), applyGoodRows: z.boolean().default(false) })
   .strict();

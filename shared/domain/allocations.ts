@@ -4,6 +4,7 @@
  * exactly the findings the main process enforces.
  */
 import { z } from 'zod';
+import { isoDate } from '../dates.ts';
 import { line } from './text.ts';
 import { addDays, formatDate } from '../format.ts';
 import type { ConnectionKind } from './people.ts';
@@ -204,7 +205,7 @@ export function judge(facts: ProposalFacts): Finding[] {
 export const hasBlocking = (findings: Finding[]) => findings.some((f) => f.severity === 'blocking');
 export const hasWarnings = (findings: Finding[]) => findings.some((f) => f.severity === 'warning');
 
-const IsoDate = z.iso.date('Enter the date as yyyy-mm-dd');
+const IsoDate = isoDate();
 const OptionalText = line().max(500, 'Use 500 characters or fewer').optional().transform((v) => (v ? v : null));
 
 /** One school's new named and secondary workers from a date. null leaves that role empty. */

@@ -4,6 +4,7 @@
  * the moves between them are pure rules, shared so the screen offers only what is allowed.
  */
 import { z } from 'zod';
+import { isoDate } from '../dates.ts';
 import { line } from './text.ts';
 import { formatDate } from '../format.ts';
 import { TERM_NAMES, termOn, type AcademicYear, type TermName } from './calendar.ts';
@@ -60,7 +61,7 @@ export function dateWarnings(calendar: WorkingCalendar, years: AcademicYear[], v
   return warnings;
 }
 
-const IsoDate = z.iso.date('Enter the date as yyyy-mm-dd');
+const IsoDate = isoDate();
 
 export const PlanVisitInput = z
   .object({

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, ConsultationInput, KEY_AREA_LABELS, KEY_AREAS, childReferenceWarnings } from '../../../../shared/domain/records.ts';
 import { invoke } from '../../api.ts';
 import { parseChildRefs } from '../../components/childRefs.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -65,7 +66,7 @@ export function ConsultationsPage() {
         ) : null}
         <FormShell form={form} onSubmit={submit}>
           <SchoolPicker key={saved ? 'saved' : 'new'} id={form.idOf('urn')} value={form.values.urn} onChange={(urn) => form.set('urn', urn)} error={form.errorFor('urn')} />
-          <Field id={form.idOf('date')} label="Date" hint="yyyy-mm-dd" value={form.values.date} onChange={(v) => form.set('date', v)} error={form.errorFor('date')} width="short" />
+          <DateField {...form.field('date')} label="Date" />
           <Field id={form.idOf('requestedBy')} label="Requested by" value={form.values.requestedBy} onChange={(v) => form.set('requestedBy', v)} error={form.errorFor('requestedBy')} />
           <fieldset className="fieldset">
             <legend>Attendees</legend>
@@ -89,7 +90,7 @@ export function ConsultationsPage() {
             </div>
           ) : null}
           <TextBlock id={form.idOf('actions')} label="Actions" hint="What, who and by when" value={form.values.actions} onChange={(v) => form.set('actions', v)} />
-          <Field id={form.idOf('notesSharedOn')} label="Notes shared with the attendees, head and DSL on (optional)" hint="yyyy-mm-dd" value={form.values.notesSharedOn} onChange={(v) => form.set('notesSharedOn', v)} error={form.errorFor('notesSharedOn')} width="short" />
+          <DateField {...form.field('notesSharedOn')} label="Notes shared with the attendees, head and DSL on (optional)" />
           <Button type="submit" className="button">
             Record consultation
           </Button>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Button, Checkbox } from 'react-aria-components';
 import { SpocListInput } from '../../../../shared/domain/documents.ts';
 import { invoke } from '../../api.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -17,7 +18,8 @@ export function SpocListSection({ teamFolder }: { teamFolder: string }) {
   const form = useForm({ validFrom: todayLocal(), path: '', acceptGaps: false, replace: false });
   const validFrom = form.values.validFrom;
   const check = useQuery({ queryKey: ['documents.checkSpocList', validFrom], queryFn: () => invoke('documents.checkSpocList', { validFrom }), enabled: /^\d{4}-\d{2}-\d{2}$/.test(validFrom) });
-  const suggested = teamFolder ? `${teamFolder}${separator(teamFolder)}SPOC contact list ${validFrom}.xlsx` : '';
+  // The file is named after the day only once the field reads as one (a half-typed 3/12 would put a / in the name).
+  const suggested = teamFolder ? `${teamFolder}${separator(teamFolder)}SPOC contact list ${/^\d{4}-\d{2}-\d{2}$/.test(validFrom) ? validFrom : todayLocal()}.xlsx` : '';
   const target = form.valueOr('path', suggested);
   const [saved, setSaved] = useState<{ path: string; rows: number } | null>(null);
   const gaps = check.data?.gaps ?? [];
@@ -44,7 +46,7 @@ export function SpocListSection({ teamFolder }: { teamFolder: string }) {
       </p>
       {saved ? <Notice title={`SPOC list of ${saved.rows} schools saved`}><p><code className="path">{saved.path}</code></p></Notice> : null}
       <FormShell form={form} onSubmit={submit}>
-        <Field id={form.idOf('validFrom')} label="Valid from" hint="yyyy-mm-dd: the allocations on this day" value={validFrom} onChange={(v) => form.set('validFrom', v)} error={form.errorFor('validFrom')} width="short" />
+        <DateField {...form.field('validFrom')} label="Valid from" hint="The list shows the allocations on this day" />
         {check.data ? (
           gaps.length ? (
             <div className="finding-group finding-warning">

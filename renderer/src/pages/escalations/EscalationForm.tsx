@@ -4,6 +4,7 @@ import { CONCERN_LABELS, CONCERNS, CorrectEscalationInput, RaiseEscalationInput,
 import { londonWallTime } from '../../../../shared/domain/london-time.ts';
 import { childReferenceWarnings } from '../../../../shared/domain/records.ts';
 import { childRefsText, parseChildRefs } from '../../components/childRefs.ts';
+import { DateTimeField } from '../../components/DateTimeField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { SchoolPicker } from '../../components/SchoolPicker.tsx';
@@ -13,7 +14,7 @@ import { useForm } from '../../components/useForm.ts';
 
 type Concern = (typeof CONCERNS)[number] | '';
 type Referral = (typeof REFERRAL_ANSWERS)[number];
-const TIME_HINT = 'yyyy-mm-ddThh:mm, England’s clock';
+const TIME_HINT = 'By the clock in England';
 
 /** Now on England's clock, whatever time zone the computer is set to. */
 export function nowOnTheClock(): string {
@@ -52,6 +53,7 @@ export function EscalationForm({ latest, submitLabel, onSubmit }: Props) {
   const text = (name: keyof typeof v & string, label: string, hint?: string, width?: 'half' | 'short') => (
     <Field id={form.idOf(name)} label={label} {...(hint ? { hint } : {})} {...(width ? { width } : {})} value={String(v[name])} onChange={(x) => form.set(name, x)} error={form.errorFor(name)} />
   );
+  const moment = (name: 'raisedAt' | 'managerInformedAt' | 'referralAt' | 'closedAt', label: string, hint = TIME_HINT) => <DateTimeField {...form.field(name)} label={label} hint={hint} />;
   const block = (name: keyof typeof v & string, label: string, hint?: string) => (
     <TextBlock id={form.idOf(name)} label={label} {...(hint ? { hint } : {})} value={String(v[name])} onChange={(x) => form.set(name, x)} error={form.errorFor(name)} />
   );
@@ -74,10 +76,8 @@ export function EscalationForm({ latest, submitLabel, onSubmit }: Props) {
       <fieldset className="fieldset">
         <legend>The concern</legend>
         <SchoolPicker id={form.idOf('urn')} value={v.urn} onChange={(urn) => form.set('urn', urn)} error={form.errorFor('urn')} initialText={latest?.schoolName ?? ''} />
-        <div className="date-row">
-          {text('raisedAt', 'Raised at', TIME_HINT, 'half')}
-          {text('raisedBy', 'Raised by', 'Who told the team, for example the DSL', 'half')}
-        </div>
+        {moment('raisedAt', 'Raised at')}
+        {text('raisedBy', 'Raised by', 'Who told the team, for example the DSL', 'half')}
         <Select<Concern> id={form.idOf('concern')} label="Concern" value={v.concern} onChange={(c) => form.set('concern', c)} options={[{ id: '', label: 'Choose the concern' }, ...CONCERNS.map((c) => ({ id: c, label: CONCERN_LABELS[c] }))]} />
         {form.errorFor('concern') ? <p className="error-message">{form.errorFor('concern')}</p> : null}
         {text('children', 'Children (optional)', 'Initials and year group, separated by commas: JB Y4, KT Y6. Never names.')}
@@ -90,23 +90,19 @@ export function EscalationForm({ latest, submitLabel, onSubmit }: Props) {
       </fieldset>
       <fieldset className="fieldset">
         <legend>The manager (within 24 hours)</legend>
-        <div className="date-row">
-          {text('managerInformedAt', 'Manager told at', TIME_HINT, 'half')}
-          {text('managerInformed', 'Manager told', 'Their name', 'half')}
-        </div>
+        {moment('managerInformedAt', 'Manager told at')}
+        {text('managerInformed', 'Manager told', 'Their name', 'half')}
         {block('lateReason', 'Why the manager was told late', 'Needed only when told more than 24 hours after the concern was raised')}
       </fieldset>
       <fieldset className="fieldset">
         <legend>Referral, advice and outcome</legend>
         <Select<Referral> id={form.idOf('referralMade')} label="Referral to the Integrated Front Door / MASH made by the school" value={v.referralMade} onChange={(r) => form.set('referralMade', r)} options={REFERRAL_ANSWERS.map((r) => ({ id: r, label: REFERRAL_LABELS[r] }))} />
         {form.errorFor('referralMade') ? <p className="error-message">{form.errorFor('referralMade')}</p> : null}
-        <div className="date-row">
-          {text('referralAt', 'Referral made at (optional)', TIME_HINT, 'half')}
-          {text('referralReference', 'Referral reference (optional)', undefined, 'half')}
-        </div>
+        {moment('referralAt', 'Referral made at (optional)')}
+        {text('referralReference', 'Referral reference (optional)', undefined, 'half')}
         {block('advice', 'Advice the team gave (optional)')}
         {block('outcome', 'Outcome (optional)')}
-        {text('closedAt', 'Closed at (optional)', `${TIME_HINT}; closing needs the manager told and the outcome`, 'half')}
+        {moment('closedAt', 'Closed at (optional)', `${TIME_HINT}; closing needs the manager told and the outcome`)}
       </fieldset>
       {latest ? block('changeNote', 'What this entry changes, and why', 'Needed when it changes the time raised, the school, the concern or the time the manager was told') : null}
       <Button type="submit" className="button">

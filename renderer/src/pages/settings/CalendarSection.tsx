@@ -4,6 +4,7 @@ import { Button, Checkbox } from 'react-aria-components';
 import { z } from 'zod';
 import { AcademicYearInput, TERM_LABELS, TERM_NAMES, type AcademicYear } from '../../../../shared/domain/calendar.ts';
 import { invoke } from '../../api.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -143,7 +144,7 @@ export function CalendarSection() {
             <legend>{TERM_LABELS[TERM_NAMES[i]]}</legend>
             {PARTS.map(([part, label]) => {
               const name = `terms.${i}.${part}` as const;
-              return <Field key={name} id={form.idOf(name)} label={label} hint="yyyy-mm-dd" value={form.values[name]} onChange={(v) => form.set(name, v)} error={form.errorFor(name)} width="short" />;
+              return <DateField key={name} {...form.field(name)} label={label} messageLabel={`${TERM_LABELS[TERM_NAMES[i]]}, ${label.toLowerCase()}`} hint="For example 1/9/2026" />;
             })}
           </fieldset>
         ))}
