@@ -7,6 +7,7 @@ import { invoke } from '../../api.ts';
 import { Page } from '../../components/Page.tsx';
 import { Select } from '../../components/Select.tsx';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
+import { plural } from '../../format.ts';
 import { AllocationsNav } from './AllocationsNav.tsx';
 
 const ALL = 'all';
@@ -40,7 +41,7 @@ export function BoardPage() {
         />
       </div>
       <p className="result-count" role="status">
-        {rows.isPending ? 'Loading…' : `${data.length} open schools; ${open} missing a named or secondary link worker`}
+        {rows.isPending ? 'Loading…' : `${plural(data.length, 'open school')}; ${open} missing a named or secondary link worker`}
       </p>
       {data.length > 0 ? <VirtualTable caption="Schools and their link workers, unallocated first" rows={data} columns={columns} rowKey={(r) => r.urn} /> : null}
     </Page>

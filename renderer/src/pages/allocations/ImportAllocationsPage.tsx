@@ -8,6 +8,7 @@ import { Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useForm } from '../../components/useForm.ts';
+import { plural } from '../../format.ts';
 import { AllocationsNav } from './AllocationsNav.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 
@@ -51,8 +52,8 @@ export function ImportAllocationsPage() {
         </Button>
       </FormShell>
       {result ? (
-        <Notice title={`${result.applied} allocations saved`}>
-          <p>{result.rejected.length} rows refused.</p>
+        <Notice title={`${plural(result.applied, 'allocation')} saved`}>
+          <p>{plural(result.rejected.length, 'row')} refused.</p>
         </Notice>
       ) : null}
       {preview ? (
@@ -82,7 +83,7 @@ export function ImportAllocationsPage() {
             </tbody>
           </table>
           <Button className="button" isDisabled={applicable === 0} onPress={() => void run(false)}>
-            Save the {applicable} allocations that can apply
+            {applicable === 1 ? 'Save the 1 allocation that can apply' : `Save the ${applicable} allocations that can apply`}
           </Button>
         </section>
       ) : null}

@@ -8,7 +8,7 @@ import { Field } from '../../components/Field.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
-import { formatDate, todayLocal } from '../../format.ts';
+import { formatDate, plural, todayLocal } from '../../format.ts';
 
 const separator = (folder: string) => (folder.includes('\\') ? '\\' : '/');
 
@@ -44,7 +44,7 @@ export function SpocListSection({ teamFolder }: { teamFolder: string }) {
         The list the team publishes so schools know whom to call: every open school with its named link worker (SPOC), secondary link worker and team manager, with
         their work email and phone. Declared connections, notes, reasons and children are never included.
       </p>
-      {saved ? <Notice title={`SPOC list of ${saved.rows} schools saved`}><p><code className="path">{saved.path}</code></p></Notice> : null}
+      {saved ? <Notice title={`SPOC list of ${plural(saved.rows, 'school')} saved`}><p><code className="path">{saved.path}</code></p></Notice> : null}
       <FormShell form={form} onSubmit={submit}>
         <DateField {...form.field('validFrom')} label="Valid from" hint="The list shows the allocations on this day" />
         {check.data ? (
@@ -61,7 +61,7 @@ export function SpocListSection({ teamFolder }: { teamFolder: string }) {
               </Checkbox>
             </div>
           ) : (
-            <p className="finding-ok" role="status">All {check.data.schools} open schools have a named link worker on {formatDate(validFrom)}.</p>
+            <p className="finding-ok" role="status">{check.data.schools === 1 ? 'The open school has' : `All ${check.data.schools} open schools have`} a named link worker on {formatDate(validFrom)}.</p>
           )
         ) : null}
         <Field id={form.idOf('path')} label="Save as" hint="A full path ending in .xlsx" value={target} onChange={(v) => form.set('path', v)} error={form.errorFor('path')} />

@@ -9,7 +9,7 @@ import { Field } from '../../components/Field.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
-import { formatDate } from '../../format.ts';
+import { formatDate, plural } from '../../format.ts';
 
 type Part = 'startsOn' | 'halfTermFrom' | 'halfTermTo' | 'endsOn';
 /** Named as the schema's paths (terms.0.startsOn), so its errors land on the right field. */
@@ -112,7 +112,7 @@ export function CalendarSection() {
     if (!parsed) return;
     try {
       const result = await invoke('calendar.importBankHolidays', parsed);
-      setMessage(`${result.count} bank holidays imported, ${formatDate(result.from)} to ${formatDate(result.to)}`);
+      setMessage(`${plural(result.count, 'bank holiday')} imported, ${formatDate(result.from)} to ${formatDate(result.to)}`);
       await refresh();
     } catch (error) {
       bank.fail(error, 'path');
@@ -161,7 +161,7 @@ export function CalendarSection() {
       </FormShell>
       <h3>Bank holidays</h3>
       <p>
-        {info.data ? `${info.data.bankHolidays.count} England and Wales bank holidays held, ${formatDate(info.data.bankHolidays.from)} to ${formatDate(info.data.bankHolidays.to)}.` : ''} To add
+        {info.data ? `${plural(info.data.bankHolidays.count, 'England and Wales bank holiday')} held, ${formatDate(info.data.bankHolidays.from)} to ${formatDate(info.data.bankHolidays.to)}.` : ''} To add
         later years, download <code>bank-holidays.json</code> from gov.uk and import it.
       </p>
       <FormShell form={bank} onSubmit={importBank}>

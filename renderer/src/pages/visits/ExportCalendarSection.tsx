@@ -8,7 +8,7 @@ import { Field } from '../../components/Field.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
-import { todayLocal } from '../../format.ts';
+import { plural, todayLocal } from '../../format.ts';
 
 const ExportForm = z.object({
   path: z.string().trim().min(1, 'Enter where to save the .ics file'),
@@ -38,7 +38,7 @@ export function ExportCalendarSection() {
       {done ? (
         <Notice title="Calendar file saved">
           <p>
-            {done.events} events in <span className="path">{done.path}</span>
+            {plural(done.events, 'event')} in <span className="path">{done.path}</span>
           </p>
         </Notice>
       ) : null}
