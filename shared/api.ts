@@ -43,6 +43,7 @@ import { ConsultationInput, VisitRecordInput, type Consultation, type VisitRecor
 import { MoveVisitStatus, PlanVisitInput, type PlannerRow, type Visit } from './domain/visits.ts';
 import { GiasApplyInput, GiasImportInput, type GiasImportResult, type GiasPreview, type ImportProgress, type RowsImportResult } from './domain/imports.ts';
 import { ConnectionFields, PersonFields, type Connection, type Person, type PersonDetail, type PersonSummary } from './domain/people.ts';
+import { BulkTeamFieldsInput, HubImportInput, type BulkTeamFieldsResult, type HubImportResult } from './domain/school-bulk.ts';
 import { EnhancedSupport, NewSchool, SCHOOL_CATEGORIES, SchoolQuery, TeamHeldFields, Urn, type School, type SchoolDetail, type SchoolSummary } from './domain/schools.ts';
 import { LocalAuthority, PersonName, TeamName, TeamSettingsPatch } from './domain/team.ts';
 import type { AuditEntry, Team, TeamSettings } from './domain/team.ts';
@@ -228,6 +229,14 @@ export const api = {
   ),
   'schools.close': method<School>()(z.object({ urn: Urn, closedOn: IsoDate }).strict(), 'Close a school; it and its history are kept'),
   'schools.acknowledgeClosure': method<School>()(z.object({ urn: Urn }).strict(), 'Clear the "closed in GIAS" flag once dealt with'),
+  'schools.setMany': method<BulkTeamFieldsResult>()(
+    BulkTeamFieldsInput,
+    'Set the hub, DSL name or DSL email of several schools in one change (a field left out is kept, an empty one cleared); dryRun only counts what would change',
+  ),
+  'schools.importHubs': method<HubImportResult>()(
+    HubImportInput,
+    'Set schools’ hubs (and DSL details) from a .csv or .xlsx of URN and Hub: each row checked (dryRun, the default, changes nothing), then applied in one transaction',
+  ),
   'gias.preview': method<GiasPreview>()(GiasImportInput, 'Read a GIAS establishment CSV and say what an import would change'),
   'gias.apply': method<GiasImportResult>()(GiasApplyInput, 'Import a GIAS establishment CSV in one transaction'),
   'imports.progress': method<ImportProgress | null>()(NoInput, 'Progress of the import running now, if any'),

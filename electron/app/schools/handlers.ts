@@ -1,6 +1,8 @@
 import type { AreaHandlers } from '../handler-types.ts';
 import { userPath } from '../paths.ts';
+import { setTeamFieldsOfMany } from './bulk.ts';
 import { applyGiasImport, previewGiasImport } from './gias-import.ts';
+import { importHubs } from './hub-import.ts';
 import {
   acknowledgeClosure, addSchool, closeSchool, listSchools, schoolDetail, schoolHubs, setEnhancedSupport, updateSchoolTeamFields,
 } from './service.ts';
@@ -14,6 +16,9 @@ export const schoolHandlers: AreaHandlers<'schools' | 'gias'> = {
   'schools.setEnhancedSupport': (session, { urn, support }) => setEnhancedSupport(session.database.writeContext, urn, support),
   'schools.close': (session, { urn, closedOn }) => closeSchool(session.database.writeContext, urn, closedOn),
   'schools.acknowledgeClosure': (session, { urn }) => acknowledgeClosure(session.database.writeContext, urn),
+  'schools.setMany': (session, input) => setTeamFieldsOfMany(session.database.writeContext, input),
+  'schools.importHubs': (session, { path, dryRun, applyGoodRows, expected }) =>
+    importHubs(session.database.writeContext, userPath(path), { dryRun, applyGoodRows, expected }),
   'gias.preview': (session, { path, laCodes }) =>
     session.track('GIAS preview', (report) => previewGiasImport(session.database.writeContext, userPath(path), laCodes, report)),
   'gias.apply': (session, { path, laCodes, applyGoodRows, expected }) =>
