@@ -18,8 +18,6 @@ export interface DateFieldProps {
   autoFocus?: boolean;
   /** How messages name the field when its label alone would not (the date of "Raised at"). */
   messageLabel?: string;
-  /** The field's own message is left to a group that shows it (a date and time field). */
-  hideOwnError?: boolean;
 }
 
 const readAsDate = (text: string): Reading => {
@@ -33,18 +31,17 @@ const isoDay = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : n
  * said back in full ("Thursday 3 December 2026"), or picked from a calendar in British English.
  * The form's value is yyyy-mm-dd, as the API takes it.
  */
-export function DateField({ id, label, value, onChange, hint, error, onProblem, autoFocus, messageLabel, hideOwnError }: DateFieldProps) {
+export function DateField({ id, label, value, onChange, hint, error, onProblem, autoFocus, messageLabel }: DateFieldProps) {
   const labelId = useId();
   const typed = useTypedText({ value, onChange, label: messageLabel ?? label, read: readAsDate, show: (v) => (isoDay(v) ? numericDate(v) : v), onProblem });
-  const understood = typed.reading.kind === 'value' ? describeDay(typed.reading.value) : '';
-  const shownError = error ?? (hideOwnError ? undefined : typed.ownError);
+  const understood = typed.reading.kind === 'value' ? describeDay(typed.reading.value) : typed.unread ? 'Not understood as a date yet' : '';
   const picked = isoDay(typed.reading.kind === 'value' ? typed.reading.value : '');
   return (
     <div className="date-field">
-      <TextField className="field field-short" validationBehavior="aria" value={typed.text} onChange={typed.type} onBlur={typed.leave} isInvalid={Boolean(shownError)} autoFocus={autoFocus ?? false}>
+      <TextField className="field field-short" validationBehavior="aria" value={typed.text} onChange={typed.type} onBlur={typed.leave} isInvalid={Boolean(error)} autoFocus={autoFocus ?? false}>
         <Label id={labelId}>{label}</Label>
         <Text slot="description">{hint ?? DATE_EXAMPLE}</Text>
-        <FieldError>{shownError}</FieldError>
+        <FieldError>{error}</FieldError>
         <div className="date-input-row">
           <Input id={id} autoComplete="off" spellCheck={false} />
           <DialogTrigger>
@@ -84,7 +81,7 @@ export function DateField({ id, label, value, onChange, hint, error, onProblem, 
           </DialogTrigger>
         </div>
       </TextField>
-      <p className="understood" aria-live="polite">
+      <p className={typed.unread ? 'understood understood-not' : 'understood'} aria-live="polite">
         {understood}
       </p>
     </div>

@@ -88,7 +88,6 @@ export function DateTimeField({ id, label, value, onChange, hint, error, onProbl
           value={parts.date}
           onChange={() => undefined}
           onProblem={(message, typed) => update('date', typed, message)}
-          hideOwnError={Boolean(error)}
         />
         <TimeField
           id={`${id}-time`}
@@ -98,7 +97,6 @@ export function DateTimeField({ id, label, value, onChange, hint, error, onProbl
           value={parts.time}
           onChange={() => undefined}
           onProblem={(message, typed) => update('time', typed, message)}
-          hideOwnError={Boolean(error)}
         />
       </div>
     </div>

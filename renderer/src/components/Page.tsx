@@ -12,7 +12,7 @@ export function Page({ title, children, lead }: { title: string; lead?: ReactNod
   const { key } = useLocation();
   useEffect(() => {
     document.title = `${title} – LinkDesk`;
-    if (frame && key === frame.arrivalKey) frame.focusTop(title);
+    if (frame?.arriving) frame.focusTop(title);
     else heading.current?.focus({ preventScroll: true });
   }, [title, frame, key]);
   return (

@@ -7,8 +7,8 @@ import { createContext } from 'react';
  * page moves focus to its heading, so a screen reader hears the page it moved to.
  */
 export interface PageFocus {
-  /** The location (react-router's key) the frame opened on. */
-  arrivalKey: string;
+  /** True while the frame still shows the page it opened on (a redirect to the same page included). */
+  arriving: boolean;
   /** Names the page at the top of the frame and puts focus there. */
   focusTop: (title: string) => void;
 }

@@ -13,7 +13,6 @@ export interface TimeFieldProps {
   error?: string | undefined;
   onProblem?: ((message: string | null, typed: string) => void) | undefined;
   messageLabel?: string;
-  hideOwnError?: boolean;
 }
 
 const readAsTime = (text: string): Reading => {
@@ -22,19 +21,18 @@ const readAsTime = (text: string): Reading => {
 };
 
 /** The one way to ask for a time of day: on the 24-hour clock, though 2.20pm is understood and said back as 14:20. */
-export function TimeField({ id, label, value, onChange, hint, error, onProblem, messageLabel, hideOwnError }: TimeFieldProps) {
+export function TimeField({ id, label, value, onChange, hint, error, onProblem, messageLabel }: TimeFieldProps) {
   const typed = useTypedText({ value, onChange, label: messageLabel ?? label, read: readAsTime, show: (v) => v, onProblem });
-  const understood = typed.reading.kind === 'value' && typed.reading.value !== typed.text.trim() ? typed.reading.value : '';
-  const shownError = error ?? (hideOwnError ? undefined : typed.ownError);
+  const understood = typed.reading.kind === 'value' ? (typed.reading.value !== typed.text.trim() ? typed.reading.value : '') : typed.unread ? 'Not understood as a time yet' : '';
   return (
     <div className="date-field">
-      <TextField className="field field-short" validationBehavior="aria" value={typed.text} onChange={typed.type} onBlur={typed.leave} isInvalid={Boolean(shownError)}>
+      <TextField className="field field-short" validationBehavior="aria" value={typed.text} onChange={typed.type} onBlur={typed.leave} isInvalid={Boolean(error)}>
         <Label>{label}</Label>
         <Text slot="description">{hint ?? TIME_EXAMPLE}</Text>
-        <FieldError>{shownError}</FieldError>
+        <FieldError>{error}</FieldError>
         <Input id={id} autoComplete="off" spellCheck={false} />
       </TextField>
-      <p className="understood" aria-live="polite">
+      <p className={typed.unread ? 'understood understood-not' : 'understood'} aria-live="polite">
         {understood}
       </p>
     </div>

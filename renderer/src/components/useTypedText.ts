@@ -53,8 +53,12 @@ export function useTypedText({ value, onChange, label, read, show, onProblem }: 
     text,
     reading,
     type,
-    /** The field's own message, once the person has left the field (not while they are still typing). */
-    ownError: left ? (messageOf(reading) ?? undefined) : undefined,
+    /**
+     * True once the person has left the field with text that does not read. The full message
+     * waits for the form's submit, like every other field's, so nothing above the field moves
+     * while the person is on their way to a button.
+     */
+    unread: left && reading.kind === 'invalid',
     leave: () => setLeft(true),
   };
 }

@@ -45,13 +45,16 @@ export function AppFrame({ session }: { session: SessionInfo }) {
   );
   useIdleLock(team.data?.settings.idleLockMinutes, () => void lock('idle'));
 
-  const location = useLocation();
-  const [arrivalKey] = useState(location.key);
+  const { pathname } = useLocation();
+  const [arrivalPath] = useState(pathname);
+  const [leftArrival, setLeftArrival] = useState(false);
+  if (!leftArrival && pathname !== arrivalPath) setLeftArrival(true);
+  const arriving = !leftArrival && pathname === arrivalPath;
   const top = useRef<HTMLParagraphElement>(null);
   const [topTitle, setTopTitle] = useState('');
   const pageFocus = useMemo<PageFocus>(
     () => ({
-      arrivalKey,
+      arriving,
       focusTop: (title) => {
         setTopTitle(title);
         // Only while nobody has moved on: a page that finishes loading must not pull focus back.
@@ -59,7 +62,7 @@ export function AppFrame({ session }: { session: SessionInfo }) {
         if (active === null || active === document.body || active === top.current) top.current?.focus({ preventScroll: true });
       },
     }),
-    [arrivalKey],
+    [arriving],
   );
 
   return (
