@@ -26,6 +26,11 @@ describe('the audit log in words', () => {
     expect(say('panel', 'generate-meetings', '3 meetings from 2026-09-07 to 2026-12-18')).toBe('Panel meetings planned – 3 meetings from 7 Sep 2026 to 18 Dec 2026');
   });
 
+  it('says a summary that only repeats what happened once', () => {
+    expect(say('team', 'create', 'Team database created')).toBe('Team database created');
+    expect(say('settings', 'update', 'Changed: teamName, idleLockMinutes')).toBe('Team settings changed – Changed: team name, minutes before locking');
+  });
+
   it('still says something readable for an entry it has no words for', () => {
     expect(say('future-thing', 'made-up')).toBe('Future thing: made up');
   });

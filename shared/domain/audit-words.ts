@@ -134,5 +134,5 @@ export function describeAudit(entry: AuditWords): string {
     ? `Visit: ${(VISIT_STATUS_LABELS[status[1] as VisitStatus] ?? status[1] ?? '').toLowerCase()}`
     : (WHAT[`${entry.entity} ${entry.action}`] ?? `${capitalised(entry.entity.replace(/-/g, ' '))}: ${entry.action.replace(/-/g, ' ')}`);
   const summary = entry.summary ? summaryWords(entry) : '';
-  return summary ? `${what} – ${summary}` : what;
+  return summary && summary !== what ? `${what} – ${summary}` : what;
 }

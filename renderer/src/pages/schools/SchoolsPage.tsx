@@ -135,7 +135,8 @@ export function SchoolsPage() {
       {shown.length > 0 ? (
         <div className="selection-bar">
           <p role="status">
-            {chosen.size === 0 ? 'No schools selected.' : `${plural(chosen.size, 'school')} selected${chosenHidden ? `, ${chosenHidden} of them not in the list shown` : ''}.`}
+            {/* Worded without 'schools': the count of the list above is the status that says how many schools match. */}
+            Selected: {chosen.size === 0 ? 'none' : `${chosen.size}${chosenHidden ? `, ${chosenHidden} of them not in the list shown` : ''}`}.
           </p>
           <Button className="button button-secondary" onPress={() => choose(shown, !allShownChosen)}>
             {allShownChosen ? `Unselect the ${plural(shown.length, 'school')} shown` : `Select all ${plural(shown.length, 'school')} shown`}
