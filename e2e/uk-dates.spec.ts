@@ -122,6 +122,19 @@ test('an escalation’s times in a date field and a 24-hour time field', async (
   await expect(raised.getByText('09:30')).toBeVisible();
   await expect(raised.getByText('Tuesday 24 November 2026')).toBeVisible();
   await expectAccessible(page, 'log an escalation, with date and time fields');
+
+  // The calendar, by keyboard: it opens on the day in the box; the next day is a right arrow away.
+  await raised.getByRole('button', { name: 'Open calendar' }).focus();
+  await page.keyboard.press('Enter');
+  const calendar = page.getByRole('dialog', { name: 'Date: choose a day' });
+  await expect(calendar.getByRole('heading', { name: 'November 2026' })).toBeVisible();
+  await expect(calendar.getByRole('button', { name: /Tuesday, 24 November 2026/ })).toBeFocused();
+  await expectAccessible(page, 'the calendar of a date field');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(calendar).toBeHidden();
+  await expect(raised.getByLabel('Date')).toHaveValue('25/11/2026');
+  await expect(raised.getByText('Wednesday 25 November 2026')).toBeVisible();
 });
 
 /** A register just imported from GIAS: ten Beacon schools and two others, none with a hub. */

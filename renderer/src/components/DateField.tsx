@@ -57,6 +57,8 @@ export function DateField({ id, label, value, onChange, hint, error, onProblem, 
                   <I18nProvider locale="en-GB">
                     <Calendar
                       aria-label={label}
+                      // Focus starts on the day in the box (or today), so the arrow keys move from there.
+                      autoFocus
                       {...(picked ? { defaultValue: parseDate(picked) } : {})}
                       onChange={(day) => {
                         typed.type(numericDate(day.toString()));
