@@ -3,6 +3,8 @@ import { useDeferredValue, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { Link, useParams } from 'react-router';
 import { TERM_LABELS, TERM_NAMES, type TermName } from '../../../../shared/domain/calendar.ts';
+import { z } from 'zod';
+import { isoDate } from '../../../../shared/dates.ts';
 import { NEXT_STATUSES, PlanVisitInput, VISIT_STATUS_LABELS, type Visit, type VisitStatus } from '../../../../shared/domain/visits.ts';
 import { invoke } from '../../api.ts';
 import { DateField } from '../../components/DateField.tsx';
@@ -32,9 +34,13 @@ function Deadlines({ deadlines }: { deadlines: Visit['deadlines'] }) {
   );
 }
 
+const OnDay = z.object({ on: isoDate('the day it happened') });
+
 function StatusActions({ visit, onDone }: { visit: Visit; onDone: () => void }) {
   const form = useForm({ on: todayLocal(), reason: '' });
   const move = async (to: VisitStatus) => {
+    // The day is checked here too, so a date typed wrongly is named in words, not as the API's format.
+    if (!form.validate(OnDay)) return;
     try {
       await invoke('visits.setStatus', { id: visit.id, to, on: form.values.on, ...(form.values.reason ? { reason: form.values.reason } : {}) });
       onDone();
