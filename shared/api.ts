@@ -4,6 +4,7 @@
  * schemas before any service runs, whichever transport the call came through.
  */
 import { z } from 'zod';
+import { isoDate } from './dates.ts';
 import { filePath, line } from './domain/text.ts';
 import { oneFileToRead, oneFileToWrite, TransferId, type DownloadTicket } from './domain/files.ts';
 import type { FirstRunChecklist } from './domain/first-run.ts';
@@ -44,6 +45,7 @@ import { ConsultationInput, UpdateConsultationInput, VisitRecordInput, type Cons
 import { MoveVisitStatus, PlanVisitInput, type PlannerRow, type Visit } from './domain/visits.ts';
 import { GiasApplyInput, GiasImportInput, type GiasImportResult, type GiasPreview, type ImportProgress, type RowsImportResult } from './domain/imports.ts';
 import { ConnectionFields, PersonFields, type Connection, type Person, type PersonDetail, type PersonSummary } from './domain/people.ts';
+import { BulkTeamFieldsInput, HubImportInput, type BulkTeamFieldsResult, type HubImportResult } from './domain/school-bulk.ts';
 import { EnhancedSupport, NewSchool, SCHOOL_CATEGORIES, SchoolQuery, SchoolScopeInput, TeamHeldFields, Urn, type School, type SchoolDetail, type SchoolSummary } from './domain/schools.ts';
 import { LocalAuthority, PersonName, TeamName, TeamSettingsPatch } from './domain/team.ts';
 import type { AuditEntry, Team, TeamSettings } from './domain/team.ts';
@@ -54,7 +56,7 @@ const FilePath = filePath('Enter a file path');
 const Replace = z.boolean().default(false);
 const Passphrase = z.string().min(1, 'Enter the passphrase').max(1024, 'The passphrase is too long');
 const NoInput = z.object({}).strict();
-const IsoDate = z.iso.date('Enter the date as yyyy-mm-dd');
+const IsoDate = isoDate();
 const ChooseTheFile = 'Choose the file, or enter its full path';
 /** A file to read: a path (typed, pasted or chosen in a dialog) or, in browser mode, an upload's id. */
 const FileToRead = { path: FilePath.optional(), upload: TransferId.optional() };
@@ -242,6 +244,14 @@ export const api = {
   'schools.setInScope': method<School>()(
     SchoolScopeInput,
     'Put a school in or out of the team’s scope whatever its category, or (null) let the team’s categories decide',
+  ),
+  'schools.setMany': method<BulkTeamFieldsResult>()(
+    BulkTeamFieldsInput,
+    'Set the hub, DSL name or DSL email of several schools in one change (a field left out is kept, an empty one cleared); dryRun only counts what would change',
+  ),
+  'schools.importHubs': method<HubImportResult>()(
+    HubImportInput,
+    'Set schools’ hubs (and DSL details) from a .csv or .xlsx of URN and Hub: each row checked (dryRun, the default, changes nothing), then applied in one transaction',
   ),
   'gias.preview': method<GiasPreview>()(GiasImportInput, 'Read a GIAS establishment CSV and say what an import would change'),
   'gias.apply': method<GiasImportResult>()(GiasApplyInput, 'Import a GIAS establishment CSV in one transaction'),

@@ -18,6 +18,7 @@ import { clockFromEnvironment } from '../app/clock.ts';
 import { apiCommand } from './api-command.ts';
 import { parseCliArgs, type CliArgs } from './args.ts';
 import { exportCommands } from './exports.ts';
+import { hubCommands } from './hub-import.ts';
 import { importCommands } from './imports.ts';
 import { forgetPassphrases, newPassphraseFrom, passphraseFrom, takePassphrasesFromEnvironment } from './prompt.ts';
 import { whereCommands, whereLines } from './where.ts';
@@ -36,6 +37,7 @@ Commands:
   import-people FILE --db FILE [--dry-run]          import workers from .csv or .xlsx
   import-connections FILE --db FILE [--dry-run]     import declared connections from .csv or .xlsx
   import-allocations FILE --db FILE [--dry-run]     allocate link workers from a .csv or .xlsx (such as the SPOC list)
+  import-hubs FILE --db FILE [--dry-run] [--apply-good-rows]   schools' hubs (and DSL name, DSL email) from a .csv or .xlsx of URN and Hub
   export-calendar --db FILE --out FILE.ics [--from DATE --to DATE] [--replace]   visits, pro forma deadlines and panel meetings for Outlook (default: the next year)
   export-spoc-list --db FILE --out FILE.xlsx [--valid-from DATE] [--replace]   the published SPOC contact list (schools with no SPOC: "to be allocated")
   export-record --db FILE --list                    the visit records and consultations a Word meeting record can be made from
@@ -97,6 +99,7 @@ function warnAboutHistory(findings: HistoryFinding[]): void {
 const commands: Record<string, (cli: Cli) => Promise<void>> = {
   ...importCommands({ call, unlock, requireOption }),
   ...exportCommands({ call, unlock, requireOption }),
+  ...hubCommands({ call, unlock, requireOption }),
   ...whereCommands(),
   api: apiCommand({ call, unlock: unlockSaying, requireOption }),
   async create(cli) {

@@ -31,6 +31,7 @@ import { VisitRecordPage } from './pages/visits/VisitRecordPage.tsx';
 import { PeoplePage } from './pages/people/PeoplePage.tsx';
 import { PersonPage } from './pages/people/PersonPage.tsx';
 import { GiasImportPage } from './pages/schools/GiasImportPage.tsx';
+import { HubImportPage } from './pages/schools/HubImportPage.tsx';
 import { NewSchoolPage } from './pages/schools/NewSchoolPage.tsx';
 import { SchoolPage } from './pages/schools/SchoolPage.tsx';
 import { SchoolsPage } from './pages/schools/SchoolsPage.tsx';
@@ -63,6 +64,7 @@ export function App() {
         <Route path="/settings" element={<SettingsPage />} />
         <Route path="/schools" element={<SchoolsPage />} />
         <Route path="/schools/import" element={<GiasImportPage />} />
+        <Route path="/schools/import-hubs" element={<HubImportPage />} />
         <Route path="/schools/new" element={<NewSchoolPage />} />
         <Route path="/schools/:urn" element={<SchoolPage />} />
         <Route path="/allocations" element={<BoardPage />} />

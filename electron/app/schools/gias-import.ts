@@ -5,6 +5,7 @@
  * transaction, so a failed import changes nothing.
  */
 import fs from 'node:fs';
+import { plural } from '../../../shared/format.ts';
 import type { FieldChange, GiasImportResult, GiasPreview } from '../../../shared/domain/imports.ts';
 import { PREVIEW_LIST_LIMIT } from '../../../shared/domain/imports.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -121,7 +122,7 @@ export async function applyGiasImport(
     for (const { record, closing } of toUpdate) {
       updateGiasFacts(ctx.db, record.facts, at, closing ? today : null);
       const ended = closing ? endOpenPeriodsOfSchool(ctx.db, record.facts.urn, record.facts.closedOn ?? today) : 0;
-      audit('school', record.facts.urn, closing ? 'import-closed' : 'import-update', ended ? `ended ${ended} allocations` : undefined);
+      audit('school', record.facts.urn, closing ? 'import-closed' : 'import-update', ended ? `ended ${plural(ended, 'allocation')}` : undefined);
     }
     const c = preview.counts;
     audit('gias-import', null, 'apply', `added ${c.added}, updated ${c.updated}, unchanged ${c.unchanged}, skipped ${c.skipped}, errors ${c.errors}`);

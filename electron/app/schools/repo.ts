@@ -203,3 +203,15 @@ export function searchSchools(db: Connection, q: Required<Omit<SchoolQuery, 'hub
 export function selectHubs(db: Connection): string[] {
   return statement(db, "SELECT DISTINCT hub FROM school WHERE hub IS NOT NULL AND hub <> '' ORDER BY hub").pluck().all() as string[];
 }
+
+/** The team-held columns that can be set on many schools at once. */
+const BULK_COLUMNS = { hub: 'hub', dslName: 'dsl_name', dslEmail: 'dsl_email' } as const;
+export type BulkColumns = Partial<Record<keyof typeof BULK_COLUMNS, string | null>>;
+
+/** Sets only the fields given, leaving the school's other team-held fields as they are. */
+export function updateTeamHeldSome(db: Connection, urn: string, fields: BulkColumns, at: string): void {
+  const names = (Object.keys(BULK_COLUMNS) as (keyof typeof BULK_COLUMNS)[]).filter((f) => fields[f] !== undefined);
+  if (names.length === 0) return;
+  const sets = names.map((f) => `${BULK_COLUMNS[f]} = ?`).join(', ');
+  statement(db, `UPDATE school SET ${sets}, updated_at = ? WHERE urn = ?`).run(...names.map((f) => fields[f] ?? null), at, urn);
+}

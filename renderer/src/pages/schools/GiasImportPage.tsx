@@ -4,6 +4,7 @@ import { Button, Checkbox, ProgressBar } from 'react-aria-components';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { GiasImportInput, type GiasApplyInput, type GiasPreview } from '../../../../shared/domain/imports.ts';
+import { plural } from '../../format.ts';
 import { invoke } from '../../api.ts';
 import { Field } from '../../components/Field.tsx';
 import { fileInput, NO_FILE, OpenFileField, type FileChoice } from '../../components/FileFields.tsx';
@@ -139,7 +140,7 @@ export function GiasImportPage() {
             </Checkbox>
           ) : null}
           <Button className="button" onPress={() => void runApply()} isDisabled={busy || (preview.counts.errors > 0 && !applyGoodRows)}>
-            Import {preview.counts.added + preview.counts.updated} changes
+            Import {plural(preview.counts.added + preview.counts.updated, 'change')}
           </Button>
         </section>
       ) : null}
