@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { Suspense, useCallback } from 'react';
 import { Button } from 'react-aria-components';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import type { SessionInfo } from '../../../shared/api.ts';
 import { invoke } from '../api.ts';
+import { PageLoading } from '../components/PageLoading.tsx';
 import { useIdleLock } from '../components/useIdleLock.ts';
 
 export interface Area {
@@ -75,7 +76,10 @@ export function AppFrame({ session }: { session: SessionInfo }) {
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>
-          <Outlet />
+          {/* Here, not around the routes, so the frame and its navigation stay while a screen's code loads. */}
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
     </div>
