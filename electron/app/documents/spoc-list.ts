@@ -3,7 +3,6 @@
  * fields leave the database: school, category, hub, and the workers' names with their work
  * email and phone. Declared connections, notes, reasons and children are never read here.
  */
-import ExcelJS from 'exceljs';
 import { TO_BE_ALLOCATED, type SpocListCheck, type SpocListRow } from '../../../shared/domain/documents.ts';
 import type { Person } from '../../../shared/domain/people.ts';
 import { CATEGORY_LABELS } from '../../../shared/domain/schools.ts';
@@ -53,6 +52,8 @@ export function checkSpocList(db: Connection, validFrom: string): SpocListCheck 
 
 /** Fills the template workbook: a title row, the header kept frozen with its filters, a row per open school. */
 export async function buildSpocList(db: Connection, validFrom: string): Promise<{ bytes: Buffer; rows: number }> {
+  // exceljs is large: it loads with the first list made, not when LinkDesk starts.
+  const { default: ExcelJS } = await import('exceljs');
   const rows = spocListRows(db, validFrom);
   const { settings } = getTeam(db);
   const book = new ExcelJS.Workbook();
