@@ -9,6 +9,9 @@ if (major < 22) {
   );
   process.exit(1);
 }
+// V8 keeps the compiled code of the modules it loads (in the temp folder, keyed by their
+// contents), so later starts skip parsing most of them: about a tenth of serve's start.
+(await import('node:module')).enableCompileCache?.();
 const { pathToFileURL } = await import('node:url');
 const { compiledCli } = await import('../build/cli.js');
 
