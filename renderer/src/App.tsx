@@ -11,11 +11,14 @@ import { PageLoading } from './components/PageLoading.tsx';
  * of an open database, stays in the first chunk: it is small, and it holds their Suspense.
  */
 const AreaPage = lazy(() => import('./pages/AreaPage.tsx').then((m) => ({ default: m.AreaPage })));
-const CreatePage = lazy(() => import('./pages/CreatePage.tsx').then((m) => ({ default: m.CreatePage })));
+const loadCreatePage = () => import('./pages/CreatePage.tsx');
+const CreatePage = lazy(() => loadCreatePage().then((m) => ({ default: m.CreatePage })));
 const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
-const StartPage = lazy(() => import('./pages/StartPage.tsx').then((m) => ({ default: m.StartPage })));
-const UnlockPage = lazy(() => import('./pages/UnlockPage.tsx').then((m) => ({ default: m.UnlockPage })));
+const loadStartPage = () => import('./pages/StartPage.tsx');
+const StartPage = lazy(() => loadStartPage().then((m) => ({ default: m.StartPage })));
+const loadUnlockPage = () => import('./pages/UnlockPage.tsx');
+const UnlockPage = lazy(() => loadUnlockPage().then((m) => ({ default: m.UnlockPage })));
 const AllocatePage = lazy(() => import('./pages/allocations/AllocatePage.tsx').then((m) => ({ default: m.AllocatePage })));
 const BoardPage = lazy(() => import('./pages/allocations/BoardPage.tsx').then((m) => ({ default: m.BoardPage })));
 const GapsPage = lazy(() => import('./pages/allocations/GapsPage.tsx').then((m) => ({ default: m.GapsPage })));
@@ -40,6 +43,17 @@ const GiasImportPage = lazy(() => import('./pages/schools/GiasImportPage.tsx').t
 const NewSchoolPage = lazy(() => import('./pages/schools/NewSchoolPage.tsx').then((m) => ({ default: m.NewSchoolPage })));
 const SchoolPage = lazy(() => import('./pages/schools/SchoolPage.tsx').then((m) => ({ default: m.SchoolPage })));
 const SchoolsPage = lazy(() => import('./pages/schools/SchoolsPage.tsx').then((m) => ({ default: m.SchoolsPage })));
+
+/**
+ * Fetches the screen the address names while `app.info` is asked for: otherwise the screen's
+ * chunk is only requested once LinkDesk has answered, one wait after the other. A failure here
+ * is left to the screen's own load, which reports it.
+ */
+export function preloadFirstScreen(hash: string): void {
+  const route = hash.replace(/^#/, '').split('?')[0] || '/';
+  const load = route === '/unlock' ? loadUnlockPage : route === '/create' ? loadCreatePage : route === '/' ? loadStartPage : null;
+  load?.().catch(() => undefined);
+}
 
 /** Remounts a page when its URL parameters change, so no form state carries over to another record. */
 function KeyedByParams({ render }: { render: () => ReactNode }) {

@@ -5,10 +5,11 @@ import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router';
 import { AppError } from '../../shared/errors.ts';
 import { captureTokenFromLocation } from './api.ts';
-import { App } from './App.tsx';
+import { App, preloadFirstScreen } from './App.tsx';
 import './styles.css';
 
 captureTokenFromLocation();
+preloadFirstScreen(window.location.hash);
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache({
