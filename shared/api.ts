@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDate } from './dates.ts';
-import { filePath, line } from './domain/text.ts';
+import { line } from './domain/text.ts';
 import { oneFileToRead, oneFileToWrite, TransferId, type DownloadTicket } from './domain/files.ts';
 import type { FirstRunChecklist } from './domain/first-run.ts';
 import { AllocationProposal, type AllocationImportResult, type AllocationPeriod, type BoardRow, type CoverageGaps, type Finding, type LoadReport, type ProposalCheck } from './domain/allocations.ts';
@@ -47,14 +47,17 @@ import { GiasApplyInput, GiasImportInput, type GiasImportResult, type GiasPrevie
 import { ConnectionFields, PersonFields, type Connection, type Person, type PersonDetail, type PersonSummary } from './domain/people.ts';
 import { BulkTeamFieldsInput, HubImportInput, type BulkTeamFieldsResult, type HubImportResult } from './domain/school-bulk.ts';
 import { EnhancedSupport, NewSchool, SCHOOL_CATEGORIES, SchoolQuery, SchoolScopeInput, TeamHeldFields, Urn, type School, type SchoolDetail, type SchoolSummary } from './domain/schools.ts';
-import { LocalAuthority, PersonName, TeamName, TeamSettingsPatch } from './domain/team.ts';
+import { PersonName, TeamSettingsPatch } from './domain/team.ts';
 import type { AuditEntry, Team, TeamSettings } from './domain/team.ts';
 import type { HistoryFinding } from './domain/history.ts';
+import { BackupSource, CreateInput, FilePath, Passphrase, RestoreInput, UnlockInput } from './domain/database.ts';
 
-const FilePath = filePath('Enter a file path');
+// Defined beside the team database's other inputs, where the first screens import them from
+// without the whole contract; still part of it, so exported here too.
+export { BackupSource, CreateInput, RestoreInput, UnlockInput };
+
 /** Writing over an existing file needs the person's explicit choice; a team database is never replaced. */
 const Replace = z.boolean().default(false);
-const Passphrase = z.string().min(1, 'Enter the passphrase').max(1024, 'The passphrase is too long');
 const NoInput = z.object({}).strict();
 const IsoDate = isoDate();
 const ChooseTheFile = 'Choose the file, or enter its full path';
@@ -165,34 +168,6 @@ export interface RestoreResult {
   /** Where the database as it was is kept (never deleted), or null when there was none. */
   keptAt: string | null;
 }
-
-export const BackupSource = z.object({ from: FilePath, passphrase: Passphrase }).strict();
-
-export const RestoreInput = z.object({
-  from: FilePath,
-  passphrase: Passphrase,
-  /** The database to restore into; the open one when left out. */
-  path: FilePath.optional(),
-  /** Who restores, when no database is open. */
-  userName: PersonName.optional(),
-  takeOverLock: z.boolean().optional(),
-}).strict();
-
-export const UnlockInput = z.object({
-  path: FilePath,
-  passphrase: Passphrase,
-  userName: PersonName,
-  /** Set after the user has read the warning about a lock held elsewhere. */
-  takeOverLock: z.boolean().optional(),
-}).strict();
-
-export const CreateInput = z.object({
-  path: FilePath,
-  teamName: TeamName,
-  localAuthority: LocalAuthority,
-  passphrase: Passphrase,
-  userName: PersonName,
-}).strict();
 
 export const api = {
   'app.info': method<AppInfo>()(NoInput, 'Version, transport and the open database, if any'),

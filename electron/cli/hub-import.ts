@@ -2,7 +2,7 @@
 import { BULK_FIELD_LABELS, type HubImportResult } from '../../shared/domain/school-bulk.ts';
 import { AppError } from '../../shared/errors.ts';
 import { plural } from '../../shared/format.ts';
-import type { Cli } from './main.ts';
+import type { Cli } from './commands.ts';
 
 interface Tools {
   call: <T>(cli: Cli, method: string, input: unknown) => Promise<T>;

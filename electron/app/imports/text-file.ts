@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline, Transform } from 'node:stream';
-import { parse } from 'csv-parse';
 import { AppError } from '../../../shared/errors.ts';
 import { assertFileSize, formatCount, overLimit, type TableLimits } from './limits.ts';
 
@@ -124,6 +123,9 @@ function limitGuard(file: string, limits: TableLimits) {
  * Damage the parser cannot get past (a quote never closed) becomes one clear AppError.
  */
 export async function openCsv(file: string, limits: TableLimits, onBytes?: (bytesRead: number, totalBytes: number) => void): Promise<CsvStream> {
+  // The parser loads with the first file read, not when LinkDesk starts; before the file is
+  // opened, since a stream with a 'data' listener flows at once and nothing may await after.
+  const { parse } = await import('csv-parse');
   const total = assertReadableFile(file);
   assertFileSize(file, total, limits.fileBytes);
   const encoding = sniffEncoding(readHead(file, 64 * 1024));

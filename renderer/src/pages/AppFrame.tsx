@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import type { SessionInfo } from '../../../shared/api.ts';
 import { invoke } from '../api.ts';
 import { PageFocusContext, type PageFocus } from '../components/PageFocus.ts';
+import { PageLoading } from '../components/PageLoading.tsx';
 import { useIdleLock } from '../components/useIdleLock.ts';
 
 export interface Area {
@@ -100,7 +101,10 @@ export function AppFrame({ session }: { session: SessionInfo }) {
         </nav>
         <main id="main" tabIndex={-1}>
           <PageFocusContext.Provider value={pageFocus}>
-            <Outlet />
+            {/* Here, not around the routes, so the frame and its navigation stay while a screen's code loads. */}
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
           </PageFocusContext.Provider>
         </main>
       </div>
