@@ -2,8 +2,8 @@
 import { cleanLine } from '../../../shared/domain/text.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { assertFileSize, SPREADSHEET_LIMITS, type TableLimits } from './limits.ts';
-import { assertReadableFile, openCsv, type CsvRecord } from './text-file.ts';
-import { readXlsxTable, type Table } from './xlsx-file.ts';
+import { assertReadableFile, openCsv } from './text-file.ts';
+import { readXlsxTable, type Table, type TableRow } from './xlsx-file.ts';
 
 export type { Table };
 
@@ -18,7 +18,7 @@ export async function readTable(file: string, limits: TableLimits = SPREADSHEET_
   if (/\.xlsx$/i.test(file)) return readXlsxTable(file, limits);
   if (!/\.csv$/i.test(file)) throw new AppError('invalid_input', 'Use a .csv or .xlsx file.', { issues: [{ path: 'path', message: 'Use a .csv or .xlsx file' }] });
   const csv = await openCsv(file, limits);
-  const rows: CsvRecord[] = [];
+  const rows: TableRow[] = [];
   for await (const record of csv.records) rows.push({ row: record.row, values: record.values.map(cleanLine) });
   return { header: csv.header.map((h) => cleanLine(h).trim()), rows };
 }

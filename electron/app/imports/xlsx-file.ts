@@ -10,12 +10,17 @@ import path from 'node:path';
 import { cleanLine } from '../../../shared/domain/text.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { formatCount, overLimit, XLSX_ROW_XML_CHARACTERS, XLSX_ZIP_LIMITS, type TableLimits } from './limits.ts';
-import type { CsvRecord } from './text-file.ts';
 import { inflateEntry, inflateEntryText, openZip, resolvePart, type NotAPackage, type ZipPackage } from './zip-file.ts';
+
+/** A row of a table: its spreadsheet row number (the header is row 1) and a value for each column of the header. */
+export interface TableRow {
+  row: number;
+  values: string[];
+}
 
 export interface Table {
   header: string[];
-  rows: CsvRecord[];
+  rows: TableRow[];
 }
 
 /** Excel's own grid: 1,048,576 rows by 16,384 columns (A to XFD). */
@@ -279,7 +284,7 @@ async function readWorkbook(file: string, limits: TableLimits, notAPackage: NotA
   };
 
   let header: string[] | null = null;
-  const rows: CsvRecord[] = [];
+  const rows: TableRow[] = [];
   let rowNumber = 0;
   for await (const rowXml of elements(inflateEntryText(pkg, sheetEntry, notAPackage), 'row', XLSX_ROW_XML_CHARACTERS, tooLongRow)) {
     const rowTag = rowXml.slice(0, rowXml.indexOf('>') + 1);
