@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors.ts';
+import { CsvChunks } from './csv-chunks.ts';
 import { CsvScanner } from './csv-scan.ts';
 import type { TableLimits } from './limits.ts';
 
@@ -121,5 +122,20 @@ describe('limits, checked as the text goes by', () => {
 
   it('counts lines inside quoted values, so the line named is the file’s', () => {
     expect(refusal(() => values('Name,Notes\r\n"A","two\r\nlines"\r\nB"\r\n')).message).toContain('on line 4:');
+  });
+});
+
+describe('Windows-1252, read as Latin-1 and its 32 differing bytes put right', () => {
+  it('gives the same text as the WHATWG decoder for every byte, whatever the piece size', () => {
+    const bytes = Uint8Array.from({ length: 256 }, (_, b) => b).filter((b) => b !== 0x22 && b !== 0x0a && b !== 0x0d);
+    const file = Buffer.concat([Buffer.from('Value\r\n"'), Buffer.from(bytes), Buffer.from('"\r\n')]);
+    for (const size of [1, 7, file.length]) {
+      const chunks = new CsvChunks('table.csv', LIMITS, 'windows-1252');
+      const records = [];
+      for (let at = 0; at < file.length; at += size) records.push(...chunks.push(file.subarray(at, at + size)));
+      records.push(...chunks.end());
+      expect(records.map((r) => r.values)).toEqual([[new TextDecoder('windows-1252').decode(bytes)]]);
+    }
+    expect(new TextDecoder('windows-1252').decode(Uint8Array.of(0x92, 0x80, 0xf4))).toBe('’€ô');
   });
 });

@@ -64,11 +64,11 @@ export class CsvScanner {
 
   /** From the next record on, only these columns' values, in this order. */
   keepOnly(columns: number[]): void {
-    this.slots = [];
-    columns.forEach((column, slot) => {
-      if (this.slots) this.slots[column] = slot;
-    });
+    const slots: number[] = [];
+    columns.forEach((column, slot) => (slots[column] = slot));
+    this.slots = slots;
     this.kept = columns.length;
+    if (this.field === 0 && this.pending === '') this.values = this.newValues();
   }
 
   private newValues(): string[] {
@@ -90,12 +90,11 @@ export class CsvScanner {
     let values = this.values;
     let field = this.field;
     let { quoted, escaped, inQuotes, line } = this;
-    if (this.afterCr && i < n && input.charCodeAt(i) === LF) {
+    if (this.afterCr && i < n) {
       // The LF of a CR LF split between two pieces.
-      i++;
-      recordStart = fieldStart = i;
+      if (input.charCodeAt(i) === LF) recordStart = fieldStart = ++i;
+      this.afterCr = false;
     }
-    this.afterCr = false;
 
     for (;;) {
       if (inQuotes) {

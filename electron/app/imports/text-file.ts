@@ -74,7 +74,7 @@ export interface CsvStream {
   header: string[];
   /** The records one by one. */
   records: AsyncIterable<CsvRecord>;
-  /** The same records a chunk of the file at a time: one await per chunk, not one per record (use one or the other). */
+  /** The same records a piece of the file at a time: one await per piece, not one per record (use one or the other). */
   batches: AsyncIterable<CsvRecord[]>;
   encoding: TextEncoding;
   /** Closes the file; reading to the end, or stopping early inside a loop, closes it too. */

@@ -14,7 +14,7 @@ import type { GiasImportResult, GiasPreview } from '../../../shared/domain/impor
 import { AppError } from '../../../shared/errors.ts';
 import { endOpenPeriodsOfSchool } from '../allocations/repo.ts';
 import { auditAppender } from '../audit/chain.ts';
-import { afterBigImport, beforeBigImport } from '../db/cipher.ts';
+import { afterBigImport, beforeBigImport, sizePageCache } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { GIAS_LIMITS } from '../imports/limits.ts';
 import { assertReadableFile, openCsv, openCsvSync } from '../imports/text-file.ts';
@@ -107,6 +107,9 @@ export async function applyGiasImport(
         }
         compareAndWrite(records);
         if (refused()) throw REFUSED;
+        // Nothing can refuse the import from here: its pages may reach the file before the commit,
+        // so the cache goes back to its size rather than hold the search index's pages too.
+        sizePageCache(ctx.db);
         written = writer.finish();
         // An unchanged file writes nothing: no row touched, no audit entry.
         if (written === 0) return;
