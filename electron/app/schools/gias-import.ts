@@ -59,7 +59,8 @@ function giasRowsOf(rows: GiasRows | undefined): GiasRows {
 
 /**
  * Rows compared with the register at once: one query for the schools of fifty URNs. Many more
- * and the rows outlive V8's young generation, with the text they were cut from (40 MB more at 250).
+ * and the rows, with the text they were cut from, outlive V8's young generation (at 250 the
+ * import peaked 40 MB higher).
  */
 const COMPARE_BATCH = 50;
 
