@@ -17,6 +17,8 @@ function changesBetween(before: GiasFacts, after: GiasFacts): FieldChange[] {
   return GIAS_FIELDS.filter((f) => (before[f] ?? null) !== (after[f] ?? null)).map((f) => ({ field: f, from: before[f] ?? null, to: after[f] ?? null }));
 }
 
+const entryOf = ({ row, facts }: GiasRecord) => ({ row, urn: facts.urn, name: facts.name });
+
 export class GiasPlan {
   /**
    * @param withLists whether to list the first schools of each kind (the preview); an import
@@ -37,17 +39,16 @@ export class GiasPlan {
     const update: PlannedUpdate[] = [];
     const room = (list: unknown[]) => this.withLists && list.length < PREVIEW_LIST_LIMIT;
     for (const record of records) {
-      const { facts, row } = record;
-      const entry = { row, urn: facts.urn, name: facts.name };
+      const { facts } = record;
       const before = existing.get(facts.urn);
       if (!before) {
         if (facts.status === 'closed') {
           this.tally.skipped++;
-          if (room(this.skipped)) this.skipped.push({ ...entry, reason: 'Closed in GIAS and not in LinkDesk' });
+          if (room(this.skipped)) this.skipped.push({ ...entryOf(record), reason: 'Closed in GIAS and not in LinkDesk' });
         } else {
           this.tally.added++;
           add.push(record);
-          if (room(this.added)) this.added.push(entry);
+          if (room(this.added)) this.added.push(entryOf(record));
         }
         continue;
       }
@@ -64,7 +65,7 @@ export class GiasPlan {
       this.tally.updated++;
       if (closing) this.tally.closing++;
       update.push({ record, closing });
-      if (room(this.updated)) this.updated.push({ ...entry, changes, closing });
+      if (room(this.updated)) this.updated.push({ ...entryOf(record), changes, closing });
     }
     return { add, update };
   }

@@ -109,8 +109,8 @@ export function insertSchool(db: Connection, f: GiasFacts, source: School['sourc
  * The search index's insert trigger, as migration 0013 created it (a test holds the two the
  * same). FTS5 writes its pending terms out as a new segment at the end of every statement, and
  * GIAS names and postcodes give thousands of distinct trigrams, so indexing a national import
- * row by row (or a hundred rows a statement) cost twice the import itself; in one statement it
- * costs a fifth. A bulk add therefore drops the trigger inside its transaction, adds the schools
+ * row by row (or a hundred rows a statement) cost more than all the rest of the import; in one
+ * statement it costs about a quarter of it. A bulk add therefore drops the trigger inside its transaction, adds the schools
  * and indexes them in one statement, and creates the trigger again, all before it commits.
  */
 export const SCHOOL_SEARCH_INSERT_TRIGGER = `CREATE TRIGGER school_search_insert AFTER INSERT ON school
@@ -124,7 +124,7 @@ export const SCHOOL_SEARCH_INSERT_TRIGGER = `CREATE TRIGGER school_search_insert
  * (SQLite gives a new row the highest rowid plus one).
  */
 export function pauseSearchIndexing(db: Connection): number {
-  db.exec('DROP TRIGGER school_search_insert');
+  db.exec('DROP TRIGGER IF EXISTS school_search_insert');
   return statement(db, 'SELECT coalesce(max(rowid), 0) FROM school').pluck().get() as number;
 }
 
