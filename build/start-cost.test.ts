@@ -53,7 +53,7 @@ describe('what a start loads', () => {
     expect(packagesIn(loaded)).toContain('zod');
     // … and the large libraries are reachable, but only through a dynamic import.
     const everything = packagesIn(new Set(Object.keys(metafile.inputs)));
-    for (const heavy of ['exceljs', 'docxtemplater', 'pizzip', 'csv-parse']) expect(everything).toContain(heavy);
+    for (const heavy of ['exceljs', 'docxtemplater', 'pizzip']) expect(everything).toContain(heavy);
     for (const heavy of HEAVY) expect(packagesIn(loaded)).not.toContain(heavy);
     expect(loaded).not.toContain('electron/app/demo/demo.ts');
     expect(loaded).not.toContain('electron/app/documents/word-records.ts');

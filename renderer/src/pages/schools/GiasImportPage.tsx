@@ -18,19 +18,26 @@ function parseCodes(text: string): string[] {
   return text.split(/[\s,;]+/).map((c) => c.trim()).filter(Boolean);
 }
 
-function ImportProgress({ active }: { active: boolean }) {
-  const progress = useQuery({ queryKey: ['imports.progress'], queryFn: () => invoke('imports.progress', {}), refetchInterval: active ? 250 : false, enabled: active });
+/**
+ * The preview reports how much of the file it has read. The import reads and saves in one
+ * transaction that nothing else may enter, so it cannot be asked how far it is: it shows
+ * "Saving…" until it ends.
+ */
+function ImportProgress({ active, saving }: { active: boolean; saving: boolean }) {
+  const progress = useQuery({ queryKey: ['imports.progress'], queryFn: () => invoke('imports.progress', {}), refetchInterval: active && !saving ? 250 : false, enabled: active && !saving });
   if (!active) return null;
   const p = progress.data;
   const percent = p && p.totalBytes > 0 ? Math.round((p.bytesRead / p.totalBytes) * 100) : 0;
   return (
-    <ProgressBar className="progress" value={percent} aria-label={p?.phase === 'applying' ? 'Saving the import' : 'Reading the file'}>
+    <ProgressBar className="progress" value={percent} isIndeterminate={saving} aria-label={saving ? 'Saving the import' : 'Reading the file'}>
       {({ valueText }) => (
         <>
-          <span className="progress-label">{p?.phase === 'applying' ? 'Saving…' : `Reading the file… ${valueText ?? ''}`}</span>
-          <span className="progress-track">
-            <span className="progress-fill" style={{ width: `${percent}%` }} />
-          </span>
+          <span className="progress-label">{saving ? 'Saving…' : `Reading the file… ${valueText ?? ''}`}</span>
+          {saving ? null : (
+            <span className="progress-track">
+              <span className="progress-fill" style={{ width: `${percent}%` }} />
+            </span>
+          )}
         </>
       )}
     </ProgressBar>
@@ -111,7 +118,7 @@ export function GiasImportPage() {
         </Button>
       </FormShell>
       <div aria-live="polite">
-        <ImportProgress active={busy} />
+        <ImportProgress active={busy} saving={applyMutation.isPending} />
         {result ? (
           result.applied ? (
             <Notice title="Import complete">
