@@ -152,7 +152,8 @@ test('a new team sets itself up from the checklist, choosing files with the brow
   const download = page.waitForEvent('download');
   await list.getByRole('button', { name: 'Download the SPOC list' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe(`SPOC contact list ${validFrom}.xlsx`);
+  // The field shows 02/12/2026; the file is named by the day written year first, so names sort.
+  expect(file.suggestedFilename()).toBe(`SPOC contact list ${validFrom.split('/').reverse().join('-')}.xlsx`);
   const saved = path.join(server.dataDir, 'downloaded.xlsx');
   await file.saveAs(saved);
   expect(fs.readFileSync(saved).subarray(0, 2).toString()).toBe('PK');

@@ -12,6 +12,7 @@ import { Page } from '../components/Page.tsx';
 import { PassphraseAdvice } from '../components/PassphraseAdvice.tsx';
 import { useForm } from '../components/useForm.ts';
 import { FormShell } from '../components/FormShell.tsx';
+import { showOpenedDatabase } from './showOpenedDatabase.ts';
 
 function suggestedPath(folder: string, teamName: string): string {
   const slug = teamName.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'team';
@@ -38,8 +39,7 @@ export function CreatePage({ info }: { info: AppInfo }) {
     if (values.confirm !== values.passphrase) return form.addIssues([{ path: 'confirm', message: 'The two passphrases are different' }]);
     try {
       await invoke('db.create', parsed);
-      await queryClient.invalidateQueries();
-      navigate('/dashboard');
+      await showOpenedDatabase(queryClient, navigate);
     } catch (error) {
       form.fail(error, 'path');
     }

@@ -11,6 +11,7 @@ import { OpenFileField } from '../components/FileFields.tsx';
 import { Page } from '../components/Page.tsx';
 import { useForm } from '../components/useForm.ts';
 import { formatDateTime } from '../format.ts';
+import { showOpenedDatabase } from './showOpenedDatabase.ts';
 
 const OpenFile = z.object({ path: z.string().trim().min(1, 'Enter the path of the team database file') });
 const DemoInput = z.object({ userName: PersonName });
@@ -43,8 +44,7 @@ export function StartPage({ info }: { info: AppInfo }) {
     if (!parsed) return;
     try {
       await invoke('db.openDemo', parsed);
-      await queryClient.invalidateQueries();
-      navigate('/dashboard');
+      await showOpenedDatabase(queryClient, navigate);
     } catch (error) {
       demoForm.fail(error, 'userName');
     }

@@ -11,6 +11,7 @@ import { Page } from '../components/Page.tsx';
 import { useForm } from '../components/useForm.ts';
 import { formatDateTime } from '../format.ts';
 import { FormShell } from '../components/FormShell.tsx';
+import { showOpenedDatabase } from './showOpenedDatabase.ts';
 
 interface LockHolder {
   user: string;
@@ -40,8 +41,7 @@ export function UnlockPage() {
     if (!parsed) return;
     try {
       await invoke('db.unlock', parsed);
-      await queryClient.invalidateQueries();
-      navigate('/dashboard');
+      await showOpenedDatabase(queryClient, navigate);
     } catch (error) {
       if (error instanceof AppError && error.code === 'locked_elsewhere' && error.details) {
         setLockHolder(error.details as unknown as LockHolder);

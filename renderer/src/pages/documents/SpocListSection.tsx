@@ -20,7 +20,8 @@ export function SpocListSection({ teamFolder }: { teamFolder: string }) {
   const validFrom = form.values.validFrom;
   const check = useQuery({ queryKey: ['documents.checkSpocList', validFrom], queryFn: () => invoke('documents.checkSpocList', { validFrom }), enabled: /^\d{4}-\d{2}-\d{2}$/.test(validFrom) });
   // The file is named after the day only once the field reads as one (a half-typed 3/12 would put a / in the name).
-  const suggested = teamFolder ? `${teamFolder}${separator(teamFolder)}SPOC contact list ${/^\d{4}-\d{2}-\d{2}$/.test(validFrom) ? validFrom : todayLocal()}.xlsx` : '';
+  const fileName = `SPOC contact list ${/^\d{4}-\d{2}-\d{2}$/.test(validFrom) ? validFrom : todayLocal()}.xlsx`;
+  const suggested = teamFolder ? `${teamFolder}${separator(teamFolder)}${fileName}` : '';
   const target = form.valueOr('path', suggested);
   const [saved, setSaved] = useState<{ path: string; rows: number; downloaded: boolean } | null>(null);
   const gaps = check.data?.gaps ?? [];
@@ -83,7 +84,7 @@ export function SpocListSection({ teamFolder }: { teamFolder: string }) {
           label="Save as"
           hint={isBrowserMode() ? 'Or save it at a full path on this computer, ending in .xlsx' : 'Choose where, or type a full path ending in .xlsx'}
           purpose="spocList"
-          suggestedName={`SPOC contact list ${validFrom}.xlsx`}
+          suggestedName={fileName}
           value={target}
           onChange={(v, replace) => {
             form.set('path', v);

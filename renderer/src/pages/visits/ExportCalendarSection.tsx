@@ -54,7 +54,7 @@ export function ExportCalendarSection() {
           label="Save as"
           hint={isBrowserMode() ? 'A full path on this computer, ending .ics; or download it below' : 'Choose where, or type a full path ending .ics'}
           purpose="calendar"
-          suggestedName={`LinkDesk calendar ${form.values.from} to ${form.values.to}.ics`}
+          suggestedName={/^\d{4}-\d{2}-\d{2}$/.test(form.values.from) && /^\d{4}-\d{2}-\d{2}$/.test(form.values.to) ? `LinkDesk calendar ${form.values.from} to ${form.values.to}.ics` : 'LinkDesk calendar.ics'}
           value={form.values.path}
           onChange={(v, replace) => {
             form.set('path', v);
