@@ -136,7 +136,7 @@ describe('Early Help Consultations', () => {
     const { id } = (recorded.value as { consultation: { id: string } }).consultation;
     expect(await dispatch('consultations.update', typed('100600', 'dsl'))).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { issues: [{ path: 'id' }] } } });
     expect(await dispatch('consultations.update', { ...typed('100600', 'dsl'), id, notesSharedOn: '23/11/2026' })).toMatchObject({
-      ok: false, error: { code: 'invalid_input', details: { issues: [{ path: 'notesSharedOn', message: 'Enter the date as yyyy-mm-dd' }] } },
+      ok: false, error: { code: 'invalid_input', details: { issues: [{ path: 'notesSharedOn', message: 'Write the date as yyyy-mm-dd, for example 2026-12-03' }] } },
     });
     expect(await dispatch('consultations.update', { ...typed('100600', 'dsl'), id, extra: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await dispatch('consultations.update', { ...typed('100600', 'dsl'), id, notesSharedOn: '2026-11-23' })).toMatchObject({ ok: true, value: { consultation: { id, notesSharedOn: '2026-11-23' } } });
