@@ -41,7 +41,7 @@ import {
   type TemplatesState,
 } from './domain/documents.ts';
 import { ConsultationInput, UpdateConsultationInput, VisitRecordInput, type Consultation, type VisitRecord } from './domain/records.ts';
-import { MoveVisitStatus, PlanVisitInput, type PlannerRow, type Visit } from './domain/visits.ts';
+import { MoveVisitStatus, PlanManyInput, PlanVisitInput, type PlanManyResult, type PlannerRow, type Visit } from './domain/visits.ts';
 import { GiasApplyInput, GiasImportInput, type GiasImportResult, type GiasPreview, type ImportProgress, type RowsImportResult } from './domain/imports.ts';
 import { ConnectionFields, PersonFields, type Connection, type Person, type PersonDetail, type PersonSummary } from './domain/people.ts';
 import { EnhancedSupport, NewSchool, SCHOOL_CATEGORIES, SchoolQuery, SchoolScopeInput, TeamHeldFields, Urn, type School, type SchoolDetail, type SchoolSummary } from './domain/schools.ts';
@@ -305,7 +305,7 @@ export const api = {
   ),
   'visits.planner': method<PlannerRow[]>()(
     z.object({ yearLabel: z.string().regex(/^\d{4}-\d{2}$/, 'Write the year as 2026-27') }).strict(),
-    'Every open school with its three termly visits of a school year',
+    'Every open school in scope with its three termly visits of a school year, and its SPOC and secondary link worker today',
   ),
   'visits.forSchool': method<Visit[]>()(z.object({ urn: Urn }).strict(), 'A school’s termly visits, newest year first'),
   'visits.checkDate': method<{ warnings: string[]; deadlines: { sendProForma: string; proFormaDue: string } | null }>()(
@@ -313,6 +313,10 @@ export const api = {
     'The pro forma deadlines of a proposed visit date, and any warnings about it (given the year and term, as they stand for that visit)',
   ),
   'visits.plan': method<{ visit: Visit; warnings: string[] }>()(PlanVisitInput, 'Agree (or move) a termly visit, or mark it to be agreed'),
+  'visits.planMany': method<PlanManyResult>()(
+    PlanManyInput,
+    'A term’s dates for many schools in one transaction (the planner’s grid): each row agreed or only proposed, with the single visit’s rules and warnings; a dry run saves nothing, and a refused row (named with its field) stops the save unless saveGood',
+  ),
   'visits.exportCalendar': method<{ path: string; events: number; download?: DownloadTicket }>()(
     z
       .object({ path: FilePath.optional(), download: z.boolean().default(false), from: IsoDate, to: IsoDate, replace: Replace })
