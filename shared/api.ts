@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { filePath, line } from './domain/text.ts';
 import { oneFileToRead, oneFileToWrite, TransferId, type DownloadTicket } from './domain/files.ts';
 import type { FirstRunChecklist } from './domain/first-run.ts';
-import { AllocationProposal, type AllocationImportResult, type AllocationPeriod, type BoardRow, type CoverageGaps, type Finding, type LoadReport, type ProposalCheck } from './domain/allocations.ts';
+import { AllocationProposal, RefusedRowsInput, type AllocationImportResult, type AllocationPeriod, type BoardRow, type CoverageGaps, type Finding, type LoadReport, type ProposalCheck } from './domain/allocations.ts';
 import { AcademicYearInput, TERM_NAMES, type AcademicYear } from './domain/calendar.ts';
 import { ContactInput, type Contact } from './domain/contacts.ts';
 import { CorrectEscalationInput, RaiseEscalationInput, type EscalationDetail, type EscalationView } from './domain/escalations.ts';
@@ -275,6 +275,12 @@ export const api = {
   'allocations.importFile': method<AllocationImportResult>()(
     z.object({ ...FileToRead, dryRun: z.boolean().default(true) }).strict().superRefine(oneFileToRead(ChooseTheFile)),
     'Allocate from a spreadsheet (.xlsx or .csv), such as the published SPOC list',
+  ),
+  'allocations.saveRefused': method<{ path: string; rows: number; download?: DownloadTicket }>()(
+    RefusedRowsInput.extend({ path: filePath('Enter where to save the .xlsx file').optional(), download: z.boolean().default(false), replace: Replace })
+      .strict()
+      .superRefine(oneFileToWrite('Enter where to save the .xlsx file')),
+    'Save the refused rows of an allocations import (row, school, why) as an .xlsx (an existing file only when replace is true), or offer it as a download (browser mode)',
   ),
   'calendar.years': method<AcademicYear[]>()(NoInput, 'The school years entered, with their terms and half-terms'),
   'calendar.info': method<{ bankHolidays: { count: number; from: string; to: string }; schoolHolidaysAreWorkingDays: boolean }>()(
