@@ -25,6 +25,7 @@ import { PanelPage } from './pages/panels/PanelPage.tsx';
 import { PanelsPage } from './pages/panels/PanelsPage.tsx';
 import { ImportRowsPage } from './pages/people/ImportRowsPage.tsx';
 import { NewPersonPage } from './pages/people/NewPersonPage.tsx';
+import { PlannerGridPage } from './pages/visits/PlannerGridPage.tsx';
 import { PlannerPage } from './pages/visits/PlannerPage.tsx';
 import { VisitPage } from './pages/visits/VisitPage.tsx';
 import { VisitRecordPage } from './pages/visits/VisitRecordPage.tsx';
@@ -71,6 +72,7 @@ export function App() {
         <Route path="/allocations/import" element={<ImportAllocationsPage />} />
         <Route path="/allocations/:urn" element={<KeyedByParams render={() => <AllocatePage />} />} />
         <Route path="/visits" element={<PlannerPage />} />
+        <Route path="/visits/grid/:year?" element={<KeyedByParams render={() => <PlannerGridPage />} />} />
         <Route path="/visits/:urn/:year/:term" element={<KeyedByParams render={() => <VisitPage />} />} />
         <Route path="/visits/:urn/:year/:term/record" element={<KeyedByParams render={() => <VisitRecordPage />} />} />
         <Route path="/consultations" element={<ConsultationsPage />} />

@@ -10,6 +10,7 @@ import { Page } from '../../components/Page.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { AllocationsNav } from './AllocationsNav.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
+import { RefusedRowsSection } from './RefusedRowsSection.tsx';
 
 const OUTCOME = { apply: 'Will apply', unchanged: 'No change', refused: 'Refused' } as const;
 
@@ -45,6 +46,7 @@ export function ImportAllocationsPage() {
         Columns: School URN (or School name), Named link worker (SPOC), Secondary link worker, and if you like SPOC work email, Secondary work email, From, County
         agreed on, County agreed by, Reason. The SPOC list LinkDesk saves reads back as it is: its title lines are skipped, and a school whose workers are
         unchanged shows No change. Workers by name or work email. Rows that break a rule are refused; rows with warnings apply only when they carry a Reason.
+        Workers’ loads and the team average are worked out from the rows that will apply, never from rows that are refused.
       </p>
       <FormShell form={form} onSubmit={() => run(true)} className="card form">
         <OpenFileField
@@ -65,12 +67,13 @@ export function ImportAllocationsPage() {
         </Button>
       </FormShell>
       {result ? (
-        <Notice title={`${result.applied} allocations saved`}>
+        <Notice kind={result.rejected.length ? 'warning' : 'success'} title={`${result.applied} allocations saved`}>
           <p>
-            {result.rows.filter((r) => r.outcome === 'unchanged').length} unchanged; {result.rejected.length} refused.
+            {result.rows.filter((r) => r.outcome === 'unchanged').length} unchanged; {result.rejected.length} refused{result.rejected.length ? ', listed below: they stay here until you check another file' : ''}.
           </p>
         </Notice>
       ) : null}
+      {result && result.rejected.length ? <RefusedRowsSection rejected={result.rejected} /> : null}
       {preview ? (
         <section aria-labelledby="rows-heading" className="card">
           <h2 id="rows-heading">Each row</h2>
