@@ -111,11 +111,11 @@ test('refused allocation rows stay on screen after saving and can be saved as a 
   await page.getByRole('link', { name: 'Import from a spreadsheet' }).click();
   await page.getByLabel('Spreadsheet').fill(file);
   await page.getByRole('button', { name: 'Check the file' }).click();
-  await expect(page.getByRole('button', { name: 'Save the 1 allocations that can apply' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Save the 1 allocation that can apply' })).toBeEnabled();
   await expectAccessible(page, 'import allocations, preview');
-  await page.getByRole('button', { name: 'Save the 1 allocations that can apply' }).click();
+  await page.getByRole('button', { name: 'Save the 1 allocation that can apply' }).click();
 
-  await expect(page.getByText('1 allocations saved')).toBeVisible();
+  await expect(page.getByText('1 allocation saved')).toBeVisible();
   const refused = page.getByRole('table', { name: 'The rows of the file that were refused, and why' });
   await expect(refused.getByRole('row')).toHaveCount(3);
   await expect(refused).toContainText('own child attends Ashby Juniors Primary School');

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { Button, Checkbox, Input, TextField } from 'react-aria-components';
 import { Link, useParams } from 'react-router';
+import { numericDate, readDate } from '../../../../shared/dates.ts';
 import { TERM_LABELS, TERM_NAMES, type TermName } from '../../../../shared/domain/calendar.ts';
 import { PlanManyInput, VISIT_STATUS_LABELS, type PlanManyResult, type PlanManyRowResult, type PlannerRow } from '../../../../shared/domain/visits.ts';
 import { invoke } from '../../api.ts';
@@ -14,7 +15,7 @@ import { formatDate, todayLocal } from '../../format.ts';
 import { filterPlanner, NO_FILTERS, PlannerFilters, type PlannerFilterValues } from './PlannerFilters.tsx';
 
 interface Draft {
-  /** As typed: dd/mm/yyyy (or yyyy-mm-dd); empty while the date is to be agreed. */
+  /** As typed: 13/01/2027, 13 Jan 2027 or 2027-01-13; empty while the date is to be agreed. */
   date: string;
   agreed: boolean;
   movedReason: string;
@@ -22,18 +23,19 @@ interface Draft {
 
 const FIELD_NAMES: Record<PlanManyRowResult['problems'][number]['field'], string> = { urn: 'school', date: 'visit date', agreed: 'agreed', movedReason: 'why it moved' };
 
-/** A typed date as ISO: '' for none, null when it is not a date yet. */
+/** A typed date as ISO: '' for none, null when it is not a date yet (the date fields' own reading). */
 function isoOf(text: string): string | null {
-  const typed = text.trim();
-  if (typed === '') return '';
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(typed);
-  const iso = uk ? `${uk[3]}-${(uk[2] ?? '').padStart(2, '0')}-${(uk[1] ?? '').padStart(2, '0')}` : typed;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
-  const day = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === iso ? iso : null;
+  const reading = readDate(text);
+  return reading.kind === 'empty' ? '' : reading.kind === 'date' ? reading.iso : null;
 }
 
-const ukDate = (iso: string | null | undefined) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
+/** Why a typed date is not one yet, in the date fields' words. */
+function dateProblem(text: string): string | null {
+  const reading = readDate(text);
+  return reading.kind === 'invalid' ? reading.message : null;
+}
+
+const ukDate = (iso: string | null | undefined) => (iso ? numericDate(iso) : '');
 
 /** What the row holds now: its date as the grid shows it, and whether it is agreed. */
 function currentOf(row: PlannerRow, term: TermName): Draft {
@@ -161,7 +163,7 @@ export function PlannerGridPage() {
                   <th scope="col">School</th>
                   <th scope="col">SPOC</th>
                   <th scope="col">Now</th>
-                  <th scope="col">Visit date (dd/mm/yyyy)</th>
+                  <th scope="col">Visit date (such as 13/01/2027)</th>
                   <th scope="col">Status</th>
                   <th scope="col">Checks</th>
                 </tr>
@@ -221,7 +223,7 @@ function GridRow({ row, year, term, draft, changed, idFor, onEdit, check }: Grid
             <TextField className="grid-field" value={draft.date} onChange={(date) => onEdit({ date })} isInvalid={typed === null || problems.some((p) => p.field === 'date' || p.field === 'urn')} aria-label={`${TERM_LABELS[term]} visit date for ${row.name}`}>
               <Input id={idFor(row.urn, 'date')} className="grid-input" autoComplete="off" />
             </TextField>
-            {typed === null ? <p className="error-message">Enter the date as dd/mm/yyyy</p> : null}
+            {typed === null ? <p className="error-message">{dateProblem(draft.date)}</p> : null}
             {moving ? (
               <TextField className="grid-field" value={draft.movedReason} onChange={(movedReason) => onEdit({ movedReason })} isInvalid={problems.some((p) => p.field === 'movedReason')} aria-label={`Why the visit to ${row.name} moved`}>
                 <Input id={idFor(row.urn, 'movedReason')} className="grid-input" placeholder="Why it moved" autoComplete="off" />

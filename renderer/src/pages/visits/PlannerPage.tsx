@@ -7,7 +7,7 @@ import { invoke } from '../../api.ts';
 import { Page } from '../../components/Page.tsx';
 import { Select } from '../../components/Select.tsx';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
-import { formatDate } from '../../format.ts';
+import { formatDate, plural } from '../../format.ts';
 import { ExportCalendarSection } from './ExportCalendarSection.tsx';
 import { filterPlanner, NO_FILTERS, PlannerFilters, type PlannerFilterValues } from './PlannerFilters.tsx';
 
@@ -77,7 +77,7 @@ export function PlannerPage() {
       </div>
       <PlannerFilters rows={all} value={filters} onChange={setFilters} />
       <p className="result-count" role="status">
-        {rows.isPending ? 'Loading…' : `${data.length} ${data.length === 1 ? 'school' : 'schools'}${filtered ? ` of ${all.length}` : ''}; ${missing} termly visits not yet agreed`}
+        {rows.isPending ? 'Loading…' : `${plural(data.length, 'school')}${filtered ? ` of ${all.length}` : ''}; ${plural(missing, 'termly visit')} not yet agreed`}
       </p>
       {data.length > 0 ? (
         <VirtualTable caption="Termly visits by school" rows={data} columns={columns} rowKey={(r) => r.urn} rowHeight={64} height="max(24rem, calc(100vh - 17rem))" />
