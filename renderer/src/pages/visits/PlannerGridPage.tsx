@@ -220,12 +220,12 @@ function GridRow({ row, year, term, draft, changed, idFor, onEdit, check }: Grid
       ) : (
         <>
           <td>
-            <TextField className="grid-field" value={draft.date} onChange={(date) => onEdit({ date })} isInvalid={typed === null || problems.some((p) => p.field === 'date' || p.field === 'urn')} aria-label={`${TERM_LABELS[term]} visit date for ${row.name}`}>
+            <TextField className="grid-field" validationBehavior="aria" value={draft.date} onChange={(date) => onEdit({ date })} isInvalid={typed === null || problems.some((p) => p.field === 'date' || p.field === 'urn')} aria-label={`${TERM_LABELS[term]} visit date for ${row.name}`}>
               <Input id={idFor(row.urn, 'date')} className="grid-input" autoComplete="off" />
             </TextField>
             {typed === null ? <p className="error-message">{dateProblem(draft.date)}</p> : null}
             {moving ? (
-              <TextField className="grid-field" value={draft.movedReason} onChange={(movedReason) => onEdit({ movedReason })} isInvalid={problems.some((p) => p.field === 'movedReason')} aria-label={`Why the visit to ${row.name} moved`}>
+              <TextField className="grid-field" validationBehavior="aria" value={draft.movedReason} onChange={(movedReason) => onEdit({ movedReason })} isInvalid={problems.some((p) => p.field === 'movedReason')} aria-label={`Why the visit to ${row.name} moved`}>
                 <Input id={idFor(row.urn, 'movedReason')} className="grid-input" placeholder="Why it moved" autoComplete="off" />
               </TextField>
             ) : null}
