@@ -22,13 +22,11 @@ const FIELDS: readonly Field[] = ['urn', 'date', 'agreed', 'movedReason'];
 /** Thrown to undo the whole transaction once every row has been tried. */
 class NothingToKeep extends Error {}
 
-/** The fields an AppError names, as the grid's columns; a problem naming none is the date's. */
+/** The field an AppError names (its first issue's path), as the grid's column; a problem naming none is the date's. */
 function problemsOf(error: AppError): PlanManyRowResult['problems'] {
-  const issues = (error.details as { issues?: { path?: unknown; message?: unknown }[] } | undefined)?.issues ?? [];
-  const named = issues
-    .map((i) => ({ field: FIELDS.find((f) => f === i.path) ?? 'date', message: error.message }))
-    .slice(0, 1);
-  return named.length ? named : [{ field: 'date', message: error.message }];
+  const issues = (error.details as { issues?: { path?: unknown }[] } | undefined)?.issues ?? [];
+  const field = FIELDS.find((f) => f === issues[0]?.path) ?? 'date';
+  return [{ field, message: error.message }];
 }
 
 /** Whether the row asks for what the visit already is, so nothing is written or audited for it. */
