@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import { isoDate } from './dates.ts';
-import { line } from './domain/text.ts';
+import { filePath, line } from './domain/text.ts';
 import { oneFileToRead, oneFileToWrite, TransferId, type DownloadTicket } from './domain/files.ts';
 import type { FirstRunChecklist } from './domain/first-run.ts';
-import { AllocationProposal, type AllocationImportResult, type AllocationPeriod, type BoardRow, type CoverageGaps, type Finding, type LoadReport, type ProposalCheck } from './domain/allocations.ts';
+import { AllocationProposal, RefusedRowsInput, type AllocationImportResult, type AllocationPeriod, type BoardRow, type CoverageGaps, type Finding, type LoadReport, type ProposalCheck } from './domain/allocations.ts';
 import { AcademicYearInput, TERM_NAMES, type AcademicYear } from './domain/calendar.ts';
 import { ContactInput, type Contact } from './domain/contacts.ts';
 import { CorrectEscalationInput, RaiseEscalationInput, type EscalationDetail, type EscalationView } from './domain/escalations.ts';
@@ -42,7 +42,7 @@ import {
   type TemplatesState,
 } from './domain/documents.ts';
 import { ConsultationInput, UpdateConsultationInput, VisitRecordInput, type Consultation, type VisitRecord } from './domain/records.ts';
-import { MoveVisitStatus, PlanVisitInput, type PlannerRow, type Visit } from './domain/visits.ts';
+import { MoveVisitStatus, PlanManyInput, PlanVisitInput, type PlanManyResult, type PlannerRow, type Visit } from './domain/visits.ts';
 import { GiasApplyInput, GiasImportInput, type GiasImportResult, type GiasPreview, type ImportProgress, type RowsImportResult } from './domain/imports.ts';
 import { ConnectionFields, PersonFields, type Connection, type Person, type PersonDetail, type PersonSummary } from './domain/people.ts';
 import { BulkTeamFieldsInput, HubImportInput, type BulkTeamFieldsResult, type HubImportResult } from './domain/school-bulk.ts';
@@ -261,6 +261,12 @@ export const api = {
     z.object({ ...FileToRead, dryRun: z.boolean().default(true) }).strict().superRefine(oneFileToRead(ChooseTheFile)),
     'Allocate from a spreadsheet (.xlsx or .csv), such as the published SPOC list',
   ),
+  'allocations.saveRefused': method<{ path: string; rows: number; download?: DownloadTicket }>()(
+    RefusedRowsInput.extend({ path: filePath('Enter where to save the .xlsx file').optional(), download: z.boolean().default(false), replace: Replace })
+      .strict()
+      .superRefine(oneFileToWrite('Enter where to save the .xlsx file')),
+    'Save the refused rows of an allocations import (row, school, why) as an .xlsx (an existing file only when replace is true), or offer it as a download (browser mode)',
+  ),
   'calendar.years': method<AcademicYear[]>()(NoInput, 'The school years entered, with their terms and half-terms'),
   'calendar.info': method<{ bankHolidays: { count: number; from: string; to: string }; schoolHolidaysAreWorkingDays: boolean }>()(
     NoInput,
@@ -290,7 +296,7 @@ export const api = {
   ),
   'visits.planner': method<PlannerRow[]>()(
     z.object({ yearLabel: z.string().regex(/^\d{4}-\d{2}$/, 'Write the year as 2026-27') }).strict(),
-    'Every open school with its three termly visits of a school year',
+    'Every open school in scope with its three termly visits of a school year, and its SPOC and secondary link worker today',
   ),
   'visits.forSchool': method<Visit[]>()(z.object({ urn: Urn }).strict(), 'A school’s termly visits, newest year first'),
   'visits.checkDate': method<{ warnings: string[]; deadlines: { sendProForma: string; proFormaDue: string } | null }>()(
@@ -298,6 +304,10 @@ export const api = {
     'The pro forma deadlines of a proposed visit date, and any warnings about it (given the year and term, as they stand for that visit)',
   ),
   'visits.plan': method<{ visit: Visit; warnings: string[] }>()(PlanVisitInput, 'Agree (or move) a termly visit, or mark it to be agreed'),
+  'visits.planMany': method<PlanManyResult>()(
+    PlanManyInput,
+    'A term’s dates for many schools in one transaction (the planner’s grid): each row agreed or only proposed, with the single visit’s rules and warnings; a dry run saves nothing, and a refused row (named with its field) stops the save unless saveGood',
+  ),
   'visits.exportCalendar': method<{ path: string; events: number; download?: DownloadTicket }>()(
     z
       .object({ path: FilePath.optional(), download: z.boolean().default(false), from: IsoDate, to: IsoDate, replace: Replace })

@@ -124,6 +124,16 @@ export const OPERATIONS: Operation[] = [
     repeated: true,
   },
   {
+    name: 'visit-grid',
+    what: 'visits.planMany through the dispatcher: a term’s dates for every school still to agree, one transaction',
+    base: (ws) => ws.demo,
+    lay: (ws, dir) => {
+      const db = copyBase(ws.demo, dir);
+      return { files: { dir, db }, argv: driverLine('plan-grid.ts', [db]) };
+    },
+    passphrases: OLD,
+  },
+  {
     name: 'backup',
     what: 'linkdesk backup (large database)',
     base: (ws) => ws.large,

@@ -36,6 +36,7 @@ const PanelsPage = lazy(() => import('./pages/panels/PanelsPage.tsx').then((m) =
 const ImportRowsPage = lazy(() => import('./pages/people/ImportRowsPage.tsx').then((m) => ({ default: m.ImportRowsPage })));
 const NewPersonPage = lazy(() => import('./pages/people/NewPersonPage.tsx').then((m) => ({ default: m.NewPersonPage })));
 const PlannerPage = lazy(() => import('./pages/visits/PlannerPage.tsx').then((m) => ({ default: m.PlannerPage })));
+const PlannerGridPage = lazy(() => import('./pages/visits/PlannerGridPage.tsx').then((m) => ({ default: m.PlannerGridPage })));
 const VisitPage = lazy(() => import('./pages/visits/VisitPage.tsx').then((m) => ({ default: m.VisitPage })));
 const VisitRecordPage = lazy(() => import('./pages/visits/VisitRecordPage.tsx').then((m) => ({ default: m.VisitRecordPage })));
 const PeoplePage = lazy(() => import('./pages/people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })));
@@ -95,6 +96,7 @@ export function App() {
           <Route path="/allocations/import" element={<ImportAllocationsPage />} />
           <Route path="/allocations/:urn" element={<KeyedByParams render={() => <AllocatePage />} />} />
           <Route path="/visits" element={<PlannerPage />} />
+          <Route path="/visits/grid/:year?" element={<KeyedByParams render={() => <PlannerGridPage />} />} />
           <Route path="/visits/:urn/:year/:term" element={<KeyedByParams render={() => <VisitPage />} />} />
           <Route path="/visits/:urn/:year/:term/record" element={<KeyedByParams render={() => <VisitRecordPage />} />} />
           <Route path="/consultations" element={<ConsultationsPage />} />

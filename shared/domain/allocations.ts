@@ -305,6 +305,27 @@ export interface AllocationImportRow {
   warnings: string[];
 }
 
+/** The most refused rows one spreadsheet of them holds: more than any allocations file LinkDesk reads. */
+export const REFUSED_ROWS_MAX = 20_000;
+
+/** The refused rows of an import, as the screen shows them, to save as a spreadsheet. */
+export const RefusedRowsInput = z
+  .object({
+    rows: z
+      .array(
+        z
+          .object({
+            row: z.number().int().min(1).max(10_000_000),
+            school: z.object({ urn: z.string().max(20), name: line().max(300) }).strict().nullable(),
+            reasons: z.array(line().max(2000)).max(20),
+          })
+          .strict(),
+      )
+      .min(1, 'There are no refused rows to save')
+      .max(REFUSED_ROWS_MAX),
+  })
+  .strict();
+
 export interface AllocationImportResult {
   dryRun: boolean;
   applied: number;

@@ -38,6 +38,7 @@ export const SAVE_PURPOSES = {
   backupCopy: { title: 'Save a copy of the database as', type: TEAM_DATABASE },
   calendar: { title: 'Save the calendar as', type: { name: 'Calendar for Outlook (.ics)', extensions: ['ics'] } },
   spocList: { title: 'Save the SPOC contact list as', type: { name: 'Excel workbook (.xlsx)', extensions: ['xlsx'] } },
+  refusedRows: { title: 'Save the refused rows as', type: { name: 'Excel workbook (.xlsx)', extensions: ['xlsx'] } },
 } as const satisfies Record<string, { title: string; type: FileType }>;
 export type SavePurpose = keyof typeof SAVE_PURPOSES;
 

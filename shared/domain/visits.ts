@@ -128,9 +128,63 @@ export const PlanVisitInput = z
     agreedOn: z.union([z.literal(''), IsoDate]).optional().transform((v) => (v ? v : null)),
     /** Needed when an agreed date changes: why the visit moved. */
     movedReason: line().max(500).optional().transform((v) => (v ? v : null)),
+    /**
+     * False keeps a date only proposed: the visit stays to be agreed (with its date pencilled in)
+     * until the school agrees it. Left out, a date is agreed, as it always was.
+     */
+    agreed: z.boolean().optional(),
   })
   .strict();
 export type PlanVisitInput = z.input<typeof PlanVisitInput>;
+
+/** The most schools one grid saves at once: a county's whole term fits. */
+export const PLAN_MANY_MAX_ROWS = 5000;
+
+/** One school's row in the planner's grid: its date for the term, agreed or only proposed. */
+export const PlanManyRow = z
+  .object({
+    urn: Urn,
+    date: z.union([z.literal(''), IsoDate]),
+    agreed: z.boolean(),
+    agreedWith: line().max(200).optional(),
+    movedReason: line().max(500).optional(),
+  })
+  .strict();
+
+/**
+ * A term's dates for many schools, saved as one transaction. A dry run checks every row as if it
+ * were saved and saves nothing. When any row is refused nothing is saved, unless `saveGood` asks
+ * for the rows that can be saved to be saved without the others.
+ */
+export const PlanManyInput = z
+  .object({
+    yearLabel: z.string().regex(/^\d{4}-\d{2}$/, 'Write the year as 2026-27'),
+    term: z.enum(TERM_NAMES),
+    rows: z.array(PlanManyRow).min(1, 'Enter at least one school’s date').max(PLAN_MANY_MAX_ROWS, `At most ${PLAN_MANY_MAX_ROWS} schools at once`),
+    dryRun: z.boolean().default(true),
+    saveGood: z.boolean().default(false),
+  })
+  .strict();
+export type PlanManyInput = z.input<typeof PlanManyInput>;
+
+/** What became (or would become) of one row: saved with its warnings, unchanged, or refused naming the field. */
+export interface PlanManyRowResult {
+  urn: string;
+  name: string;
+  outcome: 'saved' | 'unchanged' | 'refused';
+  status: VisitStatus | null;
+  date: string | null;
+  warnings: string[];
+  /** Why it was refused, each with the row's field it concerns (date, agreed, movedReason, urn). */
+  problems: { field: 'urn' | 'date' | 'agreed' | 'movedReason'; message: string }[];
+}
+
+export interface PlanManyResult {
+  dryRun: boolean;
+  /** Whether anything was written: false for a dry run, and when rows were refused without saveGood. */
+  saved: boolean;
+  rows: PlanManyRowResult[];
+}
 
 export const MoveVisitStatus = z
   .object({
@@ -165,5 +219,8 @@ export interface PlannerRow {
   urn: string;
   name: string;
   hub: string | null;
+  /** Today's named link worker (SPOC) and secondary link worker. */
+  spoc: { id: string; name: string } | null;
+  secondary: { id: string; name: string } | null;
   visits: Partial<Record<TermName, Pick<Visit, 'id' | 'date' | 'status'>>>;
 }

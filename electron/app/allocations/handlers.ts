@@ -1,6 +1,7 @@
 import type { AreaHandlers } from '../handler-types.ts';
-import { readingFile } from '../files/file-source.ts';
+import { readingFile, writingFile } from '../files/file-source.ts';
 import { importAllocations } from './import.ts';
+import { saveRefusedRows } from './refused-rows.ts';
 import { selectOnDate, selectSchoolHistory, selectWorkerHistory } from './repo.ts';
 import { allocate, judgeProposals } from './service.ts';
 import { board, coverageGaps, loadReport } from './views.ts';
@@ -20,4 +21,8 @@ export const allocationHandlers: AreaHandlers<'allocations'> = {
   'allocations.onDate': (session, { urn, date }) => selectOnDate(session.database.db, urn, date),
   'allocations.importFile': (session, { dryRun, ...file }) =>
     readingFile(session.transfers, file, 'allocations', (path) => importAllocations(session.database.writeContext, path, { dryRun }), () => !dryRun),
+  'allocations.saveRefused': (session, { rows, path: given, download, replace }) =>
+    writingFile(session.transfers, { path: given, download }, `Refused allocation rows ${today(session.now)}.xlsx`, (path) =>
+      saveRefusedRows(rows, { path, replace, database: session.database.path }, today(session.now)),
+    ),
 };

@@ -1,11 +1,11 @@
 /**
  * Bulk allocation from a spreadsheet such as the team's current published SPOC list. Every row
- * is read and judged first, the batch together (loads count the whole reallocation). Rows with
- * a blocking finding are refused with their reasons; rows with warnings apply only when they
- * carry a Reason; the rest apply in one transaction.
+ * is read and judged first, the batch together (loads count the whole reallocation, but only the
+ * rows that will apply: settle.ts). Rows with a blocking finding are refused with their reasons;
+ * rows with warnings apply only when they carry a Reason; the rest apply in one transaction.
  */
-import type { AllocationImportResult, AllocationImportRow, Finding } from '../../../shared/domain/allocations.ts';
-import { ALLOCATION_ROLES, AllocationProposal, hasBlocking, hasWarnings } from '../../../shared/domain/allocations.ts';
+import type { AllocationImportResult, AllocationImportRow } from '../../../shared/domain/allocations.ts';
+import { ALLOCATION_ROLES, AllocationProposal, hasBlocking } from '../../../shared/domain/allocations.ts';
 import { TO_BE_ALLOCATED } from '../../../shared/domain/documents.ts';
 import { foldForSearch } from '../../../shared/domain/search.ts';
 import { afterBigImport, beforeBigImport } from '../db/cipher.ts';
@@ -14,7 +14,8 @@ import { headerNaming } from '../imports/header-row.ts';
 import { SPREADSHEET_LIMITS } from '../imports/limits.ts';
 import { mapColumns, readTable } from '../imports/table-file.ts';
 import { parseDate } from '../imports/text-file.ts';
-import { applyJudged, dateProblem, judgeProposals, type ParsedProposal } from './service.ts';
+import { applyJudged, dateProblem, type Judged, type ParsedProposal } from './service.ts';
+import { messagesOf, settleBatch } from './settle.ts';
 import { readState, type AllocationState } from './state.ts';
 import { localDay } from '../../../shared/format.ts';
 
@@ -143,22 +144,28 @@ export async function importAllocations(ctx: WriteContext, path: string, options
     candidates.push({ row, proposal });
   }
 
-  const judged = judgeProposals(ctx.db, candidates.map((c) => c.proposal), state);
-  const toApply: typeof judged = [];
-  judged.forEach((j, i) => {
-    const row = candidates[i]?.row ?? 0;
+  // A row that changes nothing applies nothing and moves no load: it is not judged.
+  const changing = candidates.filter(({ row, proposal }) => {
+    const current = state.current.get(proposal.urn);
+    const unchanged = (current?.named?.personId ?? null) === proposal.namedId && (current?.secondary?.personId ?? null) === proposal.secondaryId;
+    if (unchanged) rows.push({ row, school: { urn: proposal.urn, name: state.schools.get(proposal.urn)?.name ?? '' }, outcome: 'unchanged', reasons: [], warnings: [] });
+    return !unchanged;
+  });
+  const settled = settleBatch(ctx.db, changing.map((c) => c.proposal), state);
+  const toApply: Judged[] = [];
+  settled.judged.forEach((j, i) => {
+    const row = changing[i]?.row ?? 0;
     const school = { urn: j.proposal.urn, name: j.schoolName };
-    const messages = (severity: Finding['severity']) => j.findings.filter((f) => f.severity === severity).map((f) => f.message);
-    const current = state.current.get(j.proposal.urn);
-    const unchanged = (current?.named?.personId ?? null) === j.proposal.namedId && (current?.secondary?.personId ?? null) === j.proposal.secondaryId;
-    if (unchanged) rows.push({ row, school, outcome: 'unchanged', reasons: [], warnings: [] });
-    else if (hasBlocking(j.findings)) rows.push({ row, school, outcome: 'refused', reasons: messages('blocking'), warnings: messages('warning') });
-    else if (hasWarnings(j.findings) && !j.proposal.overrideReason) {
-      rows.push({ row, school, outcome: 'refused', reasons: ['It has warnings and no Reason to override them.', ...messages('warning')], warnings: messages('warning') });
-    } else {
-      rows.push({ row, school, outcome: 'apply', reasons: [], warnings: messages('warning') });
+    const warnings = messagesOf(j.findings, 'warning');
+    const harmed = settled.harms[i];
+    if (settled.applies[i]) {
+      rows.push({ row, school, outcome: 'apply', reasons: [], warnings });
       toApply.push(j);
-    }
+    } else if (hasBlocking(j.findings)) rows.push({ row, school, outcome: 'refused', reasons: messagesOf(j.findings, 'blocking'), warnings });
+    else if (harmed) {
+      const reason = `With the rows that will apply, it would give ${harmed.schoolName} a warning that row has no Reason for: ${messagesOf(harmed.findings, 'warning').join(' ')}`;
+      rows.push({ row, school, outcome: 'refused', reasons: [reason], warnings });
+    } else rows.push({ row, school, outcome: 'refused', reasons: ['It has warnings and no Reason to override them.', ...warnings], warnings });
   });
   rows.sort((a, b) => a.row - b.row);
 

@@ -28,13 +28,22 @@ export interface Judged {
  * (a bulk import has read it), judges from that; otherwise reads only what these proposals need.
  */
 export function judgeProposals(db: Connection, proposals: ParsedProposal[], state?: AllocationState): Judged[] {
+  return judgeWithin(db, proposals, proposals, state);
+}
+
+/**
+ * Judges some proposals as part of a batch: the loads count every proposal of `batch` (which
+ * holds `toJudge`), but only `toJudge` are judged. A bulk import asks this of one refused row
+ * among the rows that will apply, to give it the figures it would really meet.
+ */
+export function judgeWithin(db: Connection, batch: ParsedProposal[], toJudge: ParsedProposal[], state?: AllocationState): Judged[] {
   const settings = getTeam(db).settings;
-  const changes = new Map(proposals.map((p) => [p.urn, p.namedId] as const));
-  const latest = proposals.reduce((max, p) => (p.from > max ? p.from : max), '0000-00-00');
-  const workerIds = [...new Set(proposals.flatMap((p) => [p.namedId, p.secondaryId]).filter((id): id is string => id !== null))];
+  const changes = new Map(batch.map((p) => [p.urn, p.namedId] as const));
+  const latest = batch.reduce((max, p) => (p.from > max ? p.from : max), '0000-00-00');
+  const workerIds = [...new Set(batch.flatMap((p) => [p.namedId, p.secondaryId]).filter((id): id is string => id !== null))];
   const facts = state ? factsFromState(state, changes, latest) : readFactsFor(db, changes, workerIds, latest);
   const { loads, average } = facts;
-  return proposals.map((proposal) => {
+  return toJudge.map((proposal) => {
     const school = facts.schools.get(proposal.urn);
     if (!school) throw new AppError('not_found', `There is no school with URN ${proposal.urn} in this team database.`);
     const worker = (id: string | null) => {

@@ -17,13 +17,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
 
-export type OutputKind = 'calendar' | 'spoc-list' | 'record' | 'backup';
+export type OutputKind = 'calendar' | 'spoc-list' | 'record' | 'backup' | 'refused-rows';
 
 export const OUTPUT_KINDS: Record<OutputKind, { extension: string; what: string }> = {
   calendar: { extension: '.ics', what: 'A calendar file' },
   'spoc-list': { extension: '.xlsx', what: 'The SPOC list' },
   record: { extension: '.docx', what: 'A Word meeting record' },
   backup: { extension: '.linkdesk', what: 'A backup' },
+  'refused-rows': { extension: '.xlsx', what: 'The refused rows' },
 };
 
 /** Files beside a database that belong to it: SQLite's journals and LinkDesk's lock file. */

@@ -36,7 +36,7 @@ describe('the schools in the team’s scope', () => {
     expect(scopes(db)).toEqual({ 100600: true, 100601: true, 100602: false });
     expect(requireSchool(db.db, '100602')).toMatchObject({ inScope: false, inScopeChoice: false });
     expect(lastAudit(db)).toEqual({ entity: 'school', entityId: '100602', action: 'scope', summary: 'Out of scope' });
-    expect(planner(db.db, '2026-27').map((r) => r.urn)).toEqual(['100600', '100601']);
+    expect(planner(db.db, '2026-27', '2026-09-10').map((r) => r.urn)).toEqual(['100600', '100601']);
 
     setSchoolScope(db.writeContext, '100602', null);
     expect(requireSchool(db.db, '100602')).toMatchObject({ inScope: true, inScopeChoice: null });

@@ -61,27 +61,36 @@ export function updateVisit(db: Connection, v: StoredVisit, at: string): void {
   ).run(v.date, v.agreedWith, v.agreedOn, v.status, v.proFormaSentOn, v.proFormaReturnedOn, v.heldOn, v.recordWrittenOn, v.cancelledReason, v.movedReason, at, v.id);
 }
 
-/** Every open school in the team's scope with its visits of one school year. */
-export function selectPlanner(db: Connection, yearLabel: string): PlannerRow[] {
+/** Every open school in the team's scope with its visits of one school year and its link workers on `today`. */
+export function selectPlanner(db: Connection, yearLabel: string, today: string): PlannerRow[] {
   const rows = statement(
     db,
-    `SELECT s.urn, s.name, s.hub, v.id, v.term, v.visit_date AS date, v.status
-     FROM school s LEFT JOIN visit v ON v.urn = s.urn AND v.year_label = ?
+    `SELECT s.urn, s.name, s.hub, v.id, v.term, v.visit_date AS date, v.status,
+       n.person_id AS spoc_id, np.name AS spoc_name, c.person_id AS secondary_id, cp.name AS secondary_name
+     FROM school s LEFT JOIN visit v ON v.urn = s.urn AND v.year_label = $year
+     LEFT JOIN allocation n ON n.urn = s.urn AND n.role = 'named' AND n.from_date <= $day AND (n.to_date IS NULL OR n.to_date >= $day)
+     LEFT JOIN person np ON np.id = n.person_id
+     LEFT JOIN allocation c ON c.urn = s.urn AND c.role = 'secondary' AND c.from_date <= $day AND (c.to_date IS NULL OR c.to_date >= $day)
+     LEFT JOIN person cp ON cp.id = c.person_id
      WHERE ${servedSql('s')} ORDER BY s.name COLLATE NOCASE`,
-  ).all(yearLabel) as { urn: string; name: string; hub: string | null; id: string | null; term: TermName | null; date: string | null; status: VisitStatus | null }[];
+  ).all({ year: yearLabel, day: today }) as {
+    urn: string; name: string; hub: string | null; id: string | null; term: TermName | null; date: string | null; status: VisitStatus | null;
+    spoc_id: string | null; spoc_name: string | null; secondary_id: string | null; secondary_name: string | null;
+  }[];
+  const worker = (id: string | null, name: string | null) => (id && name ? { id, name } : null);
   const byUrn = new Map<string, PlannerRow>();
   for (const r of rows) {
-    const row = byUrn.get(r.urn) ?? { urn: r.urn, name: r.name, hub: r.hub, visits: {} };
+    const row = byUrn.get(r.urn) ?? { urn: r.urn, name: r.name, hub: r.hub, spoc: worker(r.spoc_id, r.spoc_name), secondary: worker(r.secondary_id, r.secondary_name), visits: {} };
     if (r.id && r.term && r.status) row.visits[r.term] = { id: r.id, date: r.date, status: r.status };
     byUrn.set(r.urn, row);
   }
   return [...byUrn.values()];
 }
 
-/** Visits with a date in a range, not cancelled, for the calendar export. */
+/** Visits with an agreed date in a range (not only proposed, not cancelled), for the calendar export. */
 export function selectDatedVisits(db: Connection, from: string, to: string): (StoredVisit & { updatedAt: string })[] {
   return (
-    statement(db, `${SELECT} WHERE v.visit_date IS NOT NULL AND v.status <> 'cancelled' AND v.visit_date >= ? AND v.visit_date <= ? ORDER BY v.visit_date`).all(from, to) as (VisitRow & {
+    statement(db, `${SELECT} WHERE v.visit_date IS NOT NULL AND v.status NOT IN ('cancelled', 'to_be_agreed') AND v.visit_date >= ? AND v.visit_date <= ? ORDER BY v.visit_date`).all(from, to) as (VisitRow & {
       updated_at: string;
     })[]
   ).map((r) => ({ ...toVisit(r), updatedAt: r.updated_at }));

@@ -54,7 +54,7 @@ describe('planning termly visits', () => {
     const { db } = setUp();
     aSchool(db, { urn: '100301', name: 'Aardvark Primary' });
     planVisit(db.writeContext, plan({ date: '2026-11-03' }));
-    const rows = planner(db.db, '2026-27');
+    const rows = planner(db.db, '2026-27', '2026-09-10');
     expect(rows.map((r) => [r.name, Object.keys(r.visits)])).toEqual([['Aardvark Primary', []], ['Rhyl Primary School', ['autumn']]]);
   });
 });

@@ -26,8 +26,8 @@ export function visitsOfSchool(db: Connection, urn: string): Visit[] {
   return selectVisitsOfSchool(db, urn).map((v) => ({ ...v, deadlines: v.date && v.status !== 'cancelled' ? deadlinesFor(calendar, v.date) : null }));
 }
 
-export function planner(db: Connection, yearLabel: string): PlannerRow[] {
-  return selectPlanner(db, yearLabel);
+export function planner(db: Connection, yearLabel: string, today: string): PlannerRow[] {
+  return selectPlanner(db, yearLabel, today);
 }
 
 /**
@@ -42,22 +42,31 @@ export function checkDate(db: Connection, urn: string, date: string, today: stri
 }
 
 /**
- * Agrees (or re-agrees) a termly visit. A date that changes once agreed needs the reason it
- * moved. Returns the visit with its deadlines and the date's warnings (saved regardless).
+ * Agrees (or re-agrees) a termly visit, or pencils in a date still to be agreed (`agreed: false`).
+ * A date that changes once agreed needs the reason it moved; a visit that has gone past agreeing
+ * cannot go back to be agreed (the status rules of NEXT_STATUSES). Returns the visit with its
+ * deadlines and the date's warnings (saved regardless).
  */
 export function planVisit(ctx: WriteContext, input: z.output<typeof PlanVisitInput>): { visit: Visit; warnings: string[] } {
   requireSchool(ctx.db, input.urn);
   const today = localDay(ctx.now());
   const existing = selectVisitFor(ctx.db, input.urn, input.yearLabel, input.term);
   if (existing && (existing.status === 'held' || existing.status === 'record_written')) {
-    throw new AppError('invalid_input', `This visit was ${VISIT_STATUS_LABELS[existing.status].toLowerCase()}: its date can no longer change.`);
+    const message = `This visit was ${VISIT_STATUS_LABELS[existing.status].toLowerCase()}: its date can no longer change.`;
+    throw new AppError('invalid_input', message, { issues: [{ path: 'date', message }] });
   }
-  const moved = existing?.date && input.date !== existing.date;
+  const proposedOnly = input.agreed === false;
+  if (existing && proposedOnly && existing.status !== 'to_be_agreed' && !canMove(existing.status, 'to_be_agreed')) {
+    const message = `A visit that is "${VISIT_STATUS_LABELS[existing.status]}" cannot become "${VISIT_STATUS_LABELS.to_be_agreed}": cancel it first.`;
+    throw new AppError('invalid_input', message, { issues: [{ path: 'agreed', message }] });
+  }
+  // A date only pencilled in may change freely: nothing was agreed with the school yet.
+  const moved = existing?.date && existing.status !== 'to_be_agreed' && input.date !== existing.date;
   if (moved && !input.movedReason) {
     throw new AppError('invalid_input', 'Say why the visit moved from its agreed date.', { issues: [{ path: 'movedReason', message: 'Say why the visit moved' }] });
   }
   const at = ctx.now().toISOString();
-  const status = input.date ? (existing && existing.status !== 'to_be_agreed' && existing.status !== 'cancelled' ? existing.status : 'agreed') : 'to_be_agreed';
+  const status = input.date && !proposedOnly ? (existing && existing.status !== 'to_be_agreed' && existing.status !== 'cancelled' ? existing.status : 'agreed') : 'to_be_agreed';
   const visit: StoredVisit = {
     ...(existing ?? {
       id: randomUUID(), urn: input.urn, schoolName: '', yearLabel: input.yearLabel, term: input.term, proFormaSentOn: null, proFormaReturnedOn: null,
@@ -65,7 +74,7 @@ export function planVisit(ctx: WriteContext, input: z.output<typeof PlanVisitInp
     }),
     date: input.date,
     agreedWith: input.agreedWith,
-    agreedOn: input.agreedOn ?? (input.date ? today : null),
+    agreedOn: status === 'to_be_agreed' ? null : (input.agreedOn ?? today),
     status,
     movedReason: moved ? input.movedReason : (existing?.movedReason ?? null),
     ...(existing?.status === 'cancelled' ? { cancelledReason: null } : {}),
@@ -90,6 +99,7 @@ export function moveVisitStatus(ctx: WriteContext, input: z.output<typeof MoveVi
     throw new AppError('invalid_input', `The visit is on ${formatDate(visit.date)}: it cannot be ${input.to === 'held' ? 'held' : 'written up'} before then.`, { issues: [{ path: 'on', message: 'Before the visit date' }] });
   }
   const next: StoredVisit = { ...visit, status: input.to };
+  if (input.to === 'agreed') next.agreedOn = input.on;
   if (input.to === 'pro_forma_sent') next.proFormaSentOn = input.on;
   if (input.to === 'pro_forma_returned') next.proFormaReturnedOn = input.on;
   if (input.to === 'held') next.heldOn = input.on;

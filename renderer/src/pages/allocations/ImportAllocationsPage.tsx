@@ -11,6 +11,7 @@ import { useForm } from '../../components/useForm.ts';
 import { plural } from '../../format.ts';
 import { AllocationsNav } from './AllocationsNav.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
+import { RefusedRowsSection } from './RefusedRowsSection.tsx';
 
 const OUTCOME = { apply: 'Will apply', unchanged: 'No change', refused: 'Refused' } as const;
 
@@ -46,6 +47,7 @@ export function ImportAllocationsPage() {
         Columns: School URN (or School name), Named link worker (SPOC), Secondary link worker, and if you like SPOC work email, Secondary work email, From, County
         agreed on, County agreed by, Reason. The SPOC list LinkDesk saves reads back as it is: its title lines are skipped, and a school whose workers are
         unchanged shows No change. Workers by name or work email. Rows that break a rule are refused; rows with warnings apply only when they carry a Reason.
+        Workers’ loads and the team average are worked out from the rows that will apply, never from rows that are refused.
       </p>
       <FormShell form={form} onSubmit={() => run(true)} className="card form">
         <OpenFileField
@@ -66,12 +68,13 @@ export function ImportAllocationsPage() {
         </Button>
       </FormShell>
       {result ? (
-        <Notice title={`${plural(result.applied, 'allocation')} saved`}>
+        <Notice kind={result.rejected.length ? 'warning' : 'success'} title={`${plural(result.applied, 'allocation')} saved`}>
           <p>
-            {result.rows.filter((r) => r.outcome === 'unchanged').length} unchanged; {plural(result.rejected.length, 'row')} refused.
+            {result.rows.filter((r) => r.outcome === 'unchanged').length} unchanged; {plural(result.rejected.length, 'row')} refused{result.rejected.length ? ', listed below: they stay here until you check another file' : ''}.
           </p>
         </Notice>
       ) : null}
+      {result && result.rejected.length ? <RefusedRowsSection rejected={result.rejected} /> : null}
       {preview ? (
         <section aria-labelledby="rows-heading" className="card">
           <h2 id="rows-heading">Each row</h2>
