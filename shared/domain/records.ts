@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { formatDate } from '../format.ts';
+import { isoDate } from '../dates.ts';
 import { line, lines } from './text.ts';
 import { Urn } from './schools.ts';
 import { ABSENCE_BAND_LABELS, absenceBandOfAttendance, SEVERE_ABSENCE_PERCENT } from './attendance.ts';
@@ -136,7 +137,7 @@ export const ChildReview = z.object({
   earlyHelpReferral: z.enum(DECISIONS),
   action: optionalText(1000),
   who: optionalText(100),
-  byWhen: z.union([z.literal(''), z.iso.date('Enter the date as yyyy-mm-dd')]).optional().transform((v) => (v ? v : null)),
+  byWhen: z.union([z.literal(''), isoDate()]).optional().transform((v) => (v ? v : null)),
 });
 
 export const VisitRecordInput = z
@@ -154,7 +155,7 @@ export const VisitRecordInput = z
     unnotifiedExclusions: optionalText(2000),
     otherIssues: optionalText(4000),
     /** The next visit as agreed at this one: the planned next visit's date unless the meeting said otherwise. */
-    nextVisitOn: z.union([z.literal(''), z.iso.date('Enter the date as yyyy-mm-dd')]).optional().transform((v) => (v ? v : null)),
+    nextVisitOn: z.union([z.literal(''), isoDate('the next visit')]).optional().transform((v) => (v ? v : null)),
   })
   .strict();
 export type VisitRecordInput = z.input<typeof VisitRecordInput>;
@@ -220,13 +221,13 @@ export const ATTENDEE_ROLE_LABELS: Record<(typeof ATTENDEE_ROLES)[number], strin
 export const ConsultationInput = z
   .object({
     urn: Urn,
-    date: z.iso.date('Enter the date as yyyy-mm-dd'),
+    date: isoDate(),
     requestedBy: line().min(1, 'Say who asked for the consultation').max(200),
     attendees: z.array(z.object({ name: line().min(1, 'Give the attendee’s name').max(100), role: z.enum(ATTENDEE_ROLES) })).min(1, 'Add at least one attendee'),
     notes: z.object(Object.fromEntries(KEY_AREAS.map((a) => [a, lines().max(4000)])) as Record<(typeof KEY_AREAS)[number], z.ZodString>),
     children: z.array(ChildRef).max(100),
     actions: lines().max(4000),
-    notesSharedOn: z.union([z.literal(''), z.iso.date('Enter the date as yyyy-mm-dd')]).optional().transform((v) => (v ? v : null)),
+    notesSharedOn: z.union([z.literal(''), isoDate()]).optional().transform((v) => (v ? v : null)),
   })
   .strict();
 export type ConsultationInput = z.input<typeof ConsultationInput>;

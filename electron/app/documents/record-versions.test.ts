@@ -9,7 +9,7 @@ import { updateSettings } from '../team/service.ts';
 import { selectVisit } from '../visits/repo.ts';
 import { docxTables, docxText } from './docx-template.ts';
 import { selectProducible } from './repo.ts';
-import { createMeetingRecord } from './service.ts';
+import { createMeetingRecord } from './word-records.ts';
 
 function demo() {
   const db = createDemoDatabase(path.join(tempDir(), 'demo.linkdesk'), PASSPHRASE, 'Tess Manager', () => new Date('2026-11-24T10:00:00Z'));

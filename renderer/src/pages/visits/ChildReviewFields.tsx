@@ -2,6 +2,7 @@
 import { Button } from 'react-aria-components';
 import { CHILD_CATEGORIES, CHILD_CATEGORY_LABELS, DECISION_LABELS, DECISIONS, yearGroupChoices, yearGroupLabel, type YearGroup } from '../../../../shared/domain/records.ts';
 import { PERSISTENT_ABSENCE_PERCENT, SEVERE_ABSENCE_PERCENT } from '../../../../shared/domain/attendance.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Select } from '../../components/Select.tsx';
 
@@ -43,11 +44,12 @@ interface Props {
   whoChoices: readonly string[];
   idOf: (name: string) => string;
   errorFor: (name: string) => string | undefined;
+  problemOf: (name: string) => (message: string | null, typed: string) => void;
   onChange: (patch: Partial<ChildRow>) => void;
   onRemove: () => void;
 }
 
-export function ChildReviewFields({ index: i, row: c, yearGroups, whoChoices, idOf, errorFor, onChange, onRemove }: Props) {
+export function ChildReviewFields({ index: i, row: c, yearGroups, whoChoices, idOf, errorFor, problemOf, onChange, onRemove }: Props) {
   const whoOptions = [{ id: WHO_NONE, label: 'No one named yet' }, ...whoChoices.map((w) => ({ id: w, label: w })), { id: WHO_OTHER, label: 'Someone else (type their name or role)' }];
   return (
     <div className="child-row card">
@@ -72,7 +74,7 @@ export function ChildReviewFields({ index: i, row: c, yearGroups, whoChoices, id
       {c.whoChoice === WHO_OTHER ? (
         <Field id={idOf(`children.${i}.who`)} label="Who else does it" hint="Their name and role, such as the attendance officer" value={c.whoOther} onChange={(v) => onChange({ whoOther: v })} error={errorFor(`children.${i}.who`)} width="half" />
       ) : null}
-      <Field id={idOf(`children.${i}.byWhen`)} label="By when" hint="yyyy-mm-dd" value={c.byWhen} onChange={(v) => onChange({ byWhen: v })} error={errorFor(`children.${i}.byWhen`)} width="short" />
+      <DateField id={idOf(`children.${i}.byWhen`)} label="By when" messageLabel={`Child ${i + 1}, by when`} hint="For example 3/12/2026 (optional)" value={c.byWhen} onChange={(v) => onChange({ byWhen: v })} onProblem={problemOf(`children.${i}.byWhen`)} error={errorFor(`children.${i}.byWhen`)} />
       <Button className="button button-secondary" onPress={onRemove}>
         Remove child {i + 1}
       </Button>

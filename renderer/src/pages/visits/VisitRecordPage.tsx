@@ -10,6 +10,7 @@ import type { Visit } from '../../../../shared/domain/visits.ts';
 import { invoke } from '../../api.ts';
 import { DocumentsTable } from '../documents/DocumentsTable.tsx';
 import { MeetingRecordButton } from '../documents/MeetingRecordButton.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -132,6 +133,7 @@ function VisitRecordForm({ urn, schoolName, visit, initial, setting }: { urn: st
               whoChoices={setting.whoChoices}
               idOf={form.idOf}
               errorFor={form.errorFor}
+              problemOf={form.problemOf}
               onChange={(patch) => setChild(i, patch)}
               onRemove={() => setChildren((list) => list.filter((_, j) => j !== i))}
             />
@@ -151,14 +153,10 @@ function VisitRecordForm({ urn, schoolName, visit, initial, setting }: { urn: st
         <TextBlock id={form.idOf('alternativeProvision')} label="Children on roll placed in alternative provision" value={form.values.alternativeProvision} onChange={(v) => form.set('alternativeProvision', v)} />
         <TextBlock id={form.idOf('unnotifiedExclusions')} label="Suspensions and exclusions not already notified" value={form.values.unnotifiedExclusions} onChange={(v) => form.set('unnotifiedExclusions', v)} />
         <TextBlock id={form.idOf('otherIssues')} label="Other issues" value={form.values.otherIssues} onChange={(v) => form.set('otherIssues', v)} />
-        <Field
-          id={form.idOf('nextVisitOn')}
+        <DateField
+          {...form.field('nextVisitOn')}
           label="Next visit (optional)"
-          hint={setting.plannedNext ? `yyyy-mm-dd. The next visit planned is on ${formatDate(setting.plannedNext)}.` : 'yyyy-mm-dd. No next visit is planned yet: give the date if the meeting agreed one.'}
-          value={form.values.nextVisitOn}
-          onChange={(v) => form.set('nextVisitOn', v)}
-          error={form.errorFor('nextVisitOn')}
-          width="short"
+          hint={setting.plannedNext ? `The next visit planned is on ${formatDate(setting.plannedNext)}. For example 3/12/2026.` : 'No next visit is planned yet: give the date if the meeting agreed one. For example 3/12/2026.'}
         />
         <Button type="submit" className="button">
           {initial ? 'Save as a new version' : 'Save the record'}
