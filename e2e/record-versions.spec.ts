@@ -23,7 +23,7 @@ test('write a visit record that fits a primary school, then write it again and r
 
   // Before anyone types: the school's SPOC and secondary link worker, and the next visit planned.
   await expect(page.getByLabel('Attendees from the team')).toHaveValue(/\(SPOC\)/);
-  await expect(page.getByLabel('Next visit (optional)')).toHaveValue('2027-02-02');
+  await expect(page.getByLabel('Next visit (optional)')).toHaveValue('02/02/2027');
   await page.getByLabel('Attendees from the school').fill('Head teacher, DSL');
 
   await page.getByRole('button', { name: 'Add a child' }).click();
@@ -57,7 +57,7 @@ test('write a visit record that fits a primary school, then write it again and r
   const earlier = versions.getByRole('article', { name: /^Version 1, .* \(read only\)$/ });
   await expect(earlier).toContainText('First draft');
   await expect(earlier).toContainText('JB, Year 3');
-  await expect(earlier).toContainText('(DSL of Brindle (DSL))');
+  await expect(earlier).toContainText('Who: DSL of Brindle (DSL). By 11 Dec 2026.');
   await expect(earlier.getByRole('textbox')).toHaveCount(0);
   await expect(page.getByLabel('Other issues')).toHaveValue('Put right after the DSL rang: EBSA training asked for');
   await expectAccessible(page, 'visit record with two versions');

@@ -45,7 +45,7 @@ describe('versions of a visit record', () => {
     expect(visitRecord(db.db, visit.id, 1)).toMatchObject({ otherIssues: null, nextVisitOn: null });
     expect(refusalOf(() => visitRecord(db.db, visit.id, 3))).toMatchObject({ code: 'not_found', message: 'This visit record has no version 3.' });
     const audit = db.db.prepare("SELECT summary FROM audit_log WHERE entity = 'visit-record' ORDER BY id").pluck().all();
-    expect(audit).toEqual(['version 1: 1 children reviewed', 'version 2: 1 children reviewed']);
+    expect(audit).toEqual(['version 1: 1 child reviewed', 'version 2: 1 child reviewed']);
   });
 
   it('still writes the record’s actions on every save, as the action list reads them', () => {

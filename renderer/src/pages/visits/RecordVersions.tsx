@@ -96,7 +96,9 @@ function ReadOnlyRecord({ record: r }: { record: VisitRecord }) {
             <li key={i}>
               {c.child.initials}, {yearGroupLabel(c.child.yearGroup)}: {CHILD_CATEGORY_LABELS[c.category]}
               {c.attendancePercent === null || c.attendancePercent === undefined ? '' : `; attendance ${c.attendancePercent}%`}. Statutory education intervention: {DECISION_LABELS[c.statutoryIntervention]}; Early Help referral:{' '}
-              {DECISION_LABELS[c.earlyHelpReferral]}.{c.action ? ` Action: ${c.action}${c.who ? ` (${c.who})` : ''}${c.byWhen ? `, by ${formatDate(c.byWhen)}` : ''}.` : ''}
+              {DECISION_LABELS[c.earlyHelpReferral]}.{c.action ? ` Action: ${c.action}.` : ''}
+              {c.who ? ` Who: ${c.who}.` : ''}
+              {c.byWhen ? ` By ${formatDate(c.byWhen)}.` : ''}
             </li>
           ))}
         </ul>
