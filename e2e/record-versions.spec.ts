@@ -10,7 +10,10 @@ async function openDemo(page: Page, open: string): Promise<void> {
   await page.goto(open);
   await page.getByLabel('Your name').fill('Cerys Pritchard');
   await page.getByRole('button', { name: 'Open the demo' }).click();
+  // The demo lands on the dashboard; a click on the navigation before then can be overtaken by it.
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible({ timeout: 120_000 });
   await page.getByRole('link', { name: 'Visits', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Visits' })).toBeVisible({ timeout: 60_000 });
 }
 
 test('write a visit record that fits a primary school, then write it again and read both versions', async ({ page, server }) => {
@@ -86,4 +89,5 @@ test('mark a visit held without a pro forma, with the reason and who held it', a
   await expect(page.getByText(/Status: Held\. Held by \w+.*\. Held without a pro forma: The DSL asked to meet at short notice/)).toBeVisible();
   await expect(page.getByRole('link', { name: 'Write the visit record' })).toBeVisible();
   await expectAccessible(page, 'visit held without a pro forma');
+  await snapshot(page, 'visit-held-without-pro-forma');
 });
