@@ -21,7 +21,8 @@ const yearsFrom = (first: YearGroup, last: YearGroup): YearGroup[] => YEAR_GROUP
 /**
  * The year groups a school teaches, from its GIAS phase and LinkDesk category: a primary
  * Reception to Year 6, a secondary Years 7 to 13 (GIAS does not say whether a sixth form is
- * still open), a middle school the years either side of 11, a nursery its two. Special
+ * still open), a middle school Years 3 to 8 (deemed primary) or 4 to 9 (deemed secondary), a
+ * nursery its two. Special
  * schools, APCs, all-through and independent schools can teach any year, so every year is
  * offered. The first is the form's default.
  */
