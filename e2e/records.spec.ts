@@ -26,7 +26,8 @@ test('record a held visit with two children and their decisions, and log an Earl
   await choose(page, first, 'Year group', 'Year 4');
   await choose(page, first, 'Meets the threshold for a referral to Family Early Help', 'Yes');
   await first.getByLabel('Action').fill('Offer an Early Help assessment to the family');
-  await first.getByLabel('Who').fill('Cerys Pritchard');
+  await choose(page, first, 'Who does it', 'Someone else (type their name or role)');
+  await first.getByLabel('Who else does it').fill('Cerys Pritchard');
   await first.getByLabel('Attendance (%) (optional)').fill('93.5');
 
   await page.getByRole('button', { name: 'Add a child' }).click();

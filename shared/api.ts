@@ -41,7 +41,7 @@ import {
   type TemplateCheck,
   type TemplatesState,
 } from './domain/documents.ts';
-import { ConsultationInput, UpdateConsultationInput, VisitRecordInput, type Consultation, type VisitRecord } from './domain/records.ts';
+import { ConsultationInput, UpdateConsultationInput, VisitRecordInput, type Consultation, type VisitRecord, type VisitRecordVersion } from './domain/records.ts';
 import { MoveVisitStatus, PlanManyInput, PlanVisitInput, type PlanManyResult, type PlannerRow, type Visit } from './domain/visits.ts';
 import { GiasApplyInput, GiasImportInput, type GiasImportResult, type GiasPreview, type ImportProgress, type RowsImportResult } from './domain/imports.ts';
 import { ConnectionFields, PersonFields, type Connection, type Person, type PersonDetail, type PersonSummary } from './domain/people.ts';
@@ -319,7 +319,11 @@ export const api = {
   'contacts.log': method<Contact>()(ContactInput, 'Log a contact with a school: who, when, how, what, and any follow-up'),
   'contacts.forSchool': method<Contact[]>()(z.object({ urn: Urn }).strict(), 'A school’s contact log, newest first'),
   'contacts.completeFollowUp': method<Contact>()(z.object({ id: z.string().uuid(), on: IsoDate }).strict(), 'Mark a contact’s follow-up done'),
-  'records.visitGet': method<VisitRecord | null>()(z.object({ visitId: z.string().uuid() }).strict(), 'The record of a termly visit, if written'),
+  'records.visitGet': method<VisitRecord | null>()(
+    z.object({ visitId: z.string().uuid(), version: z.number().int().min(1).optional() }).strict(),
+    'The record of a termly visit, if written: the current one, or an earlier version',
+  ),
+  'records.visitVersions': method<VisitRecordVersion[]>()(z.object({ visitId: z.string().uuid() }).strict(), 'Who saved each version of a visit record, and when, newest first'),
   'records.visitWrite': method<{ record: VisitRecord; warnings: string[] }>()(VisitRecordInput, 'Write (or rewrite) the record of a held visit'),
   'consultations.record': method<{ consultation: Consultation; warnings: string[] }>()(ConsultationInput, 'Record an Early Help Consultation'),
   'consultations.update': method<{ consultation: Consultation; warnings: string[] }>()(

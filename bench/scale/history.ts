@@ -101,8 +101,8 @@ function visitOf(y: YearContext, school: CountySchool, term: Term): void {
   const toAgree = date > addDays(today, 40) && rng.chance(term.name === 'summer' ? 0.6 : 0.3);
   const visit: StoredVisit = {
     id: randomUUID(), urn: school.urn, schoolName: school.name, yearLabel: y.year.label, term: term.name, date: toAgree ? null : date, agreedWith: toAgree ? null : 'Head teacher',
-    agreedOn: toAgree ? null : agreedOn, status: toAgree ? 'to_be_agreed' : 'agreed', proFormaSentOn: null, proFormaReturnedOn: null, heldOn: null, recordWrittenOn: null,
-    cancelledReason: null, movedReason: null,
+    agreedOn: toAgree ? null : agreedOn, status: toAgree ? 'to_be_agreed' : 'agreed', proFormaSentOn: null, proFormaReturnedOn: null, heldOn: null, heldBy: null, heldByName: null,
+    heldWithoutProForma: null, recordWrittenOn: null, cancelledReason: null, movedReason: null,
   };
   y.clock.set(agreedOn < today ? agreedOn : today, '09:00');
   write(y.ctx, (audit) => {

@@ -37,6 +37,10 @@ export const PLACEHOLDERS: Record<RecordKind, PlaceholderTree> = {
   visit_record: {
     ...COMMON,
     term: 'The term and school year, as Autumn term 2026-27',
+    version: 'Which version of the record this is and when it was saved, as Version 2, 3 Dec 2026',
+    heldBy: 'The worker who held the visit (or "Not recorded")',
+    heldWithoutProForma: 'Why the visit was held without a pro forma, or empty when one was sent',
+    nextVisit: 'The date of the next visit, as 3 February 2027 (or "To be agreed")',
     schoolAttendees: 'Who attended from the school',
     teamAttendees: 'Who attended from the team',
     exclusionThresholdDays: 'The suspension threshold used, in school days (the placeholder keeps its name from when suspensions were fixed-term exclusions)',

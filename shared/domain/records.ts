@@ -3,17 +3,99 @@
  * only (initials, year group, an optional case-system ID), never by name.
  */
 import { z } from 'zod';
+import { formatDate } from '../format.ts';
 import { isoDate } from '../dates.ts';
 import { line, lines } from './text.ts';
 import { Urn } from './schools.ts';
 import { ABSENCE_BAND_LABELS, absenceBandOfAttendance, SEVERE_ABSENCE_PERCENT } from './attendance.ts';
 
 export const YEAR_GROUPS = ['N', 'R', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14'] as const;
+export type YearGroup = (typeof YEAR_GROUPS)[number];
+
+export function yearGroupLabel(year: YearGroup): string {
+  return year === 'N' ? 'Nursery' : year === 'R' ? 'Reception' : `Year ${year}`;
+}
+
+const yearsFrom = (first: YearGroup, last: YearGroup): YearGroup[] => YEAR_GROUPS.slice(YEAR_GROUPS.indexOf(first), YEAR_GROUPS.indexOf(last) + 1);
+
+/**
+ * The year groups a school teaches, from its GIAS phase and LinkDesk category: a primary
+ * Reception to Year 6, a secondary Years 7 to 13 (GIAS does not say whether a sixth form is
+ * still open), a middle school Years 3 to 8 (deemed primary) or 4 to 9 (deemed secondary), a
+ * nursery its two. Special
+ * schools, APCs, all-through and independent schools can teach any year, so every year is
+ * offered. The first is the form's default.
+ */
+export function yearGroupsFor(school: { phase: string; category: string }): YearGroup[] {
+  const phase = school.phase.trim().toLowerCase();
+  if (phase === 'middle deemed primary') return yearsFrom('3', '8');
+  if (phase === 'middle deemed secondary') return yearsFrom('4', '9');
+  if (phase === '16 plus') return yearsFrom('12', '14');
+  switch (school.category) {
+    case 'primary':
+      return yearsFrom('R', '6');
+    case 'secondary':
+      return yearsFrom('7', '13');
+    case 'nursery':
+      return yearsFrom('N', 'R');
+    case 'further_education':
+      return yearsFrom('12', '14');
+    default:
+      return [...YEAR_GROUPS];
+  }
+}
+
+/** The year groups to offer for one child: the school's, and the one already recorded if the school's list has lost it (a record is never changed by a list). */
+export function yearGroupChoices(offered: readonly YearGroup[], recorded?: YearGroup): YearGroup[] {
+  if (!recorded || offered.includes(recorded)) return [...offered];
+  return YEAR_GROUPS.filter((y) => y === recorded || offered.includes(y));
+}
 
 /** Initials are a few capital letters; anything with a lower-case word or a space looks like a name. */
 export function looksLikeFullName(text: string): boolean {
   return /[a-z]{2,}/.test(text) || /\s/.test(text.trim());
 }
+
+/** The workers of the team who hold a school's roles, as the record names them. */
+export interface SchoolLinks {
+  spoc: string | null;
+  secondary: string | null;
+}
+
+/** "Who attended from the team", before anyone types: the school's SPOC and secondary link worker. */
+export function teamAttendeesOf(links: SchoolLinks): string {
+  return [links.spoc ? `${links.spoc} (SPOC)` : null, links.secondary ? `${links.secondary} (secondary link worker)` : null].filter(Boolean).join('; ');
+}
+
+/**
+ * Who can be given an action, as the record writes them: the school's SPOC and secondary link
+ * worker, the school's DSL and head teacher (or the role alone when the team has no name),
+ * then the team's other workers. The screen adds "someone else", typed.
+ */
+export function whoChoices(input: SchoolLinks & { workers: readonly string[]; dslName: string | null; headTeacher: string | null }): string[] {
+  const choices = [
+    input.spoc ? `${input.spoc} (SPOC)` : null,
+    input.secondary ? `${input.secondary} (secondary link worker)` : null,
+    input.dslName ? `${input.dslName} (DSL)` : 'The school’s DSL',
+    input.headTeacher ? `${input.headTeacher} (head teacher)` : 'The head teacher',
+    ...input.workers.filter((w) => w !== input.spoc && w !== input.secondary),
+  ].filter((c): c is string => Boolean(c));
+  return [...new Set(choices)];
+}
+
+/**
+ * The next visit the record can name: the school's first visit after this one (by school year,
+ * then term) that has a date and is not cancelled.
+ */
+export function plannedNextVisit(
+  visits: readonly { id: string; yearLabel: string; term: string; date: string | null; status: string }[],
+  current: { yearLabel: string; term: string },
+): string | null {
+  const order = (v: { yearLabel: string; term: string }) => `${v.yearLabel}-${TERM_ORDER.indexOf(v.term)}`;
+  const after = visits.filter((v) => v.date && v.status !== 'cancelled' && order(v) > order(current)).sort((a, b) => order(a).localeCompare(order(b)));
+  return after[0]?.date ?? null;
+}
+const TERM_ORDER = ['autumn', 'spring', 'summer'];
 
 export const ChildRef = z.object({
   initials: line().min(1, 'Give the child’s initials').max(40),
@@ -73,10 +155,55 @@ export const VisitRecordInput = z
     alternativeProvision: optionalText(2000),
     unnotifiedExclusions: optionalText(2000),
     otherIssues: optionalText(4000),
+    /** The next visit as agreed at this one: the planned next visit's date unless the meeting said otherwise. */
+    nextVisitOn: z.union([z.literal(''), isoDate('the next visit')]).optional().transform((v) => (v ? v : null)),
   })
   .strict();
 export type VisitRecordInput = z.input<typeof VisitRecordInput>;
-export type VisitRecord = z.output<typeof VisitRecordInput> & { writtenBy: string; writtenAt: string };
+
+const storedText = z.string().nullish().transform((v) => v ?? null);
+/**
+ * A visit record as stored (JSON): checked whenever it is read back, so a damaged or foreign row
+ * is an error, never a half-shown record. Fields asked since the first records were written
+ * (attendance, the next visit) may be absent from older ones.
+ */
+export const StoredVisitRecord = z.object({
+  schoolAttendees: z.string(),
+  teamAttendees: z.string(),
+  exclusionThresholdDays: z.number().int(),
+  children: z.array(
+    z.object({
+      child: z.object({ initials: z.string(), yearGroup: z.enum(YEAR_GROUPS), caseId: storedText }),
+      category: z.enum(CHILD_CATEGORIES),
+      attendancePercent: z.number().nullish(),
+      statutoryIntervention: z.enum(DECISIONS),
+      earlyHelpReferral: z.enum(DECISIONS),
+      action: storedText,
+      who: storedText,
+      byWhen: storedText,
+    }),
+  ),
+  managedMovesInternal: z.number().int(),
+  managedMovesExternal: z.number().int(),
+  managedMovesAgreed: storedText,
+  alternativeProvision: storedText,
+  unnotifiedExclusions: storedText,
+  otherIssues: storedText,
+  nextVisitOn: storedText,
+});
+
+/** One saved version of a visit record: every save makes a new one, and the newest is the record. */
+export interface VisitRecordVersion {
+  version: number;
+  writtenBy: string;
+  writtenAt: string;
+}
+export type VisitRecord = z.output<typeof StoredVisitRecord> & VisitRecordVersion & { visitId: string };
+
+/** How a document and the screen name a version: "Version 2, 3 Dec 2026". */
+export function versionLabel(v: { version: number; writtenAt: string }): string {
+  return `Version ${v.version}, ${formatDate(v.writtenAt)}`;
+}
 
 export const KEY_AREAS = ['attendance', 'health_wellbeing', 'neglect', 'transition', 'targeted_support', 'send'] as const;
 export const KEY_AREA_LABELS: Record<(typeof KEY_AREAS)[number], string> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AcademicYear } from './calendar.ts';
-import { agreeVisitBy, canMove, dateWarnings, deadlinesFor, MoveVisitStatus, needsAgreeing, proFormaWarning } from './visits.ts';
+import { agreeVisitBy, canMove, dateWarnings, deadlinesFor, heldWithoutProForma, MoveVisitStatus, needsAgreeing, proFormaWarning, reasonNeeded } from './visits.ts';
 import type { WorkingCalendar } from './working-days.ts';
 
 const year: AcademicYear = {
@@ -25,10 +25,21 @@ const calendar: WorkingCalendar = {
 describe('termly visit rules', () => {
   it('moves only forward through the statuses, and a cancelled visit can be agreed again', () => {
     expect(canMove('to_be_agreed', 'agreed')).toBe(true);
-    expect(canMove('agreed', 'held')).toBe(false);
+    expect(canMove('agreed', 'to_be_agreed')).toBe(false);
     expect(canMove('pro_forma_sent', 'held')).toBe(true);
     expect(canMove('record_written', 'cancelled')).toBe(false);
     expect(canMove('cancelled', 'to_be_agreed')).toBe(true);
+  });
+
+  it('lets a visit be held without a pro forma, only with the reason, and asks no reason of a visit held after its pro forma', () => {
+    expect(canMove('agreed', 'held')).toBe(true);
+    expect(heldWithoutProForma('agreed', 'held')).toBe(true);
+    expect(reasonNeeded('agreed', 'held')).toBe('Say why the visit was held without a pro forma');
+    expect(reasonNeeded('pro_forma_sent', 'held')).toBeNull();
+    expect(reasonNeeded('pro_forma_returned', 'held')).toBeNull();
+    expect(reasonNeeded('agreed', 'cancelled')).toBe('Say why the visit was cancelled');
+    expect(canMove('to_be_agreed', 'held')).toBe(false);
+    expect(MoveVisitStatus.safeParse({ id: '7f6d2c1a-4b3e-4c2d-9a1b-2c3d4e5f6a7b', to: 'held', on: '2026-11-12', heldBy: 'Sam' }).success).toBe(false);
   });
 
   it('gives the pro forma dates: 10 and 5 working days before, skipping half-term', () => {

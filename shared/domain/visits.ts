@@ -26,7 +26,9 @@ export const VISIT_STATUS_LABELS: Record<VisitStatus, string> = {
 /** Where each status may go next. Moving a visit to a new date is not a status: it keeps the status it had. */
 export const NEXT_STATUSES: Record<VisitStatus, VisitStatus[]> = {
   to_be_agreed: ['agreed', 'cancelled'],
-  agreed: ['pro_forma_sent', 'cancelled'],
+  // A visit can happen without a pro forma (the school asked for it at short notice, the form
+  // went astray): held straight from agreed, with the reason recorded.
+  agreed: ['pro_forma_sent', 'held', 'cancelled'],
   pro_forma_sent: ['pro_forma_returned', 'held', 'cancelled'],
   pro_forma_returned: ['held', 'cancelled'],
   held: ['record_written'],
@@ -36,6 +38,18 @@ export const NEXT_STATUSES: Record<VisitStatus, VisitStatus[]> = {
 
 export function canMove(from: VisitStatus, to: VisitStatus): boolean {
   return NEXT_STATUSES[from].includes(to);
+}
+
+/** A visit held without its pro forma ever being sent: allowed, with the reason recorded. */
+export function heldWithoutProForma(from: VisitStatus, to: VisitStatus): boolean {
+  return from === 'agreed' && to === 'held';
+}
+
+/** The reason a move needs, said as the form asks for it; null when it needs none. */
+export function reasonNeeded(from: VisitStatus, to: VisitStatus): string | null {
+  if (to === 'cancelled') return 'Say why the visit was cancelled';
+  if (heldWithoutProForma(from, to)) return 'Say why the visit was held without a pro forma';
+  return null;
 }
 
 export interface VisitDeadlines {
@@ -192,6 +206,8 @@ export const MoveVisitStatus = z
     to: z.enum(VISIT_STATUSES),
     on: IsoDate,
     reason: line().max(500).optional().transform((v) => (v ? v : null)),
+    /** The worker who held the visit, when it is marked held. */
+    heldBy: z.string().uuid('Choose who held the visit').optional(),
   })
   .strict()
   .refine((m) => m.to !== 'cancelled' || m.reason, { message: 'Say why the visit was cancelled', path: ['reason'] });
@@ -209,6 +225,11 @@ export interface Visit {
   proFormaSentOn: string | null;
   proFormaReturnedOn: string | null;
   heldOn: string | null;
+  /** The worker who held the visit (their id and name), when recorded. */
+  heldBy: string | null;
+  heldByName: string | null;
+  /** Why the visit was held without a pro forma, when it was. */
+  heldWithoutProForma: string | null;
   recordWrittenOn: string | null;
   cancelledReason: string | null;
   movedReason: string | null;

@@ -8,6 +8,8 @@ import { saveYear } from '../calendar/service.ts';
 import type { TeamDatabase } from '../db/team-db.ts';
 import { VisitRecordInput } from '../../../shared/domain/records.ts';
 import { writeVisitRecord } from '../records/service.ts';
+import { selectCurrentPeriod } from '../allocations/repo.ts';
+import type { WriteContext } from '../db/write.ts';
 import { moveVisitStatus, planVisit } from '../visits/service.ts';
 
 const DEMO_RECORD = (visitId: string) => ({
@@ -27,6 +29,22 @@ const DEMO_RECORD = (visitId: string) => ({
   unnotifiedExclusions: '',
   otherIssues: 'School asks for EBSA training for staff.',
 });
+
+/**
+ * A demo record, written on the day after the visit; the first school's is put right a week
+ * later (a second version: the DSL's action moved on and the next visit agreed at the meeting).
+ */
+function writeDemoRecord(ctx: WriteContext, visitId: string, rewrite: boolean): void {
+  const first = DEMO_RECORD(visitId);
+  writeVisitRecord({ ...ctx, now: () => new Date('2026-10-08T15:30:00Z') }, VisitRecordInput.parse(first));
+  if (!rewrite) return;
+  const second = {
+    ...first,
+    children: first.children.map((c) => (c.child.initials === 'KT' ? { ...c, byWhen: '2026-10-23', action: 'Refer to the Inclusion Partnership; the DSL to send the attendance record first' } : c)),
+    nextVisitOn: '2027-02-01',
+  };
+  writeVisitRecord({ ...ctx, now: () => new Date('2026-10-15T09:10:00Z') }, VisitRecordInput.parse(second));
+}
 
 export const DEMO_YEAR = AcademicYearInput.parse({
   label: '2026-27',
@@ -66,8 +84,10 @@ export function seedDemoVisits(db: TeamDatabase, urns: string[]): void {
     }
     const { visit } = planVisit(ctx, PlanVisitInput.parse({ urn, yearLabel: '2026-27', term: 'autumn', date: autumn.date, agreedWith: 'Head teacher', agreedOn: '2026-09-08' }));
     if (autumn.movedTo) planVisit(ctx, PlanVisitInput.parse({ urn, yearLabel: '2026-27', term: 'autumn', date: autumn.movedTo[0], agreedWith: 'Head teacher', agreedOn: '2026-09-08', movedReason: autumn.movedTo[1] }));
-    for (const [to, on] of autumn.steps) moveVisitStatus(ctx, MoveVisitStatus.parse({ id: visit.id, to, on }));
-    if (autumn.steps.some(([to]) => to === 'record_written')) writeVisitRecord(ctx, VisitRecordInput.parse(DEMO_RECORD(visit.id)));
+    // The school's SPOC holds the visit (the demo's allocations are seeded first).
+    const spoc = selectCurrentPeriod(ctx.db, urn, 'named')?.personId;
+    for (const [to, on] of autumn.steps) moveVisitStatus(ctx, MoveVisitStatus.parse({ id: visit.id, to, on, ...(to === 'held' && spoc ? { heldBy: spoc } : {}) }));
+    if (autumn.steps.some(([to]) => to === 'record_written')) writeDemoRecord(ctx, visit.id, i === 0);
     if (autumn.cancel) moveVisitStatus(ctx, MoveVisitStatus.parse({ id: visit.id, to: 'cancelled', on: '2026-11-16', reason: autumn.cancel }));
     planVisit(ctx, PlanVisitInput.parse({ urn, yearLabel: '2026-27', term: 'spring', date: `2027-02-0${1 + (i % 5)}`, agreedWith: 'DSL', agreedOn: '2026-09-08' }));
     if (i % 2 === 0) planVisit(ctx, PlanVisitInput.parse({ urn, yearLabel: '2026-27', term: 'summer', date: `2027-05-1${i % 5}`, agreedWith: 'DSL', agreedOn: '2026-09-08' }));

@@ -1,7 +1,7 @@
 /** The data a meeting record template is filled with: every placeholder of shared/domain/documents.ts. */
 import { ABSENCE_BAND_LABELS, absenceBandOfAttendance } from '../../../shared/domain/attendance.ts';
 import { TERM_LABELS } from '../../../shared/domain/calendar.ts';
-import { ATTENDEE_ROLE_LABELS, CHILD_CATEGORY_LABELS, DECISION_LABELS, KEY_AREA_LABELS, KEY_AREAS } from '../../../shared/domain/records.ts';
+import { ATTENDEE_ROLE_LABELS, CHILD_CATEGORY_LABELS, DECISION_LABELS, KEY_AREA_LABELS, KEY_AREAS, versionLabel } from '../../../shared/domain/records.ts';
 import type { RecordKind } from '../../../shared/domain/documents.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { localDay } from '../../../shared/format.ts';
@@ -48,6 +48,10 @@ export function visitRecordSource(db: Connection, visitId: string, now: Date): R
       date: longDate(date),
       term: `${TERM_LABELS[visit.term]} ${visit.yearLabel}`,
       writtenBy: record.writtenBy,
+      version: versionLabel(record),
+      heldBy: visit.heldByName ?? 'Not recorded',
+      heldWithoutProForma: visit.heldWithoutProForma ? `Held without a pro forma: ${visit.heldWithoutProForma}` : '',
+      nextVisit: record.nextVisitOn ? longDate(record.nextVisitOn) : 'To be agreed',
       schoolAttendees: record.schoolAttendees || 'Not recorded',
       teamAttendees: record.teamAttendees || 'Not recorded',
       exclusionThresholdDays: String(record.exclusionThresholdDays),

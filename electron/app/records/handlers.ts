@@ -1,9 +1,10 @@
 import type { AreaHandlers } from '../handler-types.ts';
-import { consultations, recordConsultation, schoolsWithoutNurseThisTerm, updateConsultation, visitRecord, writeVisitRecord } from './service.ts';
+import { consultations, recordConsultation, schoolsWithoutNurseThisTerm, updateConsultation, visitRecord, visitRecordVersions, writeVisitRecord } from './service.ts';
 import { localDay } from '../../../shared/format.ts';
 
 export const recordHandlers: AreaHandlers<'records' | 'consultations'> = {
-  'records.visitGet': (session, { visitId }) => visitRecord(session.database.db, visitId),
+  'records.visitGet': (session, { visitId, version }) => visitRecord(session.database.db, visitId, version),
+  'records.visitVersions': (session, { visitId }) => visitRecordVersions(session.database.db, visitId),
   'records.visitWrite': (session, input) => writeVisitRecord(session.database.writeContext, input),
   'consultations.record': (session, input) => recordConsultation(session.database.writeContext, input),
   'consultations.update': (session, input) => updateConsultation(session.database.writeContext, input),

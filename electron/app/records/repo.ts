@@ -1,20 +1,66 @@
-import type { Consultation, VisitRecord } from '../../../shared/domain/records.ts';
+import { StoredVisitRecord, type Consultation, type VisitRecord, type VisitRecordVersion } from '../../../shared/domain/records.ts';
+import { AppError } from '../../../shared/errors.ts';
 import { statement, type Connection } from '../db/cipher.ts';
 import { servedSql } from '../schools/repo.ts';
 
-export function upsertVisitRecord(db: Connection, visitId: string, data: unknown, by: string, at: string): void {
+/**
+ * A new version of a visit's record: the next number after the newest, and visit_record made
+ * the same (the current record is always the newest version). Returns the version's number.
+ * Run inside the caller's transaction, so both rows or neither are written.
+ */
+export function insertVisitRecordVersion(db: Connection, visitId: string, data: unknown, by: string, at: string): number {
+  const version = (statement(db, 'SELECT coalesce(max(version), 0) + 1 FROM visit_record_version WHERE visit_id = ?').pluck().get(visitId) as number);
+  const json = JSON.stringify(data);
+  statement(db, 'INSERT INTO visit_record_version (visit_id, version, data, written_by, written_at) VALUES (?, ?, ?, ?, ?)').run(visitId, version, json, by, at);
   statement(
     db,
-    `INSERT INTO visit_record (visit_id, data, written_by, written_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT(visit_id) DO UPDATE SET data = excluded.data, written_by = excluded.written_by, written_at = excluded.written_at`,
-  ).run(visitId, JSON.stringify(data), by, at);
+    `INSERT INTO visit_record (visit_id, data, written_by, written_at, version) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(visit_id) DO UPDATE SET data = excluded.data, written_by = excluded.written_by, written_at = excluded.written_at, version = excluded.version`,
+  ).run(visitId, json, by, at, version);
+  return version;
 }
 
+interface RecordRow {
+  visit_id: string;
+  version: number;
+  data: string;
+  written_by: string;
+  written_at: string;
+}
+
+/** A stored record checked as it is read: a row that is not a visit record is said to be damaged, never shown in part. */
+function toVisitRecord(row: RecordRow): VisitRecord {
+  let json: unknown;
+  try {
+    json = JSON.parse(row.data);
+  } catch {
+    json = undefined;
+  }
+  const parsed = StoredVisitRecord.safeParse(json);
+  if (!parsed.success) {
+    throw new AppError('corrupt_database', `Version ${row.version} of this visit record cannot be read: it is damaged. Restore a backup from before it was written, or write the record again.`, {
+      version: row.version,
+      issues: parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
+  }
+  return { ...parsed.data, visitId: row.visit_id, version: row.version, writtenBy: row.written_by, writtenAt: row.written_at };
+}
+
+/** The current record of a visit: its newest version. */
 export function selectVisitRecord(db: Connection, visitId: string): VisitRecord | undefined {
-  const row = statement(db, 'SELECT data, written_by, written_at FROM visit_record WHERE visit_id = ?').get(visitId) as
-    | { data: string; written_by: string; written_at: string }
-    | undefined;
-  return row ? { ...(JSON.parse(row.data) as Omit<VisitRecord, 'writtenBy' | 'writtenAt'>), writtenBy: row.written_by, writtenAt: row.written_at } : undefined;
+  const row = statement(db, 'SELECT visit_id, version, data, written_by, written_at FROM visit_record WHERE visit_id = ?').get(visitId) as RecordRow | undefined;
+  return row ? toVisitRecord(row) : undefined;
+}
+
+/** One version of a visit's record, the current one or an earlier one. */
+export function selectVisitRecordVersion(db: Connection, visitId: string, version: number): VisitRecord | undefined {
+  const row = statement(db, 'SELECT visit_id, version, data, written_by, written_at FROM visit_record_version WHERE visit_id = ? AND version = ?').get(visitId, version) as RecordRow | undefined;
+  return row ? toVisitRecord(row) : undefined;
+}
+
+/** Every version of a visit's record, newest first: who saved it and when (the data is read only when a version is opened). */
+export function selectVisitRecordVersions(db: Connection, visitId: string): VisitRecordVersion[] {
+  return statement(db, 'SELECT version, written_by AS writtenBy, written_at AS writtenAt FROM visit_record_version WHERE visit_id = ? ORDER BY version DESC').all(visitId) as VisitRecordVersion[];
 }
 
 interface ConsultationRow {

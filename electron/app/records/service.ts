@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { TERM_LABELS, termOn } from '../../../shared/domain/calendar.ts';
-import { attendanceWarnings, childReferenceWarnings, type Consultation, type ConsultationInput, type UpdateConsultationInput, type VisitRecord, type VisitRecordInput } from '../../../shared/domain/records.ts';
+import { attendanceWarnings, childReferenceWarnings, type Consultation, type ConsultationInput, type UpdateConsultationInput, type VisitRecord, type VisitRecordInput, type VisitRecordVersion } from '../../../shared/domain/records.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { listYears } from '../calendar/service.ts';
 import type { Connection } from '../db/cipher.ts';
@@ -10,7 +10,7 @@ import { write, type WriteContext } from '../db/write.ts';
 import { requireSchool } from '../schools/service.ts';
 import { getTeam } from '../team/service.ts';
 import { selectVisit, updateVisit } from '../visits/repo.ts';
-import { insertConsultation, replaceRecordActions, updateConsultationRow, selectConsultation, selectConsultations, selectSchoolsWithoutNurse, selectVisitRecord, upsertVisitRecord } from './repo.ts';
+import { insertConsultation, replaceRecordActions, updateConsultationRow, selectConsultation, selectConsultations, selectSchoolsWithoutNurse, selectVisitRecord, insertVisitRecordVersion, selectVisitRecordVersion, selectVisitRecordVersions } from './repo.ts';
 import { localDay, plural } from '../../../shared/format.ts';
 
 /** Saves the record of a held visit and marks the visit "record written". Returns any warnings about child references and attendance. */
@@ -22,18 +22,27 @@ export function writeVisitRecord(ctx: WriteContext, input: z.output<typeof Visit
   }
   const at = ctx.now().toISOString();
   write(ctx, (audit) => {
-    upsertVisitRecord(ctx.db, visit.id, input, ctx.actor, at);
+    const version = insertVisitRecordVersion(ctx.db, visit.id, input, ctx.actor, at);
     replaceRecordActions(ctx.db, visit.id, visit.urn, input.children);
     if (visit.status === 'held') updateVisit(ctx.db, { ...visit, status: 'record_written', recordWrittenOn: at.slice(0, 10) }, at);
-    audit('visit-record', visit.id, 'write', `${plural(input.children.length, 'child', 'children')} reviewed`);
+    audit('visit-record', visit.id, 'write', `version ${version}: ${plural(input.children.length, 'child', 'children')} reviewed`);
   });
   const record = selectVisitRecord(ctx.db, visit.id);
   if (!record) throw new AppError('internal', 'The record was not saved.');
   return { record, warnings: [...childReferenceWarnings(input.children.map((c) => c.child)), ...attendanceWarnings(input.children)] };
 }
 
-export function visitRecord(db: Connection, visitId: string): VisitRecord | null {
-  return selectVisitRecord(db, visitId) ?? null;
+/** The record of a visit: the current one, or an earlier version to read. */
+export function visitRecord(db: Connection, visitId: string, version?: number): VisitRecord | null {
+  if (version === undefined) return selectVisitRecord(db, visitId) ?? null;
+  const found = selectVisitRecordVersion(db, visitId, version);
+  if (!found) throw new AppError('not_found', `This visit record has no version ${version}.`);
+  return found;
+}
+
+/** Who saved each version of a visit's record, and when, newest first. */
+export function visitRecordVersions(db: Connection, visitId: string): VisitRecordVersion[] {
+  return selectVisitRecordVersions(db, visitId);
 }
 
 /** The rules a consultation meets whether recorded or updated: the schema has checked the rest. */

@@ -41,7 +41,8 @@ describe('planning termly visits', () => {
     const { db } = setUp();
     const { visit } = planVisit(db.writeContext, plan({ date: '2026-11-03' }));
     const move = (to: string, on: string, reason?: string) => moveVisitStatus(db.writeContext, MoveVisitStatus.parse({ id: visit.id, to, on, ...(reason ? { reason } : {}) }));
-    expect(() => move('held', '2026-11-03')).toThrow(/cannot become "Held"/);
+    expect(() => move('held', '2026-11-03')).toThrow(/Say why the visit was held without a pro forma/);
+    expect(() => move('record_written', '2026-11-03')).toThrow(/cannot become "Record written"/);
     expect(move('pro_forma_sent', '2026-10-12').proFormaSentOn).toBe('2026-10-12');
     expect(move('pro_forma_returned', '2026-10-19').status).toBe('pro_forma_returned');
     expect(() => move('held', '2026-11-02')).toThrow(/cannot be held before then/);

@@ -2,11 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { MoveVisitStatus, PlanVisitInput, PlannerRow, Visit } from '../../../shared/domain/visits.ts';
-import { canMove, dateWarnings, deadlinesFor, VISIT_STATUS_LABELS } from '../../../shared/domain/visits.ts';
+import { canMove, dateWarnings, deadlinesFor, heldWithoutProForma, reasonNeeded, VISIT_STATUS_LABELS } from '../../../shared/domain/visits.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { listYears, workingCalendar } from '../calendar/service.ts';
 import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
+import { selectPerson } from '../people/repo.ts';
 import { requireSchool } from '../schools/service.ts';
 import { insertVisit, selectPlanner, selectVisit, selectVisitFor, selectVisitsOfSchool, updateVisit, type StoredVisit } from './repo.ts';
 import { formatDate, localDay } from '../../../shared/format.ts';
@@ -70,7 +71,7 @@ export function planVisit(ctx: WriteContext, input: z.output<typeof PlanVisitInp
   const visit: StoredVisit = {
     ...(existing ?? {
       id: randomUUID(), urn: input.urn, schoolName: '', yearLabel: input.yearLabel, term: input.term, proFormaSentOn: null, proFormaReturnedOn: null,
-      heldOn: null, recordWrittenOn: null, cancelledReason: null,
+      heldOn: null, heldBy: null, heldByName: null, heldWithoutProForma: null, recordWrittenOn: null, cancelledReason: null,
     }),
     date: input.date,
     agreedWith: input.agreedWith,
@@ -98,11 +99,15 @@ export function moveVisitStatus(ctx: WriteContext, input: z.output<typeof MoveVi
   if (visit.date && (input.to === 'held' || input.to === 'record_written') && input.on < visit.date) {
     throw new AppError('invalid_input', `The visit is on ${formatDate(visit.date)}: it cannot be ${input.to === 'held' ? 'held' : 'written up'} before then.`, { issues: [{ path: 'on', message: 'Before the visit date' }] });
   }
+  const reason = reasonNeeded(visit.status, input.to);
+  if (reason && !input.reason) throw new AppError('invalid_input', `${reason}.`, { issues: [{ path: 'reason', message: reason }] });
+  if (input.heldBy !== undefined && input.to !== 'held') throw new AppError('invalid_input', 'Who held a visit is recorded when it is marked held.', { issues: [{ path: 'heldBy', message: 'Only when the visit is marked held' }] });
+  if (input.heldBy && !selectPerson(ctx.db, input.heldBy)) throw new AppError('invalid_input', 'There is no such worker to have held the visit.', { issues: [{ path: 'heldBy', message: 'Choose a worker of the team' }] });
   const next: StoredVisit = { ...visit, status: input.to };
   if (input.to === 'agreed') next.agreedOn = input.on;
   if (input.to === 'pro_forma_sent') next.proFormaSentOn = input.on;
   if (input.to === 'pro_forma_returned') next.proFormaReturnedOn = input.on;
-  if (input.to === 'held') next.heldOn = input.on;
+  if (input.to === 'held') Object.assign(next, { heldOn: input.on, heldBy: input.heldBy ?? null, heldWithoutProForma: heldWithoutProForma(visit.status, input.to) ? input.reason : null });
   if (input.to === 'record_written') next.recordWrittenOn = input.on;
   if (input.to === 'cancelled') next.cancelledReason = input.reason;
   if (input.to === 'to_be_agreed') Object.assign(next, { date: null, agreedOn: null, agreedWith: null });

@@ -5,13 +5,14 @@ import { Link, useParams } from 'react-router';
 import { TERM_LABELS, TERM_NAMES, type TermName } from '../../../../shared/domain/calendar.ts';
 import { z } from 'zod';
 import { isoDate } from '../../../../shared/dates.ts';
-import { NEXT_STATUSES, PlanVisitInput, VISIT_STATUS_LABELS, type Visit, type VisitStatus } from '../../../../shared/domain/visits.ts';
+import { heldWithoutProForma, NEXT_STATUSES, PlanVisitInput, reasonNeeded, VISIT_STATUS_LABELS, type Visit, type VisitStatus } from '../../../../shared/domain/visits.ts';
 import { invoke } from '../../api.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
+import { Select } from '../../components/Select.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { formatDate, todayLocal } from '../../format.ts';
 
@@ -36,13 +37,33 @@ function Deadlines({ deadlines }: { deadlines: Visit['deadlines'] }) {
 
 const OnDay = z.object({ on: isoDate('the day it happened') });
 
+const NOBODY = 'held-by:none';
+
+/** Who held the visit: the team's active workers, the school's SPOC first chosen. */
+function useHeldByOptions(visit: Visit) {
+  const people = useQuery({ queryKey: ['people.list'], queryFn: () => invoke('people.list', {}) });
+  const on = visit.date ?? todayLocal();
+  const links = useQuery({ queryKey: ['allocations.onDate', visit.urn, on], queryFn: () => invoke('allocations.onDate', { urn: visit.urn, date: on }) });
+  const spoc = links.data?.find((p) => p.role === 'named')?.personId ?? null;
+  const options = [{ id: NOBODY, label: 'Not recorded' }, ...(people.data ?? []).filter((p) => p.active).map((p) => ({ id: p.id, label: p.name }))];
+  return { options, spoc };
+}
+
 function StatusActions({ visit, onDone }: { visit: Visit; onDone: () => void }) {
-  const form = useForm({ on: todayLocal(), reason: '' });
+  const form = useForm({ on: todayLocal(), reason: '', heldBy: '' });
+  const { options, spoc } = useHeldByOptions(visit);
+  const heldBy = form.valueOr('heldBy', spoc ?? NOBODY);
   const move = async (to: VisitStatus) => {
     // The day is checked here too, so a date typed wrongly is named in words, not as the API's format.
     if (!form.validate(OnDay)) return;
+    const needed = reasonNeeded(visit.status, to);
+    if (needed && !form.values.reason.trim()) return form.addIssues([{ path: 'reason', message: needed }]);
     try {
-      await invoke('visits.setStatus', { id: visit.id, to, on: form.values.on, ...(form.values.reason ? { reason: form.values.reason } : {}) });
+      await invoke('visits.setStatus', {
+        id: visit.id, to, on: form.values.on,
+        ...(form.values.reason ? { reason: form.values.reason } : {}),
+        ...(to === 'held' && heldBy !== NOBODY ? { heldBy } : {}),
+      });
       onDone();
     } catch (error) {
       form.fail(error);
@@ -50,16 +71,19 @@ function StatusActions({ visit, onDone }: { visit: Visit; onDone: () => void }) 
   };
   const next = NEXT_STATUSES[visit.status].filter((s) => s !== 'to_be_agreed');
   if (next.length === 0) return <p>Nothing more to do for this visit.</p>;
+  const withoutProForma = next.includes('held') && heldWithoutProForma(visit.status, 'held');
+  const reasonLabel = withoutProForma ? 'Reason (needed to cancel, or to mark the visit held without a pro forma)' : 'Reason (needed to cancel)';
   return (
     <FormShell form={form} onSubmit={() => undefined}>
       <DateField {...form.field('on')} label="On" hint="The day it happened" />
+      {next.includes('held') ? <Select id={form.idOf('heldBy')} label="Held by" value={heldBy} onChange={(v) => form.set('heldBy', v)} options={options} /> : null}
       {next.includes('cancelled') ? (
-        <Field id={form.idOf('reason')} label="Reason (needed to cancel)" value={form.values.reason} onChange={(v) => form.set('reason', v)} error={form.errorFor('reason')} />
+        <Field id={form.idOf('reason')} label={reasonLabel} value={form.values.reason} onChange={(v) => form.set('reason', v)} error={form.errorFor('reason')} />
       ) : null}
       <div className="actions">
         {next.map((s) => (
-          <Button key={s} className={s === 'cancelled' ? 'button button-warning' : 'button'} onPress={() => void move(s)}>
-            {s === 'cancelled' ? 'Cancel the visit' : (ACTION_LABELS[s] ?? VISIT_STATUS_LABELS[s])}
+          <Button key={s} className={s === 'cancelled' ? 'button button-warning' : s === 'held' && withoutProForma ? 'button button-secondary' : 'button'} onPress={() => void move(s)}>
+            {s === 'cancelled' ? 'Cancel the visit' : s === 'held' && withoutProForma ? 'Held without a pro forma' : (ACTION_LABELS[s] ?? VISIT_STATUS_LABELS[s])}
           </Button>
         ))}
       </div>
@@ -112,6 +136,8 @@ export function VisitPage() {
           Status: <strong>{VISIT_STATUS_LABELS[visit.status]}</strong>
           {visit.cancelledReason ? ` (${visit.cancelledReason})` : ''}
           {visit.movedReason ? `. Moved: ${visit.movedReason}` : ''}
+          {visit.heldByName ? `. Held by ${visit.heldByName}` : ''}
+          {visit.heldWithoutProForma ? `. Held without a pro forma: ${visit.heldWithoutProForma}` : ''}
         </p>
       ) : (
         <p>Not planned yet.</p>
