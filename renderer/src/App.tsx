@@ -34,6 +34,7 @@ import { GiasImportPage } from './pages/schools/GiasImportPage.tsx';
 import { NewSchoolPage } from './pages/schools/NewSchoolPage.tsx';
 import { SchoolPage } from './pages/schools/SchoolPage.tsx';
 import { SchoolsPage } from './pages/schools/SchoolsPage.tsx';
+import { ActionsPage } from './pages/actions/ActionsPage.tsx';
 
 /** Remounts a page when its URL parameters change, so no form state carries over to another record. */
 function KeyedByParams({ render }: { render: () => ReactNode }) {
@@ -61,6 +62,7 @@ export function App() {
       <Route element={session ? <AppFrame session={session} /> : <Navigate to="/" replace />}>
         <Route path="/dashboard" element={<DashboardPage />} />
         <Route path="/settings" element={<SettingsPage />} />
+        <Route path="/actions" element={<ActionsPage />} />
         <Route path="/schools" element={<SchoolsPage />} />
         <Route path="/schools/import" element={<GiasImportPage />} />
         <Route path="/schools/new" element={<NewSchoolPage />} />

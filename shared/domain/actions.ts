@@ -68,7 +68,8 @@ export const ActionQuery = z
   .strict();
 export type ActionQuery = z.input<typeof ActionQuery>;
 
-export const ActionDoneInput = z.object({ id: z.string().uuid(), on: z.iso.date('Enter the date as yyyy-mm-dd') }).strict();
+/** Done on a day; today on the team's clock when left out (what a button on the dashboard sends). */
+export const ActionDoneInput = z.object({ id: z.string().uuid(), on: z.iso.date('Enter the date as yyyy-mm-dd').optional() }).strict();
 export const ActionReopenInput = z.object({ id: z.string().uuid() }).strict();
 export const ActionReassignInput = z
   .object({

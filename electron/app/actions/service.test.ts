@@ -83,7 +83,9 @@ describe('the action list', () => {
     aRecordWriter(db)([review('JB', 'Offer an Early Help assessment', '2026-11-13')]);
     expect(dashboard(db.db, '2027-06-01').overdue.filter((i) => i.kind === 'action_due')).toHaveLength(1);
     const [action] = list(db);
-    markDone(db.writeContext, action?.id ?? '', '2027-06-01');
+    expect(refusalOf(() => markDone(db.writeContext, action?.id ?? '', '2026-11-25')).message).toBe('An action cannot be marked done in the future.');
+    // Left out, the day is today on the team's clock.
+    expect(markDone(db.writeContext, action?.id ?? '').doneOn).toBe('2026-11-24');
     expect(dashboard(db.db, '2027-06-01').overdue.filter((i) => i.kind === 'action_due')).toEqual([]);
     reopen(db.writeContext, action?.id ?? '');
     expect(dashboard(db.db, '2027-06-01').overdue.filter((i) => i.kind === 'action_due')).toHaveLength(1);

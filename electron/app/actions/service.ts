@@ -26,9 +26,12 @@ function requireAction(db: Connection, id: string): Action {
   return action;
 }
 
-/** Marks an action done on a day, by the person at the keyboard. A contact's follow-up shows done in the contact log too. */
-export function markDone(ctx: WriteContext, id: string, on: string): Action {
+/** Marks an action done on a day (today by default), by the person at the keyboard. A contact's follow-up shows done in the contact log too. */
+export function markDone(ctx: WriteContext, id: string, day?: string): Action {
   const action = requireAction(ctx.db, id);
+  const today = localDay(ctx.now());
+  const on = day ?? today;
+  if (on > today) throw new AppError('invalid_input', 'An action cannot be marked done in the future.', { issues: [{ path: 'on', message: 'In the future' }] });
   if (action.doneOn) throw new AppError('conflict', `This action was already marked done on ${action.doneOn} by ${action.doneBy ?? 'someone'}.`);
   write(ctx, (audit) => {
     markActionDone(ctx.db, id, on, ctx.actor);

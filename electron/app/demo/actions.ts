@@ -24,7 +24,8 @@ export function seedDemoActions(db: TeamDatabase, register: DemoRegister): void 
 
   // The Inclusion Partnership referral from the written-up visit was made: done.
   const referral = open().find((a) => a.text === 'Refer to the Inclusion Partnership');
-  if (referral) markDone(ctx, referral.id, addDays(referral.dueOn ?? today, -1));
+  const doneOn = addDays(referral?.dueOn ?? today, -1);
+  if (referral) markDone(ctx, referral.id, doneOn < today ? doneOn : today);
   // The consultation's toolkit action passes to the worker who knows the family.
   const toolkit = open().find((a) => a.source === 'consultation');
   const ben = person('Ben Oduya');

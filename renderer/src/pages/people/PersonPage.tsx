@@ -1,4 +1,4 @@
-import { todayLocal } from '../../format.ts';
+import { formatDate, todayLocal } from '../../format.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -9,6 +9,8 @@ import { Page } from '../../components/Page.tsx';
 import { AllocationHistory } from '../allocations/AllocationHistory.tsx';
 import { DeclareConnectionForm } from './DeclareConnectionForm.tsx';
 import { PersonForm } from './PersonForm.tsx';
+import { HandoverSection } from './HandoverSection.tsx';
+import { PersonWork } from './PersonWork.tsx';
 
 export function PersonPage() {
   const { id = '' } = useParams();
@@ -21,7 +23,7 @@ export function PersonPage() {
   if (!detail.data) return <Page title="Person" />;
   const { person, connections, warnings, active } = detail.data;
   return (
-    <Page title={person.name} lead={active ? undefined : `Not active${person.activeTo ? ` since ${person.activeTo}` : ''}.`}>
+    <Page title={person.name} lead={active ? undefined : `Not active${person.activeTo ? ` since ${formatDate(person.activeTo)}` : ''}.`}>
       <p>
         <Link to="/people">All people</Link>
       </p>
@@ -30,8 +32,10 @@ export function PersonPage() {
           <p>{w}</p>
         </Notice>
       ))}
+      <PersonWork personId={person.id} held={held.data ?? []} />
+      <HandoverSection personId={person.id} personName={person.name} />
       <section aria-labelledby="held-heading" className="card">
-        <h2 id="held-heading">Schools held</h2>
+        <h2 id="held-heading">Allocation history</h2>
         <AllocationHistory periods={held.data ?? []} show="school" />
       </section>
       <section aria-labelledby="connections-heading" className="card">
