@@ -2,12 +2,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
 import { z } from 'zod';
 import { invoke } from '../../api.ts';
-import { Field } from '../../components/Field.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { formatDate } from '../../format.ts';
 
-const Day = z.object({ day: z.iso.date('Enter the date as yyyy-mm-dd') });
+const Day = z.object({ day: z.iso.date('Enter the INSET day, such as 3/12/2026') });
 
 /** Days the school is closed to pupils: its visit deadlines skip them only when the team counts INSET days as non-working. */
 export function InsetDaysSection({ urn }: { urn: string }) {
@@ -47,7 +47,7 @@ export function InsetDaysSection({ urn }: { urn: string }) {
         <p>None recorded.</p>
       )}
       <FormShell form={form} onSubmit={add}>
-        <Field id={form.idOf('day')} label="Add an INSET day" hint="yyyy-mm-dd" value={form.values.day} onChange={(v) => form.set('day', v)} error={form.errorFor('day')} width="short" />
+        <DateField {...form.field('day')} label="Add an INSET day" />
         <Button type="submit" className="button button-secondary">
           Add INSET day
         </Button>
