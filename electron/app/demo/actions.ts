@@ -1,7 +1,7 @@
 /**
  * The demo team's action list: some actions done, some open, some overdue, one given to another
- * worker; and a leaver to hand over: Harry Lowe leaves at the end of the autumn term with his
- * schools and open actions still his.
+ * worker; and a leaver to hand over: Kemi Adeyemi leaves at the end of the autumn term with her
+ * schools and open actions still hers.
  */
 import { ActionQuery } from '../../../shared/domain/actions.ts';
 import { ContactInput } from '../../../shared/domain/contacts.ts';
@@ -13,7 +13,7 @@ import type { TeamDatabase } from '../db/team-db.ts';
 import { deactivatePerson } from '../people/service.ts';
 import type { DemoRegister } from './register.ts';
 
-export const DEMO_LEAVER = 'Harry Lowe';
+export const DEMO_LEAVER = 'Kemi Adeyemi';
 const LEAVES_ON = '2026-12-18';
 
 export function seedDemoActions(db: TeamDatabase, register: DemoRegister): void {
@@ -31,7 +31,7 @@ export function seedDemoActions(db: TeamDatabase, register: DemoRegister): void 
   const ben = person('Ben Oduya');
   if (toolkit && ben) reassign(ctx, { id: toolkit.id, ownerId: ben.id, dueOn: null });
 
-  // The leaver: his schools, and follow-ups still open, one overdue.
+  // The leaver: her schools, and follow-ups still open, one overdue.
   const leaver = person(DEMO_LEAVER);
   if (!leaver) return;
   const [school] = selectWorkerHistory(db.db, leaver.id).filter((p) => p.to === null);

@@ -98,7 +98,7 @@ describe('the demo team', () => {
     expect((await value<Action[]>('actions.list', { state: 'done' })).map((a) => a.source).sort()).toEqual(['contact', 'escalation', 'visit_record']);
     const people = await value<PersonSummary[]>('people.list', {});
     const leaver = people.find((p) => p.name === DEMO_LEAVER);
-    const taker = people.find((p) => p.name === 'Dev Sharma');
+    const taker = people.find((p) => p.name === 'Farid Haddad');
     const preview = await value<HandoverResult>('people.handover', { from: leaver?.id, to: taker?.id, on: '2026-12-19' });
     expect(preview.schools.length).toBeGreaterThan(1);
     expect(preview.actions).toBeGreaterThanOrEqual(2);

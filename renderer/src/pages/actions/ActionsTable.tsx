@@ -4,7 +4,7 @@ import { Button } from 'react-aria-components';
 import { Link } from 'react-router';
 import { ACTION_SOURCE_LABELS, ActionReassignInput, type Action } from '../../../../shared/domain/actions.ts';
 import { invoke } from '../../api.ts';
-import { Field } from '../../components/Field.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Select } from '../../components/Select.tsx';
@@ -50,7 +50,7 @@ function ReassignForm({ action, onDone }: { action: Action; onDone: (message: st
           onChange={(v) => form.set('ownerId', v === 'none' ? '' : v)}
         />
         {form.errorFor('ownerId') ? <p className="error-message">{form.errorFor('ownerId')}</p> : null}
-        <Field id={form.idOf('dueOn')} label="Due (optional)" hint="For example 2026-12-11" value={form.values.dueOn} onChange={(v) => form.set('dueOn', v)} error={form.errorFor('dueOn')} width="short" />
+        <DateField {...form.field('dueOn')} label="Due (optional)" hint="Leave as it is to keep the due date" />
         <div className="actions">
           <Button type="submit" className="button">
             Give the action

@@ -5,6 +5,7 @@ import { HandoverInput, type HandoverResult } from '../../../../shared/domain/ac
 import { ROLE_NAMES } from '../../../../shared/domain/allocations.ts';
 import { invoke } from '../../api.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -105,10 +106,15 @@ export function HandoverSection({ personId, personName }: { personId: string; pe
           }}
         />
         {form.errorFor('to') ? <p className="error-message">{form.errorFor('to')}</p> : null}
-        <Field id={form.idOf('on')} label="From" hint="The first day the new worker holds the schools, for example 2026-12-19" value={form.values.on} onChange={(v) => {
+        <DateField
+          {...form.field('on')}
+          onChange={(v) => {
             setPreview(null);
             form.set('on', v);
-          }} error={form.errorFor('on')} width="short" />
+          }}
+          label="From"
+          hint="The first day the new worker holds the schools"
+        />
         <Field
           id={form.idOf('overrideReason')}
           label="Reason for accepting warnings (optional)"
