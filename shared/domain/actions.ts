@@ -4,6 +4,7 @@
  * until someone marks it done; marking done records the day and who.
  */
 import { z } from 'zod';
+import { isoDate } from '../dates.ts';
 import { Urn } from './schools.ts';
 
 export const ACTION_SOURCES = ['visit_record', 'consultation', 'contact', 'escalation'] as const;
@@ -62,20 +63,20 @@ export const ActionQuery = z
     /** Open only (the default), done only, or both. */
     state: z.enum(['open', 'done', 'all']).default('open'),
     /** Open actions due before this day (overdue on it). */
-    dueBefore: z.iso.date().optional(),
+    dueBefore: isoDate().optional(),
     limit: z.number().int().min(1).max(1000).default(500),
   })
   .strict();
 export type ActionQuery = z.input<typeof ActionQuery>;
 
 /** Done on a day; today on the team's clock when left out (what a button on the dashboard sends). */
-export const ActionDoneInput = z.object({ id: z.string().uuid(), on: z.iso.date('Enter the date as yyyy-mm-dd').optional() }).strict();
+export const ActionDoneInput = z.object({ id: z.string().uuid(), on: isoDate('the day it was done').optional() }).strict();
 export const ActionReopenInput = z.object({ id: z.string().uuid() }).strict();
 export const ActionReassignInput = z
   .object({
     id: z.string().uuid(),
     ownerId: z.string().uuid('Choose the worker'),
-    dueOn: z.union([z.literal(''), z.iso.date('Enter the date as yyyy-mm-dd')]).optional().transform((v) => (v ? v : null)),
+    dueOn: z.union([z.literal(''), isoDate()]).optional().transform((v) => (v ? v : null)),
   })
   .strict();
 export type ActionReassignInput = z.input<typeof ActionReassignInput>;
@@ -85,7 +86,7 @@ export const HandoverInput = z
   .object({
     from: z.string().uuid('Choose the worker who is leaving'),
     to: z.string().uuid('Choose the worker who takes over'),
-    on: z.iso.date('Enter the date as yyyy-mm-dd'),
+    on: isoDate('the first day the new worker holds the schools'),
     /** Why warnings (load, fairness) are accepted; without it a school with warnings is not moved. */
     overrideReason: z.string().trim().max(1000).optional().transform((v) => (v ? v : null)),
     dryRun: z.boolean().default(true),
