@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { isoDate } from '../dates.ts';
 import { Urn } from './schools.ts';
+import { line } from './text.ts';
 
 export const ACTION_SOURCES = ['visit_record', 'consultation', 'contact', 'escalation'] as const;
 export type ActionSource = (typeof ACTION_SOURCES)[number];
@@ -88,7 +89,7 @@ export const HandoverInput = z
     to: z.string().uuid('Choose the worker who takes over'),
     on: isoDate('the first day the new worker holds the schools'),
     /** Why warnings (load, fairness) are accepted; without it a school with warnings is not moved. */
-    overrideReason: z.string().trim().max(1000).optional().transform((v) => (v ? v : null)),
+    overrideReason: line().max(1000).optional().transform((v) => (v ? v : null)),
     dryRun: z.boolean().default(true),
   })
   .strict()

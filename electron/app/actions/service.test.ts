@@ -133,7 +133,8 @@ describe('the action list', () => {
 
   it('gives an action to another worker with a new date, and refuses a worker who has left', () => {
     const { db, cara, amy } = setUp();
-    aRecordWriter(db)([review('JB', 'Offer an Early Help assessment', '2026-12-04')]);
+    const write = aRecordWriter(db);
+    write([review('JB', 'Offer an Early Help assessment', '2026-12-04')]);
     const [action] = list(db);
     const moved = reassign(db.writeContext, { id: action?.id ?? '', ownerId: cara.id, dueOn: '2026-12-11' });
     expect([moved.ownerName, moved.dueOn]).toEqual(['Cara Takes', '2026-12-11']);
@@ -141,6 +142,12 @@ describe('the action list', () => {
     expect(list(db, { ownerId: amy.id })).toEqual([]);
     const gone = aPerson(db, { name: 'Gone Before', activeTo: '2026-10-31' });
     expect(refusalOf(() => reassign(db.writeContext, { id: action?.id ?? '', ownerId: gone.id, dueOn: null })).message).toMatch(/has left the team/);
+    // The record written again with no date: the date given on the list stays, and the new owner.
+    write([review('JB', 'Offer an Early Help assessment', '')]);
+    expect(list(db, { ownerId: cara.id }).map((a) => a.dueOn)).toEqual(['2026-12-11']);
+    // With a date of its own, the record's date wins.
+    write([review('JB', 'Offer an Early Help assessment', '2026-12-18')]);
+    expect(list(db, { ownerId: cara.id }).map((a) => a.dueOn)).toEqual(['2026-12-18']);
     expect(db.db.prepare("SELECT count(*) FROM audit_log WHERE entity = 'action' AND action = 'reassign'").pluck().get()).toBe(1);
   });
 });

@@ -30,7 +30,10 @@ interface Source {
   urn: string;
   /** Who owns a new action: a named worker, or the school's SPOC when null. */
   ownerId: string | null;
-  /** Whether the source's own date replaces the action's on a rewrite (a consultation's derived date does not). */
+  /**
+   * Whether the source's own date replaces the action's on a rewrite, when it gives one (a
+   * consultation's derived date does not: a date set on the action list stays).
+   */
   datedBySource: boolean;
   at: string;
 }
@@ -43,7 +46,7 @@ function sync(db: Connection, s: Source, items: Item[]): void {
     const row = existing.get(item.key);
     existing.delete(item.key);
     if (row) {
-      updateSourceAction(db, row.id, { urn: s.urn, about: item.about, text: item.text, who: item.who, dueOn: item.dueOn, setDue: s.datedBySource, reopen: row.done_on !== null && row.text !== item.text });
+      updateSourceAction(db, row.id, { urn: s.urn, about: item.about, text: item.text, who: item.who, dueOn: item.dueOn, setDue: s.datedBySource && item.dueOn !== null, reopen: row.done_on !== null && row.text !== item.text });
     } else {
       insertAction(db, { id: randomUUID(), source: s.source, sourceId: s.sourceId, key: item.key, urn: s.urn, about: item.about, text: item.text, who: item.who, ownerId: owner(), dueOn: item.dueOn, createdAt: s.at });
     }
