@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Action, ActionQuery, ActionReassignInput, HandoverInput, HandoverResult, HandoverSchool } from '../../../shared/domain/actions.ts';
 import { ALLOCATION_ROLES, hasBlocking, hasWarnings } from '../../../shared/domain/allocations.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { localDay } from '../../../shared/format.ts';
+import { localDay, plural } from '../../../shared/format.ts';
 import { applyJudged, dateProblem, judgeProposals, type Judged, type ParsedProposal } from '../allocations/service.ts';
 import { selectCurrentPeriod, selectWorkerHistory } from '../allocations/repo.ts';
 import { markFollowUpDone, reopenFollowUp } from '../contacts/repo.ts';
@@ -115,7 +115,7 @@ export function handover(ctx: WriteContext, input: z.output<typeof HandoverInput
   const actions = write(ctx, (audit) => {
     const changed = applyJudged(ctx, allowed, audit);
     const moved = moveOpenActions(ctx.db, from.id, to.id);
-    audit('person', from.id, 'handover', `${changed} roles and ${moved} open actions to ${to.id}; ${schools.length - allowed.length} schools held back`);
+    audit('person', from.id, 'handover', `${plural(changed, 'role', 'roles')} and ${plural(moved, 'open action', 'open actions')} moved; ${plural(schools.length - allowed.length, 'school', 'schools')} held back`);
     return moved;
   });
   return { ...result, actions };
