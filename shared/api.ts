@@ -27,6 +27,7 @@ import {
   type PanelSummary,
 } from './domain/panels.ts';
 import type { Dashboard } from './domain/dashboard.ts';
+import { ActionDoneInput, ActionQuery, ActionReassignInput, ActionReopenInput, HandoverInput, type Action, type HandoverResult } from './domain/actions.ts';
 import type { Page } from './domain/paging.ts';
 import {
   CreateRecordInput,
@@ -235,6 +236,7 @@ export const api = {
   'people.get': method<PersonDetail>()(z.object({ id: z.string().uuid() }).strict(), 'One worker with their declared connections'),
   'people.create': method<Person>()(PersonFields, 'Add a worker'),
   'people.update': method<Person>()(z.object({ id: z.string().uuid(), fields: PersonFields }).strict(), 'Change a worker'),
+  'people.handover': method<HandoverResult>()(HandoverInput, 'Hand a leaver’s schools (through the allocation rules) and open actions to another worker; dryRun previews'),
   'people.deactivate': method<Person>()(z.object({ id: z.string().uuid(), activeTo: IsoDate }).strict(), 'Record a worker’s last day (never deleted)'),
   'people.importFile': method<RowsImportResult>()(RowsImportInput, 'Import workers from a .csv or .xlsx'),
   'connections.declare': method<Connection>()(ConnectionFields, 'Record a worker’s declared connection to a school'),
@@ -382,6 +384,10 @@ export const api = {
     'Save the published SPOC contact list as an .xlsx, or offer it as a download (browser mode)',
   ),
   'dashboard.get': method<Dashboard>()(NoInput, 'What needs doing: overdue and this week'),
+  'actions.list': method<Action[]>()(ActionQuery, 'The action list: open (the default), done or all, by owner, school or due before a day'),
+  'actions.done': method<Action>()(ActionDoneInput, 'Mark an action done on a day (the person at the keyboard is recorded)'),
+  'actions.reopen': method<Action>()(ActionReopenInput, 'Open a done action again'),
+  'actions.reassign': method<Action>()(ActionReassignInput, 'Give an action to another worker, and optionally a new due date'),
   'dashboard.firstRun': method<FirstRunChecklist>()(NoInput, 'The first-run checklist of a new team database: each step of setting it up, and whether it is done'),
   'audit.list': method<AuditEntry[]>()(
     z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(),

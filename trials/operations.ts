@@ -134,6 +134,16 @@ export const OPERATIONS: Operation[] = [
     passphrases: OLD,
   },
   {
+    name: 'handover',
+    what: 'people.handover of the demo’s leaver: her schools and open actions in one transaction',
+    base: (ws) => ws.demo,
+    lay: (ws, dir) => {
+      const db = copyBase(ws.demo, dir);
+      return { files: { dir, db }, argv: driverLine('handover.ts', [db]) };
+    },
+    passphrases: OLD,
+  },
+  {
     name: 'backup',
     what: 'linkdesk backup (large database)',
     base: (ws) => ws.large,

@@ -20,6 +20,7 @@ import { recordHandlers } from './records/handlers.ts';
 import { panelHandlers } from './panels/handlers.ts';
 import { escalationHandlers } from './escalations/handlers.ts';
 import { documentHandlers } from './documents/handlers.ts';
+import { actionHandlers } from './actions/handlers.ts';
 import { peopleHandlers } from './people/handlers.ts';
 import { schoolHandlers } from './schools/handlers.ts';
 import { updateSettings } from './team/service.ts';
@@ -116,4 +117,5 @@ export const handlers: Handlers = {
   ...panelHandlers,
   ...escalationHandlers,
   ...documentHandlers,
+  ...actionHandlers,
 };

@@ -57,6 +57,7 @@ export function preloadFirstScreen(hash: string): void {
   const load = route === '/unlock' ? loadUnlockPage : route === '/create' ? loadCreatePage : route === '/' ? loadStartPage : null;
   load?.().catch(() => undefined);
 }
+const ActionsPage = lazy(() => import('./pages/actions/ActionsPage.tsx').then((m) => ({ default: m.ActionsPage })));
 
 /** Remounts a page when its URL parameters change, so no form state carries over to another record. */
 function KeyedByParams({ render }: { render: () => ReactNode }) {
@@ -85,6 +86,7 @@ export function App() {
         <Route element={session ? <AppFrame session={session} /> : <Navigate to="/" replace />}>
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/settings" element={<SettingsPage />} />
+          <Route path="/actions" element={<ActionsPage />} />
           <Route path="/schools" element={<SchoolsPage />} />
           <Route path="/schools/import" element={<GiasImportPage />} />
           <Route path="/schools/import-hubs" element={<HubImportPage />} />

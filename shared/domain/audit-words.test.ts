@@ -31,6 +31,13 @@ describe('the audit log in words', () => {
     expect(say('settings', 'update', 'Changed: teamName, idleLockMinutes')).toBe('Team settings changed – Changed: team name, minutes before locking');
   });
 
+  it('says what happened to an action and a handover', () => {
+    expect(say('action', 'done', 'escalation')).toBe('Action marked done – Escalation outcome to chase');
+    expect(say('action', 'reopen', 'contact')).toBe('Action opened again – Contact follow-up');
+    expect(say('action', 'reassign', 'owner and due date')).toBe('Action given to another worker – owner and due date');
+    expect(say('person', 'handover', '2 roles and 3 open actions moved; 1 school held back')).toBe('Leaver’s work handed over – 2 roles and 3 open actions moved; 1 school held back');
+  });
+
   it('still says something readable for an entry it has no words for', () => {
     expect(say('future-thing', 'made-up')).toBe('Future thing: made up');
   });

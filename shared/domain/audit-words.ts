@@ -4,6 +4,7 @@
  * each one as a person would, for the dashboard's "Recent changes", rows written by any version.
  */
 import { formatDate, plural } from '../format.ts';
+import { ACTION_SOURCE_LABELS, type ActionSource } from './actions.ts';
 import { ROLE_NAMES, type AllocationRole } from './allocations.ts';
 import { TERM_LABELS, type TermName } from './calendar.ts';
 import { CHANNEL_LABELS, type Channel } from './contacts.ts';
@@ -68,6 +69,10 @@ const WHAT: Record<string, string> = {
   'document-template load': 'Meeting record template loaded',
   'document-template use': 'Meeting record template chosen',
   'document create': 'Document made',
+  'action done': 'Action marked done',
+  'action reopen': 'Action opened again',
+  'action reassign': 'Action given to another worker',
+  'person handover': 'Leaver’s work handed over',
 };
 
 /** Field names as they are shown on the forms. */
@@ -111,6 +116,7 @@ function summaryWords(entry: AuditWords): string {
   const kind = /^kind (\w+)$/.exec(s);
   if (kind) return CONNECTION_LABELS[kind[1] as ConnectionKind] ?? s;
   if (entry.entity === 'contact' && entry.action === 'log') return CHANNEL_LABELS[s as Channel] ?? s;
+  if (entry.entity === 'action' && entry.action !== 'reassign') return ACTION_SOURCE_LABELS[s as ActionSource] ?? s;
   const visit = /^(\d{4}-\d{2}) (autumn|spring|summer)$/.exec(s);
   if (visit) return `${TERM_LABELS[visit[2] as TermName]} ${visit[1] ?? ''}`;
   if (entry.entity === 'allocation') {

@@ -1,5 +1,7 @@
+import type { ActionSource } from './actions.ts';
+
 /** What needs doing: the dashboard's items, each opening its record. */
-export const DASHBOARD_KINDS = ['send_pro_forma', 'pro_forma_not_back', 'visit_to_agree', 'held_without_record', 'follow_up_due', 'action_due', 'manager_not_told', 'escalation_open', 'panel_nobody'] as const;
+export const DASHBOARD_KINDS = ['send_pro_forma', 'pro_forma_not_back', 'visit_to_agree', 'held_without_record', 'follow_up_due', 'action_due', 'consultation_action_due', 'outcome_to_chase', 'manager_not_told', 'escalation_open', 'panel_nobody'] as const;
 export type DashboardKind = (typeof DASHBOARD_KINDS)[number];
 
 export const KIND_LABELS: Record<DashboardKind, string> = {
@@ -9,9 +11,19 @@ export const KIND_LABELS: Record<DashboardKind, string> = {
   held_without_record: 'Visit held, record not written',
   follow_up_due: 'Follow-up due',
   action_due: 'Action from a visit due',
+  consultation_action_due: 'Action from a consultation due',
+  outcome_to_chase: 'Escalation outcome to chase',
   manager_not_told: 'Escalation: manager not yet told',
   escalation_open: 'Escalation open',
   panel_nobody: 'Panel with nobody from the team',
+};
+
+/** The dashboard's kind for an action of each source. */
+export const ACTION_KINDS: Record<ActionSource, DashboardKind> = {
+  visit_record: 'action_due',
+  consultation: 'consultation_action_due',
+  contact: 'follow_up_due',
+  escalation: 'outcome_to_chase',
 };
 
 export interface DashboardItem {
@@ -23,6 +35,10 @@ export interface DashboardItem {
   detail: string;
   /** The app route that opens the record. */
   link: string;
+  /** Set for an item of the action list: it can be marked done from the dashboard. */
+  actionId?: string;
+  /** The worker who owns the action, when it has one. */
+  owner?: string | null;
   /** Set when the item is overdue by the clock rather than by its day (the 24-hour manager rule). */
   overdue?: boolean;
 }

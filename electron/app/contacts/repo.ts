@@ -43,10 +43,10 @@ export function selectContactsOfSchool(db: Connection, urn: string): Contact[] {
   return (statement(db, `${SELECT} WHERE c.urn = ? ORDER BY c.at DESC`).all(urn) as ContactRow[]).map(toContact);
 }
 
-export function selectOpenFollowUps(db: Connection, dueBy: string): Contact[] {
-  return (statement(db, `${SELECT} WHERE c.follow_up_due IS NOT NULL AND c.follow_up_done_on IS NULL AND c.follow_up_due <= ? ORDER BY c.follow_up_due`).all(dueBy) as ContactRow[]).map(toContact);
-}
-
 export function markFollowUpDone(db: Connection, id: string, on: string): void {
   statement(db, 'UPDATE contact SET follow_up_done_on = ? WHERE id = ?').run(on, id);
+}
+
+export function reopenFollowUp(db: Connection, id: string): void {
+  statement(db, 'UPDATE contact SET follow_up_done_on = NULL WHERE id = ?').run(id);
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { requirePerson } from '../people/service.ts';
 import { requireSchool } from '../schools/service.ts';
+import { addContactFollowUp, closeContactFollowUp } from '../actions/sync.ts';
 import { insertContact, markFollowUpDone, selectContact } from './repo.ts';
 import { localDay } from '../../../shared/format.ts';
 
@@ -19,6 +20,7 @@ export function logContact(ctx: WriteContext, input: z.output<typeof ContactInpu
   const id = randomUUID();
   write(ctx, (audit) => {
     insertContact(ctx.db, { id, ...input, followUpDoneOn: null, recordedBy: ctx.actor }, now.toISOString());
+    addContactFollowUp(ctx.db, { id, ...input }, now.toISOString());
     audit('contact', id, 'log', input.channel);
   });
   const saved = selectContact(ctx.db, id);
@@ -31,6 +33,7 @@ export function completeFollowUp(ctx: WriteContext, id: string, on: string): Con
   if (!contact?.followUpDue) throw new AppError('not_found', 'There is no such follow-up.');
   write(ctx, (audit) => {
     markFollowUpDone(ctx.db, id, on);
+    closeContactFollowUp(ctx.db, id, on, ctx.actor);
     audit('contact', id, 'follow-up-done');
   });
   return { ...contact, followUpDoneOn: on };

@@ -4,16 +4,16 @@
  * the next seven days). Every open school in the team's scope whose visit of the current term
  * has no date (none planned, or one still to be agreed) is a visit to agree, due at the end of
  * the week of term the team chose (setting `visitAgreeByWeek`). Visit items leave out schools
- * outside the team's scope; follow-ups, actions and escalations someone recorded stay. Actions from visit
- * records show from their date for sixty days: the record holds no "done" for them yet.
+ * outside the team's scope; follow-ups, actions and escalations someone recorded stay. Every open
+ * action of the action list with a due day shows (visit records, consultations, contact follow-ups,
+ * escalation outcomes to chase) until someone marks it done, however long ago it fell due.
  * Open escalations show until closed; one whose manager has not been told is overdue the minute
  * its 24 clock hours pass. Panel meetings this week with nobody from the team show too.
  *
- * Every list is read through an index of open work (visits by status, the open actions of
- * records, open follow-ups, open escalations, meetings by date), and the working-day calendar is
+ * Every list is read through an index of open work (visits by status, the open actions, open escalations, meetings by date), and the working-day calendar is
  * built once, so the cost follows what is on the dashboard, not the years of records behind it.
  */
-import type { Dashboard, DashboardItem } from '../../../shared/domain/dashboard.ts';
+import { ACTION_KINDS, type Dashboard, type DashboardItem } from '../../../shared/domain/dashboard.ts';
 import { CONCERN_LABELS } from '../../../shared/domain/escalations.ts';
 import { formatSpan, londonInstant } from '../../../shared/domain/london-time.ts';
 import { panelTitle } from '../../../shared/domain/panels.ts';
@@ -22,8 +22,7 @@ import { uncoveredMeetings } from '../panels/service.ts';
 import { addDays, formatDate } from '../../../shared/format.ts';
 import { lastBankHoliday, listYears, proFormaDeadlines } from '../calendar/service.ts';
 import { bankHolidaysWarning } from '../../../shared/domain/calendar.ts';
-import { selectOpenFollowUps } from '../contacts/repo.ts';
-import { selectOpenActions } from '../records/repo.ts';
+import { selectOpenActionsDueBy } from '../actions/repo.ts';
 import type { Connection } from '../db/cipher.ts';
 import { agreeVisitBy } from '../../../shared/domain/visits.ts';
 import { getTeam } from '../team/service.ts';
@@ -64,15 +63,10 @@ export function dashboard(db: Connection, today: string, now: Date = londonInsta
       items.push({ kind: 'pro_forma_not_back', school: v.schoolName, urn: v.urn, due: proFormaDue, detail: `Visit on ${formatDate(v.date)}`, link: visitLink(v) });
     }
   }
-  for (const a of selectOpenActions(db, addDays(today, -60), weekEnd)) {
-    items.push({
-      kind: 'action_due', school: a.schoolName, urn: a.urn, due: a.dueOn,
-      detail: `${a.initials} Y${a.yearGroup}: ${a.action ?? ''}${a.who ? ` (${a.who})` : ''}`,
-      link: `/visits/${a.urn}/${a.yearLabel}/${a.term}/record`,
-    });
-  }
-  for (const c of selectOpenFollowUps(db, weekEnd)) {
-    items.push({ kind: 'follow_up_due', school: c.schoolName, urn: c.urn, due: c.followUpDue, detail: c.followUp ?? '', link: `/schools/${c.urn}` });
+  // Every open action with a day, however long ago: an action leaves the dashboard when it is done.
+  for (const a of selectOpenActionsDueBy(db, weekEnd)) {
+    const detail = a.source === 'visit_record' ? `${a.about ?? ''}: ${a.text}${a.who ? ` (${a.who})` : ''}` : a.text;
+    items.push({ kind: ACTION_KINDS[a.source], school: a.schoolName, urn: a.urn, due: a.dueOn, detail, link: a.link, actionId: a.id, owner: a.ownerName });
   }
   for (const e of listEscalations(db, now, 'open')) {
     const { current, clock } = e;

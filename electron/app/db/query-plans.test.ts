@@ -16,9 +16,9 @@ import { AppSession } from '../session.ts';
 import { PASSPHRASE, tempDir } from '../testing/builders.ts';
 import { openTeamDatabase } from './team-db.ts';
 
-const HISTORY = ['visit', 'visit_record', 'consultation', 'contact', 'allocation', 'escalation_entry', 'audit_log', 'panel_meeting', 'panel_attendance', 'generated_document', 'record_action', 'inset_day'];
+const HISTORY = ['visit', 'visit_record', 'consultation', 'contact', 'allocation', 'escalation_entry', 'audit_log', 'panel_meeting', 'panel_attendance', 'generated_document', 'action', 'inset_day'];
 /** Partial indexes that hold only the present (current periods, open actions, open follow-ups): scanning them is reading today's work. */
-const PRESENT_ONLY = ['allocation_current', 'allocation_current_person', 'record_action_open', 'contact_follow_up'];
+const PRESENT_ONLY = ['allocation_current', 'allocation_current_person', 'action_open', 'action_open_owner', 'contact_follow_up'];
 const SQL_WORDS = new Set(['WHERE', 'ON', 'JOIN', 'LEFT', 'INNER', 'ORDER', 'GROUP', 'LIMIT', 'USING', 'UNION', 'INDEXED', 'NOT']);
 
 const TODAY = '2026-11-24';
@@ -53,6 +53,9 @@ function callsOn(urn: string, visitId: string): [string, unknown][] {
     ['panels.uncovered', {}],
     ['escalations.list', { which: 'open' }],
     ['audit.list', {}],
+    ['actions.list', {}],
+    ['actions.list', { urn }],
+    ['actions.list', { dueBefore: TODAY }],
   ];
 }
 
@@ -137,7 +140,7 @@ describe('the query plans of the calls people wait for', () => {
       const plans = await plansOf(analyse);
       // The check means something only if it saw the history tables being read.
       const tables = new Set(plans.flatMap((p) => p.plan.flatMap((l) => [...l.matchAll(/(?:SCAN|SEARCH) (\w+)/g)].map((m) => tablesByAlias(p.sql).get(m[1] ?? '') ?? m[1]))));
-      expect([...tables]).toEqual(expect.arrayContaining(['visit', 'record_action', 'allocation', 'generated_document', 'consultation', 'contact', 'panel_meeting', 'escalation_entry', 'audit_log']));
+      expect([...tables]).toEqual(expect.arrayContaining(['visit', 'action', 'allocation', 'generated_document', 'consultation', 'contact', 'panel_meeting', 'escalation_entry', 'audit_log']));
       const offenders = plans.flatMap(({ call, sql, plan }) => historyScans(sql, plan).map((line) => `${call}\n  ${sql.replace(/\s+/g, ' ').slice(0, 160)}\n  ${line}`));
       expect(offenders).toEqual([]);
     }, 120_000);

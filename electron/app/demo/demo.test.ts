@@ -8,6 +8,9 @@ import type { EscalationView } from '../../../shared/domain/escalations.ts';
 import type { AttendanceReport, PanelSummary } from '../../../shared/domain/panels.ts';
 import type { Consultation, VisitRecord } from '../../../shared/domain/records.ts';
 import { DEMO_TEAM } from './demo.ts';
+import { DEMO_LEAVER } from './actions.ts';
+import type { Action, HandoverResult } from '../../../shared/domain/actions.ts';
+import type { PersonSummary } from '../../../shared/domain/people.ts';
 
 describe('the demo team', () => {
   it('is created on first use and reopened after that', async () => {
@@ -77,5 +80,27 @@ describe('the demo team', () => {
     const categories = records.flatMap((r) => r?.children.map((c) => c.category) ?? []);
     expect(categories).toContain('suspension');
     expect(records.flatMap((r) => r?.children.map((c) => c.attendancePercent) ?? [])).toContain(84.5);
+  });
+
+  it('has actions done, open and overdue from every source, and a leaver whose schools and actions can be handed over', async () => {
+    const session = aSession(() => new Date('2026-11-24T10:00:00Z'));
+    const dispatch = createDispatcher(session);
+    await dispatch('db.openDemo', { userName: 'Dee Demo' });
+    const value = async <T>(method: string, input: object) => {
+      const result = await dispatch(method, input);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as T;
+    };
+    const open = await value<Action[]>('actions.list', {});
+    expect(new Set(open.map((a) => a.source))).toEqual(new Set(['visit_record', 'consultation', 'contact', 'escalation']));
+    expect(open.some((a) => a.dueOn !== null && a.dueOn < '2026-11-24')).toBe(true);
+    expect(open.some((a) => a.dueOn !== null && a.dueOn >= '2026-11-24')).toBe(true);
+    expect((await value<Action[]>('actions.list', { state: 'done' })).map((a) => a.source).sort()).toEqual(['contact', 'escalation', 'visit_record']);
+    const people = await value<PersonSummary[]>('people.list', {});
+    const leaver = people.find((p) => p.name === DEMO_LEAVER);
+    const taker = people.find((p) => p.name === 'Farid Haddad');
+    const preview = await value<HandoverResult>('people.handover', { from: leaver?.id, to: taker?.id, on: '2026-12-19' });
+    expect(preview.schools.length).toBeGreaterThan(1);
+    expect(preview.actions).toBeGreaterThanOrEqual(2);
   });
 });

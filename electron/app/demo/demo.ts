@@ -7,6 +7,7 @@ import nodePath from 'node:path';
 import { SCHOOL_CATEGORIES } from '../../../shared/domain/schools.ts';
 import { createTeamDatabase, type TeamDatabase } from '../db/team-db.ts';
 import { updateSettings } from '../team/service.ts';
+import { seedDemoActions } from './actions.ts';
 import { seedDemoAllocations } from './allocations.ts';
 import { seedDemoContacts } from './contacts.ts';
 import { seedDemoDocuments } from './documents.ts';
@@ -38,6 +39,7 @@ export function createDemoDatabase(path: string, passphrase: string, user: strin
     seedDemoContacts(db, register);
     seedDemoPanels(db, register);
     seedDemoEscalations(db, register);
+    seedDemoActions(db, register);
     seedDemoDocuments(db);
     return db;
   } catch (error) {

@@ -84,7 +84,8 @@ describe('the escalation log', () => {
     }));
     expect(escalationDetail(db.db, raised.current.escalationId, now()).current).toMatchObject({ referralRoute: 'other', referralRouteOther: 'Children Missing Education officer', version: 2 });
     expect(referred.current.concern).toBe('missing_education');
-    expect(dashboard(db.db, '2026-11-24', now()).thisWeek.map((i) => i.detail)).toEqual([expect.stringMatching(/^Child missing education: /)]);
+    // The referral made, its outcome is an action to chase a week on.
+    expect(dashboard(db.db, '2026-11-24', now()).thisWeek.map((i) => i.detail)).toEqual([expect.stringMatching(/^Child missing education: /), 'Find out the outcome of the referral']);
   });
 
   it('refuses any UPDATE or DELETE of an entry, in the database itself', () => {

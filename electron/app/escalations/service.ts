@@ -22,6 +22,8 @@ import { AppError, type FieldIssue } from '../../../shared/errors.ts';
 import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { requireSchool } from '../schools/service.ts';
+import { syncEscalationChase } from '../actions/sync.ts';
+import { localDay } from '../../../shared/format.ts';
 import { insertEntry, isCorrected, selectEntry, selectHistory, selectLatestEntries, selectOpenLatestEntries } from './repo.ts';
 
 type Fields = z.output<typeof EscalationFields>;
@@ -50,6 +52,8 @@ function checkFields(db: Connection, fields: Fields, now: Date): void {
   }
 }
 
+const stampOf = (ctx: WriteContext) => ({ at: ctx.now().toISOString(), day: localDay(ctx.now()), by: ctx.actor });
+
 export function viewOf(entry: EscalationEntry, now: Date): EscalationView {
   return { current: entry, clock: managerClock(entry, now), open: entry.closedAt === null };
 }
@@ -60,6 +64,7 @@ export function raiseEscalation(ctx: WriteContext, fields: z.output<typeof Raise
   const entry = { ...fields, id, escalationId: id, corrects: null, version: 1, changeNote: null, recordedBy: ctx.actor, recordedAt: ctx.now().toISOString() };
   write(ctx, (audit) => {
     insertEntry(ctx.db, entry);
+    syncEscalationChase(ctx.db, entry, stampOf(ctx));
     // The audit names the entry, never the concern's summary or the children.
     audit('escalation', id, 'raise', CONCERN_LABELS[fields.concern]);
   });
@@ -85,6 +90,7 @@ export function correctEscalation(ctx: WriteContext, input: z.output<typeof Corr
       ...fields, id, escalationId: previous.escalationId, corrects, version: previous.version + 1, changeNote,
       recordedBy: ctx.actor, recordedAt: ctx.now().toISOString(),
     });
+    syncEscalationChase(ctx.db, { ...fields, escalationId: previous.escalationId }, stampOf(ctx));
     audit('escalation', previous.escalationId, 'correct', `version ${previous.version + 1}`);
   });
   return viewOf(requireEntry(ctx.db, id), ctx.now());

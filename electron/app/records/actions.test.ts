@@ -22,7 +22,7 @@ function aHeldVisit() {
   moveVisitStatus(db.writeContext, MoveVisitStatus.parse({ id: visit.id, to: 'held', on: '2026-11-12' }));
   const write = (children: ReturnType<typeof review>[]) =>
     writeVisitRecord(db.writeContext, VisitRecordInput.parse({ visitId: visit.id, schoolAttendees: 'DSL', teamAttendees: 'SPOC', exclusionThresholdDays: 5, children, managedMovesInternal: 0, managedMovesExternal: 0 }));
-  const rows = () => db.db.prepare('SELECT position, initials, action, due_on, done FROM record_action ORDER BY position').all();
+  const rows = () => db.db.prepare("SELECT about, text, due_on, done_on FROM action WHERE source = 'visit_record' ORDER BY about").all();
   return { db, write, rows };
 }
 
@@ -31,15 +31,11 @@ describe('the actions of a visit record, kept as rows with the record', () => {
     const { db, write, rows } = aHeldVisit();
     write([review('JB', 'Offer an Early Help assessment', '2026-12-04'), review('KT', undefined, ''), review('AL', 'Refer to the panel', '')]);
     expect(rows()).toEqual([
-      { position: 0, initials: 'JB', action: 'Offer an Early Help assessment', due_on: '2026-12-04', done: 0 },
-      { position: 2, initials: 'AL', action: 'Refer to the panel', due_on: null, done: 0 },
+      { about: 'AL Y4', text: 'Refer to the panel', due_on: null, done_on: null },
+      { about: 'JB Y4', text: 'Offer an Early Help assessment', due_on: '2026-12-04', done_on: null },
     ]);
-    // Marking done is for a later change; a rewrite must keep it on the same place.
-    db.db.prepare('UPDATE record_action SET done = 1 WHERE position = 0').run();
     write([review('JB', 'Offer an Early Help assessment again', '2026-12-11')]);
-    expect(rows()).toEqual([{ position: 0, initials: 'JB', action: 'Offer an Early Help assessment again', due_on: '2026-12-11', done: 1 }]);
-    expect(dashboard(db.db, '2026-12-07').thisWeek.filter((i) => i.kind === 'action_due')).toEqual([]);
-    db.db.prepare('UPDATE record_action SET done = 0').run();
+    expect(rows()).toEqual([{ about: 'JB Y4', text: 'Offer an Early Help assessment again', due_on: '2026-12-11', done_on: null }]);
     expect(dashboard(db.db, '2026-12-07').thisWeek.filter((i) => i.kind === 'action_due')).toMatchObject([
       { school: 'Rhyl Primary School', due: '2026-12-11', detail: 'JB Y4: Offer an Early Help assessment again (SPOC)', link: '/visits/100700/2026-27/autumn/record' },
     ]);

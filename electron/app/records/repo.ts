@@ -105,48 +105,6 @@ export function selectSchoolsWithoutNurse(db: Connection, from: string, to: stri
   ).all(JSON.stringify(categories), from, to) as { urn: string; name: string }[];
 }
 
-/**
- * A record's actions as rows (a child review with an action or a date): rewritten with the record,
- * in its transaction. A position keeps its done flag when the record is written again.
- */
-export function replaceRecordActions(db: Connection, visitId: string, urn: string, children: VisitRecord['children']): void {
-  const upsert = statement(
-    db,
-    `INSERT INTO record_action (visit_id, position, urn, initials, year_group, action, who, due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT(visit_id, position) DO UPDATE SET urn = excluded.urn, initials = excluded.initials, year_group = excluded.year_group,
-       action = excluded.action, who = excluded.who, due_on = excluded.due_on`,
-  );
-  const remove = statement(db, 'DELETE FROM record_action WHERE visit_id = ? AND position = ?');
-  children.forEach((c, position) => {
-    if (c.action === null && c.byWhen === null) remove.run(visitId, position);
-    else upsert.run(visitId, position, urn, c.child.initials, c.child.yearGroup, c.action, c.who, c.byWhen);
-  });
-  statement(db, 'DELETE FROM record_action WHERE visit_id = ? AND position >= ?').run(visitId, children.length);
-}
-
-export interface OpenAction {
-  urn: string;
-  schoolName: string;
-  yearLabel: string;
-  term: string;
-  initials: string;
-  yearGroup: string;
-  action: string | null;
-  who: string | null;
-  dueOn: string;
-}
-
-/** Actions not done that fall due between two days, through the partial index of open actions. */
-export function selectOpenActions(db: Connection, from: string, to: string): OpenAction[] {
-  return statement(
-    db,
-    `SELECT a.urn, s.name AS schoolName, v.year_label AS yearLabel, v.term, a.initials, a.year_group AS yearGroup, a.action, a.who, a.due_on AS dueOn
-       FROM record_action a JOIN visit v ON v.id = a.visit_id JOIN school s ON s.urn = a.urn
-      WHERE a.done = 0 AND a.due_on IS NOT NULL AND a.due_on BETWEEN ? AND ?
-      ORDER BY a.due_on, a.visit_id, a.position`,
-  ).all(from, to) as OpenAction[];
-}
-
 export function selectConsultation(db: Connection, id: string): Consultation | undefined {
   const row = statement(db, `${SELECT} WHERE c.id = ?`).get(id) as ConsultationRow | undefined;
   return row ? toConsultation(row) : undefined;

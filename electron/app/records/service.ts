@@ -10,7 +10,8 @@ import { write, type WriteContext } from '../db/write.ts';
 import { requireSchool } from '../schools/service.ts';
 import { getTeam } from '../team/service.ts';
 import { selectVisit, updateVisit } from '../visits/repo.ts';
-import { insertConsultation, replaceRecordActions, updateConsultationRow, selectConsultation, selectConsultations, selectSchoolsWithoutNurse, selectVisitRecord, insertVisitRecordVersion, selectVisitRecordVersion, selectVisitRecordVersions } from './repo.ts';
+import { syncConsultationActions, syncVisitRecordActions } from '../actions/sync.ts';
+import { insertConsultation, updateConsultationRow, selectConsultation, selectConsultations, selectSchoolsWithoutNurse, selectVisitRecord, insertVisitRecordVersion, selectVisitRecordVersion, selectVisitRecordVersions } from './repo.ts';
 import { localDay, plural } from '../../../shared/format.ts';
 
 /** Saves the record of a held visit and marks the visit "record written". Returns any warnings about child references and attendance. */
@@ -23,7 +24,7 @@ export function writeVisitRecord(ctx: WriteContext, input: z.output<typeof Visit
   const at = ctx.now().toISOString();
   write(ctx, (audit) => {
     const version = insertVisitRecordVersion(ctx.db, visit.id, input, ctx.actor, at);
-    replaceRecordActions(ctx.db, visit.id, visit.urn, input.children);
+    syncVisitRecordActions(ctx.db, visit.id, visit.urn, input.children, at);
     if (visit.status === 'held') updateVisit(ctx.db, { ...visit, status: 'record_written', recordWrittenOn: at.slice(0, 10) }, at);
     audit('visit-record', visit.id, 'write', `version ${version}: ${plural(input.children.length, 'child', 'children')} reviewed`);
   });
@@ -60,7 +61,9 @@ export function recordConsultation(ctx: WriteContext, input: z.output<typeof Con
   const id = randomUUID();
   const withSchoolNurse = input.attendees.some((a) => a.role === 'school_nurse');
   write(ctx, (audit) => {
-    insertConsultation(ctx.db, { id, urn: input.urn, date: input.date, withSchoolNurse, data: input, by: ctx.actor, at: ctx.now().toISOString() });
+    const at = ctx.now().toISOString();
+    insertConsultation(ctx.db, { id, urn: input.urn, date: input.date, withSchoolNurse, data: input, by: ctx.actor, at });
+    syncConsultationActions(ctx.db, { id, urn: input.urn, date: input.date, actions: input.actions }, at);
     audit('consultation', id, 'record', withSchoolNurse ? 'with the school nurse team' : undefined);
   });
   const consultation = selectConsultation(ctx.db, id);
@@ -90,6 +93,7 @@ export function updateConsultation(ctx: WriteContext, input: z.output<typeof Upd
     const withSchoolNurse = fields.attendees.some((a) => a.role === 'school_nurse');
     write(ctx, (audit) => {
       updateConsultationRow(ctx.db, { id, date: fields.date, withSchoolNurse, data: fields });
+      syncConsultationActions(ctx.db, { id, urn: fields.urn, date: fields.date, actions: fields.actions }, ctx.now().toISOString());
       audit('consultation', id, 'update', `Changed: ${changed.join(', ')}`);
     });
   }

@@ -52,14 +52,14 @@ describe('versions of a visit record', () => {
     const { db, visit } = aHeldVisit();
     writeVisitRecord(db.writeContext, record(visit.id));
     writeVisitRecord(db.writeContext, record(visit.id, { children: [{ child: { initials: 'KT', yearGroup: '6' }, category: 'pex_risk', statutoryIntervention: 'yes', earlyHelpReferral: 'no', action: 'Refer', who: 'Ann Lee (DSL)', byWhen: '2026-12-10' }] }));
-    expect(db.db.prepare('SELECT position, initials, who, due_on FROM record_action WHERE visit_id = ?').all(visit.id)).toEqual([{ position: 0, initials: 'KT', who: 'Ann Lee (DSL)', due_on: '2026-12-10' }]);
+    expect(db.db.prepare("SELECT about, who, due_on FROM action WHERE source = 'visit_record' AND source_id = ?").all(visit.id)).toEqual([{ about: expect.stringContaining('KT') as unknown, who: 'Ann Lee (DSL)', due_on: '2026-12-10' }]);
   });
 
   it('a save that fails leaves no version behind and the record as it was', () => {
     const { db, visit } = aHeldVisit();
     writeVisitRecord(db.writeContext, record(visit.id));
-    db.db.exec("CREATE TEMP TRIGGER refuse_actions BEFORE INSERT ON record_action BEGIN SELECT RAISE(ABORT, 'refused'); END");
-    db.db.exec('DELETE FROM record_action');
+    db.db.exec("CREATE TEMP TRIGGER refuse_actions BEFORE INSERT ON action BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    db.db.exec("DELETE FROM action WHERE source = 'visit_record'");
     expect(() => writeVisitRecord(db.writeContext, record(visit.id, { otherIssues: 'lost' }))).toThrow(/refused/);
     expect(visitRecordVersions(db.db, visit.id).map((v) => v.version)).toEqual([1]);
     expect(visitRecord(db.db, visit.id)).toMatchObject({ version: 1, otherIssues: null });

@@ -18,6 +18,7 @@ export interface Area {
 /** Every area of the app; those not yet built say so on their page. */
 export const AREAS: Area[] = [
   { path: '/dashboard', label: 'Dashboard', built: true, description: '' },
+  { path: '/actions', label: 'Actions', built: true, description: 'Every action to close, with its owner and due date.' },
   { path: '/schools', label: 'Schools', built: true, description: 'The register of the team’s schools, imported from GIAS, with enhanced-support flags.' },
   { path: '/people', label: 'People', built: true, description: 'The team’s workers, their capacity and their declared connections to schools.' },
   { path: '/allocations', label: 'Allocations', built: true, description: 'Named and secondary link workers for every school, with conflict checks.' },

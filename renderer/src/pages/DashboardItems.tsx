@@ -1,18 +1,21 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { KIND_LABELS, type DashboardItem } from '../../../shared/domain/dashboard.ts';
 import { invoke } from '../api.ts';
+import { Notice } from '../components/Notice.tsx';
 import { formatDate } from '../format.ts';
 import { VisitsToAgree } from './VisitsToAgree.tsx';
+import { MarkDoneButton } from './actions/MarkDoneButton.tsx';
 
 const isToAgree = (item: DashboardItem) => item.kind === 'visit_to_agree';
 
-function ItemList({ items, empty }: { items: DashboardItem[]; empty: string }) {
+function ItemList({ items, empty, onDone }: { items: DashboardItem[]; empty: string; onDone: (item: DashboardItem & { actionId: string }) => void }) {
   if (items.length === 0) return <p>{empty}</p>;
   return (
     <ul className="dashboard-list">
       {items.map((item) => (
-        <li key={`${item.kind}-${item.link}-${item.due ?? ''}`}>
+        <li key={`${item.kind}-${item.actionId ?? item.link}-${item.due ?? ''}`}>
           <Link to={item.link}>
             {KIND_LABELS[item.kind]}: {item.school}
           </Link>
@@ -20,7 +23,14 @@ function ItemList({ items, empty }: { items: DashboardItem[]; empty: string }) {
             {' '}
             {item.due ? `due ${formatDate(item.due)}` : ''}
             {item.detail ? ` · ${item.detail}` : ''}
+            {item.owner ? ` · ${item.owner}` : ''}
           </span>
+          {item.actionId ? (
+            <>
+              {' '}
+              <MarkDoneButton label={`Mark done: ${KIND_LABELS[item.kind]}, ${item.school}${item.detail ? `, ${item.detail}` : ''}`} onPress={() => onDone({ ...item, actionId: item.actionId ?? '' })} />
+            </>
+          ) : null}
         </li>
       ))}
     </ul>
@@ -31,6 +41,17 @@ function ItemList({ items, empty }: { items: DashboardItem[]; empty: string }) {
 export function DashboardItems() {
   const data = useQuery({ queryKey: ['dashboard.get'], queryFn: () => invoke('dashboard.get', {}) });
   const nurse = useQuery({ queryKey: ['consultations.withoutNurse'], queryFn: () => invoke('consultations.withoutNurse', {}) });
+  const queryClient = useQueryClient();
+  const [doneNote, setDoneNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const markDone = (item: DashboardItem & { actionId: string }) => {
+    setDoneNote(null);
+    invoke('actions.done', { id: item.actionId })
+      .then(async () => {
+        setDoneNote({ ok: true, text: `Marked done: ${KIND_LABELS[item.kind]}, ${item.school}` });
+        await queryClient.invalidateQueries({ predicate: (q) => /^(dashboard|actions)/.test(String(q.queryKey[0])) });
+      })
+      .catch((error: unknown) => setDoneNote({ ok: false, text: error instanceof Error ? error.message : 'That did not work. Nothing was changed.' }));
+  };
   if (!data.data) return null;
   const { overdue, thisWeek, today } = data.data;
   // Visits to agree have their own group; the two lists keep everything else.
@@ -52,6 +73,7 @@ export function DashboardItems() {
         </Link>
       </p>
     ) : null}
+    {doneNote ? <Notice kind={doneNote.ok ? 'success' : 'warning'} title={doneNote.text} /> : null}
     <div className="two-columns">
       <section aria-labelledby="overdue-heading" className="card card-overdue">
         <h2 id="overdue-heading">Overdue ({otherOverdue.length})</h2>
@@ -60,11 +82,14 @@ export function DashboardItems() {
             {toAgreeOverdue} {toAgreeOverdue === 1 ? 'school has' : 'schools have'} no agreed visit this term: see Visits to agree.
           </p>
         ) : null}
-        <ItemList items={otherOverdue} empty={toAgreeOverdue ? 'Nothing else overdue.' : 'Nothing overdue.'} />
+        <ItemList items={otherOverdue} empty={toAgreeOverdue ? 'Nothing else overdue.' : 'Nothing overdue.'} onDone={markDone} />
       </section>
       <section aria-labelledby="week-heading" className="card">
         <h2 id="week-heading">This week ({otherThisWeek.length})</h2>
-        <ItemList items={otherThisWeek} empty="Nothing due in the next seven days." />
+        <ItemList items={otherThisWeek} empty="Nothing due in the next seven days." onDone={markDone} />
+        <p>
+          <Link to="/actions">Every open action</Link>
+        </p>
       </section>
     </div>
     <VisitsToAgree items={toAgree} today={today} />

@@ -20,7 +20,7 @@ import { migration0013 } from './0013-work-in-front.ts';
 import { migration0014 } from './0014-school-scope.ts';
 import { migration0015 } from './0015-search-folding.ts';
 import { migration0016 } from './0016-practice-words.ts';
-import { migration0017 } from './0017-reserved.ts';
+import { migration0017 } from './0017-action-list.ts';
 import { migration0018 } from './0018-record-versions.ts';
 import type { Migration } from './types.ts';
 

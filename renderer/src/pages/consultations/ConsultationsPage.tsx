@@ -119,7 +119,7 @@ export function ConsultationsPage() {
               <ul>{childReferenceWarnings(children).map((w) => <li key={w}>{w}</li>)}</ul>
             </div>
           ) : null}
-          <TextBlock id={form.idOf('actions')} label="Actions" hint="What, who and by when" value={form.values.actions} onChange={(v) => form.set('actions', v)} />
+          <TextBlock id={form.idOf('actions')} label="Actions" hint="One action a line: what, who and by when. Each line goes on the action list, due two weeks after the consultation." value={form.values.actions} onChange={(v) => form.set('actions', v)} />
           <DateField {...form.field('notesSharedOn')} label="Notes shared with the attendees, head and DSL on (optional)" />
           <div className="actions">
             <Button type="submit" className="button">

@@ -9,6 +9,8 @@ import { Page } from '../../components/Page.tsx';
 import { AllocationHistory } from '../allocations/AllocationHistory.tsx';
 import { DeclareConnectionForm } from './DeclareConnectionForm.tsx';
 import { PersonForm } from './PersonForm.tsx';
+import { HandoverSection } from './HandoverSection.tsx';
+import { PersonWork } from './PersonWork.tsx';
 
 export function PersonPage() {
   const { id = '' } = useParams();
@@ -30,8 +32,10 @@ export function PersonPage() {
           <p>{w}</p>
         </Notice>
       ))}
+      <PersonWork personId={person.id} held={held.data ?? []} />
+      <HandoverSection personId={person.id} personName={person.name} />
       <section aria-labelledby="held-heading" className="card">
-        <h2 id="held-heading">Schools held</h2>
+        <h2 id="held-heading">Allocation history</h2>
         <AllocationHistory periods={held.data ?? []} show="school" />
       </section>
       <section aria-labelledby="connections-heading" className="card">
