@@ -48,6 +48,7 @@ import { EnhancedSupport, NewSchool, SCHOOL_CATEGORIES, SchoolQuery, SchoolScope
 import { LocalAuthority, PersonName, TeamName, TeamSettingsPatch } from './domain/team.ts';
 import type { AuditEntry, Team, TeamSettings } from './domain/team.ts';
 import type { HistoryFinding } from './domain/history.ts';
+import { TimelineQuery, type TimelinePage } from './domain/timeline.ts';
 
 const FilePath = filePath('Enter a file path');
 /** Writing over an existing file needs the person's explicit choice; a team database is never replaced. */
@@ -242,6 +243,10 @@ export const api = {
   'schools.setInScope': method<School>()(
     SchoolScopeInput,
     'Put a school in or out of the team’s scope whatever its category, or (null) let the team’s categories decide',
+  ),
+  'schools.timeline': method<TimelinePage>()(
+    TimelineQuery,
+    'A school’s story, newest first: link workers, visits, records, consultations, contacts, escalations, documents made, closure; a page at a time (pass `next` as `before`)',
   ),
   'gias.preview': method<GiasPreview>()(GiasImportInput, 'Read a GIAS establishment CSV and say what an import would change'),
   'gias.apply': method<GiasImportResult>()(GiasApplyInput, 'Import a GIAS establishment CSV in one transaction'),

@@ -1,5 +1,6 @@
 import type { AreaHandlers } from '../handler-types.ts';
 import { readingFile } from '../files/file-source.ts';
+import { schoolTimeline } from '../timeline/service.ts';
 import { applyGiasImport, previewGiasImport } from './gias-import.ts';
 import {
   acknowledgeClosure, addSchool, closeSchool, listSchools, schoolDetail, schoolHubs, setEnhancedSupport, setSchoolScope, updateSchoolTeamFields,
@@ -15,6 +16,7 @@ export const schoolHandlers: AreaHandlers<'schools' | 'gias'> = {
   'schools.close': (session, { urn, closedOn }) => closeSchool(session.database.writeContext, urn, closedOn),
   'schools.acknowledgeClosure': (session, { urn }) => acknowledgeClosure(session.database.writeContext, urn),
   'schools.setInScope': (session, { urn, inScope }) => setSchoolScope(session.database.writeContext, urn, inScope),
+  'schools.timeline': (session, query) => schoolTimeline(session.database.db, query),
   'gias.preview': (session, { laCodes, ...file }) =>
     readingFile(session.transfers, file, 'gias', (path) => session.track('GIAS preview', (report) => previewGiasImport(session.database.writeContext, path, laCodes, report)), () => false),
   'gias.apply': (session, { laCodes, applyGoodRows, expected, ...file }) =>
