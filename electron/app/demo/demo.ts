@@ -13,6 +13,7 @@ import { seedDemoDocuments } from './documents.ts';
 import { seedDemoEscalations } from './escalations.ts';
 import { seedDemoPanels } from './panels.ts';
 import { seedDemoRegister } from './register.ts';
+import { seedDemoStory } from './story.ts';
 import { seedDemoVisits } from './visits.ts';
 
 /** Fictional data only, so its passphrase can be printed on the start screen. */
@@ -40,6 +41,7 @@ export function createDemoDatabase(path: string, passphrase: string, user: strin
     seedDemoPanels(db, register);
     seedDemoEscalations(db, register);
     seedDemoDocuments(db);
+    seedDemoStory(db, register);
     return db;
   } catch (error) {
     db.close();

@@ -15,7 +15,7 @@ import { statement, type Connection } from '../db/cipher.ts';
 export interface TimelineWindow {
   urn: string;
   /** The first day (inclusive) and the day after the last (exclusive); '0000' and '9999' when open. */
-  from: string;
+  since: string;
   until: string;
   /** The previous page's last entry; '9999' and '' for the first page. */
   beforeAt: string;
@@ -29,7 +29,7 @@ export interface TimelineWindow {
  */
 function pageOf<Row>(db: Connection, window: TimelineWindow, sql: { select: string; from: string; where: string; at: string; key: string }): Row[] {
   const text = `SELECT ${sql.key} AS key, ${sql.at} AS at, ${sql.select} FROM ${sql.from}
-    WHERE ${sql.where} AND ${sql.at} >= @from AND ${sql.at} < @until
+    WHERE ${sql.where} AND ${sql.at} >= @since AND ${sql.at} < @until
       AND ${sql.at} <= @beforeAt AND (${sql.at} < @beforeAt OR ${sql.key} < @beforeKey)
     ORDER BY ${sql.at} DESC, ${sql.key} DESC LIMIT @limit`;
   return statement(db, text).all(window) as Row[];

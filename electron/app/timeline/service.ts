@@ -85,7 +85,7 @@ export function schoolTimeline(db: Connection, query: z.output<typeof TimelineQu
   requireSchool(db, query.urn);
   const window: TimelineWindow = {
     urn: query.urn,
-    from: query.from ?? '0000',
+    since: query.from ?? '0000',
     until: query.to ? addDays(query.to, 1) : '9999',
     beforeAt: query.before?.at ?? '9999',
     beforeKey: query.before?.key ?? '',

@@ -20,10 +20,12 @@ import { migration0013 } from './0013-work-in-front.ts';
 import { migration0014 } from './0014-school-scope.ts';
 import { migration0015 } from './0015-search-folding.ts';
 import { migration0016 } from './0016-practice-words.ts';
+import { migration0017, migration0018, migration0019 } from './0017-0019-reserved.ts';
+import { migration0020 } from './0020-school-timeline.ts';
 import type { Migration } from './types.ts';
 
 export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011,
-  migration0012, migration0013, migration0014, migration0015, migration0016];
+  migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 
