@@ -15,7 +15,7 @@ const KEY_STRETCH = String.raw`/(^|\x2F)key-stretch(\.ts)?$/`;
 const TESTS_ONLY = 'setKeyStretchForTests is for tests: switch the key stretch through electron/app/testing/short-key-stretch.ts.';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'dist-electron', 'release', 'test-results', 'e2e/artifacts'] },
+  { ignores: ['node_modules', 'dist', 'dist-electron', 'dist-cli', 'release', 'test-results', 'e2e/artifacts'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

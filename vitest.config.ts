@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'build/**/*.test.ts', 'trials/**/*.test.ts'],
     // Every test file starts on the short key stretch (electron/app/db/key-stretch.ts says why it is safe).
     setupFiles: ['electron/app/testing/vitest-setup.ts'],
+    // The tests spawn the compiled `linkdesk` (bin/linkdesk.js): built once here if a source changed.
+    globalSetup: ['build/vitest-global-setup.ts'],
     pool: 'forks',
     // Two test files at a time on any machine: each opens databases and starts child processes
     // (the CLI, LibreOffice), so more workers only starve one another on a busy machine.

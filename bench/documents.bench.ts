@@ -8,7 +8,7 @@ import { createDemoDatabase } from '../electron/app/demo/demo.ts';
 import { createTeamDatabase } from '../electron/app/db/team-db.ts';
 import { write } from '../electron/app/db/write.ts';
 import { selectProducible } from '../electron/app/documents/repo.ts';
-import { createMeetingRecord } from '../electron/app/documents/service.ts';
+import { createMeetingRecord } from '../electron/app/documents/word-records.ts';
 import { buildSpocList } from '../electron/app/documents/spoc-list.ts';
 import { createPerson } from '../electron/app/people/service.ts';
 import { addSchool } from '../electron/app/schools/service.ts';

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: prints median timings and ratios from one run. Not a test: nothing fails on a number.
- *   --only NAME[,NAME]  run only these benches (database, api, schools, allocations, documents, scale)
+ *   --only NAME[,NAME]  run only these benches (database, api, schools, allocations, documents, scale, startup)
  *   --json              print one JSON object of every figure on stdout (the tables go to stderr)
  */
 import os from 'node:os';
@@ -12,6 +12,7 @@ import { benchDocuments } from './documents.bench.ts';
 import { printTo, say, type Results } from './harness.ts';
 import { benchScale } from './scale.bench.ts';
 import { benchSchools } from './schools.bench.ts';
+import { benchStartup } from './startup.bench.ts';
 
 const BENCHES: Record<string, () => Results | Promise<Results>> = {
   database: benchDatabase,
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => Results | Promise<Results>> = {
   allocations: benchAllocations,
   documents: benchDocuments,
   scale: () => benchScale(say),
+  startup: benchStartup,
 };
 
 const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, only: { type: 'string' } } });

@@ -1,6 +1,13 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, focusIsVisible, snapshot, tabTo, test } from './fixtures.ts';
 
+/** A moment in the escalation log: its date and its time on the 24-hour clock, in the group named for it. */
+async function setMoment(scope: Page | Locator, label: string, date: string, time: string): Promise<void> {
+  const group = scope.getByRole('group', { name: label });
+  await group.getByLabel('Date').fill(date);
+  await group.getByLabel('Time').fill(time);
+}
+
 async function choose(page: Page, scope: Locator | Page, label: string, option: string): Promise<void> {
   await scope.getByRole('button', { name: new RegExp(`${label}$`) }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
@@ -69,24 +76,24 @@ test('log an escalation, watch it become overdue, then record the manager told l
   await openDemo(page, server.open);
   await page.getByRole('link', { name: 'Escalations', exact: true }).click();
   await page.getByRole('link', { name: 'Log an escalation' }).click();
-  await page.getByLabel('Raised at').fill('');
+  await setMoment(page, 'Raised at', '', '');
   await page.getByRole('button', { name: 'Log the escalation' }).click();
   const problems = page.getByRole('alert').first();
   await expect(problems).toContainText('Choose the school');
   await expect(problems).toContainText('Choose the concern');
-  await expect(problems).toContainText('Enter when the concern was raised as yyyy-mm-ddThh:mm');
+  await expect(problems).toContainText('Enter when the concern was raised: a date and a time');
 
   await page.getByRole('combobox', { name: 'School' }).fill('ashby academy');
   await page.getByRole('option', { name: /Ashby Academy/ }).click();
   await expect(page.getByText(/^Chosen: Ashby Academy \(\d{6}\)$/)).toBeVisible();
-  await page.getByLabel('Raised at').fill('2026-11-24T10:30');
+  await setMoment(page, 'Raised at', '24/11/2026', '10:30');
   await page.getByLabel('Raised by').fill('DSL');
   await choose(page, page, 'Concern', 'Child protection');
   await page.getByLabel('Children (optional)').fill('JB Y4');
   await page.getByLabel('Summary').fill('Disclosure to a teaching assistant; the school is referring to the IFD.');
   await page.getByRole('button', { name: 'Log the escalation' }).click();
   await expect(page.getByRole('alert').first()).toContainText('The time the concern was raised cannot be in the future');
-  await page.getByLabel('Raised at').fill('2026-11-24T09:30');
+  await setMoment(page, 'Raised at', '24/11/2026', '09:30');
   await expectAccessible(page, 'log an escalation');
   await page.getByRole('button', { name: 'Log the escalation' }).click();
 
@@ -102,7 +109,7 @@ test('log an escalation, watch it become overdue, then record the manager told l
   await page.getByRole('link', { name: 'Escalation: manager not yet told: Ashby Academy' }).click();
 
   const entry = page.getByRole('region', { name: 'Add an entry' });
-  await entry.getByLabel('Manager told at').fill('2026-11-25T09:31');
+  await setMoment(entry, 'Manager told at', '25/11/2026', '09:31');
   await entry.getByLabel('Manager told', { exact: true }).fill('Grace Bello');
   await entry.getByRole('button', { name: 'Add the entry' }).click();
   await expect(entry.getByRole('alert')).toContainText('record why');
@@ -113,7 +120,7 @@ test('log an escalation, watch it become overdue, then record the manager told l
 
   await choose(page, entry, 'Referral made', 'Yes');
   await entry.getByLabel('Outcome (optional)').fill('Strategy discussion held; no further action for the team.');
-  await entry.getByLabel('Closed at (optional)').fill('2026-11-25T09:31');
+  await setMoment(entry, 'Closed at (optional)', '25 Nov 2026', '9.31am');
   await entry.getByRole('button', { name: 'Add the entry' }).click();
   await expect(entry.getByRole('alert')).toContainText('Choose where the referral went');
   await choose(page, entry, 'Referral route', 'Other (say where)');

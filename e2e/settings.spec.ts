@@ -39,7 +39,7 @@ test('team settings are validated and saved, a backup is written and the check p
   await expectAccessible(page, 'settings, after backup and check');
 
   await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
-  await expect(page.getByRole('cell', { name: /settings update – Changed: teamName, idleLockMinutes/ })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Team settings changed – Changed: team name, minutes before locking' })).toBeVisible();
 });
 
 test('the rules that differ between councils: INSET days, county-level agreement and the school nurse flag', async ({ page, server }) => {

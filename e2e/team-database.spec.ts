@@ -35,7 +35,7 @@ test('a new user creates a team database, locks it, unlocks it and changes the p
 
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText('North Hub Dedicated Schools Team');
-  await expect(page.getByRole('cell', { name: /team create/ })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Team database created', exact: true })).toBeVisible();
   await expectAccessible(page, 'dashboard');
   await snapshot(page, 'dashboard');
 

@@ -1,9 +1,13 @@
 // `npm start`: the Electron app when its binary is installed; otherwise browser mode on this
 // computer only (the Electron binary cannot be downloaded on offline or locked-down machines).
+// The screens and the main process are built again only when a file they were built from has
+// changed since (their stamps, build/stamp.js), so a start with nothing changed takes seconds.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { electronIsFresh } from '../build/build-electron.js';
+import { rendererIsFresh } from '../build/renderer-stamp.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -30,9 +34,14 @@ function electronBinary() {
   return fs.existsSync(binary) ? { binary } : { reason: `Electron's binary is missing from ${path.dirname(binary)}` };
 }
 
+/** Where a failed download is remembered, with this install of the packages (npm ci starts afresh). */
+const DOWNLOAD_FAILED = path.join(root, 'node_modules', '.cache', 'linkdesk', 'electron-download-failed');
+const RETRY_DOWNLOAD_MS = 24 * 60 * 60 * 1000;
+
 /**
- * Electron 45 has no install script: its binary is downloaded on first use. Try that once
- * (it fails quickly offline), so a developer with internet gets the window.
+ * Electron 45 has no install script: its binary is downloaded on first use. Try that (it fails
+ * quickly offline), so a developer with internet gets the window; after a failure, not again for
+ * a day, so an offline start is not held up by it every time.
  */
 function downloadElectron() {
   let installer;
@@ -41,19 +50,28 @@ function downloadElectron() {
   } catch {
     return;
   }
+  const failedAt = fs.statSync(DOWNLOAD_FAILED, { throwIfNoEntry: false })?.mtimeMs;
+  if (failedAt && Date.now() - failedAt < RETRY_DOWNLOAD_MS) return;
   console.log("Downloading Electron's binary (once)…");
   const result = spawnSync(process.execPath, [installer], { cwd: root, stdio: 'inherit', timeout: 300_000 });
-  if (result.status !== 0) console.log("Electron's binary could not be downloaded.");
+  if (result.status === 0) {
+    fs.rmSync(DOWNLOAD_FAILED, { force: true });
+    return;
+  }
+  console.log(`Electron's binary could not be downloaded; it is tried again tomorrow (or delete ${path.relative(root, DOWNLOAD_FAILED)}).`);
+  fs.mkdirSync(path.dirname(DOWNLOAD_FAILED), { recursive: true });
+  fs.writeFileSync(DOWNLOAD_FAILED, '');
 }
 
-step(['build:renderer']);
+if (rendererIsFresh()) console.log('The screens are up to date (no source changed since they were built).');
+else step(['build:renderer']);
 let electron = electronBinary();
 if (!electron.binary && electron.reason !== 'the electron package is not installed') {
   downloadElectron();
   electron = electronBinary();
 }
 if (electron.binary) {
-  step(['build:electron']);
+  if (!electronIsFresh()) step(['build:electron']);
   const child = spawn(electron.binary, ['.'], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {

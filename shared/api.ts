@@ -4,7 +4,8 @@
  * schemas before any service runs, whichever transport the call came through.
  */
 import { z } from 'zod';
-import { filePath, line } from './domain/text.ts';
+import { isoDate } from './dates.ts';
+import { line } from './domain/text.ts';
 import { oneFileToRead, oneFileToWrite, TransferId, type DownloadTicket } from './domain/files.ts';
 import type { FirstRunChecklist } from './domain/first-run.ts';
 import { AllocationProposal, type AllocationImportResult, type AllocationPeriod, type BoardRow, type CoverageGaps, type Finding, type LoadReport, type ProposalCheck } from './domain/allocations.ts';
@@ -44,18 +45,22 @@ import { ConsultationInput, UpdateConsultationInput, VisitRecordInput, type Cons
 import { MoveVisitStatus, PlanVisitInput, type PlannerRow, type Visit } from './domain/visits.ts';
 import { GiasApplyInput, GiasImportInput, type GiasImportResult, type GiasPreview, type ImportProgress, type RowsImportResult } from './domain/imports.ts';
 import { ConnectionFields, PersonFields, type Connection, type Person, type PersonDetail, type PersonSummary } from './domain/people.ts';
+import { BulkTeamFieldsInput, HubImportInput, type BulkTeamFieldsResult, type HubImportResult } from './domain/school-bulk.ts';
 import { EnhancedSupport, NewSchool, SCHOOL_CATEGORIES, SchoolQuery, SchoolScopeInput, TeamHeldFields, Urn, type School, type SchoolDetail, type SchoolSummary } from './domain/schools.ts';
-import { LocalAuthority, PersonName, TeamName, TeamSettingsPatch } from './domain/team.ts';
+import { PersonName, TeamSettingsPatch } from './domain/team.ts';
 import type { AuditEntry, Team, TeamSettings } from './domain/team.ts';
 import type { HistoryFinding } from './domain/history.ts';
 import { TimelineQuery, type TimelinePage } from './domain/timeline.ts';
+import { BackupSource, CreateInput, FilePath, Passphrase, RestoreInput, UnlockInput } from './domain/database.ts';
 
-const FilePath = filePath('Enter a file path');
+// Defined beside the team database's other inputs, where the first screens import them from
+// without the whole contract; still part of it, so exported here too.
+export { BackupSource, CreateInput, RestoreInput, UnlockInput };
+
 /** Writing over an existing file needs the person's explicit choice; a team database is never replaced. */
 const Replace = z.boolean().default(false);
-const Passphrase = z.string().min(1, 'Enter the passphrase').max(1024, 'The passphrase is too long');
 const NoInput = z.object({}).strict();
-const IsoDate = z.iso.date('Enter the date as yyyy-mm-dd');
+const IsoDate = isoDate();
 const ChooseTheFile = 'Choose the file, or enter its full path';
 /** A file to read: a path (typed, pasted or chosen in a dialog) or, in browser mode, an upload's id. */
 const FileToRead = { path: FilePath.optional(), upload: TransferId.optional() };
@@ -165,34 +170,6 @@ export interface RestoreResult {
   keptAt: string | null;
 }
 
-export const BackupSource = z.object({ from: FilePath, passphrase: Passphrase }).strict();
-
-export const RestoreInput = z.object({
-  from: FilePath,
-  passphrase: Passphrase,
-  /** The database to restore into; the open one when left out. */
-  path: FilePath.optional(),
-  /** Who restores, when no database is open. */
-  userName: PersonName.optional(),
-  takeOverLock: z.boolean().optional(),
-}).strict();
-
-export const UnlockInput = z.object({
-  path: FilePath,
-  passphrase: Passphrase,
-  userName: PersonName,
-  /** Set after the user has read the warning about a lock held elsewhere. */
-  takeOverLock: z.boolean().optional(),
-}).strict();
-
-export const CreateInput = z.object({
-  path: FilePath,
-  teamName: TeamName,
-  localAuthority: LocalAuthority,
-  passphrase: Passphrase,
-  userName: PersonName,
-}).strict();
-
 export const api = {
   'app.info': method<AppInfo>()(NoInput, 'Version, transport and the open database, if any'),
   'app.activity': method<{ ok: true }>()(NoInput, 'The user is active (keeps the idle lock from closing the database)'),
@@ -247,6 +224,14 @@ export const api = {
   'schools.timeline': method<TimelinePage>()(
     TimelineQuery,
     'A school’s story, newest first: link workers, visits, records, consultations, contacts, escalations, documents made, closure; a page at a time (pass `next` as `before`)',
+  ),
+  'schools.setMany': method<BulkTeamFieldsResult>()(
+    BulkTeamFieldsInput,
+    'Set the hub, DSL name or DSL email of several schools in one change (a field left out is kept, an empty one cleared); dryRun only counts what would change',
+  ),
+  'schools.importHubs': method<HubImportResult>()(
+    HubImportInput,
+    'Set schools’ hubs (and DSL details) from a .csv or .xlsx of URN and Hub: each row checked (dryRun, the default, changes nothing), then applied in one transaction',
   ),
   'gias.preview': method<GiasPreview>()(GiasImportInput, 'Read a GIAS establishment CSV and say what an import would change'),
   'gias.apply': method<GiasImportResult>()(GiasApplyInput, 'Import a GIAS establishment CSV in one transaction'),

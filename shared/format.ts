@@ -34,3 +34,8 @@ export function addDays(isoDate: string, days: number): string {
 export function localDay(moment: Date): string {
   return `${moment.getFullYear()}-${String(moment.getMonth() + 1).padStart(2, '0')}-${String(moment.getDate()).padStart(2, '0')}`;
 }
+
+/** "1 school", "2 schools", "1,250 schools": a count with its noun, singular only for exactly one. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? singular : pluralForm}`;
+}

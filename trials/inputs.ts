@@ -22,6 +22,12 @@ export function writePeopleFile(target: string, count: number): void {
   fs.writeFileSync(target, `${lines.join('\r\n')}\r\n`);
 }
 
+/** A spreadsheet of URN and Hub for schools a GIAS import added with no hub, so every row changes one. */
+export function writeHubsFile(target: string, urns: string[]): void {
+  const lines = ['URN,Hub', ...urns.map((urn, i) => `${urn},${HUBS[i % HUBS.length] ?? 'North'}`)];
+  fs.writeFileSync(target, `${lines.join('\r\n')}\r\n`);
+}
+
 /**
  * A bulk allocation of open schools to the demo's workers, each with the county's agreement
  * and a reason (so the load warnings are overridden, as a manager does when rebalancing).

@@ -103,6 +103,16 @@ export const OPERATIONS: Operation[] = [
     passphrases: OLD,
   },
   {
+    name: 'hub-import',
+    what: 'linkdesk import-hubs (.csv: URN and Hub for schools a GIAS import added)',
+    base: (ws) => ws.demoWithGias,
+    lay: (ws, dir) => {
+      const db = copyBase(ws.demoWithGias, dir);
+      return { files: { dir, db }, argv: commandLine(['import-hubs', ws.hubsFile, '--db', db]) };
+    },
+    passphrases: OLD,
+  },
+  {
     name: 'visit-save',
     what: 'visits.plan through the dispatcher, one save after another',
     base: (ws) => ws.demo,

@@ -14,7 +14,7 @@ import { MachineConfig } from '../electron/app/config/machine-config.ts';
 import { createDispatcher } from '../electron/app/dispatcher.ts';
 import { AppSession } from '../electron/app/session.ts';
 import { commandLine, OLD_PASSPHRASE, ROOT, runOrThrow } from './child.ts';
-import { writeAllocationsFile, writeNationalFile, writePeopleFile } from './inputs.ts';
+import { writeAllocationsFile, writeHubsFile, writeNationalFile, writePeopleFile } from './inputs.ts';
 
 export interface Sizes {
   /** GIAS rows imported by the GIAS trial (its result is also the allocation trial's start). */
@@ -43,6 +43,8 @@ export interface Workspace {
   giasFile: string;
   peopleFile: string;
   allocationsFile: string;
+  /** URN and Hub for the schools the allocation file names (none has a hub after the GIAS import). */
+  hubsFile: string;
 }
 
 const SHAPING = ['electron/app/db/migrations', 'electron/app/demo', 'electron/app/testing/gias-files.ts', 'trials/inputs.ts', 'trials/workspace.ts'];
@@ -73,6 +75,7 @@ function layout(dir: string, sizes: Sizes): Workspace {
     giasFile: path.join(dir, 'gias.csv'),
     peopleFile: path.join(dir, 'people.csv'),
     allocationsFile: path.join(dir, 'allocations.csv'),
+    hubsFile: path.join(dir, 'hubs.csv'),
   };
 }
 
@@ -120,6 +123,7 @@ export async function prepareWorkspace(sizes: Sizes, log: (line: string) => void
     writePeopleFile(ws.peopleFile, sizes.peopleRows);
     const { urns, workers } = await allocationTargets(ws.demoWithGias, sizes.allocationRows);
     writeAllocationsFile(ws.allocationsFile, urns, workers);
+    writeHubsFile(ws.hubsFile, urns);
   });
   return layout(dir, sizes);
 }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import type { MethodName } from '../../shared/api.ts';
 import { AppError } from '../../shared/errors.ts';
 import { listAudit } from './audit/repo.ts';
-import { createDemoDatabase, DEMO_PASSPHRASE } from './demo/demo.ts';
+import { DEMO_PASSPHRASE } from './demo/passphrase.ts';
 import { assertLooksLikeTeamDatabase } from './db/file-checks.ts';
 import { createTeamDatabase, openTeamDatabase } from './db/team-db.ts';
 import { backupHandlers } from './db/backup-handlers.ts';
@@ -27,6 +27,9 @@ import { updateSettings } from './team/service.ts';
 export type Handlers = { [M in MethodName]: Handler<M> };
 
 export const APP_VERSION = '0.1.0';
+
+/** The demo's seeding makes a Word record, so it loads the Word libraries: only when a demo is made. */
+const loadDemo = () => import('./demo/demo.ts');
 
 export const handlers: Handlers = {
   'app.info': (session) => ({
@@ -60,14 +63,18 @@ export const handlers: Handlers = {
     });
     return session.adopt(db);
   },
-  'db.createDemo': (session, input) => {
+  'db.createDemo': async (session, input) => {
     session.lock();
+    const { createDemoDatabase } = await loadDemo();
     return session.adopt(createDemoDatabase(userPath(input.path), input.passphrase, input.userName, session.now));
   },
-  'db.openDemo': (session, { userName }) => {
+  'db.openDemo': async (session, { userName }) => {
     session.lock();
     const demoPath = session.config.demoPath;
-    if (!fs.existsSync(demoPath)) return session.adopt(createDemoDatabase(demoPath, DEMO_PASSPHRASE, userName, session.now));
+    if (!fs.existsSync(demoPath)) {
+      const { createDemoDatabase } = await loadDemo();
+      return session.adopt(createDemoDatabase(demoPath, DEMO_PASSPHRASE, userName, session.now));
+    }
     const open = (takeOverLock: boolean) =>
       openTeamDatabase({ path: demoPath, passphrase: DEMO_PASSPHRASE, user: userName, takeOverLock, now: session.now });
     try {

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { api, METHOD_NAMES, type MethodName } from '../../shared/api.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { Cli } from './main.ts';
+import type { Cli } from './commands.ts';
 import { newPassphraseFrom, passphraseFrom } from './prompt.ts';
 
 interface Tools {

@@ -13,6 +13,7 @@ export const CLI_OPTIONS = {
   port: { type: 'string' },
   'take-over-lock': { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
+  'apply-good-rows': { type: 'boolean', default: false },
   replace: { type: 'boolean', default: false },
   from: { type: 'string' },
   to: { type: 'string' },

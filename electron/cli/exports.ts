@@ -3,7 +3,7 @@ import type { GeneratedDocument, ProducibleRecord, SpocListCheck } from '../../s
 import type { Page } from '../../shared/domain/paging.ts';
 import { AppError } from '../../shared/errors.ts';
 import { localDay } from '../../shared/format.ts';
-import type { Cli } from './main.ts';
+import type { Cli } from './commands.ts';
 
 interface Tools {
   call: <T>(cli: Cli, method: string, input: unknown) => Promise<T>;

@@ -2,7 +2,7 @@
 import type { AllocationImportResult } from '../../shared/domain/allocations.ts';
 import type { GiasImportResult, GiasPreview, RowsImportResult } from '../../shared/domain/imports.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { Cli } from './main.ts';
+import type { Cli } from './commands.ts';
 
 interface Tools {
   call: <T>(cli: Cli, method: string, input: unknown) => Promise<T>;

@@ -7,7 +7,7 @@ import { CreateRecordInput } from '../../shared/domain/documents.ts';
 import { api, METHOD_NAMES } from '../../shared/api.ts';
 import { createDemoDatabase } from '../app/demo/demo.ts';
 import { selectProducible } from '../app/documents/repo.ts';
-import { createMeetingRecord } from '../app/documents/service.ts';
+import { createMeetingRecord } from '../app/documents/word-records.ts';
 import { childEnvironment } from '../app/environment.ts';
 import { openTeamDatabase } from '../app/db/team-db.ts';
 import { bytesOf, PASSPHRASE, tempDir } from '../app/testing/builders.ts';

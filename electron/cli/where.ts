@@ -1,6 +1,6 @@
 /** `linkdesk where`: this computer's settings folder, the log file and the demo database. */
 import type { MachineConfig } from '../app/config/machine-config.ts';
-import type { Cli } from './main.ts';
+import type { Cli } from './commands.ts';
 
 export function whereLines(config: MachineConfig): string {
   return [

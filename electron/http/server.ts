@@ -19,8 +19,11 @@ export interface HttpServerOptions {
   dispatch: Dispatch;
   /** The built renderer; null serves the API alone. */
   staticDir: string | null;
-  /** Uploads of imports and downloads of exports (the session's); none means neither is served. */
-  transfers?: FileTransfers;
+  /**
+   * Uploads of imports and downloads of exports (the session's); none means neither is served.
+   * A function when the server listens before the session exists (`linkdesk serve`).
+   */
+  transfers?: FileTransfers | (() => FileTransfers | undefined);
   port?: number;
   token?: string;
 }
@@ -82,12 +85,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         return;
       }
       const url = req.url ?? '/';
-      if (options.transfers && url.startsWith('/upload/')) {
-        await serveUpload(req, res, { transfers: options.transfers, token, allowedHosts });
+      const transfers = typeof options.transfers === 'function' ? options.transfers() : options.transfers;
+      if (transfers && url.startsWith('/upload/')) {
+        await serveUpload(req, res, { transfers, token, allowedHosts });
         return;
       }
-      if (options.transfers && url.startsWith('/download/')) {
-        serveDownload(req, res, options.transfers);
+      if (transfers && url.startsWith('/download/')) {
+        serveDownload(req, res, transfers);
         return;
       }
       if (url.startsWith('/api/')) {

@@ -1,4 +1,4 @@
-export { formatDate, formatDateTime } from '../../shared/format.ts';
+export { formatDate, formatDateTime, plural } from '../../shared/format.ts';
 
 /** Today on the user's own calendar (not UTC, which is yesterday until 1am in summer). */
 export function todayLocal(): string {

@@ -5,10 +5,11 @@ import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router';
 import { AppError } from '../../shared/errors.ts';
 import { captureTokenFromLocation } from './api.ts';
-import { App } from './App.tsx';
+import { App, preloadFirstScreen } from './App.tsx';
 import './styles.css';
 
 captureTokenFromLocation();
+preloadFirstScreen(window.location.hash);
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache({
@@ -25,7 +26,13 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <HashRouter>
+        {/*
+          Without transitions: a move to a screen whose chunk is still loading shows its Suspense
+          fallback at the new address, rather than keeping the old screen, whose guards would
+          then act on news meant for the new one (after Lock, the app's session is gone while the
+          dashboard is still shown, and its guard sent the person to the start, not to Unlock).
+        */}
+        <HashRouter useTransitions={false}>
           <App />
         </HashRouter>
       </QueryClientProvider>

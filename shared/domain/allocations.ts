@@ -4,8 +4,9 @@
  * exactly the findings the main process enforces.
  */
 import { z } from 'zod';
+import { isoDate } from '../dates.ts';
 import { line } from './text.ts';
-import { addDays, formatDate } from '../format.ts';
+import { addDays, formatDate, plural } from '../format.ts';
 import type { ConnectionKind } from './people.ts';
 import { CONNECTION_LABELS } from './people.ts';
 import type { SchoolCategory, SchoolStatus } from './schools.ts';
@@ -156,7 +157,7 @@ export const overCapacity: Rule = (f) => {
   const capacity = worker.capacity ?? f.defaultCapacity;
   const schools = f.loadAfter.get(worker.id)?.schools ?? 0;
   return schools > capacity
-    ? [{ rule: 'over_capacity', severity: 'warning', message: `${worker.name} would be named link worker for ${schools} schools, over their capacity of ${capacity}.` }]
+    ? [{ rule: 'over_capacity', severity: 'warning', message: `${worker.name} would be named link worker for ${plural(schools, 'school')}, over their capacity of ${capacity}.` }]
     : [];
 };
 
@@ -168,7 +169,7 @@ export const aboveTeamAverage: Rule = (f) => {
   const limit = 1 + f.fairnessPercent / 100;
   const over: string[] = [];
   if (f.teamAverage.schools > 0 && load.schools > f.teamAverage.schools * limit) {
-    over.push(`${load.schools} schools against a team average of ${f.teamAverage.schools.toFixed(1)}`);
+    over.push(`${plural(load.schools, 'school')} against a team average of ${f.teamAverage.schools.toFixed(1)}`);
   }
   if (f.teamAverage.pupils > 0 && load.pupils > f.teamAverage.pupils * limit) {
     over.push(`${load.pupils.toLocaleString('en-GB')} pupils against a team average of ${Math.round(f.teamAverage.pupils).toLocaleString('en-GB')}`);
@@ -215,7 +216,7 @@ export function judge(facts: ProposalFacts): Finding[] {
 export const hasBlocking = (findings: Finding[]) => findings.some((f) => f.severity === 'blocking');
 export const hasWarnings = (findings: Finding[]) => findings.some((f) => f.severity === 'warning');
 
-const IsoDate = z.iso.date('Enter the date as yyyy-mm-dd');
+const IsoDate = isoDate();
 const OptionalText = line().max(500, 'Use 500 characters or fewer').optional().transform((v) => (v ? v : null));
 
 /** One school's new named and secondary workers from a date. null leaves that role empty. */

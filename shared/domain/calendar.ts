@@ -4,6 +4,7 @@
  * working-day module unless the team counts school holidays as working days.
  */
 import { z } from 'zod';
+import { isoDate } from '../dates.ts';
 import { line } from './text.ts';
 import { addDays, formatDate } from '../format.ts';
 
@@ -11,7 +12,7 @@ export const TERM_NAMES = ['autumn', 'spring', 'summer'] as const;
 export type TermName = (typeof TERM_NAMES)[number];
 export const TERM_LABELS: Record<TermName, string> = { autumn: 'Autumn term', spring: 'Spring term', summer: 'Summer term' };
 
-const IsoDate = z.iso.date('Enter the date as yyyy-mm-dd');
+const IsoDate = isoDate();
 
 export const TermInput = z
   .object({ name: z.enum(TERM_NAMES), startsOn: IsoDate, endsOn: IsoDate, halfTermFrom: IsoDate, halfTermTo: IsoDate })

@@ -1,5 +1,6 @@
 /** The SPOC's log of contact with a school outside the visits: phone calls, emails, meetings. */
 import { z } from 'zod';
+import { isoDate } from '../dates.ts';
 import { line, lines } from './text.ts';
 import { Urn } from './schools.ts';
 
@@ -12,14 +13,17 @@ export const DIRECTION_LABELS: Record<(typeof DIRECTIONS)[number], string> = { f
 export const ContactInput = z
   .object({
     urn: Urn,
-    at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Enter the date and time as yyyy-mm-ddThh:mm'),
+    at: z
+      .string()
+      .min(1, 'Enter when the contact was: a date and a time')
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Write the date and time as yyyy-mm-ddThh:mm, for example 2026-12-03T14:20'),
     workerId: z.string().uuid('Choose the worker'),
     withWhom: line().min(1, 'Say who the contact was with').max(200),
     direction: z.enum(DIRECTIONS),
     channel: z.enum(CHANNELS),
     summary: lines().min(1, 'Write a short summary').max(4000),
     followUp: lines().max(1000).optional().transform((v) => (v ? v : null)),
-    followUpDue: z.union([z.literal(''), z.iso.date('Enter the date as yyyy-mm-dd')]).optional().transform((v) => (v ? v : null)),
+    followUpDue: z.union([z.literal(''), isoDate()]).optional().transform((v) => (v ? v : null)),
   })
   .strict()
   .refine((c) => !c.followUpDue || c.followUp, { message: 'Say what the follow-up is', path: ['followUp'] })

@@ -4,6 +4,7 @@
  * docs/templates.md lists them, and a template using any other is refused.
  */
 import { z } from 'zod';
+import { isoDate } from '../dates.ts';
 import { pageFields } from './paging.ts';
 import { Urn } from './schools.ts';
 import { oneFileToRead, oneFileToWrite, TransferId } from './files.ts';
@@ -141,7 +142,7 @@ export const SpocListInput = z
     path: filePath('Enter where to save the .xlsx file').regex(/\.xlsx$/i, 'The file name must end in .xlsx').optional(),
     /** Browser mode: write it to a private temporary file and offer it as a download instead. */
     download: z.boolean().default(false),
-    validFrom: z.iso.date('Enter the date as yyyy-mm-dd'),
+    validFrom: isoDate(),
     /** Saving with schools still to be allocated needs the user to have seen the gaps. */
     acceptGaps: z.boolean().default(false),
     /** Replace a file already at the path (never a team database); otherwise an existing file is refused. */

@@ -75,6 +75,11 @@ describe('times typed into the log', () => {
     expect(raisedAt('2026-11-23 09:30')).toBe('2026-11-23T09:30');
     expect(raisedAt('23/11/2026 09:30')).toMatch(/yyyy-mm-ddThh:mm/);
   });
+
+  it('asks for the date and time when none is given (the screens send the two fields joined)', () => {
+    const parsed = RaiseEscalationInput.safeParse({ raisedAt: '', raisedBy: 'DSL', urn: '100500', children: [], concern: 'neglect', summary: 's' });
+    expect(parsed.success ? [] : parsed.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['raisedAt', 'Enter when the concern was raised: a date and a time']]);
+  });
 });
 
 describe('the concern and the referral route', () => {

@@ -49,11 +49,15 @@ export function referralRouteText(e: { referralRoute: ReferralRoute | null; refe
 /** The manager must be told within this many minutes of the concern being raised. */
 export const MANAGER_DEADLINE_MINUTES = 24 * 60;
 
-/** yyyy-mm-ddThh:mm; a space in place of the T is accepted, as people type it. */
+/**
+ * yyyy-mm-ddThh:mm; a space in place of the T is accepted, as people type it. The screens send
+ * it from a date field and a time field; left empty there, it asks for the time.
+ */
 const WallTime = (what: string) =>
   z
     .string()
     .trim()
+    .min(1, `Enter ${what}: a date and a time`)
     .transform((v) => v.replace(/^(\d{4}-\d{2}-\d{2})\s+(\d{2}:\d{2})$/, '$1T$2'))
     .pipe(
       z

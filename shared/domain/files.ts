@@ -25,6 +25,7 @@ export const OPEN_PURPOSES = {
   people: { title: 'Choose the spreadsheet of people', type: SPREADSHEET },
   connections: { title: 'Choose the spreadsheet of declared connections', type: SPREADSHEET },
   allocations: { title: 'Choose the allocations spreadsheet', type: SPREADSHEET },
+  hubs: { title: 'Choose the spreadsheet of schools’ hubs', type: SPREADSHEET },
   termDates: { title: 'Choose the council’s term dates', type: { name: 'Calendar (.ics)', extensions: ['ics'] } },
   bankHolidays: { title: 'Choose gov.uk’s bank-holidays.json', type: { name: 'gov.uk bank holidays (.json)', extensions: ['json'] } },
   template: { title: 'Choose a Word template', type: { name: 'Word document (.docx)', extensions: ['docx'] } },
@@ -50,7 +51,7 @@ export type FolderPurpose = keyof typeof FOLDER_PURPOSES;
  * What a browser may upload to the local server in browser mode: the imports, read once. A team
  * database or a backup is never uploaded: it must stay where it is (browser mode types its path).
  */
-export const UPLOAD_PURPOSES = ['gias', 'people', 'connections', 'allocations', 'termDates', 'bankHolidays', 'template'] as const satisfies readonly OpenPurpose[];
+export const UPLOAD_PURPOSES = ['gias', 'people', 'connections', 'allocations', 'hubs', 'termDates', 'bankHolidays', 'template'] as const satisfies readonly OpenPurpose[];
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 
 export function isUploadPurpose(purpose: string): purpose is UploadPurpose {

@@ -1,6 +1,8 @@
 /** What the importers report, shared so the wizard shows exactly what the CLI prints. */
 import { z } from 'zod';
 import { oneFileToRead, TransferId } from './files.ts';
+import { formatDate } from '../format.ts';
+import { CATEGORY_LABELS, STATUS_LABELS, type SchoolCategory, type SchoolStatus } from './schools.ts';
 import { filePath, line } from './text.ts';
 
 export interface RowError {
@@ -14,6 +16,26 @@ export interface FieldChange {
   field: string;
   from: string | number | null;
   to: string | number | null;
+}
+
+/** The GIAS facts as the school page names them, for the preview of what an import changes. */
+export const GIAS_FIELD_LABELS: Record<string, string> = {
+  name: 'Name', establishmentType: 'Type of establishment', phase: 'Phase', category: 'Category', status: 'Status', laCode: 'LA code',
+  laName: 'Local authority', street: 'Street', locality: 'Locality', address3: 'Address line 3', town: 'Town', county: 'County',
+  postcode: 'Postcode', phone: 'Telephone', website: 'Website', headTeacher: 'Head teacher', pupils: 'Pupils', easting: 'Easting',
+  northing: 'Northing', openedOn: 'Opened', closedOn: 'Closed',
+};
+
+/** One changed fact in words: "Category: Primary → Secondary", "Closed: (blank) → 31 Aug 2026". */
+export function describeFieldChange(change: FieldChange): string {
+  const shown = (v: string | number | null): string => {
+    if (v === null || v === '') return '(blank)';
+    if (change.field === 'category') return CATEGORY_LABELS[v as SchoolCategory] ?? String(v);
+    if (change.field === 'status') return STATUS_LABELS[v as SchoolStatus] ?? String(v);
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
+    return typeof v === 'number' ? v.toLocaleString('en-GB') : v;
+  };
+  return `${GIAS_FIELD_LABELS[change.field] ?? change.field}: ${shown(change.from)} → ${shown(change.to)}`;
 }
 
 export interface PlannedSchool {

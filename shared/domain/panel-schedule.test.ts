@@ -37,11 +37,11 @@ describe('a panel that meets every four weeks in term time', () => {
   });
 
   it('says which part of a range no school year covers, including a year missing between two', () => {
-    expect(uncoveredSpan(YEAR.terms, '2026-09-01', '2027-07-22')).toBe('2026-09-01 to 2026-09-01 (the first term entered starts on 2026-09-02)');
-    expect(uncoveredSpan(YEAR.terms, '2026-09-02', '2027-09-10')).toBe('2027-07-23 to 2027-09-10 (the last term entered ends on 2027-07-22)');
+    expect(uncoveredSpan(YEAR.terms, '2026-09-01', '2027-07-22')).toBe('1 Sep 2026 to 1 Sep 2026 (the first term entered starts on 2 Sep 2026)');
+    expect(uncoveredSpan(YEAR.terms, '2026-09-02', '2027-09-10')).toBe('23 Jul 2027 to 10 Sep 2027 (the last term entered ends on 22 Jul 2027)');
     expect(uncoveredSpan(YEAR.terms, '2026-09-02', '2027-07-22')).toBeNull();
-    expect(uncoveredSpan([], '2026-09-02', '2026-10-01')).toBe('2026-09-02 to 2026-10-01');
+    expect(uncoveredSpan([], '2026-09-02', '2026-10-01')).toBe('2 Sep 2026 to 1 Oct 2026');
     const later = YEAR.terms.map((t) => ({ ...t, startsOn: t.startsOn.replace(/^(\d{4})/, (y) => String(Number(y) + 2)), endsOn: t.endsOn.replace(/^(\d{4})/, (y) => String(Number(y) + 2)), halfTermFrom: t.halfTermFrom.replace(/^(\d{4})/, (y) => String(Number(y) + 2)), halfTermTo: t.halfTermTo.replace(/^(\d{4})/, (y) => String(Number(y) + 2)) }));
-    expect(uncoveredSpan([...YEAR.terms, ...later], '2026-09-07', '2029-07-01')).toBe('2027-07-23 to 2028-09-01 (no school year is entered between those terms)');
+    expect(uncoveredSpan([...YEAR.terms, ...later], '2026-09-07', '2029-07-01')).toBe('23 Jul 2027 to 1 Sep 2028 (no school year is entered between those terms)');
   });
 });

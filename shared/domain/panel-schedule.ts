@@ -7,7 +7,7 @@
  * working term day of the same week, and a week with none is skipped.
  */
 import type { Term } from './calendar.ts';
-import { addDays } from '../format.ts';
+import { addDays, formatDate } from '../format.ts';
 import { dayOfWeek, isWeekend } from './working-days.ts';
 
 export interface ScheduleCalendar {
@@ -46,13 +46,14 @@ export function uncoveredSpan(terms: readonly Term[], from: string, until: strin
   const sorted = [...terms].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
   const first = sorted[0]?.startsOn;
   const last = sorted.at(-1)?.endsOn;
-  if (!first || !last) return `${from} to ${until}`;
-  if (from < first) return `${from} to ${addDays(first, -1)} (the first term entered starts on ${first})`;
-  if (until > last) return `${addDays(last, 1)} to ${until} (the last term entered ends on ${last})`;
+  const d = formatDate;
+  if (!first || !last) return `${d(from)} to ${d(until)}`;
+  if (from < first) return `${d(from)} to ${d(addDays(first, -1))} (the first term entered starts on ${d(first)})`;
+  if (until > last) return `${d(addDays(last, 1))} to ${d(until)} (the last term entered ends on ${d(last)})`;
   for (let i = 1; i < sorted.length; i++) {
     const end = sorted[i - 1]?.endsOn ?? '';
     const start = sorted[i]?.startsOn ?? '';
-    if (start > addDays(end, LONGEST_HOLIDAY_DAYS) && start > from && end < until) return `${addDays(end, 1)} to ${addDays(start, -1)} (no school year is entered between those terms)`;
+    if (start > addDays(end, LONGEST_HOLIDAY_DAYS) && start > from && end < until) return `${d(addDays(end, 1))} to ${d(addDays(start, -1))} (no school year is entered between those terms)`;
   }
   return null;
 }

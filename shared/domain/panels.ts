@@ -4,6 +4,7 @@
  * meeting records who from the team was expected, who attended and who sent apologies.
  */
 import { z } from 'zod';
+import { isoDate } from '../dates.ts';
 import { line, lines } from './text.ts';
 
 export const PANEL_TYPES = ['pupil_placement', 'behaviour_forum', 'inclusion_partnership', 'reintegration', 'other'] as const;
@@ -20,7 +21,7 @@ export const RESPONSES = ['expected', 'attended', 'apologies'] as const;
 export type Response = (typeof RESPONSES)[number];
 export const RESPONSE_LABELS: Record<Response, string> = { expected: 'Expected to attend', attended: 'Attended', apologies: 'Sent apologies' };
 
-const IsoDate = z.iso.date('Enter the date as yyyy-mm-dd');
+const IsoDate = isoDate();
 const Time = z.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the time as hh:mm, for example 09:30')]).optional().transform((v) => (v ? v : null));
 const optionalText = (max: number) => (max >= 1000 ? lines() : line()).max(max, `Keep this under ${max} characters`).optional().transform((v) => (v ? v : null));
 

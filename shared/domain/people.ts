@@ -1,5 +1,6 @@
 /** The team's workers and their declared connections to schools (conflicts of interest). */
 import { z } from 'zod';
+import { isoDate } from '../dates.ts';
 import { line } from './text.ts';
 import { Urn, WorkEmail } from './schools.ts';
 
@@ -37,7 +38,7 @@ export function connectionKindFromText(text: string): ConnectionKind | null {
   return null;
 }
 
-const IsoDate = z.iso.date('Enter the date as yyyy-mm-dd');
+const IsoDate = isoDate();
 const OptionalDate = z.union([z.literal(''), IsoDate]).optional().transform((v) => (v ? v : null));
 
 export const PersonFields = z

@@ -3,6 +3,7 @@
  * only (initials, year group, an optional case-system ID), never by name.
  */
 import { z } from 'zod';
+import { isoDate } from '../dates.ts';
 import { line, lines } from './text.ts';
 import { Urn } from './schools.ts';
 import { ABSENCE_BAND_LABELS, absenceBandOfAttendance, SEVERE_ABSENCE_PERCENT } from './attendance.ts';
@@ -55,7 +56,7 @@ export const ChildReview = z.object({
   earlyHelpReferral: z.enum(DECISIONS),
   action: optionalText(1000),
   who: optionalText(100),
-  byWhen: z.union([z.literal(''), z.iso.date('Enter the date as yyyy-mm-dd')]).optional().transform((v) => (v ? v : null)),
+  byWhen: z.union([z.literal(''), isoDate()]).optional().transform((v) => (v ? v : null)),
 });
 
 export const VisitRecordInput = z
@@ -94,13 +95,13 @@ export const ATTENDEE_ROLE_LABELS: Record<(typeof ATTENDEE_ROLES)[number], strin
 export const ConsultationInput = z
   .object({
     urn: Urn,
-    date: z.iso.date('Enter the date as yyyy-mm-dd'),
+    date: isoDate(),
     requestedBy: line().min(1, 'Say who asked for the consultation').max(200),
     attendees: z.array(z.object({ name: line().min(1, 'Give the attendee’s name').max(100), role: z.enum(ATTENDEE_ROLES) })).min(1, 'Add at least one attendee'),
     notes: z.object(Object.fromEntries(KEY_AREAS.map((a) => [a, lines().max(4000)])) as Record<(typeof KEY_AREAS)[number], z.ZodString>),
     children: z.array(ChildRef).max(100),
     actions: lines().max(4000),
-    notesSharedOn: z.union([z.literal(''), z.iso.date('Enter the date as yyyy-mm-dd')]).optional().transform((v) => (v ? v : null)),
+    notesSharedOn: z.union([z.literal(''), isoDate()]).optional().transform((v) => (v ? v : null)),
   })
   .strict();
 export type ConsultationInput = z.input<typeof ConsultationInput>;

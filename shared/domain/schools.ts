@@ -3,6 +3,7 @@
  * the fields the team keeps itself. Shared so forms validate exactly as the main process does.
  */
 import { z } from 'zod';
+import { isoDate } from '../dates.ts';
 import { pageFields } from './paging.ts';
 import { foldForSearch } from './search.ts';
 import { line, lines, singleSpaced } from './text.ts';
@@ -124,7 +125,7 @@ export const EnhancedSupport = z
   .object({
     reasons: z.array(z.enum(ENHANCED_SUPPORT_REASONS)).min(1, 'Choose at least one reason'),
     otherText: line().max(300).optional(),
-    setOn: z.iso.date('Enter the date as yyyy-mm-dd'),
+    setOn: isoDate(),
   })
   .refine((v) => !v.reasons.includes('other') || (v.otherText ?? '').length > 0, { message: 'Say what the other reason is', path: ['otherText'] });
 export type EnhancedSupport = z.infer<typeof EnhancedSupport>;

@@ -4,6 +4,7 @@
  * the moves between them are pure rules, shared so the screen offers only what is allowed.
  */
 import { z } from 'zod';
+import { isoDate } from '../dates.ts';
 import { line } from './text.ts';
 import { addDays, formatDate } from '../format.ts';
 import { TERM_NAMES, termOn, type AcademicYear, type Term, type TermName } from './calendar.ts';
@@ -114,7 +115,7 @@ export function needsAgreeing(visit: { status: VisitStatus } | undefined | null)
   return !visit || visit.status === 'to_be_agreed';
 }
 
-const IsoDate = z.iso.date('Enter the date as yyyy-mm-dd');
+const IsoDate = isoDate();
 
 export const PlanVisitInput = z
   .object({

@@ -40,6 +40,13 @@ const ALLOCATION_ROWS = [
   ['990032', '', 'Ellie Watson', 'Kemi Adeyemi', '01/09/2027', '', '', 'Rebalancing'],
 ];
 
+const HUBS = ['URN', 'Hub', 'DSL name', 'DSL email'];
+const HUB_ROWS = [
+  ['990001', 'Ashby cluster', '', ''],
+  ['990002', 'Coastal', 'Sam Safe', 'sam.safe@brindle.northshire.example.sch.uk'],
+  ['990003', 'North', '', ''],
+];
+
 function csv(header: string[], rows: string[][]): Buffer {
   const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return Buffer.from([header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n');
@@ -77,6 +84,8 @@ export const IMPORTERS: Importer[] = [
   { name: 'connections-xlsx', kind: 'xlsx', seed: () => xlsx(CONNECTIONS, CONNECTION_ROWS), method: 'connections.importFile', input: rowsInput, columns: CONNECTIONS },
   { name: 'allocations-csv', kind: 'csv', seed: async () => csv(ALLOCATIONS, ALLOCATION_ROWS), method: 'allocations.importFile', input: rowsInput, columns: ALLOCATIONS },
   { name: 'allocations-xlsx', kind: 'xlsx', seed: () => xlsx(ALLOCATIONS, ALLOCATION_ROWS), method: 'allocations.importFile', input: rowsInput, columns: ALLOCATIONS },
+  { name: 'hubs-csv', kind: 'csv', seed: async () => csv(HUBS, HUB_ROWS), method: 'schools.importHubs', input: (file) => ({ path: file, dryRun: false, applyGoodRows: true }), columns: HUBS },
+  { name: 'hubs-xlsx', kind: 'xlsx', seed: () => xlsx(HUBS, HUB_ROWS), method: 'schools.importHubs', input: (file) => ({ path: file, dryRun: false, applyGoodRows: true }), columns: HUBS },
   { name: 'term-dates-ics', kind: 'ics', seed: async () => Buffer.from(TERM_DATES), method: 'calendar.importTermDates', input: (file) => ({ path: file }), columns: ['BEGIN', 'END', 'DTSTART;VALUE=DATE', 'DTEND;VALUE=DATE', 'SUMMARY', 'UID'] },
   {
     name: 'bank-holidays-json', kind: 'json', method: 'calendar.importBankHolidays', input: (file) => ({ path: file }), columns: ['england-and-wales', 'events', 'date', 'title'],

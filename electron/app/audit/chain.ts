@@ -14,8 +14,26 @@ import { auditChainPage, auditHighestIdUsed, auditIdWithHash, insertAudit, nextA
 
 /** Appends one audit row, chained to the last. Call inside the write's transaction. */
 export function appendAudit(db: Connection, record: AuditRecord): void {
-  const { id, prevHash } = nextAuditLink(db, GENESIS_HASH);
-  insertAudit(db, { ...record, id, prevHash, hash: auditRowHash({ ...record, id, prevHash }) });
+  appendAfter(db, record, nextAuditLink(db, GENESIS_HASH));
+}
+
+function appendAfter(db: Connection, record: AuditRecord, link: { id: number; prevHash: string }): { id: number; prevHash: string } {
+  const hash = auditRowHash({ ...record, ...link });
+  insertAudit(db, { ...record, ...link, hash });
+  return { id: link.id + 1, prevHash: hash };
+}
+
+/**
+ * Appends many rows one after another (a bulk import's row per school): the last row's id and
+ * hash are read once and carried from row to row instead of read back each time. Nothing else
+ * may append between two of its rows; if something did, the log's own trigger refuses the next
+ * row and the transaction rolls back, so the chain can never fork.
+ */
+export function auditAppender(db: Connection): (record: AuditRecord) => void {
+  let link: { id: number; prevHash: string } | null = null;
+  return (record) => {
+    link = appendAfter(db, record, link ?? nextAuditLink(db, GENESIS_HASH));
+  };
 }
 
 type Table = HistoryFinding['table'];

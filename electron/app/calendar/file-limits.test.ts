@@ -70,7 +70,7 @@ describe('limits on a bank-holidays .json, each refused with the file and the li
   it('a date outside 1990 to 2100, or the same date twice', () => {
     const ancient = write('bank-holidays.json', govUk(['2026-12-25', '1066-10-14']));
     expect(refusedUnchanged((db) => importBankHolidays(db.writeContext, ancient))).toBe(
-      'bank-holidays.json has a bank holiday dated 1066-10-14, outside the years 1990 to 2100 (the limit is 1990 to 2100). Nothing was changed.',
+      'bank-holidays.json has a bank holiday dated 14 Oct 1066, outside the years 1990 to 2100 (the limit is 1990 to 2100). Nothing was changed.',
     );
     const twice = write('bank-holidays.json', govUk(['2026-12-25', '2026-12-25']));
     expect(refusedUnchanged((db) => importBankHolidays(db.writeContext, twice))).toContain('lists a date twice');

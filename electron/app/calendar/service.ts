@@ -8,7 +8,7 @@ import { schoolHolidaysOf } from '../../../shared/domain/calendar.ts';
 import { shiftWorkingDays, WorkingDayIndex, type WorkingCalendar } from '../../../shared/domain/working-days.ts';
 import { deadlinesFor, type VisitDeadlines as ProFormaDeadlines } from '../../../shared/domain/visits.ts';
 import { line } from '../../../shared/domain/text.ts';
-import { addDays } from '../../../shared/format.ts';
+import { addDays, formatDate } from '../../../shared/format.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
@@ -144,7 +144,7 @@ export function importBankHolidays(ctx: WriteContext, path: string): { count: nu
   const events = parsed['england-and-wales'].events.map((e) => ({ day: e.date, title: e.title, notes: e.notes }));
   if (events.length > limits.dates) throw overLimit(path, `has more than ${formatCount(limits.dates)} England and Wales dates`, formatCount(limits.dates));
   const outside = events.find((e) => Number(e.day.slice(0, 4)) < limits.firstYear || Number(e.day.slice(0, 4)) > limits.lastYear);
-  if (outside) throw overLimit(path, `has a bank holiday dated ${outside.day}, outside the years ${limits.firstYear} to ${limits.lastYear}`, `${limits.firstYear} to ${limits.lastYear}`);
+  if (outside) throw overLimit(path, `has a bank holiday dated ${formatDate(outside.day)}, outside the years ${limits.firstYear} to ${limits.lastYear}`, `${limits.firstYear} to ${limits.lastYear}`);
   if (new Set(events.map((e) => e.day)).size !== events.length) throw new AppError('invalid_input', `${basename(path)} lists a date twice. Download it again from gov.uk; nothing was changed.`);
   write(ctx, (audit) => {
     replaceBankHolidays(ctx.db, events);

@@ -14,11 +14,12 @@ export interface WriteContext {
 
 export type Audit = (entity: string, entityId: string | null, action: string, summary?: string) => void;
 
-export function write<T>(ctx: WriteContext, work: (audit: Audit) => T): T {
+/** `work` also gets the instant its audit rows carry, for rows that record when they were written. */
+export function write<T>(ctx: WriteContext, work: (audit: Audit, at: string) => T): T {
   const at = ctx.now().toISOString();
   return ctx.db.transaction(() => {
     const audit: Audit = (entity, entityId, action, summary) =>
       appendAudit(ctx.db, { at, actor: ctx.actor, entity, entityId, action, summary: summary ?? null });
-    return work(audit);
+    return work(audit, at);
   })();
 }

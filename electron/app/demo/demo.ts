@@ -16,8 +16,7 @@ import { seedDemoRegister } from './register.ts';
 import { seedDemoStory } from './story.ts';
 import { seedDemoVisits } from './visits.ts';
 
-/** Fictional data only, so its passphrase can be printed on the start screen. */
-export const DEMO_PASSPHRASE = 'demo team passphrase 2026';
+export { DEMO_PASSPHRASE } from './passphrase.ts';
 
 export const DEMO_TEAM = {
   teamName: 'North Hub Dedicated Schools Team',

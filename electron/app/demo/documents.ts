@@ -1,7 +1,7 @@
 /** The demo team's documents: the Word record of its latest consultation, already in the team folder. */
 import type { TeamDatabase } from '../db/team-db.ts';
 import { selectProducible } from '../documents/repo.ts';
-import { createMeetingRecord } from '../documents/service.ts';
+import { createMeetingRecord } from '../documents/word-records.ts';
 
 export function seedDemoDocuments(db: TeamDatabase): void {
   const consultation = selectProducible(db.db).find((p) => p.kind === 'consultation');

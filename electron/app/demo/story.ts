@@ -12,7 +12,7 @@ import { MoveVisitStatus, PlanVisitInput } from '../../../shared/domain/visits.t
 import { allocate } from '../allocations/service.ts';
 import { logContact } from '../contacts/service.ts';
 import type { TeamDatabase } from '../db/team-db.ts';
-import { createMeetingRecord } from '../documents/service.ts';
+import { createMeetingRecord } from '../documents/word-records.ts';
 import { correctEscalation, raiseEscalation } from '../escalations/service.ts';
 import { recordConsultation, writeVisitRecord } from '../records/service.ts';
 import { closeSchool } from '../schools/service.ts';

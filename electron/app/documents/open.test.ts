@@ -6,7 +6,8 @@ import { createDemoDatabase } from '../demo/demo.ts';
 import { asyncRefusalOf, PASSPHRASE, tempDir } from '../testing/builders.ts';
 import { updateSettings } from '../team/service.ts';
 import { selectProducible } from './repo.ts';
-import { createMeetingRecord, openDocument } from './service.ts';
+import { openDocument } from './service.ts';
+import { createMeetingRecord } from './word-records.ts';
 
 /** Word cannot run in a test: the opener only notes what LinkDesk asked it to open. */
 function recordingOpener() {

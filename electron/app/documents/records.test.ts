@@ -10,7 +10,8 @@ import { pdfOf, pdfPages, pdfText } from '../testing/office.ts';
 import { updateSettings } from '../team/service.ts';
 import { docxTables, docxText } from './docx-template.ts';
 import { selectProducible } from './repo.ts';
-import { createMeetingRecord, generatedDocuments } from './service.ts';
+import { generatedDocuments } from './service.ts';
+import { createMeetingRecord } from './word-records.ts';
 
 function demo() {
   const db = createDemoDatabase(path.join(tempDir(), 'demo.linkdesk'), PASSPHRASE, 'Tess Manager', () => new Date('2026-11-24T10:00:00Z'));

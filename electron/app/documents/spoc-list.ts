@@ -5,7 +5,6 @@
  * The layout (A4 landscape, one page wide, titles repeated, 10pt) is the template's
  * (scripts/make-templates.ts); `import-allocations` reads the list back as written.
  */
-import ExcelJS from 'exceljs';
 import { TO_BE_ALLOCATED, type SpocListCheck, type SpocListRow } from '../../../shared/domain/documents.ts';
 import { CATEGORY_LABELS } from '../../../shared/domain/schools.ts';
 import { selectBoard } from '../allocations/repo.ts';
@@ -74,6 +73,8 @@ export function managerLines(rows: SpocListRow[]): string[] {
 
 /** Fills the template workbook: the title, the line under it with the managers' contacts, a row per open school. */
 export async function buildSpocList(db: Connection, validFrom: string): Promise<{ bytes: Buffer; rows: number }> {
+  // exceljs is large: it loads with the first list made, not when LinkDesk starts.
+  const { default: ExcelJS } = await import('exceljs');
   const rows = spocListRows(db, validFrom);
   const { settings } = getTeam(db);
   const book = new ExcelJS.Workbook();

@@ -4,7 +4,8 @@ import PizZip from 'pizzip';
 import { describe, expect, it } from 'vitest';
 import { aTeamDatabase, bytesOf, refusalOf, tempDir } from '../testing/builders.ts';
 import { withDeclaredSize } from '../testing/zip-files.ts';
-import { loadTemplate, templatesState } from './service.ts';
+import { templatesState } from './service.ts';
+import { loadTemplate } from './word-records.ts';
 import { defaultTemplate } from './templates.ts';
 
 /** The default visit template with its document text changed, as bytes. */

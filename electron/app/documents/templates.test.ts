@@ -8,7 +8,8 @@ import { PASSPHRASE, tempDir, refusalOf } from '../testing/builders.ts';
 import { updateSettings } from '../team/service.ts';
 import { docxText, inspectTemplate } from './docx-template.ts';
 import { selectProducible } from './repo.ts';
-import { createMeetingRecord, loadTemplate, templatesState, useTemplate } from './service.ts';
+import { templatesState, useTemplate } from './service.ts';
+import { createMeetingRecord, loadTemplate } from './word-records.ts';
 import { defaultTemplate } from './templates.ts';
 
 /** The default visit template with its document text changed: how a council edits it in Word. */

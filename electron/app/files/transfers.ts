@@ -25,6 +25,7 @@ export const UPLOAD_LIMITS: Record<UploadPurpose, number> = {
   people: SPREADSHEET_LIMITS.fileBytes,
   connections: SPREADSHEET_LIMITS.fileBytes,
   allocations: SPREADSHEET_LIMITS.fileBytes,
+  hubs: SPREADSHEET_LIMITS.fileBytes,
   termDates: TERM_DATES_LIMITS.fileBytes,
   bankHolidays: BANK_HOLIDAY_LIMITS.fileBytes,
   template: DOCX_TEMPLATE_LIMITS.fileBytes,

@@ -7,7 +7,7 @@ import { allocate } from '../allocations/service.ts';
 import { saveYear } from '../calendar/service.ts';
 import { DEMO_YEAR } from '../demo/visits.ts';
 import { createDispatcher } from '../dispatcher.ts';
-import { loadTemplate } from '../documents/service.ts';
+import { loadTemplate } from '../documents/word-records.ts';
 import { declareConnection } from '../people/service.ts';
 import { closeSchool } from '../schools/service.ts';
 import { updateSettings } from '../team/service.ts';

@@ -6,7 +6,7 @@
  * in any table, and the importer names the columns it misses.
  */
 import { foldForSearch } from '../../../shared/domain/search.ts';
-import type { CsvRecord } from './text-file.ts';
+import type { TableRow } from './xlsx-file.ts';
 
 export const HEADER_SEARCH_ROWS = 10;
 
@@ -21,11 +21,11 @@ export function headerNaming(names: readonly string[]): IsHeader {
 /** Rows offered in order; it answers the data rows as they become known, and holds at most HEADER_SEARCH_ROWS. */
 export class HeaderSearch {
   header: string[] | null = null;
-  private readonly before: CsvRecord[] = [];
+  private readonly before: TableRow[] = [];
 
   constructor(private readonly isHeader?: IsHeader) {}
 
-  offer(record: CsvRecord): CsvRecord[] {
+  offer(record: TableRow): TableRow[] {
     if (this.header) return [record];
     const cells = Array.from({ length: record.values.length }, (_, i) => (record.values[i] ?? '').trim());
     if (!this.isHeader || this.isHeader(cells)) {
@@ -38,11 +38,11 @@ export class HeaderSearch {
   }
 
   /** At the end of the table: if no row looked like the header, the first one is. */
-  finish(): CsvRecord[] {
+  finish(): TableRow[] {
     return this.header ? [] : this.firstRowIsHeader();
   }
 
-  private firstRowIsHeader(): CsvRecord[] {
+  private firstRowIsHeader(): TableRow[] {
     const [first, ...rest] = this.before;
     this.before.length = 0;
     if (!first) return [];

@@ -4,8 +4,8 @@ import { cleanLine } from '../../../shared/domain/text.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { HeaderSearch, type IsHeader } from './header-row.ts';
 import { assertFileSize, SPREADSHEET_LIMITS, type TableLimits } from './limits.ts';
-import { assertReadableFile, openCsv, type CsvRecord } from './text-file.ts';
-import { readXlsxTable, type Table } from './xlsx-file.ts';
+import { assertReadableFile, openCsv } from './text-file.ts';
+import { readXlsxTable, type Table, type TableRow } from './xlsx-file.ts';
 
 export type { Table };
 
@@ -21,8 +21,8 @@ export async function readTable(file: string, limits: TableLimits = SPREADSHEET_
   if (!/\.csv$/i.test(file)) throw new AppError('invalid_input', 'Use a .csv or .xlsx file.', { issues: [{ path: 'path', message: 'Use a .csv or .xlsx file' }] });
   const csv = await openCsv(file, limits);
   const search = new HeaderSearch(isHeader);
-  const rows: CsvRecord[] = [];
-  const keep = (records: CsvRecord[]) => {
+  const rows: TableRow[] = [];
+  const keep = (records: TableRow[]) => {
     for (const record of records) rows.push({ row: record.row, values: record.values.map(cleanLine) });
   };
   keep(search.offer({ row: 1, values: csv.header.map(cleanLine) }));

@@ -1,18 +1,17 @@
 /**
  * Streaming CSV for the importers: encoding sniffed from the first bytes (GIAS is
- * Windows-1252; spreadsheets save UTF-8), decoded chunk by chunk, parsed by csv-parse, so a
- * 60 MB file is never held in memory as a whole. Limits on size, rows, columns and field
- * length are checked as the text streams, before csv-parse builds a record: a line of a million
- * commas is refused at the 201st, not parsed into a million fields.
+ * Windows-1252; spreadsheets save UTF-8), then read a chunk at a time into csv-chunks.ts
+ * (decoded, scanned with its limits checked), so a 60 MB file is never held in memory as a
+ * whole. `openCsv` awaits each read; `openCsvSync` does not, for an import that
+ * reads and writes in one transaction (which cannot span an await: another call could join it).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { pipeline, Transform } from 'node:stream';
-import { parse } from 'csv-parse';
 import { AppError } from '../../../shared/errors.ts';
-import { assertFileSize, formatCount, overLimit, type TableLimits } from './limits.ts';
+import { CsvChunks, PARSE_BYTES, type CsvRecord, type TextEncoding } from './csv-chunks.ts';
+import { assertFileSize, type TableLimits } from './limits.ts';
 
-export type TextEncoding = 'utf-8' | 'windows-1252';
+export type { CsvRecord, TextEncoding };
 
 export interface RowError {
   row: number;
@@ -29,7 +28,8 @@ export function sniffEncoding(head: Buffer): TextEncoding {
   if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, lastCompleteUtf8(head)));
-    return [...text].some((ch) => ch.charCodeAt(0) > 0x7f) ? 'utf-8' : 'windows-1252';
+    // eslint-disable-next-line no-control-regex -- any character outside ASCII
+    return /[^\x00-\x7f]/.test(text) ? 'utf-8' : 'windows-1252';
   } catch {
     return 'windows-1252';
   }
@@ -70,121 +70,144 @@ export function assertReadableFile(file: string): number {
   return stat.size;
 }
 
-export interface CsvRecord {
-  /** Spreadsheet row number: the header is row 1. */
-  row: number;
-  values: string[];
-}
-
 export interface CsvStream {
   header: string[];
+  /** The records one by one. */
   records: AsyncIterable<CsvRecord>;
+  /** The same records a piece of the file at a time: one await per piece, not one per record (use one or the other). */
+  batches: AsyncIterable<CsvRecord[]>;
   encoding: TextEncoding;
+  /** Closes the file; reading to the end, or stopping early inside a loop, closes it too. */
+  close(): Promise<void>;
 }
 
-/**
- * Counts fields and field length outside quotes as the decoded text goes by (a quote toggles,
- * so "" inside a quoted field toggles twice), and refuses a record over the limits.
- */
-function limitGuard(file: string, limits: TableLimits) {
-  let quoted = false;
-  let fields = 1;
-  let fieldLength = 0;
-  let line = 1;
-  let afterCr = false;
-  return (text: string): AppError | null => {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      const cr = c === 13;
-      if (c === 10 || cr) {
-        if (!(c === 10 && afterCr)) line++;
-        afterCr = cr;
-        if (!quoted) {
-          fields = 1;
-          fieldLength = 0;
-          continue;
-        }
-      } else afterCr = false;
-      if (c === 34) quoted = !quoted;
-      else if (c === 44 && !quoted) {
-        fieldLength = 0;
-        if (++fields > limits.columns) return overLimit(file, `has more than ${formatCount(limits.columns)} columns on line ${line}`, formatCount(limits.columns), { line });
-        continue;
-      }
-      if (++fieldLength > limits.cellCharacters) {
-        return overLimit(file, `has a value longer than ${formatCount(limits.cellCharacters)} characters on line ${line}`, `${formatCount(limits.cellCharacters)} characters`, { line });
-      }
-    }
-    return null;
-  };
+export interface CsvStreamSync {
+  header: string[];
+  batches: Iterable<CsvRecord[]>;
+  encoding: TextEncoding;
+  close(): void;
 }
 
-/**
- * Opens a CSV for streaming. `onBytes` reports progress as the file is read.
- * Damage the parser cannot get past (a quote never closed) becomes one clear AppError.
- */
-export async function openCsv(file: string, limits: TableLimits, onBytes?: (bytesRead: number, totalBytes: number) => void): Promise<CsvStream> {
+/** Read size; each read is parsed, and its records handed on, a PARSE_BYTES piece at a time. */
+const CHUNK_BYTES = 256 * 1024;
+
+/** Given the header, the columns to read (CsvChunks): each record's values are then those, in that order. */
+export type SelectColumns = (header: string[]) => number[];
+
+function chunksOf(file: string, limits: TableLimits, select?: SelectColumns): { chunks: CsvChunks; total: number } {
   const total = assertReadableFile(file);
   assertFileSize(file, total, limits.fileBytes);
-  const encoding = sniffEncoding(readHead(file, 64 * 1024));
-  const decoder = new TextDecoder(encoding);
-  const guard = limitGuard(file, limits);
-  let bytesRead = 0;
-  const source = fs.createReadStream(file, { highWaterMark: 256 * 1024 });
-  source.on('data', (chunk) => {
-    bytesRead += chunk.length;
-    onBytes?.(bytesRead, total);
-  });
-  const decode = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      const text = decoder.decode(chunk, { stream: true });
-      callback(guard(text), text);
-    },
-    flush(callback) {
-      const text = decoder.decode();
-      callback(guard(text), text);
-    },
-  });
-  const parser = parse({ relax_column_count: true, skip_empty_lines: true, bom: true });
-  // pipeline, not pipe: a refusal in the guard (or a read error) must reach the parser's reader.
-  pipeline(source, decode, parser, () => undefined);
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
-  const name = path.basename(file);
+  return { chunks: new CsvChunks(file, limits, sniffEncoding(readHead(file, 64 * 1024)), select), total };
+}
 
-  const next = async (): Promise<IteratorResult<string[]>> => {
-    try {
-      return await iterator.next();
-    } catch (error) {
-      source.destroy();
-      if (error instanceof AppError) throw error;
-      const e = error as { code?: string; lines?: number; message?: string };
-      if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
-        throw new AppError('invalid_input', `${name} looks cut short or damaged: a quoted value is never closed (from line ${e.lines ?? '?'}). Download it again.`, { file: name });
+const noHeader = (file: string) => new AppError('invalid_input', `${path.basename(file)} has no header row.`, { file: path.basename(file) });
+const unreadable = (file: string) =>
+  new AppError('file_not_found', `${path.basename(file)} could not be read to the end (was it moved, or the drive disconnected?). Nothing was changed.`, { file: path.basename(file) });
+
+/** The records of each piece of a read, then (for `read` 0, the end of the file) the last ones. */
+function* recordsOfRead(chunks: CsvChunks, buffer: Buffer, read: number): Generator<CsvRecord[]> {
+  if (read === 0) yield chunks.end();
+  for (let at = 0; at < read; at += PARSE_BYTES) yield chunks.push(buffer.subarray(at, Math.min(read, at + PARSE_BYTES)));
+}
+
+/**
+ * Opens a CSV for streaming, reading the header first. `onBytes` reports progress as the file is
+ * read. A file over a limit, or damaged, is refused with an AppError naming the line.
+ */
+export async function openCsv(
+  file: string, limits: TableLimits, onBytes?: (bytesRead: number, totalBytes: number) => void, select?: SelectColumns,
+): Promise<CsvStream> {
+  const { chunks, total } = chunksOf(file, limits, select);
+  const handle = await fs.promises.open(file, 'r');
+  let closed: Promise<void> | null = null;
+  const close = () => (closed ??= handle.close());
+  async function* all(): AsyncGenerator<CsvRecord[]> {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    let bytesRead = 0;
+    for (;;) {
+      let read: number;
+      try {
+        ({ bytesRead: read } = await handle.read(buffer, 0, buffer.length, null));
+      } catch {
+        throw unreadable(file);
       }
-      if (e.code?.startsWith('CSV_')) throw new AppError('invalid_input', `${name} is not valid CSV near line ${e.lines ?? '?'}: ${e.message ?? 'unreadable'}.`, { file: name });
-      throw new AppError('file_not_found', `${name} could not be read to the end (was it moved, or the drive disconnected?). Nothing was changed.`, { file: name });
+      bytesRead += read;
+      if (read > 0) onBytes?.(bytesRead, total);
+      yield* recordsOfRead(chunks, buffer, read);
+      if (read === 0) return;
     }
-  };
+  }
+  const source = all();
+  let first: CsvRecord[] = [];
+  try {
+    while (!chunks.header) {
+      const next = await source.next();
+      if (next.done) throw noHeader(file);
+      first = next.value;
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  async function* batches(): AsyncGenerator<CsvRecord[]> {
+    try {
+      if (first.length > 0) yield first;
+      first = [];
+      for await (const records of source) if (records.length > 0) yield records;
+    } finally {
+      await close();
+    }
+  }
+  async function* records(): AsyncGenerator<CsvRecord> {
+    for await (const batch of batches()) yield* batch;
+  }
+  return { header: chunks.header, records: records(), batches: batches(), encoding: chunks.encoding, close };
+}
 
-  const first = await next();
-  if (first.done) throw new AppError('invalid_input', `${name} has no header row.`, { file: name });
-  const header = first.value.map((h) => h.trim());
-  let row = 1;
-  const records: AsyncIterable<CsvRecord> = {
-    [Symbol.asyncIterator]: () => ({
-      next: async () => {
-        const result = await next();
-        if (result.done) return { done: true, value: undefined };
-        row++;
-        if (row - 1 > limits.rows) {
-          source.destroy();
-          throw overLimit(file, `has more than ${formatCount(limits.rows)} rows`, formatCount(limits.rows));
-        }
-        return { done: false, value: { row, values: result.value } };
-      },
-    }),
+/** The same, reading without awaiting: for a reader inside a synchronous transaction. */
+export function openCsvSync(file: string, limits: TableLimits, select?: SelectColumns): CsvStreamSync {
+  const { chunks } = chunksOf(file, limits, select);
+  const fd = fs.openSync(file, 'r');
+  let closed = false;
+  const close = () => {
+    if (!closed) fs.closeSync(fd);
+    closed = true;
   };
-  return { header, records, encoding };
+  function* all(): Generator<CsvRecord[]> {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    for (;;) {
+      let read: number;
+      try {
+        read = fs.readSync(fd, buffer, 0, buffer.length, null);
+      } catch {
+        throw unreadable(file);
+      }
+      yield* recordsOfRead(chunks, buffer, read);
+      if (read === 0) return;
+    }
+  }
+  const source = all();
+  let first: CsvRecord[] = [];
+  try {
+    while (!chunks.header) {
+      const next = source.next();
+      if (next.done) throw noHeader(file);
+      first = next.value;
+    }
+  } catch (error) {
+    close();
+    throw error;
+  }
+  function* batches(): Generator<CsvRecord[]> {
+    try {
+      if (first.length > 0) yield first;
+      first = [];
+      for (const records of source) if (records.length > 0) yield records;
+    } finally {
+      close();
+    }
+  }
+  return { header: chunks.header, batches: batches(), encoding: chunks.encoding, close };
 }
 
 /** Column index by header name, ignoring case and surrounding spaces. */
@@ -193,17 +216,29 @@ export function columnIndex(header: string[], ...names: string[]): number {
   return header.findIndex((h) => wanted.includes(h.toLowerCase()));
 }
 
-/** dd-mm-yyyy or dd/mm/yyyy or yyyy-mm-dd to ISO; null for blank; undefined for nonsense. */
+const UK_DATE = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const twoDigits = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * dd-mm-yyyy or dd/mm/yyyy or yyyy-mm-dd to ISO; null for blank; undefined for nonsense. Checked
+ * by arithmetic, not through a Date (it runs twice for each of a national file's 50,000 rows);
+ * years before 100 are refused, as Date.UTC would have read them as 19xx.
+ */
 export function parseDate(value: string): string | null | undefined {
   const v = value.trim();
   if (v === '') return null;
   let y: number, m: number, d: number;
-  const uk = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(v);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  const uk = UK_DATE.exec(v);
   if (uk) [d, m, y] = [Number(uk[1]), Number(uk[2]), Number(uk[3])];
-  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else return undefined;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  return date.toISOString().slice(0, 10);
+  else {
+    const iso = ISO_DATE.exec(v);
+    if (!iso) return undefined;
+    [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  }
+  if (y < 100 || m < 1 || m > 12 || d < 1) return undefined;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (m === 2 && leap ? 29 : (DAYS_IN_MONTH[m - 1] ?? 0))) return undefined;
+  return `${String(y).padStart(4, '0')}-${twoDigits(m)}-${twoDigits(d)}`;
 }

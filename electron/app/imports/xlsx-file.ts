@@ -11,12 +11,17 @@ import { cleanLine } from '../../../shared/domain/text.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { formatCount, overLimit, XLSX_ROW_XML_CHARACTERS, XLSX_ZIP_LIMITS, type TableLimits } from './limits.ts';
 import { HeaderSearch, type IsHeader } from './header-row.ts';
-import type { CsvRecord } from './text-file.ts';
 import { inflateEntry, inflateEntryText, openZip, resolvePart, type NotAPackage, type ZipPackage } from './zip-file.ts';
+
+/** A row of a table: its spreadsheet row number (the header is row 1) and a value for each column of the header. */
+export interface TableRow {
+  row: number;
+  values: string[];
+}
 
 export interface Table {
   header: string[];
-  rows: CsvRecord[];
+  rows: TableRow[];
 }
 
 /** Excel's own grid: 1,048,576 rows by 16,384 columns (A to XFD). */
@@ -281,8 +286,8 @@ async function readWorkbook(file: string, limits: TableLimits, notAPackage: NotA
   };
 
   const search = new HeaderSearch(isHeader);
-  const rows: CsvRecord[] = [];
-  const keep = (records: CsvRecord[]) => {
+  const rows: TableRow[] = [];
+  const keep = (records: TableRow[]) => {
     for (const record of records) {
       if (rows.length >= limits.rows) throw overLimit(file, `has more than ${formatCount(limits.rows)} rows`, formatCount(limits.rows));
       const width = search.header?.length ?? 0;

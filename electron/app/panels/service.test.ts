@@ -44,7 +44,7 @@ describe('panels', () => {
   it('refuses to plan beyond the school years entered, or a panel with no cadence', () => {
     const { db, panel } = setUp();
     const beyond = refusal(() => generateMeetings(db.writeContext, GenerateMeetingsInput.parse({ panelId: panel.id, from: '2026-09-07', until: '2027-09-30' })));
-    expect(beyond.message).toContain('No school year entered covers 2027-07-23 to 2027-09-30');
+    expect(beyond.message).toContain('No school year entered covers 23 Jul 2027 to 30 Sep 2027');
     const adHoc = savePanel(db.writeContext, PanelInput.parse({ name: 'Reintegration panel', type: 'reintegration', area: 'Coastal', everyWeeks: null }));
     expect(refusal(() => generateMeetings(db.writeContext, GenerateMeetingsInput.parse({ panelId: adHoc.id, from: '2026-09-07', until: '2026-10-30' }))).message).toContain('has no cadence');
     expect(refusal(() => savePanel(db.writeContext, PanelInput.parse({ name: 'pupil placement panel', type: 'other', area: 'north', everyWeeks: 2 }))).message).toContain('already a panel');

@@ -19,7 +19,7 @@ import {
 } from '../../../shared/domain/panels.ts';
 import { isWeekend } from '../../../shared/domain/working-days.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { formatDate, localDay } from '../../../shared/format.ts';
+import { formatDate, localDay, plural } from '../../../shared/format.ts';
 import { listYears } from '../calendar/service.ts';
 import { selectBankHolidays } from '../calendar/repo.ts';
 import type { Connection } from '../db/cipher.ts';
@@ -106,7 +106,7 @@ export function generateMeetings(ctx: WriteContext, input: z.output<typeof Gener
     const at = ctx.now().toISOString();
     if (newAnchor) updatePanelAnchor(ctx.db, panel.id, anchor);
     for (const m of fresh) insertMeeting(ctx.db, { id: randomUUID(), panelId: panel.id, slot: m.slot, date: m.date, time: panel.usualTime }, at);
-    audit('panel', panel.id, 'generate-meetings', `${fresh.length} meetings from ${input.from} to ${input.until}${newAnchor ? `, counting from ${anchor}` : ''}`);
+    audit('panel', panel.id, 'generate-meetings', `${plural(fresh.length, 'meeting')} from ${formatDate(input.from)} to ${formatDate(input.until)}${newAnchor ? `, counting from ${formatDate(anchor)}` : ''}`);
   });
   return result;
 }
@@ -125,7 +125,7 @@ export function addMeeting(ctx: WriteContext, input: z.output<typeof AddMeetingI
   const id = randomUUID();
   write(ctx, (audit) => {
     insertMeeting(ctx.db, { id, panelId: panel.id, slot: null, date: input.date, time: input.time ?? panel.usualTime }, ctx.now().toISOString());
-    audit('panel-meeting', id, 'add', `${panel.name} on ${input.date}`);
+    audit('panel-meeting', id, 'add', `${panel.name} on ${formatDate(input.date)}`);
   });
   return { meeting: requireMeeting(ctx.db, id), warnings: dayWarnings(ctx.db, input.date) };
 }
@@ -134,7 +134,7 @@ export function updateMeeting(ctx: WriteContext, input: z.output<typeof UpdateMe
   const before = requireMeeting(ctx.db, input.id);
   write(ctx, (audit) => {
     updateMeetingDate(ctx.db, { ...input, cancelledReason: input.cancelledReason ?? null }, ctx.now().toISOString());
-    const what = input.cancelled ? `cancelled: ${input.cancelledReason ?? ''}` : before.date !== input.date ? `moved from ${before.date} to ${input.date}` : 'updated';
+    const what = input.cancelled ? `cancelled: ${input.cancelledReason ?? ''}` : before.date !== input.date ? `moved from ${formatDate(before.date)} to ${formatDate(input.date)}` : 'updated';
     audit('panel-meeting', input.id, input.cancelled ? 'cancel' : 'update', what);
   });
   return { meeting: requireMeeting(ctx.db, input.id), warnings: input.cancelled ? [] : dayWarnings(ctx.db, input.date) };

@@ -1,14 +1,14 @@
 /** The team's workers and their declared connections to schools. Never hard-deleted. */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { type ConnectionFields, LEVEL3_PLANS_NORM, type PersonFields, type Connection as DeclaredConnection, type Person, type PersonDetail, type PersonSummary } from '../../../shared/domain/people.ts';
+import { CONNECTION_LABELS, type ConnectionFields, LEVEL3_PLANS_NORM, type PersonFields, type Connection as DeclaredConnection, type Person, type PersonDetail, type PersonSummary } from '../../../shared/domain/people.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { ALLOCATION_ROLES, ROLE_NAMES } from '../../../shared/domain/allocations.ts';
 import { selectCurrentPeriod } from '../allocations/repo.ts';
 import { requireSchool } from '../schools/service.ts';
-import { localDay } from '../../../shared/format.ts';
+import { formatDate, localDay } from '../../../shared/format.ts';
 import {
   endConnection, insertConnection, insertPerson, selectConnection, selectConnectionsOfPerson, selectOpenDuplicate, selectPeople,
   selectPerson, selectPersonByEmail, updatePerson,
@@ -94,7 +94,7 @@ export function declareConnection(ctx: WriteContext, input: z.output<typeof Conn
   requireSchool(ctx.db, input.urn);
   const duplicate = selectOpenDuplicate(ctx.db, input.personId, input.urn, input.kind);
   if (duplicate) {
-    throw new AppError('invalid_input', `${duplicate.personName} already has this connection to ${duplicate.schoolName}, recorded ${duplicate.from}.`);
+    throw new AppError('invalid_input', `${duplicate.personName} already has this connection to ${duplicate.schoolName}, from ${formatDate(duplicate.from)}.`);
   }
   const id = randomUUID();
   write(ctx, (audit) => {
@@ -102,7 +102,7 @@ export function declareConnection(ctx: WriteContext, input: z.output<typeof Conn
       id, personId: input.personId, urn: input.urn, kind: input.kind, otherText: input.kind === 'other' ? (input.otherText ?? null) : null,
       from: input.from, to: input.to, recordedBy: ctx.actor, recordedAt: ctx.now().toISOString(),
     });
-    audit('connection', id, 'declare', `kind ${input.kind}`);
+    audit('connection', id, 'declare', CONNECTION_LABELS[input.kind]);
   });
   const created = selectConnection(ctx.db, id);
   if (!created) throw new AppError('internal', 'The connection was not saved.');

@@ -78,7 +78,7 @@ describe('Early Help Consultations', () => {
     recordConsultation(db.writeContext, consultation('100600', 'school_nurse'));
     recordConsultation(db.writeContext, consultation('100601', 'dsl'));
     const without = schoolsWithoutNurseThisTerm(db.db, '2026-11-23');
-    expect(without.term).toBe('autumn 2026-27');
+    expect(without.term).toBe('Autumn term 2026-27');
     expect(without.schools.map((s) => s.urn)).toEqual(['100601']);
   });
 

@@ -1,7 +1,7 @@
 /** Writing up a termly visit and recording Early Help Consultations. */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { termOn } from '../../../shared/domain/calendar.ts';
+import { TERM_LABELS, termOn } from '../../../shared/domain/calendar.ts';
 import { attendanceWarnings, childReferenceWarnings, type Consultation, type ConsultationInput, type UpdateConsultationInput, type VisitRecord, type VisitRecordInput } from '../../../shared/domain/records.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { listYears } from '../calendar/service.ts';
@@ -11,7 +11,7 @@ import { requireSchool } from '../schools/service.ts';
 import { getTeam } from '../team/service.ts';
 import { selectVisit, updateVisit } from '../visits/repo.ts';
 import { insertConsultation, replaceRecordActions, updateConsultationRow, selectConsultation, selectConsultations, selectSchoolsWithoutNurse, selectVisitRecord, upsertVisitRecord } from './repo.ts';
-import { localDay } from '../../../shared/format.ts';
+import { localDay, plural } from '../../../shared/format.ts';
 
 /** Saves the record of a held visit and marks the visit "record written". Returns any warnings about child references and attendance. */
 export function writeVisitRecord(ctx: WriteContext, input: z.output<typeof VisitRecordInput>): { record: VisitRecord; warnings: string[] } {
@@ -25,7 +25,7 @@ export function writeVisitRecord(ctx: WriteContext, input: z.output<typeof Visit
     upsertVisitRecord(ctx.db, visit.id, input, ctx.actor, at);
     replaceRecordActions(ctx.db, visit.id, visit.urn, input.children);
     if (visit.status === 'held') updateVisit(ctx.db, { ...visit, status: 'record_written', recordWrittenOn: at.slice(0, 10) }, at);
-    audit('visit-record', visit.id, 'write', `${input.children.length} children reviewed`);
+    audit('visit-record', visit.id, 'write', `${plural(input.children.length, 'child', 'children')} reviewed`);
   });
   const record = selectVisitRecord(ctx.db, visit.id);
   if (!record) throw new AppError('internal', 'The record was not saved.');
@@ -100,5 +100,5 @@ export function consultations(db: Connection, urn?: string): Consultation[] {
 export function schoolsWithoutNurseThisTerm(db: Connection, today: string): { term: string | null; schools: { urn: string; name: string }[] } {
   const current = termOn(listYears(db), today);
   if (!current) return { term: null, schools: [] };
-  return { term: `${current.term.name} ${current.year}`, schools: selectSchoolsWithoutNurse(db, current.term.startsOn, current.term.endsOn, getTeam(db).settings.schoolNurseCategories) };
+  return { term: `${TERM_LABELS[current.term.name]} ${current.year}`, schools: selectSchoolsWithoutNurse(db, current.term.startsOn, current.term.endsOn, getTeam(db).settings.schoolNurseCategories) };
 }

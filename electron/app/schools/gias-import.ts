@@ -3,30 +3,27 @@
  * by field (never the team's own fields); a school now closed in GIAS is marked closed and
  * flagged, never deleted; new closed ones are skipped. Preview first, then apply in one
  * transaction, so a failed import changes nothing.
+ *
+ * Both read the file once, a chunk at a time, and compare each batch of rows with the schools
+ * of those URNs only (memory holds a chunk, never the file or the register). Apply does it inside
+ * its transaction without awaiting anything, so no other call can slip into the transaction nor
+ * change the register between the comparison and the write.
  */
 import fs from 'node:fs';
-import type { FieldChange, GiasImportResult, GiasPreview } from '../../../shared/domain/imports.ts';
-import { PREVIEW_LIST_LIMIT } from '../../../shared/domain/imports.ts';
+import { plural } from '../../../shared/format.ts';
+import type { GiasImportResult, GiasPreview } from '../../../shared/domain/imports.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { endOpenPeriodsOfSchool } from '../allocations/repo.ts';
-import { afterBigImport, beforeBigImport } from '../db/cipher.ts';
+import { auditAppender } from '../audit/chain.ts';
+import { afterBigImport, beforeBigImport, sizePageCache } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
-import { assertReadableFile } from '../imports/text-file.ts';
-import { readGiasFile, type GiasRecord } from './gias-reader.ts';
-import { GIAS_FIELDS, insertSchool, selectGiasFacts, updateGiasFacts, type GiasFacts } from './repo.ts';
+import { GIAS_LIMITS } from '../imports/limits.ts';
+import { assertReadableFile, openCsv, openCsvSync } from '../imports/text-file.ts';
+import { GiasPlan, type PlannedUpdate } from './gias-plan.ts';
+import { giasRows, type GiasRecord, type GiasRows } from './gias-reader.ts';
+import { indexForSearch, insertSchool, pauseSearchIndexing, updateGiasFacts } from './repo.ts';
 
 export type ProgressReporter = (phase: 'reading' | 'applying' | 'done', bytesRead: number, totalBytes: number) => void;
-
-interface Plan {
-  preview: GiasPreview;
-  toAdd: GiasRecord[];
-  toUpdate: { record: GiasRecord; closing: boolean }[];
-  unchanged: GiasRecord[];
-}
-
-function changesBetween(before: GiasFacts, after: GiasFacts): FieldChange[] {
-  return GIAS_FIELDS.filter((f) => (before[f] ?? null) !== (after[f] ?? null)).map((f) => ({ field: f, from: before[f] ?? null, to: after[f] ?? null }));
-}
 
 function fileStamp(path: string): GiasPreview['file'] {
   assertReadableFile(path);
@@ -34,61 +31,42 @@ function fileStamp(path: string): GiasPreview['file'] {
   return { path, bytes: stat.size, modifiedAt: stat.mtime.toISOString() };
 }
 
-async function plan(ctx: WriteContext, path: string, laCodes: string[], progress?: ProgressReporter): Promise<Plan> {
+export async function previewGiasImport(ctx: WriteContext, path: string, laCodes: string[], progress?: ProgressReporter): Promise<GiasPreview> {
   const file = fileStamp(path);
-  const read = await readGiasFile(path, { laCodes, onProgress: (done, total) => progress?.('reading', done, total) });
-  const existing = selectGiasFacts(ctx.db);
-  const preview: GiasPreview = {
-    file,
-    counts: { added: 0, updated: 0, unchanged: 0, skipped: 0, errors: read.errors.length, filteredOut: read.filteredOut, closing: 0 },
-    added: [],
-    updated: [],
-    skipped: [],
-    errors: read.errors.slice(0, PREVIEW_LIST_LIMIT),
-  };
-  const toAdd: GiasRecord[] = [];
-  const toUpdate: Plan['toUpdate'] = [];
-  const unchanged: GiasRecord[] = [];
-  const room = (list: unknown[]) => list.length < PREVIEW_LIST_LIMIT;
-  for (const record of read.records) {
-    const { facts, row } = record;
-    const entry = { row, urn: facts.urn, name: facts.name };
-    const before = existing.get(facts.urn);
-    if (!before) {
-      if (facts.status === 'closed') {
-        preview.counts.skipped++;
-        if (room(preview.skipped)) preview.skipped.push({ ...entry, reason: 'Closed in GIAS and not in LinkDesk' });
-      } else {
-        preview.counts.added++;
-        toAdd.push(record);
-        if (room(preview.added)) preview.added.push(entry);
-      }
-      continue;
+  let rows: GiasRows | undefined;
+  const csv = await openCsv(path, GIAS_LIMITS, (done, total) => progress?.('reading', done, total), (header) => (rows = giasRows(header, laCodes)).columns);
+  try {
+    const plan = new GiasPlan(true);
+    let records: GiasRecord[] = [];
+    for await (const batch of csv.batches) {
+      records.push(...giasRowsOf(rows).take(batch));
+      if (records.length < COMPARE_BATCH) continue;
+      plan.compare(ctx.db, records);
+      records = [];
     }
-    // A school the team has closed stays closed even while GIAS still lists it as open.
-    if (before.status === 'closed' && facts.status !== 'closed') {
-      record.facts = { ...facts, status: 'closed', closedOn: before.closedOn };
-    }
-    const changes = changesBetween(before, record.facts);
-    if (changes.length === 0) {
-      preview.counts.unchanged++;
-      unchanged.push(record);
-      continue;
-    }
-    const closing = before.status !== 'closed' && record.facts.status === 'closed';
-    preview.counts.updated++;
-    if (closing) preview.counts.closing++;
-    toUpdate.push({ record, closing });
-    if (room(preview.updated)) preview.updated.push({ ...entry, changes, closing });
+    plan.compare(ctx.db, records);
+    progress?.('done', file.bytes, file.bytes);
+    return plan.preview(file, giasRowsOf(rows).result);
+  } finally {
+    await csv.close();
   }
-  return { preview, toAdd, toUpdate, unchanged };
 }
 
-export async function previewGiasImport(ctx: WriteContext, path: string, laCodes: string[], progress?: ProgressReporter): Promise<GiasPreview> {
-  const { preview } = await plan(ctx, path, laCodes, progress);
-  progress?.('done', preview.file.bytes, preview.file.bytes);
-  return preview;
+/** The reader made from the header, which opening the file has read. */
+function giasRowsOf(rows: GiasRows | undefined): GiasRows {
+  if (!rows) throw new Error('The GIAS header was not read.');
+  return rows;
 }
+
+/**
+ * Rows compared with the register at once: one query for the schools of fifty URNs. Many more
+ * and the rows, with the text they were cut from, outlive V8's young generation (at 250 the
+ * import peaked 40 MB higher).
+ */
+const COMPARE_BATCH = 50;
+
+/** Thrown inside the transaction to roll it back: the file had errors and the user did not choose to import the good rows. */
+const REFUSED = Symbol('refused');
 
 export async function applyGiasImport(
   ctx: WriteContext,
@@ -97,36 +75,107 @@ export async function applyGiasImport(
   options: { applyGoodRows: boolean; expected?: { bytes: number; modifiedAt: string } | undefined },
   progress?: ProgressReporter,
 ): Promise<GiasImportResult> {
-  const { preview, toAdd, toUpdate } = await plan(ctx, path, laCodes, progress);
-  if (options.expected && (options.expected.bytes !== preview.file.bytes || options.expected.modifiedAt !== preview.file.modifiedAt)) {
+  const file = fileStamp(path);
+  if (options.expected && (options.expected.bytes !== file.bytes || options.expected.modifiedAt !== file.modifiedAt)) {
     throw new AppError('invalid_input', 'The file has changed since the preview. Preview it again before importing.');
   }
-  if (preview.counts.errors > 0 && !options.applyGoodRows) {
-    return { applied: false, counts: preview.counts, errors: preview.errors };
-  }
-  // An unchanged file writes nothing: no row touched, no audit entry, no transaction.
-  if (toAdd.length === 0 && toUpdate.length === 0) {
-    progress?.('done', preview.file.bytes, preview.file.bytes);
-    return { applied: true, counts: preview.counts, errors: preview.errors };
-  }
-  progress?.('applying', preview.file.bytes, preview.file.bytes);
-  beforeBigImport(ctx.db);
-  const at = ctx.now().toISOString();
-  const today = at.slice(0, 10);
-  write(ctx, (audit) => {
-    for (const { facts } of toAdd) {
-      insertSchool(ctx.db, facts, 'gias', at);
-      audit('school', facts.urn, 'import-add');
+  progress?.('applying', 0, file.bytes);
+  let reader: GiasRows | undefined;
+  const csv = openCsvSync(path, GIAS_LIMITS, (header) => (reader = giasRows(header, laCodes)).columns);
+  try {
+    const rows = giasRowsOf(reader);
+    const plan = new GiasPlan(false);
+    const refused = () => rows.result.errorCount > 0 && !options.applyGoodRows;
+    let written = 0;
+    // Room for every page the import writes: none reaches the file before the outcome is known,
+    // so a refused import leaves the file as it was, byte for byte.
+    beforeBigImport(ctx.db);
+    try {
+      write(ctx, (audit, at) => {
+        const writer = new SchoolWriter(ctx, at);
+        const compareAndWrite = (records: GiasRecord[]) => {
+          const { add, update } = plan.compare(ctx.db, records);
+          // After the first error only the counting goes on: the transaction will be rolled back.
+          if (refused()) return;
+          writer.add(add);
+          writer.update(update);
+        };
+        let records: GiasRecord[] = [];
+        for (const batch of csv.batches) {
+          records.push(...rows.take(batch));
+          if (records.length < COMPARE_BATCH) continue;
+          compareAndWrite(records);
+          records = [];
+        }
+        compareAndWrite(records);
+        if (refused()) throw REFUSED;
+        // Nothing can refuse the import from here: its pages may reach the file before the commit,
+        // so the cache goes back to its size rather than hold the search index's pages too.
+        sizePageCache(ctx.db);
+        written = writer.finish();
+        // An unchanged file writes nothing: no row touched, no audit entry.
+        if (written === 0) return;
+        const c = plan.counts(rows.result);
+        audit('gias-import', null, 'apply', `added ${c.added}, updated ${c.updated}, unchanged ${c.unchanged}, skipped ${c.skipped}, errors ${c.errors}`);
+      });
+    } catch (error) {
+      if (error !== REFUSED) throw error;
     }
-    for (const { record, closing } of toUpdate) {
-      updateGiasFacts(ctx.db, record.facts, at, closing ? today : null);
-      const ended = closing ? endOpenPeriodsOfSchool(ctx.db, record.facts.urn, record.facts.closedOn ?? today) : 0;
-      audit('school', record.facts.urn, closing ? 'import-closed' : 'import-update', ended ? `ended ${ended} allocations` : undefined);
+    if (written > 0) afterBigImport(ctx.db);
+    progress?.('done', file.bytes, file.bytes);
+    return { applied: !refused(), counts: plan.counts(rows.result), errors: rows.result.errors };
+  } finally {
+    csv.close();
+  }
+}
+
+/**
+ * Writes the planned schools. A changed school gets its own audit row (what the team already had
+ * changed under it); added schools are recorded by the import's own row, which counts them and
+ * carries the instant each of them holds as its created_at and gias_imported_at. A row for each
+ * of 45,000 schools a national import adds doubled the import's writing and lengthened every
+ * later check of the log's chain (bench/README.md). The search index is built for all the added
+ * schools at once at the end (repo.ts says why).
+ */
+class SchoolWriter {
+  private added = 0;
+  /** The highest rowid before the first school added, once one is. */
+  private addedAfter: number | null = null;
+  private updated = 0;
+  private readonly today: string;
+  private readonly auditSchool: ReturnType<typeof auditAppender>;
+
+  constructor(
+    private readonly ctx: WriteContext,
+    private readonly at: string,
+  ) {
+    this.today = at.slice(0, 10);
+    this.auditSchool = auditAppender(ctx.db);
+  }
+
+  add(records: GiasRecord[]): void {
+    for (const { facts } of records) {
+      this.addedAfter ??= pauseSearchIndexing(this.ctx.db);
+      insertSchool(this.ctx.db, facts, 'gias', this.at);
+      this.added++;
     }
-    const c = preview.counts;
-    audit('gias-import', null, 'apply', `added ${c.added}, updated ${c.updated}, unchanged ${c.unchanged}, skipped ${c.skipped}, errors ${c.errors}`);
-  });
-  afterBigImport(ctx.db);
-  progress?.('done', preview.file.bytes, preview.file.bytes);
-  return { applied: true, counts: preview.counts, errors: preview.errors };
+  }
+
+  update(updates: PlannedUpdate[]): void {
+    const { db, actor } = this.ctx;
+    for (const { record, closing } of updates) {
+      const { facts } = record;
+      updateGiasFacts(db, facts, this.at, closing ? this.today : null);
+      const ended = closing ? endOpenPeriodsOfSchool(db, facts.urn, facts.closedOn ?? this.today) : 0;
+      const action = closing ? 'import-closed' : 'import-update';
+      this.auditSchool({ at: this.at, actor, entity: 'school', entityId: facts.urn, action, summary: ended ? `ended ${plural(ended, 'allocation')}` : null });
+      this.updated++;
+    }
+  }
+
+  /** Indexes the added schools for search; the number of schools written. */
+  finish(): number {
+    if (this.addedAfter !== null) indexForSearch(this.ctx.db, this.addedAfter);
+    return this.added + this.updated;
+  }
 }

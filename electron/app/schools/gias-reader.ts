@@ -1,12 +1,15 @@
 /**
  * Reads the DfE GIAS establishment download (edubasealldata*.csv) into LinkDesk's school
- * facts. Columns are found by header name, since they change between releases.
+ * facts, a batch of rows at a time as the file is read (a national file is 60 MB, 50,000 rows
+ * of 139 columns, and is never held whole). Columns are found by header name, since they change
+ * between releases; only the ~25 LinkDesk keeps are looked at.
  */
-import { categoryOf, normalisePostcode, restorePhone, statusFromGias, Urn } from '../../../shared/domain/schools.ts';
+import { PREVIEW_LIST_LIMIT } from '../../../shared/domain/imports.ts';
+import { categoryOf, normalisePostcode, restorePhone, statusFromGias } from '../../../shared/domain/schools.ts';
 import { cleanLine, singleSpaced } from '../../../shared/domain/text.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { GIAS_LIMITS } from '../imports/limits.ts';
-import { columnIndex, openCsv, parseDate, type RowError } from '../imports/text-file.ts';
+import type { CsvRecord, RowError } from '../imports/text-file.ts';
+import { columnIndex, parseDate } from '../imports/text-file.ts';
 import type { GiasFacts } from './repo.ts';
 
 export interface GiasRecord {
@@ -15,10 +18,19 @@ export interface GiasRecord {
 }
 
 export interface GiasReadResult {
-  records: GiasRecord[];
+  /** The first PREVIEW_LIST_LIMIT rows refused, in file order; `errorCount` counts them all. */
   errors: RowError[];
+  errorCount: number;
   /** Rows of other local authorities, left out by the LA filter. */
   filteredOut: number;
+}
+
+export interface GiasRows {
+  /** The columns read, by index: give them to CsvStream.keepOnly before the first `take`. */
+  readonly columns: number[];
+  /** The good rows of a batch; the refused ones are counted in `result`. */
+  take(batch: CsvRecord[]): GiasRecord[];
+  readonly result: GiasReadResult;
 }
 
 const COLUMNS = {
@@ -55,97 +67,131 @@ function integerOrNull(value: string): number | null {
   return /^-?\d+$/.test(v) ? Number(v) : null;
 }
 
-const blankToNull = (v: string): string | null => (v.trim() === '' || v.trim() === 'Not applicable' ? null : v.trim());
+function blankToNull(value: string): string | null {
+  const v = value.trim();
+  return v === '' || v === 'Not applicable' ? null : v;
+}
 
-export async function readGiasFile(
-  path: string,
-  options: { laCodes?: string[]; onProgress?: (bytesRead: number, totalBytes: number) => void } = {},
-): Promise<GiasReadResult> {
-  const csv = await openCsv(path, GIAS_LIMITS, options.onProgress);
-  const index = Object.fromEntries(Object.entries(COLUMNS).map(([k, names]) => [k, columnIndex(csv.header, ...names)])) as Record<Column, number>;
+/**
+ * Turns batches of a GIAS file's records into school facts; refuses a file that is not GIAS's.
+ * The records must hold the values of `columns` only, in that order (openCsv's `select`).
+ */
+export function giasRows(header: string[], laCodes: string[] = []): GiasRows {
+  const inFile = Object.entries(COLUMNS).map(([key, names]) => [key as Column, columnIndex(header, ...names)] as const);
+  const columns = inFile.map(([, column]) => column).filter((column) => column >= 0);
+  // Where each value is in a record: its place among `columns`, or -1 when the file lacks it.
+  const index = Object.fromEntries(inFile.map(([key, column]) => [key, columns.indexOf(column)])) as Record<Column, number>;
   if (index.urn < 0 || index.name < 0) {
     throw new AppError(
       'invalid_input',
       'This is not a GIAS establishment file: it has no URN or EstablishmentName column. Download "establishment fields" as CSV from Get Information About Schools.',
     );
   }
-  const laFilter = options.laCodes?.length ? new Set(options.laCodes) : null;
-  const records: GiasRecord[] = [];
-  const errors: RowError[] = [];
-  const firstRowOf = new Map<string, number>();
-  let filteredOut = 0;
+  const laFilter = laCodes.length ? new Set(laCodes) : null;
+  const result: GiasReadResult = { errors: [], errorCount: 0, filteredOut: 0 };
+  const refuse = (error: RowError) => {
+    if (result.errors.length < PREVIEW_LIST_LIMIT) result.errors.push(error);
+    result.errorCount++;
+  };
+  // By URN as a number: 50,000 small integers rather than 50,000 strings.
+  const firstRowOf = new Map<number, number>();
+  return {
+    columns,
+    result,
+    take(batch) {
+      const records: GiasRecord[] = [];
+      for (const { row, values, fields } of batch) {
+        if (fields !== header.length) {
+          refuse({ row, message: `Row ${row} has ${fields} values where the header has ${header.length}: the row is malformed or the file is cut short.` });
+          continue;
+        }
+        const outcome = recordOf(row, values, index, laFilter, firstRowOf);
+        if (outcome === FILTERED_OUT) result.filteredOut++;
+        else if ('message' in outcome) refuse(outcome);
+        else records.push(outcome);
+      }
+      return records;
+    },
+  };
+}
 
-  for await (const { row, values } of csv.records) {
-    // GIAS text reaches the database without a form: it loses control and bidi characters here.
-    const get = (c: Column): string => (index[c] >= 0 ? cleanLine(values[index[c]] ?? '') : '');
-    if (values.length !== csv.header.length) {
-      errors.push({ row, message: `Row ${row} has ${values.length} values where the header has ${csv.header.length}: the row is malformed or the file is cut short.` });
-      continue;
-    }
-    const laCode = get('laCode').trim();
-    if (laFilter && !laFilter.has(laCode)) {
-      filteredOut++;
-      continue;
-    }
-    const urn = get('urn').trim();
-    if (!Urn.safeParse(urn).success) {
-      errors.push({ row, message: `Row ${row}: URN "${urn}" is not six digits.` });
-      continue;
-    }
-    const name = singleSpaced(get('name'));
-    if (name === '') {
-      errors.push({ row, message: `Row ${row} (URN ${urn}): EstablishmentName is empty.` });
-      continue;
-    }
-    const statusText = get('status');
-    const status = index.status < 0 ? 'open' : statusFromGias(statusText);
-    if (!status) {
-      errors.push({ row, message: `Row ${row} (URN ${urn}): EstablishmentStatus "${statusText}" is not one GIAS uses.` });
-      continue;
-    }
-    const openedOn = parseDate(get('openDate'));
-    const closedOn = parseDate(get('closeDate'));
-    if (openedOn === undefined || closedOn === undefined) {
-      const bad = openedOn === undefined ? `OpenDate "${get('openDate')}"` : `CloseDate "${get('closeDate')}"`;
-      errors.push({ row, message: `Row ${row} (URN ${urn}): ${bad} is not a date (dd-mm-yyyy).` });
-      continue;
-    }
-    const first = firstRowOf.get(urn);
-    if (first !== undefined) {
-      errors.push({ row, message: `Row ${row}: URN ${urn} appears more than once in the file (first on row ${first}).` });
-      continue;
-    }
-    firstRowOf.set(urn, row);
-    const type = get('type').trim() || 'Not recorded';
-    const phase = get('phase').trim() || 'Not applicable';
-    const head = [get('headTitle'), get('headFirst'), get('headLast')].map((s) => s.trim()).filter((s) => s && s !== 'Not applicable');
-    records.push({
-      row,
-      facts: {
-        urn,
-        name,
-        establishmentType: type,
-        phase,
-        category: categoryOf(type, phase, integerOrNull(get('lowAge')), integerOrNull(get('highAge'))),
-        status,
-        laCode,
-        laName: get('laName').trim(),
-        street: blankToNull(get('street')),
-        locality: blankToNull(get('locality')),
-        address3: blankToNull(get('address3')),
-        town: blankToNull(get('town')),
-        county: blankToNull(get('county')),
-        postcode: normalisePostcode(get('postcode')) ?? blankToNull(get('postcode')),
-        phone: restorePhone(get('phone')),
-        website: blankToNull(get('website')),
-        headTeacher: head.length > 1 ? head.join(' ') : null,
-        pupils: integerOrNull(get('pupils')),
-        easting: integerOrNull(get('easting')),
-        northing: integerOrNull(get('northing')),
-        openedOn,
-        closedOn,
-      },
-    });
+const FILTERED_OUT = Symbol('filtered out');
+/** As shared/domain/schools.ts's Urn, without zod's cost on 50,000 rows. */
+const URN = /^\d{6}$/;
+
+/** A cell by column index ('' for a column the file lacks), without control or bidi characters. */
+function cell(values: string[], column: number): string {
+  // GIAS text reaches the database without a form: it loses control and bidi characters here.
+  return column >= 0 ? cleanLine(values[column] ?? '') : '';
+}
+
+/** The head teacher from title and names: two parts at least, leaving out "Not applicable". */
+function headTeacher(title: string, first: string, last: string): string | null {
+  let name = '';
+  let parts = 0;
+  for (const part of [title.trim(), first.trim(), last.trim()]) {
+    if (part === '' || part === 'Not applicable') continue;
+    name = parts === 0 ? part : `${name} ${part}`;
+    parts++;
   }
-  return { records, errors, filteredOut };
+  return parts > 1 ? name : null;
+}
+
+/**
+ * One row's school facts, or why the row is refused. Only the columns LinkDesk keeps are read;
+ * it runs for each of a national file's 50,000 rows, so no function is made per row.
+ */
+function recordOf(
+  row: number, values: string[], index: Record<Column, number>, laFilter: Set<string> | null, firstRowOf: Map<number, number>,
+): GiasRecord | RowError | typeof FILTERED_OUT {
+  const laCode = cell(values, index.laCode).trim();
+  if (laFilter && !laFilter.has(laCode)) return FILTERED_OUT;
+  const urn = cell(values, index.urn).trim();
+  if (!URN.test(urn)) return { row, message: `Row ${row}: URN "${urn}" is not six digits.` };
+  const name = singleSpaced(cell(values, index.name));
+  if (name === '') return { row, message: `Row ${row} (URN ${urn}): EstablishmentName is empty.` };
+  const statusText = cell(values, index.status);
+  const status = index.status < 0 ? 'open' : statusFromGias(statusText);
+  if (!status) return { row, message: `Row ${row} (URN ${urn}): EstablishmentStatus "${statusText}" is not one GIAS uses.` };
+  const openDate = cell(values, index.openDate);
+  const closeDate = cell(values, index.closeDate);
+  const openedOn = parseDate(openDate);
+  const closedOn = parseDate(closeDate);
+  if (openedOn === undefined || closedOn === undefined) {
+    const bad = openedOn === undefined ? `OpenDate "${openDate}"` : `CloseDate "${closeDate}"`;
+    return { row, message: `Row ${row} (URN ${urn}): ${bad} is not a date (dd-mm-yyyy).` };
+  }
+  const first = firstRowOf.get(Number(urn));
+  if (first !== undefined) return { row, message: `Row ${row}: URN ${urn} appears more than once in the file (first on row ${first}).` };
+  firstRowOf.set(Number(urn), row);
+  const type = cell(values, index.type).trim() || 'Not recorded';
+  const phase = cell(values, index.phase).trim() || 'Not applicable';
+  const postcode = cell(values, index.postcode);
+  return {
+    row,
+    facts: {
+      urn,
+      name,
+      establishmentType: type,
+      phase,
+      category: categoryOf(type, phase, integerOrNull(cell(values, index.lowAge)), integerOrNull(cell(values, index.highAge))),
+      status,
+      laCode,
+      laName: cell(values, index.laName).trim(),
+      street: blankToNull(cell(values, index.street)),
+      locality: blankToNull(cell(values, index.locality)),
+      address3: blankToNull(cell(values, index.address3)),
+      town: blankToNull(cell(values, index.town)),
+      county: blankToNull(cell(values, index.county)),
+      postcode: normalisePostcode(postcode) ?? blankToNull(postcode),
+      phone: restorePhone(cell(values, index.phone)),
+      website: blankToNull(cell(values, index.website)),
+      headTeacher: headTeacher(cell(values, index.headTitle), cell(values, index.headFirst), cell(values, index.headLast)),
+      pupils: integerOrNull(cell(values, index.pupils)),
+      easting: integerOrNull(cell(values, index.easting)),
+      northing: integerOrNull(cell(values, index.northing)),
+      openedOn,
+      closedOn,
+    },
+  };
 }

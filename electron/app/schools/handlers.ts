@@ -1,7 +1,9 @@
 import type { AreaHandlers } from '../handler-types.ts';
 import { readingFile } from '../files/file-source.ts';
 import { schoolTimeline } from '../timeline/service.ts';
+import { setTeamFieldsOfMany } from './bulk.ts';
 import { applyGiasImport, previewGiasImport } from './gias-import.ts';
+import { importHubs } from './hub-import.ts';
 import {
   acknowledgeClosure, addSchool, closeSchool, listSchools, schoolDetail, schoolHubs, setEnhancedSupport, setSchoolScope, updateSchoolTeamFields,
 } from './service.ts';
@@ -17,6 +19,9 @@ export const schoolHandlers: AreaHandlers<'schools' | 'gias'> = {
   'schools.acknowledgeClosure': (session, { urn }) => acknowledgeClosure(session.database.writeContext, urn),
   'schools.setInScope': (session, { urn, inScope }) => setSchoolScope(session.database.writeContext, urn, inScope),
   'schools.timeline': (session, query) => schoolTimeline(session.database.db, query),
+  'schools.setMany': (session, input) => setTeamFieldsOfMany(session.database.writeContext, input),
+  'schools.importHubs': (session, { dryRun, applyGoodRows, expected, ...file }) =>
+    readingFile(session.transfers, file, 'hubs', (path) => importHubs(session.database.writeContext, path, { dryRun, applyGoodRows, expected }), (result) => !dryRun && result.applied > 0),
   'gias.preview': (session, { laCodes, ...file }) =>
     readingFile(session.transfers, file, 'gias', (path) => session.track('GIAS preview', (report) => previewGiasImport(session.database.writeContext, path, laCodes, report)), () => false),
   'gias.apply': (session, { laCodes, applyGoodRows, expected, ...file }) =>

@@ -102,17 +102,58 @@ export function selectSchool(db: Connection, urn: string): School | undefined {
   return row ? toSchool(row) : undefined;
 }
 
-export function selectGiasFacts(db: Connection): Map<string, GiasFacts> {
-  const columns = GIAS_FIELDS.map((f) => `${GIAS_COLUMNS[f]} AS ${f}`).join(', ');
-  const rows = statement(db, `SELECT urn, ${columns} FROM school`).all() as GiasFacts[];
+const GIAS_FACT_COLUMNS = GIAS_FIELDS.map((f) => `${GIAS_COLUMNS[f]} AS ${f}`).join(', ');
+
+/** The GIAS facts held for these URNs (a batch of an import's rows), by URN. */
+export function selectGiasFactsOf(db: Connection, urns: string[]): Map<string, GiasFacts> {
+  const rows = statement(db, `SELECT urn, ${GIAS_FACT_COLUMNS} FROM school WHERE urn IN (SELECT value FROM json_each(?))`).all(JSON.stringify(urns)) as GiasFacts[];
   return new Map(rows.map((r) => [r.urn, r]));
 }
 
-export function insertSchool(db: Connection, facts: GiasFacts, source: School['source'], at: string): void {
-  const columns = GIAS_FIELDS.map((f) => GIAS_COLUMNS[f]);
-  const sql = `INSERT INTO school (urn, ${columns.join(', ')}, source, gias_imported_at, search_text, created_at, updated_at)
-    VALUES (?, ${columns.map(() => '?').join(', ')}, ?, ?, ?, ?, ?)`;
-  statement(db, sql).run(facts.urn, ...GIAS_FIELDS.map((f) => facts[f]), source, source === 'gias' ? at : null, schoolSearchText(facts), at, at);
+const INSERT_COLUMNS = ['urn', ...GIAS_FIELDS.map((f) => GIAS_COLUMNS[f]), 'source', 'gias_imported_at', 'search_text', 'created_at', 'updated_at'];
+/** One constant string: the statement cache finds it without hashing a new string every time. */
+const INSERT_SCHOOL = `INSERT INTO school (${INSERT_COLUMNS.join(', ')}) VALUES (${INSERT_COLUMNS.map(() => '?').join(', ')})`;
+
+/** Adds a school; called once per school of a national import, so the values are listed, not spread. */
+export function insertSchool(db: Connection, f: GiasFacts, source: School['source'], at: string): void {
+  statement(db, INSERT_SCHOOL).run(
+    f.urn, f.name, f.establishmentType, f.phase, f.category, f.status, f.laCode, f.laName, f.street, f.locality, f.address3, f.town, f.county,
+    f.postcode, f.phone, f.website, f.headTeacher, f.pupils, f.easting, f.northing, f.openedOn, f.closedOn,
+    source, source === 'gias' ? at : null, schoolSearchText(f), at, at,
+  );
+}
+
+/**
+ * The search index's insert trigger, as migration 0013 created it (a test holds the two the
+ * same). FTS5 writes its pending terms out as a new segment at the end of every statement, and
+ * GIAS names and postcodes give thousands of distinct trigrams, so indexing a national import
+ * row by row (or a hundred rows a statement) cost more than all the rest of the import; in one
+ * statement it costs about a quarter of it. A bulk add therefore drops the trigger inside its transaction, adds the schools
+ * and indexes them in one statement, and creates the trigger again, all before it commits.
+ */
+export const SCHOOL_SEARCH_INSERT_TRIGGER = `CREATE TRIGGER school_search_insert AFTER INSERT ON school
+        BEGIN
+          INSERT INTO school_search (rowid, text) VALUES (CAST(NEW.urn AS INTEGER), '  ' || replace(NEW.search_text, ' ', '  '));
+        END`;
+
+/**
+ * Stops indexing added schools until `indexForSearch`; call inside the transaction that adds
+ * them. Returns the highest rowid before them: every school added after it has a higher one
+ * (SQLite gives a new row the highest rowid plus one).
+ */
+export function pauseSearchIndexing(db: Connection): number {
+  db.exec('DROP TRIGGER IF EXISTS school_search_insert');
+  return statement(db, 'SELECT coalesce(max(rowid), 0) FROM school').pluck().get() as number;
+}
+
+/**
+ * Indexes the schools added since `pauseSearchIndexing`, in one statement and in order of URN
+ * (FTS5 also writes out its pending terms whenever a rowid goes back), then indexes as before.
+ */
+export function indexForSearch(db: Connection, addedAfterRowid: number): void {
+  statement(db, `INSERT INTO school_search (rowid, text)
+    SELECT CAST(urn AS INTEGER), '  ' || replace(search_text, ' ', '  ') FROM school WHERE rowid > ? ORDER BY urn`).run(addedAfterRowid);
+  db.exec(SCHOOL_SEARCH_INSERT_TRIGGER);
 }
 
 export function updateGiasFacts(db: Connection, facts: GiasFacts, at: string, closedInGiasOn: string | null): void {
@@ -202,4 +243,16 @@ export function searchSchools(db: Connection, q: Required<Omit<SchoolQuery, 'hub
 
 export function selectHubs(db: Connection): string[] {
   return statement(db, "SELECT DISTINCT hub FROM school WHERE hub IS NOT NULL AND hub <> '' ORDER BY hub").pluck().all() as string[];
+}
+
+/** The team-held columns that can be set on many schools at once. */
+const BULK_COLUMNS = { hub: 'hub', dslName: 'dsl_name', dslEmail: 'dsl_email' } as const;
+export type BulkColumns = Partial<Record<keyof typeof BULK_COLUMNS, string | null>>;
+
+/** Sets only the fields given, leaving the school's other team-held fields as they are. */
+export function updateTeamHeldSome(db: Connection, urn: string, fields: BulkColumns, at: string): void {
+  const names = (Object.keys(BULK_COLUMNS) as (keyof typeof BULK_COLUMNS)[]).filter((f) => fields[f] !== undefined);
+  if (names.length === 0) return;
+  const sets = names.map((f) => `${BULK_COLUMNS[f]} = ?`).join(', ');
+  statement(db, `UPDATE school SET ${sets}, updated_at = ? WHERE urn = ?`).run(...names.map((f) => fields[f] ?? null), at, urn);
 }

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { type EnhancedSupport, type NewSchool, type SchoolQuery, type TeamHeldFields, categoryOf, type School, type SchoolDetail, type SchoolSummary } from '../../../shared/domain/schools.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { plural } from '../../../shared/format.ts';
 import { endOpenPeriodsOfSchool } from '../allocations/repo.ts';
 import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
@@ -79,7 +80,7 @@ export function closeSchool(ctx: WriteContext, urn: string, closedOn: string): S
   write(ctx, (audit) => {
     updateStatus(ctx.db, urn, 'closed', closedOn, ctx.now().toISOString());
     const ended = endOpenPeriodsOfSchool(ctx.db, urn, closedOn);
-    audit('school', urn, 'close', ended ? `ended ${ended} allocations` : undefined);
+    audit('school', urn, 'close', ended ? `ended ${plural(ended, 'allocation')}` : undefined);
   });
   return requireSchool(ctx.db, urn);
 }

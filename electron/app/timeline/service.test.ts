@@ -9,7 +9,7 @@ import { allocate } from '../allocations/service.ts';
 import { saveYear } from '../calendar/service.ts';
 import { completeFollowUp, logContact } from '../contacts/service.ts';
 import { DEMO_YEAR } from '../demo/visits.ts';
-import { createMeetingRecord } from '../documents/service.ts';
+import { createMeetingRecord } from '../documents/word-records.ts';
 import { correctEscalation, raiseEscalation } from '../escalations/service.ts';
 import { recordConsultation, writeVisitRecord } from '../records/service.ts';
 import { closeSchool } from '../schools/service.ts';

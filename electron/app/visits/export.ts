@@ -1,7 +1,7 @@
 /** The team's visits, pro forma deadlines and panel meetings as an .ics file for Outlook. */
 import { TERM_LABELS } from '../../../shared/domain/calendar.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { addDays } from '../../../shared/format.ts';
+import { addDays, formatDate } from '../../../shared/format.ts';
 import { buildIcs, type CalendarEvent } from '../calendar/ics.ts';
 import { proFormaDeadlines } from '../calendar/service.ts';
 import { checkOutputTarget, writeOutputFile, type OutputTarget } from '../files/output-path.ts';
@@ -21,8 +21,8 @@ export function visitEvents(db: Connection, from: string, to: string): CalendarE
     const { sendProForma, proFormaDue } = deadlines(v.urn, v.date);
     const candidates: CalendarEvent[] = [
       { uid: `visit-${v.id}@linkdesk`, date: v.date, summary: `SPOC visit: ${v.schoolName}`, description: `${term} SPOC visit (URN ${v.urn}).`, lastModified: v.updatedAt },
-      { uid: `proforma-send-${v.id}@linkdesk`, date: sendProForma, summary: `Send pro forma: ${v.schoolName}`, description: `SPOC Visit Pro Forma for the visit on ${v.date}.`, lastModified: v.updatedAt },
-      { uid: `proforma-due-${v.id}@linkdesk`, date: proFormaDue, summary: `Pro forma due back: ${v.schoolName}`, description: `The school returns the pro forma for the visit on ${v.date}.`, lastModified: v.updatedAt },
+      { uid: `proforma-send-${v.id}@linkdesk`, date: sendProForma, summary: `Send pro forma: ${v.schoolName}`, description: `SPOC Visit Pro Forma for the visit on ${formatDate(v.date ?? '')}.`, lastModified: v.updatedAt },
+      { uid: `proforma-due-${v.id}@linkdesk`, date: proFormaDue, summary: `Pro forma due back: ${v.schoolName}`, description: `The school returns the pro forma for the visit on ${formatDate(v.date ?? '')}.`, lastModified: v.updatedAt },
     ];
     events.push(...candidates.filter((e) => e.date >= from && e.date <= to));
   }

@@ -9,7 +9,7 @@ import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { requireSchool } from '../schools/service.ts';
 import { insertVisit, selectPlanner, selectVisit, selectVisitFor, selectVisitsOfSchool, updateVisit, type StoredVisit } from './repo.ts';
-import { localDay } from '../../../shared/format.ts';
+import { formatDate, localDay } from '../../../shared/format.ts';
 
 function withDeadlines(db: Connection, v: StoredVisit): Visit {
   return { ...v, deadlines: v.date && v.status !== 'cancelled' ? deadlinesFor(workingCalendar(db, v.urn), v.date) : null };
@@ -87,7 +87,7 @@ export function moveVisitStatus(ctx: WriteContext, input: z.output<typeof MoveVi
   }
   if (input.to !== 'cancelled' && input.to !== 'to_be_agreed' && !visit.date) throw new AppError('invalid_input', 'Agree the visit date first.');
   if (visit.date && (input.to === 'held' || input.to === 'record_written') && input.on < visit.date) {
-    throw new AppError('invalid_input', `The visit is on ${visit.date}: it cannot be ${input.to === 'held' ? 'held' : 'written up'} before then.`, { issues: [{ path: 'on', message: 'Before the visit date' }] });
+    throw new AppError('invalid_input', `The visit is on ${formatDate(visit.date)}: it cannot be ${input.to === 'held' ? 'held' : 'written up'} before then.`, { issues: [{ path: 'on', message: 'Before the visit date' }] });
   }
   const next: StoredVisit = { ...visit, status: input.to };
   if (input.to === 'pro_forma_sent') next.proFormaSentOn = input.on;

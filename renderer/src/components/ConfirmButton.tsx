@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button } from 'react-aria-components';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
 
 interface ConfirmButtonProps {
   /** The button's accessible name; `buttonText` is what it shows when shorter. */
@@ -11,45 +12,17 @@ interface ConfirmButtonProps {
   onConfirm: () => void | Promise<void>;
 }
 
-/** The one way to confirm a step that cannot simply be undone: a modal dialog, focus kept inside. */
+/** A button for a step that cannot simply be undone, confirmed in the one confirmation dialog. */
 export function ConfirmButton({ label, buttonText, title, confirmLabel, children, onConfirm }: ConfirmButtonProps) {
-  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
   return (
-    <DialogTrigger>
-      <Button className="button button-warning" aria-label={buttonText ? label : undefined}>
+    <>
+      <Button className="button button-warning" aria-label={buttonText ? label : undefined} onPress={() => setOpen(true)}>
         {buttonText ?? label}
       </Button>
-      <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog className="dialog" role="alertdialog">
-            {({ close }) => (
-              <>
-                <Heading slot="title">{title}</Heading>
-                {children}
-                {error ? (
-                  <p className="error-message" role="alert">
-                    {error}
-                  </p>
-                ) : null}
-                <div className="actions">
-                  <Button
-                    className="button button-warning"
-                    onPress={() => {
-                      setError(null);
-                      Promise.resolve(onConfirm()).then(close, (e: unknown) => setError(e instanceof Error ? e.message : 'That did not work. Nothing was changed.'));
-                    }}
-                  >
-                    {confirmLabel}
-                  </Button>
-                  <Button className="button button-secondary" onPress={close} autoFocus>
-                    Cancel
-                  </Button>
-                </div>
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+      <ConfirmDialog isOpen={open} onClose={() => setOpen(false)} title={title} confirmLabel={confirmLabel} onConfirm={onConfirm}>
+        {children}
+      </ConfirmDialog>
+    </>
   );
 }

@@ -11,12 +11,26 @@ export interface FormIssue extends FieldIssue {
   fieldIds?: string[];
 }
 
+/** A field's own reading of what was typed (a date that does not exist, say), kept with the text it is about. */
+interface TypedProblem {
+  message: string;
+  typed: string;
+}
+
+/** The value at a dotted path (children.0.byWhen) of a form's input. */
+function valueAt(input: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), input);
+}
+
+type TextKeys<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
+
 export function useForm<V extends Record<string, unknown>>(initial: V) {
   const formId = useId();
   const [values, setValues] = useState<V>(initial);
   const [issues, setIssues] = useState<FormIssue[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [problems, setProblems] = useState<Readonly<Record<string, TypedProblem>>>({});
 
   const idOf = useCallback((name: string) => `${formId}-${name}`, [formId]);
   const withIds = useCallback(
@@ -33,17 +47,51 @@ export function useForm<V extends Record<string, unknown>>(initial: V) {
 
   const errorFor = (name: string): string | undefined => issues.find((i) => i.path === name || i.path.startsWith(`${name}.`))?.message;
 
+  /**
+   * A field that reads what is typed (dates, times) says what is wrong with it in its own words;
+   * the form shows that instead of the schema's, for as long as the field still holds that text.
+   */
+  const problemOf = useCallback(
+    (path: string) => (message: string | null, typed: string) =>
+      setProblems((all) => {
+        if (message === null) {
+          return path in all ? Object.fromEntries(Object.entries(all).filter(([p]) => p !== path)) : all;
+        }
+        return all[path]?.message === message && all[path]?.typed === typed ? all : { ...all, [path]: { message, typed } };
+      }),
+    [],
+  );
+
   /** Returns the parsed values, or null after showing the problems. */
   const validate = <S extends z.ZodType>(schema: S, input: unknown = values): z.output<S> | null => {
     setAttempt((a) => a + 1);
     const parsed = schema.safeParse(input);
-    if (parsed.success) {
+    const typed = Object.entries(problems).filter(([path, p]) => valueAt(input, path) === p.typed);
+    if (parsed.success && typed.length === 0) {
       setIssues([]);
       return parsed.data;
     }
-    setIssues(withIds(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))));
+    const own = new Map(typed.map(([path, p]) => [path, p.message]));
+    const found: FieldIssue[] = [];
+    for (const issue of parsed.success ? [] : parsed.error.issues) {
+      const path = issue.path.map(String).join('.');
+      const field = [...own.keys()].find((p) => path === p || path.startsWith(`${p}.`));
+      if (field === undefined) found.push({ path, message: issue.message });
+      else if (!found.some((f) => f.path === field)) found.push({ path: field, message: own.get(field) ?? issue.message });
+    }
+    for (const [path, message] of own) if (!found.some((f) => f.path === path)) found.push({ path, message });
+    setIssues(withIds(found));
     return null;
   };
+
+  /** Everything a text, date or time field needs for one of the form's values: `<DateField {...form.field('from')} />`. */
+  const field = <K extends TextKeys<V>>(name: K) => ({
+    id: idOf(name),
+    value: values[name] as string,
+    onChange: (value: string) => set(name, value as V[K]),
+    error: errorFor(name),
+    onProblem: problemOf(name),
+  });
 
   const fail = (error: unknown, field?: string): void => {
     setAttempt((a) => a + 1);
@@ -61,5 +109,5 @@ export function useForm<V extends Record<string, unknown>>(initial: V) {
     setIssues(withIds(list));
   };
 
-  return { values, set, valueOr, setValues, issues, errorFor, idOf, validate, fail, addIssues, clear: () => setIssues([]), attempt };
+  return { values, set, valueOr, setValues, issues, errorFor, idOf, validate, fail, addIssues, clear: () => setIssues([]), attempt, field, problemOf };
 }

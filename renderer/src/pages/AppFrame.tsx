@@ -1,9 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import type { SessionInfo } from '../../../shared/api.ts';
 import { invoke } from '../api.ts';
+import { PageFocusContext, type PageFocus } from '../components/PageFocus.ts';
+import { PageLoading } from '../components/PageLoading.tsx';
 import { useIdleLock } from '../components/useIdleLock.ts';
 
 export interface Area {
@@ -44,8 +46,31 @@ export function AppFrame({ session }: { session: SessionInfo }) {
   );
   useIdleLock(team.data?.settings.idleLockMinutes, () => void lock('idle'));
 
+  const { pathname } = useLocation();
+  const [arrivalPath] = useState(pathname);
+  const [leftArrival, setLeftArrival] = useState(false);
+  if (!leftArrival && pathname !== arrivalPath) setLeftArrival(true);
+  const arriving = !leftArrival && pathname === arrivalPath;
+  const top = useRef<HTMLParagraphElement>(null);
+  const [topTitle, setTopTitle] = useState('');
+  const pageFocus = useMemo<PageFocus>(
+    () => ({
+      arriving,
+      focusTop: (title) => {
+        setTopTitle(title);
+        // Only while nobody has moved on: a page that finishes loading must not pull focus back.
+        const active = document.activeElement;
+        if (active === null || active === document.body || active === top.current) top.current?.focus({ preventScroll: true });
+      },
+    }),
+    [arriving],
+  );
+
   return (
     <div className="app">
+      <p ref={top} tabIndex={-1} className="visually-hidden">
+        {topTitle ? `${topTitle}, ${session.teamName}` : session.teamName}
+      </p>
       <a
         className="skip-link"
         href="#main"
@@ -75,7 +100,12 @@ export function AppFrame({ session }: { session: SessionInfo }) {
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>
-          <Outlet />
+          <PageFocusContext.Provider value={pageFocus}>
+            {/* Here, not around the routes, so the frame and its navigation stay while a screen's code loads. */}
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </PageFocusContext.Provider>
         </main>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { describeAudit } from '../../../shared/domain/audit-words.ts';
 import { invoke } from '../api.ts';
 import { HistoryWarnings } from '../components/HistoryWarnings.tsx';
 import { Page } from '../components/Page.tsx';
@@ -49,10 +50,7 @@ export function DashboardPage() {
                 <tr key={entry.id}>
                   <td>{formatDateTime(entry.at)}</td>
                   <td>{entry.actor}</td>
-                  <td>
-                    {entry.entity} {entry.action}
-                    {entry.summary ? ` – ${entry.summary}` : ''}
-                  </td>
+                  <td>{describeAudit(entry)}</td>
                 </tr>
               ))}
             </tbody>

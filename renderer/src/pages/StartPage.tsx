@@ -57,30 +57,34 @@ export function StartPage({ info }: { info: AppInfo }) {
           <h2 id="recent-heading">Recent team databases</h2>
           {recent.data && recent.data.length > 0 ? (
             <ul className="recent-list">
-              {recent.data.map((r) => (
-                <li key={r.path}>
-                  <div>
-                    <strong>{r.teamName}</strong>
-                    <span className="path">{r.path}</span>
-                    <span className="muted">Last opened {formatDateTime(r.lastOpenedAt)}</span>
-                    {!r.exists ? <span className="tag tag-warning">File not found</span> : null}
-                  </div>
-                  <div className="actions">
-                    {r.exists ? (
-                      <Button className="button" onPress={() => unlockPath(r.path)} aria-label={`Open ${r.teamName}`}>
-                        Open
+              {recent.data.map((r) => {
+                // Two teams can share a name (a copy, last year's file): the file name tells them apart when heard.
+                const which = `${r.teamName}, file ${r.path.split(/[\\/]/).pop() ?? r.path}`;
+                return (
+                  <li key={r.path}>
+                    <div>
+                      <strong>{r.teamName}</strong>
+                      <span className="path">{r.path}</span>
+                      <span className="muted">Last opened {formatDateTime(r.lastOpenedAt)}</span>
+                      {!r.exists ? <span className="tag tag-warning">File not found</span> : null}
+                    </div>
+                    <div className="actions">
+                      {r.exists ? (
+                        <Button className="button" onPress={() => unlockPath(r.path)} aria-label={`Open ${which}`}>
+                          Open
+                        </Button>
+                      ) : null}
+                      <Button
+                        className="button button-secondary"
+                        aria-label={`Remove ${which} from this list`}
+                        onPress={() => void invoke('recent.forget', { path: r.path }).then(() => recent.refetch())}
+                      >
+                        Remove from list
                       </Button>
-                    ) : null}
-                    <Button
-                      className="button button-secondary"
-                      aria-label={`Remove ${r.teamName} from this list`}
-                      onPress={() => void invoke('recent.forget', { path: r.path }).then(() => recent.refetch())}
-                    >
-                      Remove from list
-                    </Button>
-                  </div>
-                </li>
-              ))}
+                    </div>
+                  </li>
+                );
+              })}
             </ul>
           ) : (
             <p>No team database has been opened on this computer yet.</p>

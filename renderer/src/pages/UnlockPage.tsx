@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Checkbox } from 'react-aria-components';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { UnlockInput } from '../../../shared/api.ts';
+import { UnlockInput } from '../../../shared/domain/database.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { invoke } from '../api.ts';
 import { Field } from '../components/Field.tsx';

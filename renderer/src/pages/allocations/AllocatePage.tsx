@@ -6,6 +6,7 @@ import { AllocationProposal, type Finding } from '../../../../shared/domain/allo
 import { CATEGORY_LABELS } from '../../../../shared/domain/schools.ts';
 import { AppError } from '../../../../shared/errors.ts';
 import { invoke } from '../../api.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Findings } from '../../components/Findings.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -86,12 +87,12 @@ export function AllocatePage() {
       <FormShell form={form} onSubmit={() => submit()} className="card form">
         <Select id={form.idOf('named')} label="Named link worker (SPOC)" value={named} options={options} onChange={(v) => form.set('named', v)} />
         <Select id={form.idOf('secondary')} label="Secondary link worker" value={secondary} options={options} onChange={(v) => form.set('secondary', v)} />
-        <Field id={form.idOf('from')} label="From" hint="The first day of the change, for example 2026-09-01" value={form.values.from} onChange={(v) => form.set('from', v)} error={form.errorFor('from')} width="short" />
+        <DateField {...form.field('from')} label="From" hint="The first day of the change, for example 1/9/2026" />
         <Field id={form.idOf('reason')} label="Why (optional)" hint="For example: new school year, worker leaving, rebalancing" value={form.values.reason} onChange={(v) => form.set('reason', v)} error={form.errorFor('reason')} />
         {s && team.data?.settings.countyAgreementCategories.includes(s.category) ? (
           <fieldset className="fieldset">
             <legend>County-level agreement (required for {s.category === 'alternative_provision' ? 'an APC' : `the category ${CATEGORY_LABELS[s.category]}`})</legend>
-            <Field id={form.idOf('countyAgreedOn')} label="Agreed on" hint="For example 2026-07-08" value={form.values.countyAgreedOn} onChange={(v) => form.set('countyAgreedOn', v)} error={form.errorFor('countyAgreedOn')} width="short" />
+            <DateField {...form.field('countyAgreedOn')} label="Agreed on" />
             <Field id={form.idOf('countyAgreedBy')} label="Agreed by" hint="For example: County DST team managers meeting" value={form.values.countyAgreedBy} onChange={(v) => form.set('countyAgreedBy', v)} error={form.errorFor('countyAgreedBy')} />
           </fieldset>
         ) : null}

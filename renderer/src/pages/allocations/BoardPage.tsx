@@ -9,6 +9,7 @@ import { invoke } from '../../api.ts';
 import { Page } from '../../components/Page.tsx';
 import { Select } from '../../components/Select.tsx';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
+import { plural } from '../../format.ts';
 import { AllocationsNav } from './AllocationsNav.tsx';
 
 const ALL = 'all';
@@ -48,7 +49,7 @@ export function BoardPage() {
         />
       </div>
       <p className="result-count" role="status">
-        {rows.isPending ? 'Loading…' : `${data.length} open ${data.length === 1 ? 'school' : 'schools'}${search.trim() ? (data.length === 1 ? ' matches' : ' match') : ''}; ${open} missing a named or secondary link worker`}
+        {rows.isPending ? 'Loading…' : `${plural(data.length, 'open school')}${search.trim() ? (data.length === 1 ? ' matches' : ' match') : ''}; ${open} missing a named or secondary link worker`}
       </p>
       {data.length > 0 ? <VirtualTable caption="Schools and their link workers, unallocated first" rows={data} columns={columns} rowKey={(r) => r.urn} /> : null}
     </Page>

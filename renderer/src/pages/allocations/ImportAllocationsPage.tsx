@@ -8,6 +8,7 @@ import { fileInput, NO_FILE, OpenFileField, type FileChoice } from '../../compon
 import { Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useForm } from '../../components/useForm.ts';
+import { plural } from '../../format.ts';
 import { AllocationsNav } from './AllocationsNav.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 
@@ -65,9 +66,9 @@ export function ImportAllocationsPage() {
         </Button>
       </FormShell>
       {result ? (
-        <Notice title={`${result.applied} allocations saved`}>
+        <Notice title={`${plural(result.applied, 'allocation')} saved`}>
           <p>
-            {result.rows.filter((r) => r.outcome === 'unchanged').length} unchanged; {result.rejected.length} refused.
+            {result.rows.filter((r) => r.outcome === 'unchanged').length} unchanged; {plural(result.rejected.length, 'row')} refused.
           </p>
         </Notice>
       ) : null}
@@ -98,7 +99,7 @@ export function ImportAllocationsPage() {
             </tbody>
           </table>
           <Button className="button" isDisabled={applicable === 0} onPress={() => void run(false)}>
-            Save the {applicable} allocations that can apply
+            {applicable === 1 ? 'Save the 1 allocation that can apply' : `Save the ${applicable} allocations that can apply`}
           </Button>
         </section>
       ) : null}

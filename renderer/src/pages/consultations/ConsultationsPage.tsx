@@ -7,6 +7,7 @@ import {
 } from '../../../../shared/domain/records.ts';
 import { invoke } from '../../api.ts';
 import { childRefsText, parseChildRefs } from '../../components/childRefs.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -95,7 +96,7 @@ export function ConsultationsPage() {
           ) : (
             <SchoolPicker key={saved ? 'saved' : 'new'} id={form.idOf('urn')} value={form.values.urn} onChange={(urn) => form.set('urn', urn)} error={form.errorFor('urn')} />
           )}
-          <Field id={form.idOf('date')} label="Date" hint="yyyy-mm-dd" value={form.values.date} onChange={(v) => form.set('date', v)} error={form.errorFor('date')} width="short" />
+          <DateField {...form.field('date')} label="Date" />
           <Field id={form.idOf('requestedBy')} label="Requested by" value={form.values.requestedBy} onChange={(v) => form.set('requestedBy', v)} error={form.errorFor('requestedBy')} />
           <fieldset className="fieldset">
             <legend>Attendees</legend>
@@ -119,7 +120,7 @@ export function ConsultationsPage() {
             </div>
           ) : null}
           <TextBlock id={form.idOf('actions')} label="Actions" hint="What, who and by when" value={form.values.actions} onChange={(v) => form.set('actions', v)} />
-          <Field id={form.idOf('notesSharedOn')} label="Notes shared with the attendees, head and DSL on (optional)" hint="yyyy-mm-dd" value={form.values.notesSharedOn} onChange={(v) => form.set('notesSharedOn', v)} error={form.errorFor('notesSharedOn')} width="short" />
+          <DateField {...form.field('notesSharedOn')} label="Notes shared with the attendees, head and DSL on (optional)" />
           <div className="actions">
             <Button type="submit" className="button">
               {editing ? 'Save the changes' : 'Record consultation'}

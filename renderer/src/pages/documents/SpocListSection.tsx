@@ -3,13 +3,13 @@ import { useState } from 'react';
 import { Button, Checkbox } from 'react-aria-components';
 import { SpocListInput } from '../../../../shared/domain/documents.ts';
 import { invoke } from '../../api.ts';
-import { Field } from '../../components/Field.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { SaveFileField } from '../../components/FileFields.tsx';
 import { isBrowserMode, startDownload } from '../../files.ts';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
-import { formatDate, todayLocal } from '../../format.ts';
+import { formatDate, plural, todayLocal } from '../../format.ts';
 
 const separator = (folder: string) => (folder.includes('\\') ? '\\' : '/');
 
@@ -19,7 +19,8 @@ export function SpocListSection({ teamFolder }: { teamFolder: string }) {
   const form = useForm({ validFrom: todayLocal(), path: '', acceptGaps: false, replace: false });
   const validFrom = form.values.validFrom;
   const check = useQuery({ queryKey: ['documents.checkSpocList', validFrom], queryFn: () => invoke('documents.checkSpocList', { validFrom }), enabled: /^\d{4}-\d{2}-\d{2}$/.test(validFrom) });
-  const suggested = teamFolder ? `${teamFolder}${separator(teamFolder)}SPOC contact list ${validFrom}.xlsx` : '';
+  // The file is named after the day only once the field reads as one (a half-typed 3/12 would put a / in the name).
+  const suggested = teamFolder ? `${teamFolder}${separator(teamFolder)}SPOC contact list ${/^\d{4}-\d{2}-\d{2}$/.test(validFrom) ? validFrom : todayLocal()}.xlsx` : '';
   const target = form.valueOr('path', suggested);
   const [saved, setSaved] = useState<{ path: string; rows: number; downloaded: boolean } | null>(null);
   const gaps = check.data?.gaps ?? [];
@@ -47,12 +48,12 @@ export function SpocListSection({ teamFolder }: { teamFolder: string }) {
         their work email and phone. Declared connections, notes, reasons and children are never included.
       </p>
       {saved ? (
-        <Notice title={`SPOC list of ${saved.rows} schools ${saved.downloaded ? 'downloaded' : 'saved'}`}>
+        <Notice title={`SPOC list of ${plural(saved.rows, 'school')} ${saved.downloaded ? 'downloaded' : 'saved'}`}>
           <p>{saved.downloaded ? <>Your browser saves it as <strong>{saved.path}</strong>, usually in your Downloads folder.</> : <code className="path">{saved.path}</code>}</p>
         </Notice>
       ) : null}
       <FormShell form={form} onSubmit={() => submit()}>
-        <Field id={form.idOf('validFrom')} label="Valid from" hint="yyyy-mm-dd: the allocations on this day" value={validFrom} onChange={(v) => form.set('validFrom', v)} error={form.errorFor('validFrom')} width="short" />
+        <DateField {...form.field('validFrom')} label="Valid from" hint="The list shows the allocations on this day" />
         {check.data ? (
           gaps.length ? (
             <div className="finding-group finding-warning">
@@ -67,7 +68,7 @@ export function SpocListSection({ teamFolder }: { teamFolder: string }) {
               </Checkbox>
             </div>
           ) : (
-            <p className="finding-ok" role="status">All {check.data.schools} open schools have a named link worker on {formatDate(validFrom)}.</p>
+            <p className="finding-ok" role="status">{check.data.schools === 1 ? 'The open school has' : `All ${check.data.schools} open schools have`} a named link worker on {formatDate(validFrom)}.</p>
           )
         ) : null}
         {isBrowserMode() ? (

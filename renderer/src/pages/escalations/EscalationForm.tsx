@@ -6,6 +6,7 @@ import {
 import { londonWallTime } from '../../../../shared/domain/london-time.ts';
 import { childReferenceWarnings } from '../../../../shared/domain/records.ts';
 import { childRefsText, parseChildRefs } from '../../components/childRefs.ts';
+import { DateTimeField } from '../../components/DateTimeField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { SchoolPicker } from '../../components/SchoolPicker.tsx';
@@ -16,7 +17,7 @@ import { useForm } from '../../components/useForm.ts';
 type Concern = (typeof CONCERNS)[number] | '';
 type Referral = (typeof REFERRAL_ANSWERS)[number];
 type Route = (typeof REFERRAL_ROUTES)[number] | '';
-const TIME_HINT = 'yyyy-mm-ddThh:mm, England’s clock';
+const TIME_HINT = 'By the clock in England';
 
 /** Now on England's clock, whatever time zone the computer is set to. */
 export function nowOnTheClock(): string {
@@ -57,6 +58,7 @@ export function EscalationForm({ latest, submitLabel, onSubmit }: Props) {
   const text = (name: keyof typeof v & string, label: string, hint?: string, width?: 'half' | 'short') => (
     <Field id={form.idOf(name)} label={label} {...(hint ? { hint } : {})} {...(width ? { width } : {})} value={String(v[name])} onChange={(x) => form.set(name, x)} error={form.errorFor(name)} />
   );
+  const moment = (name: 'raisedAt' | 'managerInformedAt' | 'referralAt' | 'closedAt', label: string, hint = TIME_HINT) => <DateTimeField {...form.field(name)} label={label} hint={hint} />;
   const block = (name: keyof typeof v & string, label: string, hint?: string) => (
     <TextBlock id={form.idOf(name)} label={label} {...(hint ? { hint } : {})} value={String(v[name])} onChange={(x) => form.set(name, x)} error={form.errorFor(name)} />
   );
@@ -81,10 +83,8 @@ export function EscalationForm({ latest, submitLabel, onSubmit }: Props) {
       <fieldset className="fieldset">
         <legend>The concern</legend>
         <SchoolPicker id={form.idOf('urn')} value={v.urn} onChange={(urn) => form.set('urn', urn)} error={form.errorFor('urn')} initialText={latest?.schoolName ?? ''} />
-        <div className="date-row">
-          {text('raisedAt', 'Raised at', TIME_HINT, 'half')}
-          {text('raisedBy', 'Raised by', 'Who told the team, for example the DSL', 'half')}
-        </div>
+        {moment('raisedAt', 'Raised at')}
+        {text('raisedBy', 'Raised by', 'Who told the team, for example the DSL', 'half')}
         <Select<Concern> id={form.idOf('concern')} label="Concern" value={v.concern} onChange={(c) => form.set('concern', c)} options={[{ id: '', label: 'Choose the concern' }, ...CONCERNS.map((c) => ({ id: c, label: CONCERN_LABELS[c] }))]} />
         {form.errorFor('concern') ? <p className="error-message">{form.errorFor('concern')}</p> : null}
         {text('children', 'Children (optional)', 'Initials and year group, separated by commas: JB Y4, KT Y6. Never names.')}
@@ -97,10 +97,8 @@ export function EscalationForm({ latest, submitLabel, onSubmit }: Props) {
       </fieldset>
       <fieldset className="fieldset">
         <legend>The manager (within 24 hours)</legend>
-        <div className="date-row">
-          {text('managerInformedAt', 'Manager told at', TIME_HINT, 'half')}
-          {text('managerInformed', 'Manager told', 'Their name', 'half')}
-        </div>
+        {moment('managerInformedAt', 'Manager told at')}
+        {text('managerInformed', 'Manager told', 'Their name', 'half')}
         {block('lateReason', 'Why the manager was told late', 'Needed only when told more than 24 hours after the concern was raised')}
       </fieldset>
       <fieldset className="fieldset">
@@ -116,13 +114,11 @@ export function EscalationForm({ latest, submitLabel, onSubmit }: Props) {
         />
         {form.errorFor('referralRoute') ? <p className="error-message">{form.errorFor('referralRoute')}</p> : null}
         {v.referralRoute === 'other' ? text('referralRouteOther', 'Where the referral went', 'For example the police, or the Children Missing Education officer') : null}
-        <div className="date-row">
-          {text('referralAt', 'Referral made at (optional)', TIME_HINT, 'half')}
-          {text('referralReference', 'Referral reference (optional)', undefined, 'half')}
-        </div>
+        {moment('referralAt', 'Referral made at (optional)')}
+        {text('referralReference', 'Referral reference (optional)', undefined, 'half')}
         {block('advice', 'Advice the team gave (optional)')}
         {block('outcome', 'Outcome (optional)')}
-        {text('closedAt', 'Closed at (optional)', `${TIME_HINT}; closing needs the manager told and the outcome`, 'half')}
+        {moment('closedAt', 'Closed at (optional)', `${TIME_HINT}; closing needs the manager told and the outcome`)}
       </fieldset>
       {latest ? block('changeNote', 'What this entry changes, and why', 'Needed when it changes the time raised, the school, the concern or the time the manager was told') : null}
       <Button type="submit" className="button">

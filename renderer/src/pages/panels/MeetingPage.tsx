@@ -4,7 +4,9 @@ import { Button, Checkbox } from 'react-aria-components';
 import { Link, useParams } from 'react-router';
 import { panelTitle, RecordMeetingInput, RESPONSE_LABELS, RESPONSES, UpdateMeetingInput, type PanelMeeting, type Response } from '../../../../shared/domain/panels.ts';
 import { invoke } from '../../api.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { Field } from '../../components/Field.tsx';
+import { TimeField } from '../../components/TimeField.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
@@ -31,8 +33,8 @@ function DateSection({ meeting, onSaved }: { meeting: PanelMeeting; onSaved: (ti
       <h2 id="date-heading">Date</h2>
       <FormShell form={form} onSubmit={submit}>
         <div className="date-row">
-          <Field id={form.idOf('date')} label="Date" hint="yyyy-mm-dd" value={form.values.date} onChange={(v) => form.set('date', v)} error={form.errorFor('date')} width="short" />
-          <Field id={form.idOf('time')} label="Time (optional)" hint="hh:mm" value={form.values.time} onChange={(v) => form.set('time', v)} error={form.errorFor('time')} width="short" />
+          <DateField {...form.field('date')} label="Date" />
+          <TimeField {...form.field('time')} label="Time (optional)" />
         </div>
         <Checkbox className="checkbox" isSelected={form.values.cancelled} onChange={(v) => form.set('cancelled', v)}>
           <span className="checkbox-box" aria-hidden="true" />

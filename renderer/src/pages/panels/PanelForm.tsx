@@ -3,6 +3,7 @@ import { Button } from 'react-aria-components';
 import { PANEL_TYPE_LABELS, PANEL_TYPES, PanelInput, type Panel, type PanelType } from '../../../../shared/domain/panels.ts';
 import { invoke } from '../../api.ts';
 import { Field } from '../../components/Field.tsx';
+import { TimeField } from '../../components/TimeField.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Select } from '../../components/Select.tsx';
 import { useForm } from '../../components/useForm.ts';
@@ -44,7 +45,7 @@ export function PanelForm({ panel, onSaved }: { panel?: Panel; onSaved: (saved: 
       <Field id={form.idOf('name')} label="Name" hint="As the team calls it, for example Pupil Placement Panel" value={v.name} onChange={(x) => form.set('name', x)} error={form.errorFor('name')} />
       <Field id={form.idOf('area')} label="Area" value={v.area} onChange={(x) => form.set('area', x)} error={form.errorFor('area')} width="half" />
       <Field id={form.idOf('everyWeeks')} label="Meets every N weeks of term time (optional)" hint="4 for a Pupil Placement Panel; leave empty for a panel that meets when called" value={v.everyWeeks} onChange={(x) => form.set('everyWeeks', x)} error={form.errorFor('everyWeeks')} width="short" />
-      <Field id={form.idOf('usualTime')} label="Usual start time (optional)" hint="hh:mm" value={v.usualTime} onChange={(x) => form.set('usualTime', x)} error={form.errorFor('usualTime')} width="short" />
+      <TimeField {...form.field('usualTime')} label="Usual start time (optional)" />
       <Field id={form.idOf('location')} label="Where it meets (optional)" value={v.location} onChange={(x) => form.set('location', x)} error={form.errorFor('location')} />
       <Button type="submit" className="button">
         {panel ? 'Save the panel' : 'Add the panel'}

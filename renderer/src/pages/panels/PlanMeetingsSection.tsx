@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { Button, Checkbox } from 'react-aria-components';
 import { AddMeetingInput, GenerateMeetingsInput, type GeneratedMeetings, type Panel } from '../../../../shared/domain/panels.ts';
 import { invoke } from '../../api.ts';
-import { Field } from '../../components/Field.tsx';
+import { DateField } from '../../components/DateField.tsx';
+import { TimeField } from '../../components/TimeField.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
@@ -74,8 +75,8 @@ export function PlanMeetingsSection({ panel, lastMeeting }: { panel: Panel; last
           </p>
           <FormShell form={plan} onSubmit={() => run(true)}>
             <div className="date-row">
-              <Field id={plan.idOf('from')} label={panel.anchor ? 'Plan from' : 'First meeting'} hint="yyyy-mm-dd" value={plan.values.from} onChange={(x) => { plan.set('from', x); setPreview(null); }} error={plan.errorFor('from')} width="short" />
-              <Field id={plan.idOf('until')} label="Plan up to" hint="yyyy-mm-dd" value={until} onChange={(x) => { plan.set('until', x); setPreview(null); }} error={plan.errorFor('until')} width="short" />
+              <DateField {...plan.field('from')} label={panel.anchor ? 'Plan from' : 'First meeting'} onChange={(x) => { plan.set('from', x); setPreview(null); }} />
+              <DateField {...plan.field('until')} value={until} label="Plan up to" onChange={(x) => { plan.set('until', x); setPreview(null); }} />
             </div>
             {panel.anchor ? (
               <Checkbox className="checkbox" isSelected={plan.values.restart} onChange={(v) => { plan.set('restart', v); setPreview(null); }}>
@@ -107,8 +108,8 @@ export function PlanMeetingsSection({ panel, lastMeeting }: { panel: Panel; last
       <h3>Add one meeting</h3>
       <FormShell form={one} onSubmit={addOne}>
         <div className="date-row">
-          <Field id={one.idOf('date')} label="Date" hint="yyyy-mm-dd" value={one.values.date} onChange={(x) => one.set('date', x)} error={one.errorFor('date')} width="short" />
-          <Field id={one.idOf('time')} label="Time (optional)" hint="hh:mm" value={one.values.time} onChange={(x) => one.set('time', x)} error={one.errorFor('time')} width="short" />
+          <DateField {...one.field('date')} label="Date" />
+          <TimeField {...one.field('time')} label="Time (optional)" />
         </div>
         <Button type="submit" className="button button-secondary">
           Add the meeting

@@ -4,6 +4,7 @@ import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
 import { CONNECTION_KINDS, CONNECTION_LABELS, ConnectionFields, type ConnectionKind } from '../../../../shared/domain/people.ts';
 import { invoke } from '../../api.ts';
 import { FormShell } from '../../components/FormShell.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { SchoolPicker } from '../../components/SchoolPicker.tsx';
@@ -51,8 +52,8 @@ export function DeclareConnectionForm({ personId, onSaved }: { personId: string;
       {form.values.kind === 'other' ? (
         <Field id={form.idOf('otherText')} label="What is the connection?" value={form.values.otherText} onChange={(v) => form.set('otherText', v)} error={form.errorFor('otherText')} />
       ) : null}
-      <Field id={form.idOf('from')} label="From" hint="For example 2024-09-01" value={form.values.from} onChange={(v) => form.set('from', v)} error={form.errorFor('from')} width="short" />
-      <Field id={form.idOf('to')} label="To (optional)" value={form.values.to} onChange={(v) => form.set('to', v)} error={form.errorFor('to')} width="short" />
+      <DateField {...form.field('from')} label="From" />
+      <DateField {...form.field('to')} label="To (optional)" hint="When the connection ended, if it has" />
       <Button type="submit" className="button">
         Record connection
       </Button>

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { LEVEL3_PLANS_NORM, ROLE_LABELS } from '../../../../shared/domain/people.ts';
 import { filterBySearch } from '../../../../shared/domain/search.ts';
 import { invoke } from '../../api.ts';
+import { formatDate } from '../../format.ts';
 import { Page } from '../../components/Page.tsx';
 
 export function PeoplePage() {
@@ -81,7 +82,7 @@ export function PeoplePage() {
                   {p.level3Plans > LEVEL3_PLANS_NORM ? <span className="tag tag-warning">Above {LEVEL3_PLANS_NORM}</span> : null}
                 </td>
                 <td>{p.connections}</td>
-                <td>{p.active ? 'Active' : p.activeTo ? `Left ${p.activeTo}` : `Starts ${p.activeFrom}`}</td>
+                <td>{p.active ? 'Active' : p.activeTo ? `Left ${formatDate(p.activeTo)}` : `Starts ${formatDate(p.activeFrom)}`}</td>
               </tr>
             ))}
           </tbody>

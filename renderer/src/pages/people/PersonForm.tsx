@@ -1,6 +1,7 @@
 import { todayLocal } from '../../format.ts';
 import { Button, Radio, RadioGroup, Label } from 'react-aria-components';
 import { PersonFields, ROLE_LABELS, ROLES, type Person, type PersonInput, type Role } from '../../../../shared/domain/people.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { FormShell } from '../../components/FormShell.tsx';
@@ -30,7 +31,7 @@ export function PersonForm({ person, submitLabel, onSubmit }: { person?: Person;
       form.fail(error);
     }
   };
-  const text = (name: 'name' | 'email' | 'phone' | 'hub' | 'activeFrom' | 'activeTo' | 'capacity' | 'level3Plans', label: string, extra: { hint?: string; width?: 'full' | 'half' | 'short'; type?: 'email' } = {}) => (
+  const text = (name: 'name' | 'email' | 'phone' | 'hub' | 'capacity' | 'level3Plans', label: string, extra: { hint?: string; width?: 'full' | 'half' | 'short'; type?: 'email' } = {}) => (
     <Field id={form.idOf(name)} label={label} value={values[name]} onChange={(v) => form.set(name, v)} error={form.errorFor(name)} {...extra} />
   );
   return (
@@ -48,8 +49,8 @@ export function PersonForm({ person, submitLabel, onSubmit }: { person?: Person;
       {text('email', 'Work email', { type: 'email' })}
       {text('phone', 'Work phone', { width: 'half' })}
       {text('hub', 'Hub', { width: 'half' })}
-      {text('activeFrom', 'Active from', { hint: 'For example 2026-09-01', width: 'short' })}
-      {text('activeTo', 'Active to (optional)', { hint: 'Their last day, if known', width: 'short' })}
+      <DateField {...form.field('activeFrom')} label="Active from" />
+      <DateField {...form.field('activeTo')} label="Active to (optional)" hint="Their last day, if known" />
       {text('capacity', 'Capacity (optional)', { hint: 'Most schools as named link worker; leave empty for the team default', width: 'short' })}
       {text('level3Plans', 'Level 3 Early Help Plans held', { hint: 'The procedure expects no more than 2', width: 'short' })}
       <Button type="submit" className="button">

@@ -1,4 +1,4 @@
-import { todayLocal } from '../../format.ts';
+import { formatDate, todayLocal } from '../../format.ts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -21,7 +21,7 @@ export function PersonPage() {
   if (!detail.data) return <Page title="Person" />;
   const { person, connections, warnings, active } = detail.data;
   return (
-    <Page title={person.name} lead={active ? undefined : `Not active${person.activeTo ? ` since ${person.activeTo}` : ''}.`}>
+    <Page title={person.name} lead={active ? undefined : `Not active${person.activeTo ? ` since ${formatDate(person.activeTo)}` : ''}.`}>
       <p>
         <Link to="/people">All people</Link>
       </p>

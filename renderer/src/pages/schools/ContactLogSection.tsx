@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { CHANNEL_LABELS, CHANNELS, ContactInput, DIRECTION_LABELS, DIRECTIONS, type Channel } from '../../../../shared/domain/contacts.ts';
 import { invoke } from '../../api.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { DateTimeField } from '../../components/DateTimeField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -75,14 +77,14 @@ function ContactForm({ urn, linkWorkers, onStart, onSaved, onCancel }: { urn: st
 
   return (
     <FormShell form={form} onSubmit={submit}>
-      <Field id={form.idOf('at')} label="When" hint="yyyy-mm-ddThh:mm" value={form.values.at} onChange={(v) => form.set('at', v)} error={form.errorFor('at')} width="short" />
+      <DateTimeField {...form.field('at')} label="When" />
       <Select id={form.idOf('workerId')} label="Worker" value={workerId} onChange={(v) => form.set('workerId', v)} options={active.map((p) => ({ id: p.id, label: p.name }))} />
       <Field id={form.idOf('withWhom')} label="With whom" hint="For example the DSL, Mrs Patel" value={form.values.withWhom} onChange={(v) => form.set('withWhom', v)} error={form.errorFor('withWhom')} />
       <Select label="Direction" value={form.values.direction} onChange={(v) => form.set('direction', v)} options={DIRECTIONS.map((d) => ({ id: d, label: DIRECTION_LABELS[d] }))} />
       <Select label="How" value={form.values.channel} onChange={(v) => form.set('channel', v)} options={CHANNELS.map((c) => ({ id: c, label: CHANNEL_LABELS[c] }))} />
       <Field id={form.idOf('summary')} label="Summary" value={form.values.summary} onChange={(v) => form.set('summary', v)} error={form.errorFor('summary')} />
       <Field id={form.idOf('followUp')} label="Follow-up (optional)" value={form.values.followUp} onChange={(v) => form.set('followUp', v)} error={form.errorFor('followUp')} />
-      <Field id={form.idOf('followUpDue')} label="Follow-up due (optional)" hint="yyyy-mm-dd" value={form.values.followUpDue} onChange={(v) => form.set('followUpDue', v)} error={form.errorFor('followUpDue')} width="short" />
+      <DateField {...form.field('followUpDue')} label="Follow-up due (optional)" />
       <div className="actions">
         <Button type="submit" className="button">
           Log contact

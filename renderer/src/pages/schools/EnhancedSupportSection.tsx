@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Checkbox, CheckboxGroup, Label } from 'react-aria-components';
 import { ENHANCED_SUPPORT_REASONS, EnhancedSupport, REASON_LABELS, type EnhancedSupportReason, type School } from '../../../../shared/domain/schools.ts';
 import { invoke } from '../../api.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -77,7 +78,7 @@ function EnhancedSupportForm({ school, onStart, onSaved, onCancel }: { school: S
       {form.values.reasons.includes('other') ? (
         <Field id={form.idOf('otherText')} label="Other reason" value={form.values.otherText} onChange={(v) => form.set('otherText', v)} error={form.errorFor('otherText')} />
       ) : null}
-      <Field id={form.idOf('setOn')} label="Date set" hint="For example 2026-09-15" value={form.values.setOn} onChange={(v) => form.set('setOn', v)} error={form.errorFor('setOn')} width="short" />
+      <DateField {...form.field('setOn')} label="Date set" />
       <div className="actions">
         <Button type="submit" className="button">
           {current ? 'Save changes' : 'Flag for enhanced support'}

@@ -4,6 +4,7 @@ import { Button, Checkbox, ProgressBar } from 'react-aria-components';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { GiasImportInput, type GiasApplyInput, type GiasPreview } from '../../../../shared/domain/imports.ts';
+import { plural } from '../../format.ts';
 import { invoke } from '../../api.ts';
 import { Field } from '../../components/Field.tsx';
 import { fileInput, NO_FILE, OpenFileField, type FileChoice } from '../../components/FileFields.tsx';
@@ -17,19 +18,26 @@ function parseCodes(text: string): string[] {
   return text.split(/[\s,;]+/).map((c) => c.trim()).filter(Boolean);
 }
 
-function ImportProgress({ active }: { active: boolean }) {
-  const progress = useQuery({ queryKey: ['imports.progress'], queryFn: () => invoke('imports.progress', {}), refetchInterval: active ? 250 : false, enabled: active });
+/**
+ * The preview reports how much of the file it has read. The import reads and saves in one
+ * transaction that nothing else may enter, so it cannot be asked how far it is: it shows
+ * "Saving…" until it ends.
+ */
+function ImportProgress({ active, saving }: { active: boolean; saving: boolean }) {
+  const progress = useQuery({ queryKey: ['imports.progress'], queryFn: () => invoke('imports.progress', {}), refetchInterval: active && !saving ? 250 : false, enabled: active && !saving });
   if (!active) return null;
   const p = progress.data;
   const percent = p && p.totalBytes > 0 ? Math.round((p.bytesRead / p.totalBytes) * 100) : 0;
   return (
-    <ProgressBar className="progress" value={percent} aria-label={p?.phase === 'applying' ? 'Saving the import' : 'Reading the file'}>
+    <ProgressBar className="progress" value={percent} isIndeterminate={saving} aria-label={saving ? 'Saving the import' : 'Reading the file'}>
       {({ valueText }) => (
         <>
-          <span className="progress-label">{p?.phase === 'applying' ? 'Saving…' : `Reading the file… ${valueText ?? ''}`}</span>
-          <span className="progress-track">
-            <span className="progress-fill" style={{ width: `${percent}%` }} />
-          </span>
+          <span className="progress-label">{saving ? 'Saving…' : `Reading the file… ${valueText ?? ''}`}</span>
+          {saving ? null : (
+            <span className="progress-track">
+              <span className="progress-fill" style={{ width: `${percent}%` }} />
+            </span>
+          )}
         </>
       )}
     </ProgressBar>
@@ -110,7 +118,7 @@ export function GiasImportPage() {
         </Button>
       </FormShell>
       <div aria-live="polite">
-        <ImportProgress active={busy} />
+        <ImportProgress active={busy} saving={applyMutation.isPending} />
         {result ? (
           result.applied ? (
             <Notice title="Import complete">
@@ -139,7 +147,7 @@ export function GiasImportPage() {
             </Checkbox>
           ) : null}
           <Button className="button" onPress={() => void runApply()} isDisabled={busy || (preview.counts.errors > 0 && !applyGoodRows)}>
-            Import {preview.counts.added + preview.counts.updated} changes
+            Import {plural(preview.counts.added + preview.counts.updated, 'change')}
           </Button>
         </section>
       ) : null}

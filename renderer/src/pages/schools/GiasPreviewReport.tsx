@@ -1,6 +1,4 @@
-import type { GiasPreview } from '../../../../shared/domain/imports.ts';
-
-const display = (v: string | number | null): string => (v === null || v === '' ? '(blank)' : String(v));
+import { describeFieldChange, type GiasPreview } from '../../../../shared/domain/imports.ts';
 
 export function GiasPreviewReport({ preview }: { preview: GiasPreview }) {
   const c = preview.counts;
@@ -34,7 +32,7 @@ export function GiasPreviewReport({ preview }: { preview: GiasPreview }) {
             {preview.updated.map((u) => (
               <li key={u.urn}>
                 <strong>{u.name}</strong> ({u.urn}){u.closing ? ' – now closed in GIAS' : ''}:{' '}
-                {u.changes.map((ch) => `${ch.field} ${display(ch.from)} → ${display(ch.to)}`).join('; ')}
+                {u.changes.map(describeFieldChange).join('; ')}
               </li>
             ))}
           </ul>

@@ -2,13 +2,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
 import { z } from 'zod';
 import { invoke } from '../../api.ts';
-import { Field } from '../../components/Field.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { CancelButton, OnDemand } from '../../components/OnDemand.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { formatDate } from '../../format.ts';
 
-const Day = z.object({ day: z.iso.date('Enter the date as yyyy-mm-dd') });
+const Day = z.object({ day: z.iso.date('Enter the INSET day, such as 3/12/2026') });
 
 /** Days the school is closed to pupils: its visit deadlines skip them only when the team counts INSET days as non-working. */
 export function InsetDaysSection({ urn }: { urn: string }) {
@@ -56,7 +56,7 @@ function InsetDayForm({ onAdd, onCancel }: { onAdd: (day: string) => Promise<voi
   };
   return (
     <FormShell form={form} onSubmit={add}>
-      <Field id={form.idOf('day')} label="INSET day" hint="yyyy-mm-dd" value={form.values.day} onChange={(v) => form.set('day', v)} error={form.errorFor('day')} width="short" />
+      <DateField {...form.field('day')} label="INSET day" />
       <div className="actions">
         <Button type="submit" className="button">
           Add INSET day

@@ -4,7 +4,7 @@ import { Button, Checkbox, CheckboxGroup, Label } from 'react-aria-components';
 import { z } from 'zod';
 import { TIMELINE_KIND_LABELS, TIMELINE_KINDS, type TimelineCursor, type TimelineEntry, type TimelineKind } from '../../../../shared/domain/timeline.ts';
 import { invoke } from '../../api.ts';
-import { Field } from '../../components/Field.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { formatDate, formatDateTime, todayLocal } from '../../format.ts';
@@ -12,8 +12,8 @@ import { Link } from 'react-router';
 
 const Range = z
   .object({
-    from: z.union([z.literal(''), z.iso.date('Enter the date as yyyy-mm-dd')]),
-    to: z.union([z.literal(''), z.iso.date('Enter the date as yyyy-mm-dd')]),
+    from: z.union([z.literal(''), z.iso.date('Enter the first day, such as 1/9/2026')]),
+    to: z.union([z.literal(''), z.iso.date('Enter the last day, such as 18/12/2026')]),
   })
   .refine((r) => !r.from || !r.to || r.from <= r.to, { message: 'The end of the range cannot be before its start', path: ['to'] });
 
@@ -63,8 +63,8 @@ export function SchoolTimeline({ urn }: { urn: string }) {
           ))}
         </CheckboxGroup>
         <FormShell form={form} onSubmit={applyRange} className="form date-row">
-          <Field id={form.idOf('from')} label="From" hint="yyyy-mm-dd" value={form.values.from} onChange={(v) => form.set('from', v)} error={form.errorFor('from')} width="short" />
-          <Field id={form.idOf('to')} label="To" hint={`For example ${todayLocal()}`} value={form.values.to} onChange={(v) => form.set('to', v)} error={form.errorFor('to')} width="short" />
+          <DateField {...form.field('from')} label="From (optional)" />
+          <DateField {...form.field('to')} label="To (optional)" />
           <Button type="submit" className="button button-secondary file-field-button">
             Show these dates
           </Button>

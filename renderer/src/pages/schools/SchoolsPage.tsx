@@ -1,13 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
-import { Checkbox, Input, Label, SearchField } from 'react-aria-components';
+import { Button, Checkbox, Input, Label, SearchField } from 'react-aria-components';
 import { Link } from 'react-router';
 import { CATEGORY_LABELS, SCHOOL_CATEGORIES, SCHOOL_STATUSES, STATUS_LABELS, type SchoolCategory, type SchoolStatus, type SchoolSummary } from '../../../../shared/domain/schools.ts';
 import { invoke } from '../../api.ts';
+import { Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { Select } from '../../components/Select.tsx';
 import { usePages } from '../../components/usePages.ts';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
+import { plural } from '../../format.ts';
+import { BulkEditSection } from './BulkEditSection.tsx';
 
 type Sort = 'name' | 'urn' | 'town' | 'pupils' | 'category';
 const ALL = 'all';
@@ -19,6 +22,9 @@ export function SchoolsPage() {
   const [hub, setHub] = useState<string>(ALL);
   const [enhancedOnly, setEnhancedOnly] = useState(false);
   const [sort, setSort] = useState<{ by: Sort; descending: boolean }>({ by: 'name', descending: false });
+  // Ticked schools, kept while the search and filters change, so a selection can be built up from several searches.
+  const [chosen, setChosen] = useState<ReadonlyMap<string, string>>(new Map());
+  const [changed, setChanged] = useState<string | null>(null);
   const deferredSearch = useDeferredValue(search);
   const hubs = useQuery({ queryKey: ['schools.hubs'], queryFn: () => invoke('schools.hubs', {}) });
   const query = {
@@ -37,7 +43,27 @@ export function SchoolsPage() {
     sort: sort.by === by ? (sort.descending ? 'descending' : 'ascending') : 'none',
     onSort: () => setSort((s) => ({ by, descending: s.by === by ? !s.descending : false })),
   });
+  const choose = (picked: SchoolSummary[], on: boolean) =>
+    setChosen((current) => {
+      const next = new Map(current);
+      for (const s of picked) {
+        if (on) next.set(s.urn, s.name);
+        else next.delete(s.urn);
+      }
+      return next;
+    });
+  const shown = schools.rows;
+  const allShownChosen = shown.length > 0 && shown.every((s) => chosen.has(s.urn));
+  const chosenHidden = [...chosen.keys()].filter((urn) => !shown.some((s) => s.urn === urn)).length;
   const columns: Column<SchoolSummary>[] = [
+    {
+      key: 'select', header: 'Select', width: '5rem',
+      render: (s) => (
+        <Checkbox className="checkbox table-checkbox" aria-label={`Select ${s.name}`} isSelected={chosen.has(s.urn)} onChange={(on) => choose([s], on)}>
+          <span className="checkbox-box" aria-hidden="true" />
+        </Checkbox>
+      ),
+    },
     {
       key: 'name', header: 'School', ...sortable('name'), width: '34%',
       render: (s) => (
@@ -62,6 +88,9 @@ export function SchoolsPage() {
       <div className="page-actions">
         <Link className="button" to="/schools/import">
           Import from GIAS
+        </Link>
+        <Link className="button button-secondary" to="/schools/import-hubs">
+          Import hubs
         </Link>
         <Link className="button button-secondary" to="/schools/new">
           Add a school
@@ -102,6 +131,24 @@ export function SchoolsPage() {
       <p className="result-count" role="status">
         {schools.pending ? 'Loading schools…' : `${total.toLocaleString('en-GB')} ${total === 1 ? 'school' : 'schools'}`}
       </p>
+      {changed ? <Notice title={changed} /> : null}
+      {shown.length > 0 ? (
+        <div className="selection-bar">
+          <p role="status">
+            {/* Worded without 'schools': the count of the list above is the status that says how many schools match. */}
+            Selected: {chosen.size === 0 ? 'none' : `${chosen.size}${chosenHidden ? `, ${chosenHidden} of them not in the list shown` : ''}`}.
+          </p>
+          <Button className="button button-secondary" onPress={() => choose(shown, !allShownChosen)}>
+            {allShownChosen ? `Unselect the ${plural(shown.length, 'school')} shown` : `Select all ${plural(shown.length, 'school')} shown`}
+          </Button>
+          {chosen.size > 0 ? (
+            <Button className="button button-secondary" onPress={() => setChosen(new Map())}>
+              Clear the selection
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      {chosen.size > 0 ? <BulkEditSection chosen={chosen} hubs={hubs.data ?? []} onDone={(message) => { setChanged(message); setChosen(new Map()); }} /> : null}
       {schools.rows.length > 0 ? (
         <VirtualTable caption="Schools, sorted as chosen above" rows={schools.rows} totalRows={total} onNearEnd={schools.more} columns={columns} rowKey={(s) => s.urn} />
       ) : schools.loaded ? (

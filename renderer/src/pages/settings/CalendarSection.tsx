@@ -3,13 +3,14 @@ import { useState } from 'react';
 import { Button, Checkbox } from 'react-aria-components';
 import { AcademicYearInput, BANK_HOLIDAYS_URL, TERM_LABELS, TERM_NAMES, type AcademicYear } from '../../../../shared/domain/calendar.ts';
 import { invoke } from '../../api.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { fileInput, NO_FILE, OpenFileField, type FileChoice } from '../../components/FileFields.tsx';
 import { api } from '../../../../shared/api.ts';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
-import { formatDate } from '../../format.ts';
+import { formatDate, plural } from '../../format.ts';
 
 type Part = 'startsOn' | 'halfTermFrom' | 'halfTermTo' | 'endsOn';
 /** Named as the schema's paths (terms.0.startsOn), so its errors land on the right field. */
@@ -120,7 +121,7 @@ export function CalendarSection() {
     try {
       const result = await invoke('calendar.importBankHolidays', parsed);
       bank.set('file', NO_FILE);
-      setMessage(`${result.count} bank holidays imported, ${formatDate(result.from)} to ${formatDate(result.to)}`);
+      setMessage(`${plural(result.count, 'bank holiday')} imported, ${formatDate(result.from)} to ${formatDate(result.to)}`);
       await refresh();
     } catch (error) {
       if (bank.values.file.upload) bank.set('file', NO_FILE);
@@ -158,7 +159,7 @@ export function CalendarSection() {
             <legend>{TERM_LABELS[TERM_NAMES[i]]}</legend>
             {PARTS.map(([part, label]) => {
               const name = `terms.${i}.${part}` as const;
-              return <Field key={name} id={form.idOf(name)} label={label} hint="yyyy-mm-dd" value={form.values[name]} onChange={(v) => form.set(name, v)} error={form.errorFor(name)} width="short" />;
+              return <DateField key={name} {...form.field(name)} label={label} messageLabel={`${TERM_LABELS[TERM_NAMES[i]]}, ${label.toLowerCase()}`} hint="For example 1/9/2026" />;
             })}
           </fieldset>
         ))}
@@ -184,7 +185,7 @@ export function CalendarSection() {
       </FormShell>
       <h3>Bank holidays</h3>
       <p>
-        {info.data ? `${info.data.bankHolidays.count} England and Wales bank holidays held, ${formatDate(info.data.bankHolidays.from)} to ${formatDate(info.data.bankHolidays.to)}.` : ''} To add
+        {info.data ? `${plural(info.data.bankHolidays.count, 'England and Wales bank holiday')} held, ${formatDate(info.data.bankHolidays.from)} to ${formatDate(info.data.bankHolidays.to)}.` : ''} To add
         later years, download <code>bank-holidays.json</code> from <code>{BANK_HOLIDAYS_URL}</code> and import it. The dashboard reminds you six months
         before the last one held.
       </p>

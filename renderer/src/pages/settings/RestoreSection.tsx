@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import { BackupSource, type BackupVerdict, type RestoreResult } from '../../../../shared/api.ts';
+import type { BackupVerdict, RestoreResult } from '../../../../shared/api.ts';
+import { BackupSource } from '../../../../shared/domain/database.ts';
 import { invoke } from '../../api.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { Field } from '../../components/Field.tsx';

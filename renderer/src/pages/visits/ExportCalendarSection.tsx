@@ -3,18 +3,18 @@ import { Button, Checkbox } from 'react-aria-components';
 import { z } from 'zod';
 import { addDays } from '../../../../shared/format.ts';
 import { invoke } from '../../api.ts';
-import { Field } from '../../components/Field.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { SaveFileField } from '../../components/FileFields.tsx';
 import { isBrowserMode, startDownload } from '../../files.ts';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
-import { todayLocal } from '../../format.ts';
+import { plural, todayLocal } from '../../format.ts';
 
 const ExportForm = z.object({
   path: z.string().trim().min(1, 'Enter where to save the .ics file'),
-  from: z.iso.date('Enter the date as yyyy-mm-dd'),
-  to: z.iso.date('Enter the date as yyyy-mm-dd'),
+  from: z.iso.date('Enter the first day, such as 1/1/2027'),
+  to: z.iso.date('Enter the last day, such as 31/3/2027'),
   replace: z.boolean(),
 });
 /** Browser mode: the same range, downloaded instead of saved at a path. */
@@ -43,7 +43,7 @@ export function ExportCalendarSection() {
       {done ? (
         <Notice title={done.downloaded ? 'Calendar file downloaded' : 'Calendar file saved'}>
           <p>
-            {done.events} events in <span className="path">{done.path}</span>
+            {plural(done.events, 'event')} in <span className="path">{done.path}</span>
             {done.downloaded ? ', in the folder your browser saves downloads to' : ''}
           </p>
         </Notice>
@@ -66,8 +66,10 @@ export function ExportCalendarSection() {
           <span className="checkbox-box" aria-hidden="true" />
           Replace a file already at this path (an earlier export)
         </Checkbox>
-        <Field id={form.idOf('from')} label="From" value={form.values.from} onChange={(v) => form.set('from', v)} error={form.errorFor('from')} width="short" />
-        <Field id={form.idOf('to')} label="To" value={form.values.to} onChange={(v) => form.set('to', v)} error={form.errorFor('to')} width="short" />
+        <div className="date-row">
+          <DateField {...form.field('from')} label="From" />
+          <DateField {...form.field('to')} label="To" />
+        </div>
         <div className="page-actions">
           <Button type="submit" className="button button-secondary">
             Export calendar

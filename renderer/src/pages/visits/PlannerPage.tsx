@@ -7,7 +7,7 @@ import { invoke } from '../../api.ts';
 import { Page } from '../../components/Page.tsx';
 import { Select } from '../../components/Select.tsx';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
-import { formatDate } from '../../format.ts';
+import { formatDate, plural } from '../../format.ts';
 import { ExportCalendarSection } from './ExportCalendarSection.tsx';
 
 function Cell({ row, term, year }: { row: PlannerRow; term: TermName; year: string }) {
@@ -56,7 +56,7 @@ export function PlannerPage() {
         <Select label="School year" value={year ?? ''} onChange={setChosen} options={(years.data ?? []).map((y) => ({ id: y.label, label: y.label }))} />
       </div>
       <p className="result-count" role="status">
-        {rows.isPending ? 'Loading…' : `${data.length} schools; ${missing} termly visits not yet agreed`}
+        {rows.isPending ? 'Loading…' : `${plural(data.length, 'school')}; ${plural(missing, 'termly visit')} not yet agreed`}
       </p>
       {data.length > 0 ? <VirtualTable caption="Termly visits by school" rows={data} columns={columns} rowKey={(r) => r.urn} rowHeight={56} /> : null}
       <ExportCalendarSection />

@@ -3,8 +3,11 @@ import { useDeferredValue, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { Link, useParams } from 'react-router';
 import { TERM_LABELS, TERM_NAMES, type TermName } from '../../../../shared/domain/calendar.ts';
+import { z } from 'zod';
+import { isoDate } from '../../../../shared/dates.ts';
 import { NEXT_STATUSES, PlanVisitInput, VISIT_STATUS_LABELS, type Visit, type VisitStatus } from '../../../../shared/domain/visits.ts';
 import { invoke } from '../../api.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -31,9 +34,13 @@ function Deadlines({ deadlines }: { deadlines: Visit['deadlines'] }) {
   );
 }
 
+const OnDay = z.object({ on: isoDate('the day it happened') });
+
 function StatusActions({ visit, onDone }: { visit: Visit; onDone: () => void }) {
   const form = useForm({ on: todayLocal(), reason: '' });
   const move = async (to: VisitStatus) => {
+    // The day is checked here too, so a date typed wrongly is named in words, not as the API's format.
+    if (!form.validate(OnDay)) return;
     try {
       await invoke('visits.setStatus', { id: visit.id, to, on: form.values.on, ...(form.values.reason ? { reason: form.values.reason } : {}) });
       onDone();
@@ -45,7 +52,7 @@ function StatusActions({ visit, onDone }: { visit: Visit; onDone: () => void }) 
   if (next.length === 0) return <p>Nothing more to do for this visit.</p>;
   return (
     <FormShell form={form} onSubmit={() => undefined}>
-      <Field id={form.idOf('on')} label="On" hint="yyyy-mm-dd" value={form.values.on} onChange={(v) => form.set('on', v)} error={form.errorFor('on')} width="short" />
+      <DateField {...form.field('on')} label="On" hint="The day it happened" />
       {next.includes('cancelled') ? (
         <Field id={form.idOf('reason')} label="Reason (needed to cancel)" value={form.values.reason} onChange={(v) => form.set('reason', v)} error={form.errorFor('reason')} />
       ) : null}
@@ -117,7 +124,7 @@ export function VisitPage() {
       <section aria-labelledby="agree-heading" className="card">
         <h2 id="agree-heading">Agree the date</h2>
         <FormShell form={form} onSubmit={submit}>
-          <Field id={form.idOf('date')} label="Visit date" hint="yyyy-mm-dd; leave empty while it is to be agreed" value={date} onChange={(v) => form.set('date', v)} error={form.errorFor('date')} width="short" />
+          <DateField {...form.field('date')} value={date} label="Visit date" hint="For example 24/02/2027; leave empty while it is to be agreed" />
           <Field id={form.idOf('agreedWith')} label="Agreed with" hint="For example the head teacher or the DSL" value={agreedWith} onChange={(v) => form.set('agreedWith', v)} error={form.errorFor('agreedWith')} />
           {moving ? (
             <Field id={form.idOf('movedReason')} label="Why the visit moved" value={form.values.movedReason} onChange={(v) => form.set('movedReason', v)} error={form.errorFor('movedReason')} />

@@ -10,6 +10,7 @@ import { PERSISTENT_ABSENCE_PERCENT, SEVERE_ABSENCE_PERCENT } from '../../../../
 import { invoke } from '../../api.ts';
 import { DocumentsTable } from '../documents/DocumentsTable.tsx';
 import { MeetingRecordButton } from '../documents/MeetingRecordButton.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
@@ -126,7 +127,7 @@ function VisitRecordForm({ urn, year, term, visitId, initial }: { urn: string; y
               <Select label="Meets the threshold for a referral to Family Early Help" value={c.earlyHelpReferral} onChange={(v) => setChild(i, { earlyHelpReferral: v })} options={decisionOptions} />
               <Field id={form.idOf(`children.${i}.action`)} label="Action" value={c.action} onChange={(v) => setChild(i, { action: v })} />
               <Field id={form.idOf(`children.${i}.who`)} label="Who" value={c.who} onChange={(v) => setChild(i, { who: v })} width="half" />
-              <Field id={form.idOf(`children.${i}.byWhen`)} label="By when" hint="yyyy-mm-dd" value={c.byWhen} onChange={(v) => setChild(i, { byWhen: v })} error={form.errorFor(`children.${i}.byWhen`)} width="short" />
+              <DateField id={form.idOf(`children.${i}.byWhen`)} label="By when" messageLabel={`Child ${i + 1}, by when`} hint="For example 3/12/2026 (optional)" value={c.byWhen} onChange={(v) => setChild(i, { byWhen: v })} onProblem={form.problemOf(`children.${i}.byWhen`)} error={form.errorFor(`children.${i}.byWhen`)} />
               <Button className="button button-secondary" onPress={() => setChildren((list) => list.filter((_, j) => j !== i))}>
                 Remove child {i + 1}
               </Button>
