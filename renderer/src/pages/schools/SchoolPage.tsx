@@ -54,7 +54,7 @@ export function SchoolPage() {
   const spoc = currentOf(history.data ?? [], 'named', today);
   const secondary = currentOf(history.data ?? [], 'secondary', today);
   const glance: [string, string][] = [
-    ['Category', `${CATEGORY_LABELS[school.category]}${school.phase ? `, ${school.phase.toLowerCase()} phase` : ''}`],
+    ['Category', CATEGORY_LABELS[school.category]],
     ['Status', STATUS_LABELS[school.status] + (school.closedOn ? ` (closed ${formatDate(school.closedOn)})` : '')],
     ['SPOC (named link worker)', spoc?.personName ?? 'None'],
     ['Secondary link worker', secondary?.personName ?? 'None'],
