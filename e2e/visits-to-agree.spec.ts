@@ -40,6 +40,7 @@ test('the dashboard lists every school served with no agreed visit this term, an
   await page.getByRole('link', { name: 'Dunmere College' }).click();
   const scope = page.getByRole('region', { name: 'In scope' });
   await expect(scope).toContainText('The team does not serve this school');
+  await scope.getByRole('button', { name: 'Change whether the team serves it' }).click();
   await scope.getByText('Yes, whatever its category').click();
   await scope.getByRole('button', { name: 'Save' }).click();
   await expect(scope.getByText('Saved: In the team’s scope')).toBeVisible();

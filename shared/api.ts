@@ -51,6 +51,7 @@ import { EnhancedSupport, NewSchool, SCHOOL_CATEGORIES, SchoolQuery, SchoolScope
 import { PersonName, TeamSettingsPatch } from './domain/team.ts';
 import type { AuditEntry, Team, TeamSettings } from './domain/team.ts';
 import type { HistoryFinding } from './domain/history.ts';
+import { TimelineQuery, type TimelinePage } from './domain/timeline.ts';
 import { BackupSource, CreateInput, FilePath, Passphrase, RestoreInput, UnlockInput } from './domain/database.ts';
 
 // Defined beside the team database's other inputs, where the first screens import them from
@@ -220,6 +221,10 @@ export const api = {
   'schools.setInScope': method<School>()(
     SchoolScopeInput,
     'Put a school in or out of the team’s scope whatever its category, or (null) let the team’s categories decide',
+  ),
+  'schools.timeline': method<TimelinePage>()(
+    TimelineQuery,
+    'A school’s story, newest first: link workers, visits, records, consultations, contacts, escalations, documents made, closure; a page at a time (pass `next` as `before`)',
   ),
   'schools.setMany': method<BulkTeamFieldsResult>()(
     BulkTeamFieldsInput,

@@ -47,6 +47,10 @@ function callsOn(urn: string, visitId: string): [string, unknown][] {
     ['schools.get', { urn }],
     ['contacts.forSchool', { urn }],
     ['allocations.schoolHistory', { urn }],
+    // A school's story: its first page, a later one, and one kind in a range of dates.
+    ['schools.timeline', { urn }],
+    ['schools.timeline', { urn, limit: 2, before: { at: '2026-10-08', key: 'visit:x' } }],
+    ['schools.timeline', { urn, kinds: ['escalation', 'contact'], from: '2026-09-01', to: TODAY }],
     ['calendar.insetDays', { urn }],
     ['consultations.list', { urn }],
     ['panels.attendance', { from: '2026-09-01', to: TODAY }],

@@ -19,7 +19,9 @@ const REASON = 'Allocations for the 2026 to 2027 school year';
 
 export function seedDemoAllocations(db: TeamDatabase, register: DemoRegister): void {
   const ctx = db.writeContext;
-  const schools = listSchools(db.db, SchoolQuery.parse({ statuses: ['open', 'open_proposed_to_close', 'proposed_to_open'], sort: 'urn', limit: 1000 })).rows;
+  const schools = listSchools(db.db, SchoolQuery.parse({ statuses: ['open', 'open_proposed_to_close', 'proposed_to_open'], sort: 'urn', limit: 1000 })).rows
+    // The school that closes at half term is allocated with its story (demo/story.ts).
+    .filter((s) => s.urn !== register.closing);
   const leaver = register.people.find((p) => p.name === 'Iris Fenton');
   const fsws = register.people.filter((p) => p.role === 'fsw' && p !== leaver);
   const byHub = new Map<string, typeof fsws>();

@@ -7,6 +7,7 @@ import { aSession } from '../testing/builders.ts';
 import type { EscalationView } from '../../../shared/domain/escalations.ts';
 import type { AttendanceReport, PanelSummary } from '../../../shared/domain/panels.ts';
 import type { Consultation, VisitRecord } from '../../../shared/domain/records.ts';
+import { TIMELINE_KINDS, type TimelinePage } from '../../../shared/domain/timeline.ts';
 import { DEMO_TEAM } from './demo.ts';
 import { DEMO_LEAVER } from './actions.ts';
 import type { Action, HandoverResult } from '../../../shared/domain/actions.ts';
@@ -102,5 +103,17 @@ describe('the demo team', () => {
     const preview = await value<HandoverResult>('people.handover', { from: leaver?.id, to: taker?.id, on: '2026-12-19' });
     expect(preview.schools.length).toBeGreaterThan(1);
     expect(preview.actions).toBeGreaterThanOrEqual(2);
+  });
+
+  it('has a school whose timeline shows every kind of entry: Marwick CE Primary, closed at October half term', async () => {
+    const session = aSession(() => new Date('2026-11-24T10:00:00Z'));
+    const dispatch = createDispatcher(session);
+    await dispatch('db.openDemo', { userName: 'Dee Demo' });
+    const result = await dispatch('schools.timeline', { urn: '990024', limit: 100 });
+    if (!result.ok) throw new Error(result.error.message);
+    const { entries, next } = result.value as TimelinePage;
+    expect(next).toBeNull();
+    expect(new Set(entries.map((e) => e.kind))).toEqual(new Set(TIMELINE_KINDS));
+    expect(entries.find((e) => e.kind === 'closure')).toMatchObject({ at: '2026-10-23', title: 'School closed' });
   });
 });

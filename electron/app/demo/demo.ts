@@ -14,6 +14,7 @@ import { seedDemoDocuments } from './documents.ts';
 import { seedDemoEscalations } from './escalations.ts';
 import { seedDemoPanels } from './panels.ts';
 import { seedDemoRegister } from './register.ts';
+import { seedDemoStory } from './story.ts';
 import { seedDemoVisits } from './visits.ts';
 
 export { DEMO_PASSPHRASE } from './passphrase.ts';
@@ -41,6 +42,7 @@ export function createDemoDatabase(path: string, passphrase: string, user: strin
     seedDemoEscalations(db, register);
     seedDemoActions(db, register);
     seedDemoDocuments(db);
+    seedDemoStory(db, register);
     return db;
   } catch (error) {
     db.close();

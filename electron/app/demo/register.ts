@@ -7,7 +7,7 @@ import { NewSchool } from '../../../shared/domain/schools.ts';
 import { ConnectionFields, PersonFields, type Person, type PersonInput } from '../../../shared/domain/people.ts';
 import type { TeamDatabase } from '../db/team-db.ts';
 import { createPerson, declareConnection } from '../people/service.ts';
-import { addSchool, closeSchool, setEnhancedSupport, setSchoolScope, updateSchoolTeamFields } from '../schools/service.ts';
+import { addSchool, setEnhancedSupport, setSchoolScope, updateSchoolTeamFields } from '../schools/service.ts';
 
 const HUBS = ['North', 'Central', 'Coastal'] as const;
 const PLACES = ['Ashby', 'Brindle', 'Carrow', 'Dunmere', 'Elmstead', 'Fenwick', 'Garston', 'Hollins', 'Ivybridge', 'Kelbrook', 'Langdon', 'Marwick'];
@@ -58,6 +58,8 @@ export const DEMO_WORKERS: PersonInput[] = [
 export interface DemoRegister {
   schools: string[];
   people: Person[];
+  /** The school that closes at October half term (demo/story.ts), after a story of every kind. */
+  closing: string;
 }
 
 export function seedDemoRegister(db: TeamDatabase): DemoRegister {
@@ -93,7 +95,6 @@ export function seedDemoRegister(db: TeamDatabase): DemoRegister {
   }
   setEnhancedSupport(ctx, urns[2] ?? '990003', { reasons: ['not_engaging', 'high_exclusions'], setOn: '2026-09-15' });
   setEnhancedSupport(ctx, urns[9] ?? '990010', { reasons: ['deprivation', 'other'], otherText: 'New head teacher, staffing gaps', setOn: '2026-10-02' });
-  closeSchool(ctx, urns[23] ?? '990024', '2026-08-31');
   // An independent school that buys its early help elsewhere: out of scope by its own choice.
   setSchoolScope(ctx, urns[41] ?? '990042', false);
 
@@ -109,5 +110,5 @@ export function seedDemoRegister(db: TeamDatabase): DemoRegister {
   declare(people[3], urns[26], 'family_member_works_there', '2025-01-06');
   declare(people[5], urns[30], 'governor_or_trustee', '2022-11-01');
   declare(people[2], urns[4], 'other', '2026-03-01', 'Partner is the school business manager’s sibling');
-  return { schools: urns, people: [...people, leaver] };
+  return { schools: urns, people: [...people, leaver], closing: urns[23] ?? '990024' };
 }

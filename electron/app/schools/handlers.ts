@@ -1,5 +1,6 @@
 import type { AreaHandlers } from '../handler-types.ts';
 import { readingFile } from '../files/file-source.ts';
+import { schoolTimeline } from '../timeline/service.ts';
 import { setTeamFieldsOfMany } from './bulk.ts';
 import { applyGiasImport, previewGiasImport } from './gias-import.ts';
 import { importHubs } from './hub-import.ts';
@@ -17,6 +18,7 @@ export const schoolHandlers: AreaHandlers<'schools' | 'gias'> = {
   'schools.close': (session, { urn, closedOn }) => closeSchool(session.database.writeContext, urn, closedOn),
   'schools.acknowledgeClosure': (session, { urn }) => acknowledgeClosure(session.database.writeContext, urn),
   'schools.setInScope': (session, { urn, inScope }) => setSchoolScope(session.database.writeContext, urn, inScope),
+  'schools.timeline': (session, query) => schoolTimeline(session.database.db, query),
   'schools.setMany': (session, input) => setTeamFieldsOfMany(session.database.writeContext, input),
   'schools.importHubs': (session, { dryRun, applyGoodRows, expected, ...file }) =>
     readingFile(session.transfers, file, 'hubs', (path) => importHubs(session.database.writeContext, path, { dryRun, applyGoodRows, expected }), (result) => !dryRun && result.applied > 0),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { invoke } from '../../api.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
+import { CancelButton, OnDemand } from '../../components/OnDemand.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { formatDate } from '../../format.ts';
 
@@ -13,20 +14,9 @@ const Day = z.object({ day: z.iso.date('Enter the INSET day, such as 3/12/2026')
 export function InsetDaysSection({ urn }: { urn: string }) {
   const queryClient = useQueryClient();
   const days = useQuery({ queryKey: ['calendar.insetDays', urn], queryFn: () => invoke('calendar.insetDays', { urn }) });
-  const form = useForm({ day: '' });
   const set = async (day: string, closed: boolean) => {
     await invoke('calendar.setInsetDay', { urn, day, closed });
     await queryClient.invalidateQueries({ predicate: (q) => /^(calendar|visits|dashboard)/.test(String(q.queryKey[0])) });
-  };
-  const add = async () => {
-    const parsed = form.validate(Day);
-    if (!parsed) return;
-    try {
-      await set(parsed.day, true);
-      form.setValues({ day: '' });
-    } catch (error) {
-      form.fail(error, 'day');
-    }
   };
   return (
     <section aria-labelledby="inset-heading" className="card">
@@ -46,12 +36,33 @@ export function InsetDaysSection({ urn }: { urn: string }) {
       ) : (
         <p>None recorded.</p>
       )}
-      <FormShell form={form} onSubmit={add}>
-        <DateField {...form.field('day')} label="Add an INSET day" />
-        <Button type="submit" className="button button-secondary">
+      <OnDemand label="Add an INSET day">{(close) => <InsetDayForm onAdd={(day) => set(day, true)} onCancel={close} />}</OnDemand>
+    </section>
+  );
+}
+
+/** Stays open after adding a day: a school's INSET days are usually entered five at a time. */
+function InsetDayForm({ onAdd, onCancel }: { onAdd: (day: string) => Promise<void>; onCancel: () => void }) {
+  const form = useForm({ day: '' });
+  const add = async () => {
+    const parsed = form.validate(Day);
+    if (!parsed) return;
+    try {
+      await onAdd(parsed.day);
+      form.setValues({ day: '' });
+    } catch (error) {
+      form.fail(error, 'day');
+    }
+  };
+  return (
+    <FormShell form={form} onSubmit={add}>
+      <DateField {...form.field('day')} label="INSET day" />
+      <div className="actions">
+        <Button type="submit" className="button">
           Add INSET day
         </Button>
-      </FormShell>
-    </section>
+        <CancelButton onCancel={onCancel} />
+      </div>
+    </FormShell>
   );
 }
