@@ -4,7 +4,6 @@
  * at a person's path (files/output-path.ts): never over a file unless they chose to replace it,
  * never a team database, whole or not at all.
  */
-import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { RefusedRowsInput } from '../../../shared/domain/allocations.ts';
 import { formatDate } from '../../../shared/format.ts';
@@ -14,6 +13,8 @@ import { userPath } from '../paths.ts';
 type Rows = z.output<typeof RefusedRowsInput>['rows'];
 
 export async function refusedRowsWorkbook(rows: Rows, today: string): Promise<Buffer> {
+  // exceljs is large: loaded with the first workbook made, not when LinkDesk starts.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'LinkDesk';
   const sheet = book.addWorksheet('Refused rows', { views: [{ state: 'frozen', ySplit: 2 }] });
