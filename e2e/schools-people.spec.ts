@@ -64,7 +64,8 @@ test('a team manager imports GIAS, finds a school, adds a person and declares â€
   await school.fill('rhyl');
   await page.getByRole('option', { name: /Rhyl Primary School/ }).click();
   await page.getByRole('radio', { name: 'Own child attends' }).check();
-  await page.getByLabel('From', { exact: true }).fill('2023-09-01');
+  // The worker's page also asks, for a handover, from when: this is the connection's From.
+  await page.getByRole('region', { name: 'Declare a connection' }).getByLabel('From', { exact: true }).fill('2023-09-01');
   await page.getByRole('button', { name: 'Record connection' }).click();
   await expect(page.getByText('Connection recorded')).toBeVisible();
   const connections = page.getByRole('region', { name: 'Declared connections' });

@@ -32,12 +32,15 @@ export function writeHubsFile(target: string, urns: string[]): void {
  * A bulk allocation of open schools to the demo's workers, each with the county's agreement
  * and a reason (so the load warnings are overridden, as a manager does when rebalancing).
  */
+/** The day the trial's bulk allocation takes effect. */
+export const ALLOCATIONS_FROM = '2027-09-01';
+
 export function writeAllocationsFile(target: string, urns: string[], workers: string[]): void {
   const lines = ['School URN,Named link worker,Secondary link worker,From,County agreed on,County agreed by,Reason'];
   urns.forEach((urn, i) => {
     const named = workers[i % workers.length] ?? '';
     const secondary = workers[(i + 1) % workers.length] ?? '';
-    lines.push(`${urn},${named},${secondary},01/09/2027,01/08/2027,County inclusion lead,Annual rebalancing of the hubs`);
+    lines.push(`${urn},${named},${secondary},${ALLOCATIONS_FROM.split('-').reverse().join('/')},01/08/2027,County inclusion lead,Annual rebalancing of the hubs`);
   });
   fs.writeFileSync(target, `${lines.join('\r\n')}\r\n`);
 }

@@ -14,7 +14,7 @@ import { MachineConfig } from '../electron/app/config/machine-config.ts';
 import { createDispatcher } from '../electron/app/dispatcher.ts';
 import { AppSession } from '../electron/app/session.ts';
 import { commandLine, OLD_PASSPHRASE, ROOT, runOrThrow } from './child.ts';
-import { writeAllocationsFile, writeHubsFile, writeNationalFile, writePeopleFile } from './inputs.ts';
+import { ALLOCATIONS_FROM, writeAllocationsFile, writeHubsFile, writeNationalFile, writePeopleFile } from './inputs.ts';
 
 export interface Sizes {
   /** GIAS rows imported by the GIAS trial (its result is also the allocation trial's start). */
@@ -143,7 +143,10 @@ async function allocationTargets(file: string, count: number): Promise<{ urns: s
     const schools = await call<{ rows: SchoolSummary[] }>('schools.list', { statuses: ['open'], sort: 'urn' });
     const people = await call<PersonSummary[]>('people.list', {});
     const urns = schools.rows.map((s) => s.urn).filter((urn) => Number(urn) < 990000).slice(0, count);
-    const workers = people.filter((p) => p.active && p.email && p.connections === 0).map((p) => p.email ?? '');
+    // Workers still in post on the allocation's day (the demo has a leaver at Christmas).
+    const workers = people
+      .filter((p) => p.active && p.email && p.connections === 0 && (!p.activeTo || p.activeTo >= ALLOCATIONS_FROM))
+      .map((p) => p.email ?? '');
     return { urns, workers };
   } finally {
     session.lock();

@@ -10,6 +10,7 @@ import { selectVisit } from '../visits/repo.ts';
 import { docxTables, docxText } from './docx-template.ts';
 import { selectProducible } from './repo.ts';
 import { createMeetingRecord } from './word-records.ts';
+import { versionLabel } from '../../../shared/domain/records.ts';
 
 function demo() {
   const db = createDemoDatabase(path.join(tempDir(), 'demo.linkdesk'), PASSPHRASE, 'Tess Manager', () => new Date('2026-11-24T10:00:00Z'));
@@ -44,6 +45,9 @@ describe('the Word record of a visit names its version, who held it and the next
     const bytes = fs.readFileSync(createMeetingRecord(db.writeContext, CreateRecordInput.parse({ kind: 'visit', id: once.id })).path);
     const details = docxTables(bytes)[0] ?? [];
     expect(details.find((r) => r[0] === 'Next visit')?.[1]).toBe('To be agreed');
-    expect(details.find((r) => r[0] === 'Record version')?.[1]).toBe('Version 1, 8 Oct 2026');
+    const [written] = visitRecordVersions(db.db, once.id);
+    if (!written) throw new Error('the record has its version');
+    expect(details.find((r) => r[0] === 'Record version')?.[1]).toBe(versionLabel(written));
+    expect(versionLabel(written)).toMatch(/^Version 1, \d{1,2} [A-Z][a-z]{2} 2026$/);
   });
 });
