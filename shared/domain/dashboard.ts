@@ -49,4 +49,13 @@ export interface Dashboard {
   overdue: DashboardItem[];
   /** Set from six months before the bank holidays held run out: how to import newer ones. */
   bankHolidayWarning: string | null;
+  /** Open actions due that are not listed (beyond DASHBOARD_ACTIONS): the Actions screen lists them all. */
+  moreActions: { overdue: number; thisWeek: number };
 }
+
+/**
+ * The dashboard lists at most this many actions, the longest overdue first, and counts the
+ * rest: an action stays until it is done, so a team that has not worked its list for years
+ * would otherwise get every one of them on every visit to the dashboard.
+ */
+export const DASHBOARD_ACTIONS = 50;

@@ -87,8 +87,17 @@ export function selectActions(db: Connection, f: ActionFilter): Action[] {
 }
 
 /** Open actions due on or before a day: the dashboard's, through the index of open actions. */
-export function selectOpenActionsDueBy(db: Connection, day: string): Action[] {
-  return (statement(db, `${SELECT} WHERE a.done_on IS NULL AND a.due_on <= ? ORDER BY a.due_on, a.rowid`).all(day) as ActionRow[]).map(toAction);
+export function selectOpenActionsDueBy(db: Connection, day: string, limit: number): Action[] {
+  return (statement(db, `${SELECT} WHERE a.done_on IS NULL AND a.due_on <= ? ORDER BY a.due_on, a.rowid LIMIT ?`).all(day, limit) as ActionRow[]).map(toAction);
+}
+
+/** How many open actions are due before `today`, and from then to `day`: counted in the index of open actions. */
+export function countOpenActionsDue(db: Connection, today: string, day: string): { overdue: number; thisWeek: number } {
+  const row = statement(db, 'SELECT coalesce(sum(due_on < ?), 0) AS overdue, coalesce(sum(due_on >= ?), 0) AS thisWeek FROM action WHERE done_on IS NULL AND due_on <= ?').get(today, today, day) as {
+    overdue: number;
+    thisWeek: number;
+  };
+  return row;
 }
 
 export function countOpenOwnedBy(db: Connection, ownerId: string): number {

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContactInput } from '../../../shared/domain/contacts.ts';
+import { DASHBOARD_ACTIONS } from '../../../shared/domain/dashboard.ts';
+import { addDays } from '../../../shared/format.ts';
 import { MoveVisitStatus, PlanVisitInput } from '../../../shared/domain/visits.ts';
 import { importBankHolidays, saveYear } from '../calendar/service.ts';
 import { completeFollowUp, logContact } from '../contacts/service.ts';
@@ -111,6 +113,24 @@ describe('the dashboard', () => {
     expect(kinds(dashboard(db.db, '2026-11-23').thisWeek)).toEqual(['follow_up_due 100500', 'send_pro_forma 100501', 'send_pro_forma 100500']);
     setSchoolScope(db.writeContext, '100500', false);
     expect(kinds(dashboard(db.db, '2026-11-23').thisWeek)).toEqual(['follow_up_due 100500', 'send_pro_forma 100501']);
+  });
+
+  it('lists the longest overdue actions and counts the rest, so years of open actions cost a page', () => {
+    const db = setUp();
+    const worker = aPerson(db, { hub: '' });
+    // 55 follow-ups overdue (one a day from 1 Sep) and 3 due this week: 58 open actions.
+    const days = [...Array.from({ length: 55 }, (_, i) => addDays('2026-09-01', i)), '2026-11-24', '2026-11-25', '2026-11-26'];
+    for (const [i, day] of days.entries()) {
+      logContact(db.writeContext, ContactInput.parse({
+        urn: '100500', at: '2026-08-31T09:00', workerId: worker.id, withWhom: 'DSL', direction: 'from_school', channel: 'phone',
+        summary: `Call ${i + 1}`, followUp: `Follow-up ${i + 1}`, followUpDue: day,
+      }));
+    }
+    const board = dashboard(db.db, '2026-11-23');
+    const actions = [...board.overdue, ...board.thisWeek].filter((item) => item.actionId);
+    expect(actions).toHaveLength(DASHBOARD_ACTIONS);
+    expect(board.overdue.filter((item) => item.actionId).map((item) => item.due)).toEqual(days.slice(0, DASHBOARD_ACTIONS));
+    expect(board.moreActions).toEqual({ overdue: 55 - DASHBOARD_ACTIONS, thisWeek: 3 });
   });
 
   it('lists held visits without a record until the record is written', () => {

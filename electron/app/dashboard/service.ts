@@ -13,7 +13,7 @@
  * Every list is read through an index of open work (visits by status, the open actions, open escalations, meetings by date), and the working-day calendar is
  * built once, so the cost follows what is on the dashboard, not the years of records behind it.
  */
-import { ACTION_KINDS, type Dashboard, type DashboardItem } from '../../../shared/domain/dashboard.ts';
+import { ACTION_KINDS, DASHBOARD_ACTIONS, type Dashboard, type DashboardItem } from '../../../shared/domain/dashboard.ts';
 import { CONCERN_LABELS } from '../../../shared/domain/escalations.ts';
 import { formatSpan, londonInstant } from '../../../shared/domain/london-time.ts';
 import { panelTitle } from '../../../shared/domain/panels.ts';
@@ -22,7 +22,7 @@ import { uncoveredMeetings } from '../panels/service.ts';
 import { addDays, formatDate } from '../../../shared/format.ts';
 import { lastBankHoliday, listYears, proFormaDeadlines } from '../calendar/service.ts';
 import { bankHolidaysWarning } from '../../../shared/domain/calendar.ts';
-import { selectOpenActionsDueBy } from '../actions/repo.ts';
+import { countOpenActionsDue, selectOpenActionsDueBy } from '../actions/repo.ts';
 import type { Connection } from '../db/cipher.ts';
 import { agreeVisitBy } from '../../../shared/domain/visits.ts';
 import { getTeam } from '../team/service.ts';
@@ -63,8 +63,13 @@ export function dashboard(db: Connection, today: string, now: Date = londonInsta
       items.push({ kind: 'pro_forma_not_back', school: v.schoolName, urn: v.urn, due: proFormaDue, detail: `Visit on ${formatDate(v.date)}`, link: visitLink(v) });
     }
   }
-  // Every open action with a day, however long ago: an action leaves the dashboard when it is done.
-  for (const a of selectOpenActionsDueBy(db, weekEnd)) {
+  // Every open action with a day, however long ago, leaves the dashboard only when it is done; the
+  // longest overdue are listed and the rest counted, so the cost is a page, not the years behind it.
+  const actions = selectOpenActionsDueBy(db, weekEnd, DASHBOARD_ACTIONS);
+  const actionsDue = countOpenActionsDue(db, today, weekEnd);
+  const listedOverdue = actions.filter((a) => a.dueOn !== null && a.dueOn < today).length;
+  const moreActions = { overdue: actionsDue.overdue - listedOverdue, thisWeek: actionsDue.thisWeek - (actions.length - listedOverdue) };
+  for (const a of actions) {
     const detail = a.source === 'visit_record' ? `${a.about ?? ''}: ${a.text}${a.who ? ` (${a.who})` : ''}` : a.text;
     items.push({ kind: ACTION_KINDS[a.source], school: a.schoolName, urn: a.urn, due: a.dueOn, detail, link: a.link, actionId: a.id, owner: a.ownerName });
   }
@@ -85,5 +90,5 @@ export function dashboard(db: Connection, today: string, now: Date = londonInsta
   const isOverdue = (i: DashboardItem) => i.overdue ?? (i.due !== null && i.due < today);
   const overdue = items.filter(isOverdue).sort(byDue);
   const thisWeek = items.filter((i) => !isOverdue(i)).sort(byDue);
-  return { today, thisWeek, overdue, bankHolidayWarning: bankHolidaysWarning(lastBankHoliday(db), today) };
+  return { today, thisWeek, overdue, bankHolidayWarning: bankHolidaysWarning(lastBankHoliday(db), today), moreActions };
 }

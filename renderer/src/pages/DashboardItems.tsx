@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { KIND_LABELS, type DashboardItem } from '../../../shared/domain/dashboard.ts';
 import { invoke } from '../api.ts';
 import { Notice } from '../components/Notice.tsx';
-import { formatDate } from '../format.ts';
+import { formatDate, plural } from '../format.ts';
 import { VisitsToAgree } from './VisitsToAgree.tsx';
 import { MarkDoneButton } from './actions/MarkDoneButton.tsx';
 
@@ -53,7 +53,7 @@ export function DashboardItems() {
       .catch((error: unknown) => setDoneNote({ ok: false, text: error instanceof Error ? error.message : 'That did not work. Nothing was changed.' }));
   };
   if (!data.data) return null;
-  const { overdue, thisWeek, today } = data.data;
+  const { overdue, thisWeek, today, moreActions } = data.data;
   // Visits to agree have their own group; the two lists keep everything else.
   const toAgree = [...overdue, ...thisWeek].filter(isToAgree);
   const otherOverdue = overdue.filter((i) => !isToAgree(i));
@@ -76,17 +76,27 @@ export function DashboardItems() {
     {doneNote ? <Notice kind={doneNote.ok ? 'success' : 'warning'} title={doneNote.text} /> : null}
     <div className="two-columns">
       <section aria-labelledby="overdue-heading" className="card card-overdue">
-        <h2 id="overdue-heading">Overdue ({otherOverdue.length})</h2>
+        <h2 id="overdue-heading">Overdue ({otherOverdue.length + moreActions.overdue})</h2>
         {toAgreeOverdue ? (
           <p>
             {toAgreeOverdue} {toAgreeOverdue === 1 ? 'school has' : 'schools have'} no agreed visit this term: see Visits to agree.
           </p>
         ) : null}
         <ItemList items={otherOverdue} empty={toAgreeOverdue ? 'Nothing else overdue.' : 'Nothing overdue.'} onDone={markDone} />
+        {moreActions.overdue ? (
+          <p>
+            And <Link to="/actions">{plural(moreActions.overdue, 'more overdue action')}</Link>, listed on the Actions screen.
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="week-heading" className="card">
-        <h2 id="week-heading">This week ({otherThisWeek.length})</h2>
+        <h2 id="week-heading">This week ({otherThisWeek.length + moreActions.thisWeek})</h2>
         <ItemList items={otherThisWeek} empty="Nothing due in the next seven days." onDone={markDone} />
+        {moreActions.thisWeek ? (
+          <p>
+            And <Link to="/actions">{plural(moreActions.thisWeek, 'more action')}</Link> due this week, listed on the Actions screen.
+          </p>
+        ) : null}
         <p>
           <Link to="/actions">Every open action</Link>
         </p>
