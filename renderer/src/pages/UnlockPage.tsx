@@ -2,7 +2,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Checkbox } from 'react-aria-components';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { UnlockInput } from '../../../shared/domain/database.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { invoke } from '../api.ts';
 import { Field } from '../components/Field.tsx';
@@ -37,6 +36,8 @@ export function UnlockPage() {
   const teamName = recent.data?.find((r) => r.path === path)?.teamName;
 
   const submit = async () => {
+    // The schema (and zod with it) loads when the form is first sent, not with the first screen.
+    const { UnlockInput } = await import('../../../shared/domain/database.ts');
     const parsed = form.validate(UnlockInput, { path, userName, passphrase: form.values.passphrase, takeOverLock: takeOver });
     if (!parsed) return;
     try {
