@@ -5,6 +5,7 @@
 import { useCallback, useId, useState } from 'react';
 import type { z } from 'zod';
 import { AppError, fieldIssuesOf, type FieldIssue } from '../../../shared/errors.ts';
+import type { FileChoice } from './FileFields.tsx';
 
 export interface FormIssue extends FieldIssue {
   /** DOM ids to try for the summary's link (the whole path, then its first part); none for form-wide problems. */
@@ -23,6 +24,7 @@ function valueAt(input: unknown, path: string): unknown {
 }
 
 type TextKeys<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
+type FileKeys<V> = { [K in keyof V]: V[K] extends FileChoice ? K : never }[keyof V] & string;
 
 export function useForm<V extends Record<string, unknown>>(initial: V) {
   const formId = useId();
@@ -104,10 +106,25 @@ export function useForm<V extends Record<string, unknown>>(initial: V) {
     }
   };
 
+  /**
+   * A file chosen for one of the form's values: `<OpenFileField {...form.fileField('file', onChosen)} />`.
+   * The API names a file it cannot read `path`, so that is where its problems show.
+   */
+  const fileField = <K extends FileKeys<V>>(name: K, onChosen?: () => void) => ({
+    id: idOf('path'),
+    value: values[name] as FileChoice,
+    onChange: (choice: FileChoice) => {
+      set(name, choice as V[K]);
+      onChosen?.();
+    },
+    onError: (error: unknown) => fail(error, 'path'),
+    error: errorFor('path'),
+  });
+
   const addIssues = (list: FieldIssue[]): void => {
     setAttempt((a) => a + 1);
     setIssues(withIds(list));
   };
 
-  return { values, set, valueOr, setValues, issues, errorFor, idOf, validate, fail, addIssues, clear: () => setIssues([]), attempt, field, problemOf };
+  return { values, set, valueOr, setValues, issues, errorFor, idOf, validate, fail, addIssues, clear: () => setIssues([]), attempt, field, fileField, problemOf };
 }

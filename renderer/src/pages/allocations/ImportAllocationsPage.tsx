@@ -51,17 +51,10 @@ export function ImportAllocationsPage() {
       </p>
       <FormShell form={form} onSubmit={() => run(true)} className="card form">
         <OpenFileField
-          id={form.idOf('path')}
+          {...form.fileField('file', () => setPreview(null))}
           label="Spreadsheet"
           hint="Choose the .xlsx or .csv file, or type or paste its full path"
           purpose="allocations"
-          value={form.values.file}
-          onChange={(file) => {
-            form.set('file', file);
-            setPreview(null);
-          }}
-          onError={(error) => form.fail(error, 'path')}
-          error={form.errorFor('path')}
         />
         <Button type="submit" className="button">
           Check the file

@@ -80,18 +80,13 @@ export function ImportRowsPage({ kind }: { kind: RowsImportKind }) {
       <p>Columns, named in the first row in any order: {spec.columns}</p>
       <FormShell form={form} onSubmit={() => run(true)} className="card form">
         <OpenFileField
-          id={form.idOf('path')}
+          {...form.fileField('file', () => {
+            setPreview(null);
+            setResult(null);
+          })}
           label="Spreadsheet"
           hint="Choose the .xlsx or .csv file, or type or paste its full path"
           purpose={kind}
-          value={form.values.file}
-          onChange={(file) => {
-            form.set('file', file);
-            setPreview(null);
-            setResult(null);
-          }}
-          onError={(error) => form.fail(error, 'path')}
-          error={form.errorFor('path')}
         />
         <Button type="submit" className="button" isDisabled={busy}>
           Preview the import

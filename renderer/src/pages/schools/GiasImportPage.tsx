@@ -92,17 +92,10 @@ export function GiasImportPage() {
       </p>
       <FormShell form={form} onSubmit={() => runPreview()} className="card form">
         <OpenFileField
-          id={form.idOf('path')}
+          {...form.fileField('file', () => setPreview(null))}
           label="GIAS file"
           hint="Choose the .csv file, or type or paste its full path"
           purpose="gias"
-          value={form.values.file}
-          onChange={(file) => {
-            form.set('file', file);
-            setPreview(null);
-          }}
-          onError={(error) => form.fail(error, 'path')}
-          error={form.errorFor('path')}
         />
         <Field
           id={form.idOf('laCodes')}

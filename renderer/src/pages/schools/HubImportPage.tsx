@@ -91,18 +91,13 @@ export function HubImportPage() {
       ) : null}
       <FormShell form={form} onSubmit={() => run(true)} className="card form">
         <OpenFileField
-          id={form.idOf('path')}
+          {...form.fileField('file', () => {
+            setPreview(null);
+            setResult(null);
+          })}
           label="Spreadsheet"
           hint="Choose the .xlsx or .csv file, or type or paste its full path"
           purpose="hubs"
-          value={form.values.file}
-          onChange={(file) => {
-            form.set('file', file);
-            setPreview(null);
-            setResult(null);
-          }}
-          onError={(error) => form.fail(error, 'path')}
-          error={form.errorFor('path')}
         />
         <Button type="submit" className="button">
           Check the file

@@ -105,17 +105,10 @@ export function TemplatesSection() {
       <FormShell form={form} onSubmit={() => run(true)}>
         <Select label="For" value={form.values.kind} onChange={(k) => { form.set('kind', k); setCheck(null); }} options={RECORD_KINDS.map((k) => ({ id: k, label: RECORD_KIND_LABELS[k] }))} />
         <OpenFileField
-          id={form.idOf('path')}
+          {...form.fileField('file', () => setCheck(null))}
           label="Template file"
           hint="Choose the .docx file, or type or paste its full path"
           purpose="template"
-          value={form.values.file}
-          onChange={(file) => {
-            form.set('file', file);
-            setCheck(null);
-          }}
-          onError={(error) => form.fail(error, 'path')}
-          error={form.errorFor('path')}
         />
         {check ? <CheckResult check={check} /> : null}
         <div className="page-actions">
