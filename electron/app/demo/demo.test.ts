@@ -13,6 +13,18 @@ import { DEMO_LEAVER } from './actions.ts';
 import type { Action, HandoverResult } from '../../../shared/domain/actions.ts';
 import type { PersonSummary } from '../../../shared/domain/people.ts';
 
+/** The demo opened on 24 Nov 2026, and a call that gives its answer or throws the refusal. */
+async function theDemoOn24Nov() {
+  const dispatch = createDispatcher(aSession(() => new Date('2026-11-24T10:00:00Z')));
+  await dispatch('db.openDemo', { userName: 'Dee Demo' });
+  const value = async <T>(method: string, input: object) => {
+    const result = await dispatch(method, input);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value as T;
+  };
+  return { dispatch, value };
+}
+
 describe('the demo team', () => {
   it('is created on first use and reopened after that', async () => {
     const session = aSession();
@@ -37,14 +49,7 @@ describe('the demo team', () => {
   });
 
   it('has panels with a term of meetings and attendance, and escalations in every state', async () => {
-    const session = aSession(() => new Date('2026-11-24T10:00:00Z'));
-    const dispatch = createDispatcher(session);
-    await dispatch('db.openDemo', { userName: 'Dee Demo' });
-    const value = async <T>(method: string, input: object) => {
-      const result = await dispatch(method, input);
-      if (!result.ok) throw new Error(result.error.message);
-      return result.value as T;
-    };
+    const { value } = await theDemoOn24Nov();
     const panels = await value<PanelSummary[]>('panels.list', {});
     expect(panels.length).toBe(6);
     const report = await value<AttendanceReport>('panels.attendance', { from: '2026-09-01', to: '2026-12-18' });
@@ -60,14 +65,7 @@ describe('the demo team', () => {
   });
 
   it('speaks as practice does now: a child missing education is not neglect, referrals have routes, suspensions and EHC needs assessments by name', async () => {
-    const session = aSession(() => new Date('2026-11-24T10:00:00Z'));
-    const dispatch = createDispatcher(session);
-    await dispatch('db.openDemo', { userName: 'Dee Demo' });
-    const value = async <T>(method: string, input: object) => {
-      const result = await dispatch(method, input);
-      if (!result.ok) throw new Error(result.error.message);
-      return result.value as T;
-    };
+    const { value } = await theDemoOn24Nov();
     const log = await value<EscalationView[]>('escalations.list', { which: 'all' });
     const missing = log.filter((e) => /missing education/i.test(e.current.summary));
     expect(missing.map((e) => e.current.concern)).toEqual(['missing_education']);
@@ -84,14 +82,7 @@ describe('the demo team', () => {
   });
 
   it('has actions done, open and overdue from every source, and a leaver whose schools and actions can be handed over', async () => {
-    const session = aSession(() => new Date('2026-11-24T10:00:00Z'));
-    const dispatch = createDispatcher(session);
-    await dispatch('db.openDemo', { userName: 'Dee Demo' });
-    const value = async <T>(method: string, input: object) => {
-      const result = await dispatch(method, input);
-      if (!result.ok) throw new Error(result.error.message);
-      return result.value as T;
-    };
+    const { value } = await theDemoOn24Nov();
     const open = await value<Action[]>('actions.list', {});
     expect(new Set(open.map((a) => a.source))).toEqual(new Set(['visit_record', 'consultation', 'contact', 'escalation']));
     expect(open.some((a) => a.dueOn !== null && a.dueOn < '2026-11-24')).toBe(true);
@@ -106,9 +97,7 @@ describe('the demo team', () => {
   });
 
   it('has a school whose timeline shows every kind of entry: Marwick CE Primary, closed at October half term', async () => {
-    const session = aSession(() => new Date('2026-11-24T10:00:00Z'));
-    const dispatch = createDispatcher(session);
-    await dispatch('db.openDemo', { userName: 'Dee Demo' });
+    const { dispatch } = await theDemoOn24Nov();
     const result = await dispatch('schools.timeline', { urn: '990024', limit: 100 });
     if (!result.ok) throw new Error(result.error.message);
     const { entries, next } = result.value as TimelinePage;
