@@ -10,6 +10,7 @@ import { oneFileToRead, oneFileToWrite, TransferId, type DownloadTicket } from '
 import type { FirstRunChecklist } from './domain/first-run.ts';
 import { AllocationProposal, RefusedRowsInput, type AllocationImportResult, type AllocationPeriod, type BoardRow, type CoverageGaps, type Finding, type LoadReport, type ProposalCheck } from './domain/allocations.ts';
 import { AcademicYearInput, TERM_NAMES, type AcademicYear } from './domain/calendar.ts';
+import type { TermDatesImport } from './domain/term-dates.ts';
 import { ContactInput, type Contact } from './domain/contacts.ts';
 import { CorrectEscalationInput, RaiseEscalationInput, type EscalationDetail, type EscalationView } from './domain/escalations.ts';
 import {
@@ -288,9 +289,17 @@ export const api = {
     z.object(FileToRead).strict().superRefine(oneFileToRead('Choose bank-holidays.json, or enter its full path')),
     'Replace the bank holidays with a newer gov.uk bank-holidays.json',
   ),
-  'calendar.importTermDates': method<{ years: string[] }>()(
-    z.object(FileToRead).strict().superRefine(oneFileToRead('Choose the term dates .ics file, or enter its full path')),
-    'Import school years from a council term-dates .ics file',
+  'calendar.importTermDates': method<TermDatesImport>()(
+    z
+      .object({
+        ...FileToRead,
+        dryRun: z.boolean().default(true),
+        choices: z.record(z.string().regex(/^\d{4}-\d{2}$/, 'Write the year as 2026-27'), z.string().max(40)).default({}),
+        addInsetDays: z.boolean().default(false),
+      })
+      .strict()
+      .superRefine(oneFileToRead('Choose the term dates .ics file, or enter its full path')),
+    'Work out the school years of a council term-dates .ics file (any layout): shows them with the event each date came from (dryRun, the default), or saves them all at once with the division chosen for any year that offers more than one (choices) and, if asked, its INSET days for every school served',
   ),
   'calendar.insetDays': method<string[]>()(z.object({ urn: Urn }).strict(), 'A school’s INSET days (closed to pupils)'),
   'calendar.setInsetDay': method<string[]>()(

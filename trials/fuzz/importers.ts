@@ -86,7 +86,7 @@ export const IMPORTERS: Importer[] = [
   { name: 'allocations-xlsx', kind: 'xlsx', seed: () => xlsx(ALLOCATIONS, ALLOCATION_ROWS), method: 'allocations.importFile', input: rowsInput, columns: ALLOCATIONS },
   { name: 'hubs-csv', kind: 'csv', seed: async () => csv(HUBS, HUB_ROWS), method: 'schools.importHubs', input: (file) => ({ path: file, dryRun: false, applyGoodRows: true }), columns: HUBS },
   { name: 'hubs-xlsx', kind: 'xlsx', seed: () => xlsx(HUBS, HUB_ROWS), method: 'schools.importHubs', input: (file) => ({ path: file, dryRun: false, applyGoodRows: true }), columns: HUBS },
-  { name: 'term-dates-ics', kind: 'ics', seed: async () => Buffer.from(TERM_DATES), method: 'calendar.importTermDates', input: (file) => ({ path: file }), columns: ['BEGIN', 'END', 'DTSTART;VALUE=DATE', 'DTEND;VALUE=DATE', 'SUMMARY', 'UID'] },
+  { name: 'term-dates-ics', kind: 'ics', seed: async () => Buffer.from(TERM_DATES), method: 'calendar.importTermDates', input: (file) => ({ path: file, dryRun: false }), columns: ['BEGIN', 'END', 'DTSTART;VALUE=DATE', 'DTEND;VALUE=DATE', 'SUMMARY', 'UID'] },
   {
     name: 'bank-holidays-json', kind: 'json', method: 'calendar.importBankHolidays', input: (file) => ({ path: file }), columns: ['england-and-wales', 'events', 'date', 'title'],
     seed: async () => fs.readFileSync(path.join(ROOT, 'electron', 'app', 'calendar', 'bank-holidays.json')),

@@ -1,5 +1,6 @@
 import type { AcademicYear, Term } from '../../../shared/domain/calendar.ts';
 import { statement, type Connection } from '../db/cipher.ts';
+import { servedSql } from '../schools/repo.ts';
 
 interface TermRow {
   year_id: string;
@@ -72,4 +73,14 @@ export function insertInsetDay(db: Connection, urn: string, day: string, note: s
 
 export function deleteInsetDay(db: Connection, urn: string, day: string): void {
   statement(db, 'DELETE FROM inset_day WHERE urn = ? AND day = ?').run(urn, day);
+}
+
+/** Adds INSET days to every school the team serves, keeping any a school already has; the number of days added, school by day. */
+export function insertInsetDaysForServed(db: Connection, days: string[], note: string): number {
+  const insert = statement(db, `INSERT INTO inset_day (urn, day, note) SELECT s.urn, ?, ? FROM school s WHERE ${servedSql('s')} ON CONFLICT(urn, day) DO NOTHING`);
+  return days.reduce((added, day) => added + insert.run(day, note).changes, 0);
+}
+
+export function countServedSchools(db: Connection): number {
+  return statement(db, `SELECT count(*) FROM school s WHERE ${servedSql('s')}`).pluck().get() as number;
 }

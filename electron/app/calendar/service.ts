@@ -11,13 +11,15 @@ import { line } from '../../../shared/domain/text.ts';
 import { addDays, formatDate } from '../../../shared/format.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Connection } from '../db/cipher.ts';
-import { write, type WriteContext } from '../db/write.ts';
+import { write, type Audit, type WriteContext } from '../db/write.ts';
 import { assertFileSize, BANK_HOLIDAY_LIMITS, formatCount, overLimit, TERM_DATES_LIMITS } from '../imports/limits.ts';
 import { assertReadableFile } from '../imports/text-file.ts';
 import { selectSettings, upsertSetting } from '../team/repo.ts';
 import { getTeam } from '../team/service.ts';
-import { termDatesFromIcs } from './term-dates-ics.ts';
-import { deleteInsetDay, insertInsetDay, insertYear, replaceBankHolidays, selectBankHolidays, selectLastBankHoliday, selectInsetDays, selectInsetDaysBetween, selectYearId, selectYears, upsertTerm } from './repo.ts';
+import { readEvents } from './term-dates-ics.ts';
+import { inferTermDates } from './term-dates-infer.ts';
+import { termOf, type TermDatesImport, type TermDatesYear } from '../../../shared/domain/term-dates.ts';
+import { countServedSchools, deleteInsetDay, insertInsetDay, insertInsetDaysForServed, insertYear, replaceBankHolidays, selectBankHolidays, selectLastBankHoliday, selectInsetDays, selectInsetDaysBetween, selectYearId, selectYears, upsertTerm } from './repo.ts';
 
 export function listYears(db: Connection): AcademicYear[] {
   return selectYears(db);
@@ -30,37 +32,85 @@ export function saveYear(ctx: WriteContext, input: z.output<typeof AcademicYearI
   return saved;
 }
 
-/** Saves school years together: one overlapping the others (already held or in the batch) saves none. */
-export function saveYears(ctx: WriteContext, inputs: z.output<typeof AcademicYearInput>[]): void {
+/** Refuses school years that overlap each other or the years held (a year given again replaces itself). */
+function assertNoOverlap(db: Connection, inputs: z.output<typeof AcademicYearInput>[]): void {
   const labels = new Set(inputs.map((i) => i.label));
   const span = (terms: { startsOn: string; endsOn: string }[]) => ({ first: terms[0]?.startsOn ?? '', last: terms.at(-1)?.endsOn ?? '' });
-  const others = [...selectYears(ctx.db).filter((y) => !labels.has(y.label)), ...inputs];
+  const others = [...selectYears(db).filter((y) => !labels.has(y.label)), ...inputs];
   for (const input of inputs) {
     const { first, last } = span(input.terms);
     const clash = others.find((y) => y.label !== input.label && span(y.terms).first <= last && first <= span(y.terms).last);
     if (clash) throw new AppError('invalid_input', `These dates overlap the ${clash.label} school year.`, { issues: [{ path: 'terms', message: `Overlaps ${clash.label}` }] });
   }
-  write(ctx, (audit) => {
-    for (const input of inputs) {
-      const existing = selectYearId(ctx.db, input.label);
-      const id = existing ?? randomUUID();
-      if (!existing) insertYear(ctx.db, id, input.label);
-      for (const term of input.terms) upsertTerm(ctx.db, id, term);
-      audit('academic-year', id, 'save', input.label);
+}
+
+/** Writes school years inside the caller's transaction. */
+function writeYears(db: Connection, inputs: z.output<typeof AcademicYearInput>[], audit: Audit): void {
+  for (const input of inputs) {
+    const existing = selectYearId(db, input.label);
+    const id = existing ?? randomUUID();
+    if (!existing) insertYear(db, id, input.label);
+    for (const term of input.terms) upsertTerm(db, id, term);
+    audit('academic-year', id, 'save', input.label);
+  }
+}
+
+/** Saves school years together: one overlapping the others (already held or in the batch) saves none. */
+export function saveYears(ctx: WriteContext, inputs: z.output<typeof AcademicYearInput>[]): void {
+  assertNoOverlap(ctx.db, inputs);
+  write(ctx, (audit) => writeYears(ctx.db, inputs, audit));
+}
+
+export interface TermDatesChoices {
+  /** Only show what the file gives (true), or save it (false). */
+  dryRun: boolean;
+  /** The division chosen for each school year that offers more than one, by year label. */
+  choices: Record<string, string>;
+  /** Add the file's INSET days to every school the team serves. */
+  addInsetDays: boolean;
+}
+
+/** The terms of the division chosen for each year, refusing a year left to choose or a choice the file does not offer. */
+function chosenYears(years: TermDatesYear[], choices: Record<string, string>): z.output<typeof AcademicYearInput>[] {
+  return years.map((year) => {
+    const id = choices[year.label] ?? (year.needsChoice ? null : year.suggested);
+    if (id === null) {
+      throw new AppError('invalid_input', `${year.label} can be divided into terms in more than one way: choose one before saving. Nothing was saved.`, {
+        issues: [{ path: `choices.${year.label}`, message: 'Choose how this year divides into terms' }],
+      });
     }
+    const option = year.options.find((o) => o.id === id);
+    if (!option) {
+      throw new AppError('invalid_input', `${year.label}: "${id}" is not one of the divisions this file offers (${year.options.map((o) => o.id).join(', ')}). Nothing was saved.`, {
+        issues: [{ path: `choices.${year.label}`, message: 'Not a division this file offers' }],
+      });
+    }
+    const parsed = AcademicYearInputSchema.safeParse({ label: year.label, terms: option.terms.map(termOf) });
+    if (!parsed.success) throw new AppError('invalid_input', `${year.label}: ${parsed.error.issues[0]?.message ?? 'the term dates do not fit together'}. Nothing was saved.`);
+    return parsed.data;
   });
 }
 
-/** Imports the school years of a council term-dates .ics file; a file that cannot be read whole saves nothing. */
-export function importTermDates(ctx: WriteContext, path: string): { years: string[] } {
+/**
+ * Reads a council term-dates .ics and shows, or saves, the school years it gives. Saving writes
+ * every year (and, if asked, the INSET days for every school served) in one transaction: a file
+ * that cannot be read whole, or a year left to choose, saves nothing.
+ */
+export function importTermDates(ctx: WriteContext, path: string, options: TermDatesChoices = { dryRun: false, choices: {}, addInsetDays: false }): TermDatesImport {
   assertFileSize(path, assertReadableFile(path), TERM_DATES_LIMITS.fileBytes);
-  const inputs = termDatesFromIcs(fs.readFileSync(path, 'utf8'), path).map((y) => {
-    const parsed = AcademicYearInputSchema.safeParse(y);
-    if (!parsed.success) throw new AppError('invalid_input', `${y.label}: ${parsed.error.issues[0]?.message ?? 'the term dates do not fit together'}. Nothing was saved.`);
-    return parsed.data;
+  const found = inferTermDates(readEvents(fs.readFileSync(path, 'utf8'), path), basename(path));
+  const preview: TermDatesImport = { ...found, applied: false, servedSchools: countServedSchools(ctx.db), insetDaysAdded: 0 };
+  if (options.dryRun) return preview;
+  const inputs = chosenYears(found.years, options.choices);
+  assertNoOverlap(ctx.db, inputs);
+  const insetDaysAdded = write(ctx, (audit) => {
+    writeYears(ctx.db, inputs, audit);
+    if (!options.addInsetDays || found.insetDays.length === 0) return 0;
+    const added = insertInsetDaysForServed(ctx.db, found.insetDays.map((d) => d.day), 'From the council term dates');
+    audit('inset-day', null, 'add', `${found.insetDays.length} INSET days from the council term dates, for every school served`);
+    return added;
   });
-  saveYears(ctx, inputs);
-  return { years: inputs.map((y) => y.label) };
+  return { ...preview, applied: true, insetDaysAdded };
 }
 
 export function calendarInfo(db: Connection): { bankHolidays: { count: number; from: string; to: string }; schoolHolidaysAreWorkingDays: boolean } {
