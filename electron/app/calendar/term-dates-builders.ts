@@ -109,3 +109,15 @@ export const YEAR_2027_28 = [
 
 export const nextYearNamed = (): string[] =>
   YEAR_2027_28.flatMap((t) => [allDay(`${t.name} term`, t.startsOn, t.endsOn), allDay(`${t.name} half term`, t.halfTermFrom, t.halfTermTo)]);
+
+/** Six terms with a week's Easter holiday between Terms 4 and 5 and a week's spring holiday inside Term 5: two breaks could end the spring term. */
+export const EASTER_OR_SPRING_HOLIDAY = calendar(
+  allDay('Term 1', '2026-09-02', '2026-10-23'),
+  allDay('Term 2', '2026-11-02', '2026-12-18'),
+  allDay('Term 3', '2027-01-04', '2027-02-12'),
+  allDay('Term 4', '2027-02-22', '2027-03-26'),
+  allDay('Easter holiday', '2027-03-29', '2027-04-02'),
+  allDay('Term 5', '2027-04-05', '2027-05-28'),
+  allDay('Spring holiday', '2027-04-12', '2027-04-16'),
+  allDay('Term 6', '2027-06-07', '2027-07-22'),
+);

@@ -5,7 +5,7 @@ import { aSchool } from '../testing/people-builders.ts';
 import { aTeamDatabase, bytesOf, refusalOf, tempDir } from '../testing/builders.ts';
 import { selectInsetDays } from './repo.ts';
 import { importTermDates, listYears } from './service.ts';
-import { allDay, calendar, LAYOUTS_2026_27, namedTerms, nextYearNamed, YEAR_2026_27, YEAR_2027_28 } from './term-dates-builders.ts';
+import { allDay, calendar, EASTER_OR_SPRING_HOLIDAY, LAYOUTS_2026_27, namedTerms, nextYearNamed, YEAR_2026_27, YEAR_2027_28 } from './term-dates-builders.ts';
 
 function write(text: string): string {
   const file = path.join(tempDir(), 'term-dates.ics');
@@ -76,18 +76,6 @@ describe('term dates from any council layout, all giving the same 2026-27 year',
     for (const school of schools) expect(selectInsetDays(db.db, school.urn)).toEqual(['2026-09-01', '2026-11-02', '2027-01-04', '2027-07-23']);
   });
 });
-
-/** Six terms with a week's Easter holiday between Terms 4 and 5 and a week's spring holiday inside Term 5: two breaks could end the spring term. */
-const EASTER_OR_SPRING_HOLIDAY = calendar(
-  allDay('Term 1', '2026-09-02', '2026-10-23'),
-  allDay('Term 2', '2026-11-02', '2026-12-18'),
-  allDay('Term 3', '2027-01-04', '2027-02-12'),
-  allDay('Term 4', '2027-02-22', '2027-03-26'),
-  allDay('Easter holiday', '2027-03-29', '2027-04-02'),
-  allDay('Term 5', '2027-04-05', '2027-05-28'),
-  allDay('Spring holiday', '2027-04-12', '2027-04-16'),
-  allDay('Term 6', '2027-06-07', '2027-07-22'),
-);
 
 describe('a year the file leaves open', () => {
   it('offers each division, suggests Easter between Terms 4 and 5, and saves only the one chosen', () => {

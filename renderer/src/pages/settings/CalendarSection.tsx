@@ -10,6 +10,7 @@ import { api } from '../../../../shared/api.ts';
 import { FormShell } from '../../components/FormShell.tsx';
 import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
+import { TermDatesImport } from './TermDatesImport.tsx';
 import { formatDate, plural } from '../../format.ts';
 
 type Part = 'startsOn' | 'halfTermFrom' | 'halfTermTo' | 'endsOn';
@@ -67,7 +68,6 @@ export function CalendarSection() {
   const team = useQuery({ queryKey: ['team'], queryFn: () => invoke('team.get', {}) });
   const form = useForm({ label: '', ...emptyTerms() });
   const bank = useForm({ file: NO_FILE as FileChoice });
-  const termFile = useForm({ file: NO_FILE as FileChoice });
   const [message, setMessage] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('calendar') });
   const setInsetDaysWorked = async (value: boolean) => {
@@ -94,23 +94,6 @@ export function CalendarSection() {
       await refresh();
     } catch (error) {
       form.fail(error);
-    }
-  };
-
-  const importTerms = async () => {
-    setMessage(null);
-    const parsed = termFile.validate(api['calendar.importTermDates'].input, fileInput(termFile.values.file));
-    if (!parsed) return;
-    try {
-      const result = await invoke('calendar.importTermDates', parsed);
-      // Read once: LinkDesk has deleted its copy of an uploaded file.
-      termFile.set('file', NO_FILE);
-      setMessage(`Term dates imported for ${result.years.join(', ')}`);
-      await refresh();
-    } catch (error) {
-      // LinkDesk reads an uploaded file once, whatever it finds: choose it again after fixing it.
-      if (termFile.values.file.upload) termFile.set('file', NO_FILE);
-      termFile.fail(error, 'path');
     }
   };
 
@@ -168,21 +151,13 @@ export function CalendarSection() {
         </Button>
       </FormShell>
       <h3>Or import the council's term dates</h3>
-      <FormShell form={termFile} onSubmit={importTerms}>
-        <OpenFileField
-          id={termFile.idOf('path')}
-          label="Term dates calendar (.ics)"
-          hint="Choose it, or type or paste its full path; events named like Autumn term and October half term"
-          purpose="termDates"
-          value={termFile.values.file}
-          onChange={(file) => termFile.set('file', file)}
-          onError={(error) => termFile.fail(error, 'path')}
-          error={termFile.errorFor('path')}
-        />
-        <Button type="submit" className="button button-secondary">
-          Import term dates
-        </Button>
-      </FormShell>
+      <p>LinkDesk works out the three terms and their half-terms from the council’s term and holiday events, shows you where each date came from, and saves nothing until you say so.</p>
+      <TermDatesImport
+        onSaved={async (saved) => {
+          setMessage(saved);
+          await refresh();
+        }}
+      />
       <h3>Bank holidays</h3>
       <p>
         {info.data ? `${plural(info.data.bankHolidays.count, 'England and Wales bank holiday')} held, ${formatDate(info.data.bankHolidays.from)} to ${formatDate(info.data.bankHolidays.to)}.` : ''} To add
