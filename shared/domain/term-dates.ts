@@ -44,6 +44,8 @@ export interface IgnoredEvent {
 export interface TermDatesImport {
   applied: boolean;
   years: TermDatesYear[];
+  /** A school year the file covers only in part, at its start or end, with why: not imported. */
+  partYears: { label: string; reason: string }[];
   /** INSET or staff training days inside the years found, offered for every school the team serves. */
   insetDays: { day: string; source: string }[];
   ignored: IgnoredEvent[];

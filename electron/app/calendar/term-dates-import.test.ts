@@ -58,6 +58,15 @@ describe('term dates from any council layout, all giving the same 2026-27 year',
     ]);
   });
 
+  it('shows a school year the file covers only in part, at its end, as not imported, and saves the whole one', () => {
+    const db = aTeamDatabase();
+    const text = calendar(...namedTerms(), allDay('Autumn term 2027', '2027-09-01', '2027-12-17'), allDay('October half term 2027', '2027-10-25', '2027-10-29'));
+    const saved = apply(db, text);
+    expect(saved.years.map((y) => y.label)).toEqual(['2026-27']);
+    expect(saved.partYears).toEqual([{ label: '2027-28', reason: '2027-28: no Christmas holiday between two terms was found (the file shows school days from 1 Sep 2027 to 17 Dec 2027)' }]);
+    expect(savedTerms(db)).toEqual([{ label: '2026-27', terms: YEAR_2026_27 }]);
+  });
+
   it('offers the INSET days in the file for every school the team serves, adding them only when asked', () => {
     const db = aTeamDatabase();
     const schools = [aSchool(db), aSchool(db)];

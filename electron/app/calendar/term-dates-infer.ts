@@ -14,6 +14,7 @@ import { range, sortEvents, timelineOf, type Interval, type Run, type Segment } 
 
 export interface InferredTermDates {
   years: TermDatesYear[];
+  partYears: { label: string; reason: string }[];
   insetDays: { day: string; source: string }[];
   ignored: IgnoredEvent[];
 }
@@ -133,19 +134,24 @@ export function inferTermDates(events: IcsEvent[], fileName: string): InferredTe
     if (groups.length === 0 || (segment.prev && touchesAugust(segment.prev))) groups.push([]);
     groups.at(-1)?.push(segment);
   }
-  const problems: string[] = [];
+  const problems: { group: number; message: string }[] = [];
   const years: TermDatesYear[] = [];
-  for (const group of groups) {
+  groups.forEach((group, index) => {
     const year = academicYearOf((group[0] as Segment).start);
     const found = optionsOf(year, group);
-    if (typeof found === 'string') {
-      problems.push(found);
-      continue;
+    if (typeof found === 'string') problems.push({ group: index, message: found });
+    else {
+      const best = found.scores.indexOf(Math.max(...found.scores));
+      years.push({ label: labelOf(year), options: found.options, suggested: found.options[best]?.id ?? '', needsChoice: found.options.length > 1 });
     }
-    const best = found.scores.indexOf(Math.max(...found.scores));
-    years.push({ label: labelOf(year), options: found.options, suggested: found.options[best]?.id ?? '', needsChoice: found.options.length > 1 });
+  });
+  // A file often starts or ends part way through a school year (a calendar-year file, say): with a
+  // whole year beside it, that part is shown as not imported; a gap in the middle refuses the file.
+  const atEdge = (group: number) => group === 0 || group === groups.length - 1;
+  if (problems.length && (years.length === 0 || !problems.every((p) => atEdge(p.group)))) {
+    throw new AppError('invalid_input', `The term dates could not be worked out: ${problems.map((p) => p.message).join('; ')}. Nothing was saved.`, { problems: problems.map((p) => p.message) });
   }
-  if (problems.length) throw new AppError('invalid_input', `The term dates could not be worked out: ${problems.join('; ')}. Nothing was saved.`, { problems });
+  const partYears = problems.map((p) => ({ label: labelOf(academicYearOf((groups[p.group]?.[0] as Segment).start)), reason: p.message }));
   const used = [...timeline.breaks, ...timeline.segments.flatMap((s) => [s.prev, s.next].filter((r): r is Run => r !== null))];
   const ignored: IgnoredEvent[] = [
     ...other.map((e) => ({ name: e.name, startsOn: e.start, endsOn: e.end, reason: 'Not a term, a holiday or an INSET day' })),
@@ -154,5 +160,5 @@ export function inferTermDates(events: IcsEvent[], fileName: string): InferredTe
       .map((h) => ({ name: h.name, startsOn: h.start, endsOn: h.end, reason: 'A day or two off inside a term, not a half-term or a holiday between terms' })),
   ];
   const insetDays = insetDaysOf(inset, years, ignored);
-  return { years, insetDays, ignored: ignored.sort((a, b) => a.startsOn.localeCompare(b.startsOn)) };
+  return { years, partYears, insetDays, ignored: ignored.sort((a, b) => a.startsOn.localeCompare(b.startsOn)) };
 }

@@ -55,7 +55,8 @@ function YearPreview({ year, chosen, onChoose, error, id }: { year: TermDatesYea
   const shown = year.options.find((o) => o.id === (chosen ?? year.suggested));
   return (
     <>
-      <RadioGroup className="field radio-group" value={chosen ?? null} onChange={onChoose} id={id} isInvalid={error !== undefined}>
+      {/* aria, not native: a native invalid radio would stop the form submitting even after a choice. */}
+      <RadioGroup className="field radio-group" value={chosen ?? null} onChange={onChoose} id={id} isInvalid={error !== undefined} validationBehavior="aria">
         <Label>How does {year.label} divide into terms?</Label>
         <Text slot="description" className="hint">
           The file can be read in {year.options.length} ways: the breaks after Christmas could end the spring term in more than one place. Check the council’s published dates and choose.
@@ -155,6 +156,16 @@ export function TermDatesImport({ onSaved }: { onSaved: (message: string) => Pro
                 onChoose={(id) => setChoices((c) => ({ ...c, [year.label]: id }))}
               />
             ))}
+            {preview.partYears.length > 0 ? (
+              <>
+                <h5>Not imported: only part of the year is in the file</h5>
+                <ul>
+                  {preview.partYears.map((y) => (
+                    <li key={y.label}>{y.reason}</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
             {preview.insetDays.length > 0 ? (
               <>
                 <p>INSET days in the file: {preview.insetDays.map((d) => `${formatDate(d.day)} (${d.source})`).join('; ')}.</p>
