@@ -75,6 +75,10 @@ function optionsOf(year: number, segments: Segment[]): { options: TermDatesOptio
     const spring = segments[christmas + 1] as Segment;
     return `${label} has only two terms in this file: the autumn term and, after Christmas, ${range(spring.start, last.end)}; a school year needs autumn, spring and summer terms, each with a half-term`;
   }
+  const inner = (from: number, to: number) => Math.max(0, to - from);
+  let count = 0;
+  for (let easter = christmas + 2; easter < breaks.length - 1; easter++) count += christmas * inner(christmas + 1, easter) * inner(easter + 1, segments.length - 1);
+  if (count > MAX_OPTIONS) return `${label}: the file has ${breaks.length} week-long breaks, too many to tell the terms and half-terms apart`;
   const options: TermDatesOption[] = [];
   const scores: number[] = [];
   for (let easter = christmas + 2; easter < breaks.length - 1; easter++) {
@@ -96,7 +100,6 @@ function optionsOf(year: number, segments: Segment[]): { options: TermDatesOptio
     }
   }
   if (options.length === 0) return `${label}: after Christmas the file shows ${range((segments[christmas + 1] as Segment).start, last.end)} without two terms that each have a half-term`;
-  if (options.length > MAX_OPTIONS) return `${label}: the file has ${breaks.length} week-long breaks, too many to tell the terms and half-terms apart`;
   return { options, scores };
 }
 

@@ -107,14 +107,62 @@ export function sortEvents(events: IcsEvent[]): { terms: Interval[]; holidays: I
   return { terms, holidays, inset: sorted.inset, other: sorted.other };
 }
 
-/** Who made a run of days off: the holidays over it, else the terms either side of the gap. */
-function sourceOf(from: string, to: string, terms: Interval[], holidays: Interval[]): string {
-  const names = [...new Set(holidays.filter((h) => h.start <= to && from <= h.end).map((h) => h.name))];
-  if (names.length) return quoted(names.slice(0, 3));
-  const before = terms.filter((t) => t.end < from).sort((a, b) => b.end.localeCompare(a.end))[0];
-  const after = terms.filter((t) => t.start > to).sort((a, b) => a.start.localeCompare(b.start))[0];
-  if (before && after) return `the gap between "${before.name}" and "${after.name}"`;
-  return 'days with no term event';
+/** The number of leading items for which `before` holds, in an array sorted so that it holds for a prefix. */
+function countWhile<T>(sorted: T[], before: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(sorted[mid] as T)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Finds, by binary search over sorted copies, who made a run of days off (the holidays over it,
+ * else the terms either side) and which term opens or closes a stretch of school days: a file
+ * of 5,000 events costs a few steps per run, not a pass over every event.
+ */
+class EventIndex {
+  private readonly byStart: Interval[];
+  private readonly byEnd: Interval[];
+  private readonly holidays: Interval[];
+  /** The latest end among the holidays up to each one, by start: a backward scan stops once it is before the run. */
+  private readonly holidayReach: string[];
+
+  constructor(terms: Interval[], holidays: Interval[]) {
+    this.byStart = [...terms].sort((a, b) => a.start.localeCompare(b.start));
+    this.byEnd = [...terms].sort((a, b) => a.end.localeCompare(b.end));
+    this.holidays = [...holidays].sort((a, b) => a.start.localeCompare(b.start));
+    let reach = '';
+    this.holidayReach = this.holidays.map((h) => (reach = h.end > reach ? h.end : reach));
+  }
+
+  sourceOf(from: string, to: string): string {
+    const names: string[] = [];
+    for (let i = countWhile(this.holidays, (h) => h.start <= to) - 1; i >= 0 && (this.holidayReach[i] ?? '') >= from; i--) {
+      const h = this.holidays[i] as Interval;
+      if (h.end >= from && !names.includes(h.name)) names.unshift(h.name);
+    }
+    if (names.length) return quoted(names.slice(0, 3));
+    const before = this.byEnd[countWhile(this.byEnd, (t) => t.end < from) - 1];
+    const after = this.byStart[countWhile(this.byStart, (t) => t.start <= to)];
+    if (before && after) return `the gap between "${before.name}" and "${after.name}"`;
+    return 'days with no term event';
+  }
+
+  /** A term starting after `after` and covering `day`. */
+  opening(day: string, after: string): Interval | undefined {
+    for (let i = countWhile(this.byStart, (t) => t.start <= day) - 1; i >= 0 && (this.byStart[i]?.start ?? '') > after; i--) if ((this.byStart[i]?.end ?? '') >= day) return this.byStart[i];
+    return undefined;
+  }
+
+  /** A term covering `day` and ending before `before`. */
+  closing(day: string, before: string): Interval | undefined {
+    for (let i = countWhile(this.byEnd, (t) => t.end < day); i < this.byEnd.length && (this.byEnd[i]?.end ?? '') < before; i++) if ((this.byEnd[i]?.start ?? '') <= day) return this.byEnd[i];
+    return undefined;
+  }
 }
 
 /** Builds the timeline of the file's terms and holidays (days outside every term are off when there are terms). */
@@ -148,7 +196,6 @@ export function timelineOf(terms: Interval[], holidays: Interval[]): Timeline {
       if (!weekend && !school) current.weekdays++;
     } else runs.push({ from: day, to: day, school, weekdays: !weekend && !school ? 1 : 0, source: '' });
   }
-  for (const r of runs) if (!r.school) r.source = sourceOf(r.from, r.to, terms, holidays);
   const segments: Segment[] = [];
   let open: Segment | null = null;
   let prev: Run | null = null;
@@ -163,9 +210,12 @@ export function timelineOf(terms: Interval[], holidays: Interval[]): Timeline {
     }
   }
   if (open) segments.push(open);
+  const index = new EventIndex(terms, holidays);
+  // Only the runs either side of a stretch of school days are named: weekends inside a term never are.
+  for (const run of new Set(segments.flatMap((s) => [s.prev, s.next]))) if (run) run.source = index.sourceOf(run.from, run.to);
   for (const s of segments) {
-    const opening = terms.find((t) => t.start <= s.start && t.end >= s.start && (!s.prev || t.start > s.prev.from));
-    const closing = terms.find((t) => t.start <= s.end && t.end >= s.end && (!s.next || t.end < s.next.to));
+    const opening = index.opening(s.start, s.prev ? s.prev.from : '');
+    const closing = index.closing(s.end, s.next ? s.next.to : '9999-12-31');
     s.startSource = opening ? `"${opening.name}"` : s.prev ? `after ${s.prev.source}` : 'the first day in the file';
     s.endSource = closing ? `"${closing.name}"` : s.next ? `before ${s.next.source}` : 'the last day in the file';
   }
