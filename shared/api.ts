@@ -296,6 +296,8 @@ export const api = {
         dryRun: z.boolean().default(true),
         choices: z.record(z.string().regex(/^\d{4}-\d{2}$/, 'Write the year as 2026-27'), z.string().max(40)).default({}),
         addInsetDays: z.boolean().default(false),
+        /** The file as the preview saw it: a file changed since is refused. */
+        expected: z.object({ bytes: z.number().int(), modifiedAt: z.string() }).strict().optional(),
       })
       .strict()
       .superRefine(oneFileToRead('Choose the term dates .ics file, or enter its full path')),

@@ -43,6 +43,8 @@ export interface IgnoredEvent {
 
 export interface TermDatesImport {
   applied: boolean;
+  /** The file as read, so saving can refuse one changed since the preview. */
+  file: { name: string; bytes: number; modifiedAt: string };
   years: TermDatesYear[];
   /** A school year the file covers only in part, at its start or end, with why: not imported. */
   partYears: { label: string; reason: string }[];

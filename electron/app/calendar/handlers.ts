@@ -14,8 +14,8 @@ export const calendarHandlers: AreaHandlers<'calendar'> = {
   'calendar.saveYear': (session, input) => saveYear(session.database.writeContext, input),
   'calendar.importBankHolidays': (session, file) =>
     readingFile(session.transfers, file, 'bankHolidays', (path) => importBankHolidays(session.database.writeContext, path), () => true),
-  'calendar.importTermDates': (session, { dryRun, choices, addInsetDays, ...file }) =>
-    readingFile(session.transfers, file, 'termDates', (path) => importTermDates(session.database.writeContext, path, { dryRun, choices, addInsetDays }), (result) => result.applied),
+  'calendar.importTermDates': (session, { dryRun, choices, addInsetDays, expected, ...file }) =>
+    readingFile(session.transfers, file, 'termDates', (path) => importTermDates(session.database.writeContext, path, { dryRun, choices, addInsetDays, expected }), (result) => result.applied),
   'calendar.insetDays': (session, { urn }) => selectInsetDays(session.database.db, urn),
   'calendar.setInsetDay': (session, { urn, day, closed }) => {
     requireSchool(session.database.db, urn);

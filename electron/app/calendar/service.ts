@@ -68,6 +68,8 @@ export interface TermDatesChoices {
   choices: Record<string, string>;
   /** Add the file's INSET days to every school the team serves. */
   addInsetDays: boolean;
+  /** The file as the preview saw it: a file changed since is refused. */
+  expected?: { bytes: number; modifiedAt: string } | undefined;
 }
 
 /** The terms of the division chosen for each year, refusing a year left to choose or a choice the file does not offer. */
@@ -98,8 +100,13 @@ function chosenYears(years: TermDatesYear[], choices: Record<string, string>): z
  */
 export function importTermDates(ctx: WriteContext, path: string, options: TermDatesChoices = { dryRun: false, choices: {}, addInsetDays: false }): TermDatesImport {
   assertFileSize(path, assertReadableFile(path), TERM_DATES_LIMITS.fileBytes);
-  const found = inferTermDates(readEvents(fs.readFileSync(path, 'utf8'), path), basename(path));
-  const preview: TermDatesImport = { ...found, applied: false, servedSchools: countServedSchools(ctx.db), insetDaysAdded: 0 };
+  const stat = fs.statSync(path);
+  const file = { name: basename(path), bytes: stat.size, modifiedAt: stat.mtime.toISOString() };
+  if (options.expected && (options.expected.bytes !== file.bytes || options.expected.modifiedAt !== file.modifiedAt)) {
+    throw new AppError('invalid_input', `${file.name} has changed since it was checked. Check it again before saving; nothing was saved.`, { file: file.name });
+  }
+  const found = inferTermDates(readEvents(fs.readFileSync(path, 'utf8'), path), file.name);
+  const preview: TermDatesImport = { ...found, applied: false, file, servedSchools: countServedSchools(ctx.db), insetDaysAdded: 0 };
   if (options.dryRun) return preview;
   const inputs = chosenYears(found.years, options.choices);
   assertNoOverlap(ctx.db, inputs);

@@ -29,7 +29,15 @@ describe('calendar.importTermDates through the API', () => {
     expect(await dispatch('calendar.importTermDates', { path: file, choices: { '26-27': 'x' } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await dispatch('calendar.importTermDates', { path: file, addInsetDays: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { issues: [{ path: 'addInsetDays' }] } } });
 
-    const saved = await ok<TermDatesImport>('calendar.importTermDates', { path: file, dryRun: false, addInsetDays: true });
+    fs.appendFileSync(file, '\r\n');
+    expect(await dispatch('calendar.importTermDates', { path: file, dryRun: false, expected: { bytes: shown.file.bytes, modifiedAt: shown.file.modifiedAt } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: 'term-dates.ics has changed since it was checked. Check it again before saving; nothing was saved.' },
+    });
+    expect(await ok<AcademicYear[]>('calendar.years', {})).toEqual([]);
+
+    const checked = await ok<TermDatesImport>('calendar.importTermDates', { path: file });
+    const saved = await ok<TermDatesImport>('calendar.importTermDates', { path: file, dryRun: false, addInsetDays: true, expected: { bytes: checked.file.bytes, modifiedAt: checked.file.modifiedAt } });
     expect(saved).toMatchObject({ applied: true, insetDaysAdded: 4 });
     expect((await ok<AcademicYear[]>('calendar.years', {})).map((y) => y.terms)).toEqual([YEAR_2026_27]);
     expect(await ok<string[]>('calendar.insetDays', { urn: '100600' })).toEqual(['2026-09-01', '2026-11-02', '2027-01-04', '2027-07-23']);

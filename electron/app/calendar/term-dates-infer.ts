@@ -95,7 +95,7 @@ function optionsOf(year: number, segments: Segment[]): { options: TermDatesOptio
       });
       const easterBreak = breaks[easter] as Run;
       const notes = inside.flat().filter((b) => !halves.includes(b)).map((b) => `The break of ${breakWords(breaks[b] as Run)} counts as term time: LinkDesk holds one half-term a term.`);
-      options.push({ id: `${easter}-${halves.join('-')}`, summary: `The spring term ends before ${breakWords(easterBreak)}; half-terms ${halves.map((h) => range(firstWeekday(breaks[h] as Run), lastWeekday(breaks[h] as Run))).join(', ')}.`, notes, terms });
+      options.push({ id: `${easter}-${halves.join('-')}`, summary: `The spring term ends before the break of ${breakWords(easterBreak)}; half-terms ${halves.map((h) => range(firstWeekday(breaks[h] as Run), lastWeekday(breaks[h] as Run))).join(', ')}.`, notes, terms });
       scores.push(easterScore(easterBreak, segments[easter] as Segment, segments[easter + 1] as Segment, year) + halves.reduce((sum, h) => sum + halfTermScore(breaks[h] as Run), 0));
     }
   }

@@ -114,7 +114,7 @@ export function TermDatesImport({ onSaved }: { onSaved: (message: string) => Pro
       return;
     }
     const addInsetDays = applyForm.values.addInsetDays && preview.insetDays.length > 0;
-    const parsed = applyForm.validate(api['calendar.importTermDates'].input, { ...fileInput(fileForm.values.file), dryRun: false, choices, addInsetDays });
+    const parsed = applyForm.validate(api['calendar.importTermDates'].input, { ...fileInput(fileForm.values.file), dryRun: false, choices, addInsetDays, expected: { bytes: preview.file.bytes, modifiedAt: preview.file.modifiedAt } });
     if (!parsed) return;
     try {
       const result = await invoke('calendar.importTermDates', parsed);
