@@ -73,9 +73,9 @@ export function selectReportConsultations(db: Connection, from: string, to: stri
   }[];
 }
 
-/** Contacts made on the days from `from` to `to` (a contact's time is a day and an hour; index contact_at). */
+/** Contacts made on the days from `from` to `to`, inclusive (index contact_day). */
 export function selectReportContacts(db: Connection, from: string, to: string): { urn: string; workerId: string; channel: Channel }[] {
-  return statement(db, "SELECT urn, worker_id AS workerId, channel FROM contact WHERE at >= ? AND at < ? || 'T99'").all(from, to) as {
+  return statement(db, "SELECT urn, worker_id AS workerId, channel FROM contact WHERE substr(at, 1, 10) BETWEEN ? AND ?").all(from, to) as {
     urn: string; workerId: string; channel: Channel;
   }[];
 }
@@ -93,7 +93,7 @@ export interface ReportEscalation {
 /**
  * The escalations raised on the days from `from` to `to`, as their latest entry says (a
  * correction can move when it was raised, or when the manager was told): the entries raised in
- * the range that no later entry corrects (index escalation_entry_raised, then the corrected-once
+ * the range that no later entry corrects (index escalation_entry_raised_day, then the corrected-once
  * index for each).
  */
 export function selectReportEscalations(db: Connection, from: string, to: string): ReportEscalation[] {
@@ -102,7 +102,7 @@ export function selectReportEscalations(db: Connection, from: string, to: string
     `SELECT e.urn, e.raised_at AS raisedAt, e.concern, e.manager_informed_at AS managerInformedAt, e.late_reason IS NOT NULL AS hasLateReason,
        e.referral_made AS referralMade, e.closed_at AS closedAt
      FROM escalation_entry e
-     WHERE e.raised_at >= ? AND e.raised_at < ? || 'T99' AND NOT EXISTS (SELECT 1 FROM escalation_entry c WHERE c.corrects_id = e.id)`,
+     WHERE substr(e.raised_at, 1, 10) BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM escalation_entry c WHERE c.corrects_id = e.id)`,
   ).all(from, to) as ReportEscalation[];
 }
 
