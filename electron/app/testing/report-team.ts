@@ -10,7 +10,6 @@
  * 3 Jan 2027 (the Christmas holiday counts with it); spring 2026-27 starts on 4 Jan 2027.
  */
 import { AllocationProposal } from '../../../shared/domain/allocations.ts';
-import { AcademicYearInput } from '../../../shared/domain/calendar.ts';
 import { ContactInput } from '../../../shared/domain/contacts.ts';
 import { CorrectEscalationInput, RaiseEscalationInput } from '../../../shared/domain/escalations.ts';
 import { AddMeetingInput, PanelInput, RecordMeetingInput, UpdateMeetingInput } from '../../../shared/domain/panels.ts';
@@ -21,6 +20,7 @@ import { allocate } from '../allocations/service.ts';
 import { saveYear } from '../calendar/service.ts';
 import { logContact } from '../contacts/service.ts';
 import type { TeamDatabase } from '../db/team-db.ts';
+import { LAST_YEAR } from '../demo/last-year.ts';
 import { DEMO_YEAR } from '../demo/visits.ts';
 import { correctEscalation, raiseEscalation } from '../escalations/service.ts';
 import { addMeeting, recordMeeting, savePanel, updateMeeting } from '../panels/service.ts';
@@ -28,15 +28,6 @@ import { recordConsultation, writeVisitRecord } from '../records/service.ts';
 import { updateSchoolTeamFields } from '../schools/service.ts';
 import { moveVisitStatus, planVisit } from '../visits/service.ts';
 import { aPerson, aSchool } from './people-builders.ts';
-
-export const YEAR_2025_26 = AcademicYearInput.parse({
-  label: '2025-26',
-  terms: [
-    { name: 'autumn', startsOn: '2025-09-03', endsOn: '2025-12-19', halfTermFrom: '2025-10-27', halfTermTo: '2025-10-31' },
-    { name: 'spring', startsOn: '2026-01-05', endsOn: '2026-03-27', halfTermFrom: '2026-02-16', halfTermTo: '2026-02-20' },
-    { name: 'summer', startsOn: '2026-04-13', endsOn: '2026-07-22', halfTermFrom: '2026-05-25', halfTermTo: '2026-05-29' },
-  ],
-});
 
 /** Words the fixture writes that no report may carry. */
 export const SECRETS = [
@@ -59,7 +50,7 @@ const RECORD_CHILDREN = [
 
 export function buildReportTeam(db: TeamDatabase): ReportTeam {
   const ctx = db.writeContext;
-  saveYear(ctx, YEAR_2025_26);
+  saveYear(ctx, LAST_YEAR);
   saveYear(ctx, DEMO_YEAR);
   const amy = aPerson(db, { name: 'Amy Worker' }).id;
   const ben = aPerson(db, { name: 'Ben Oduya' }).id;
