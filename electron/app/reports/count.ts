@@ -6,7 +6,8 @@
  */
 import type { TermName } from '../../../shared/domain/calendar.ts';
 import { managerDeadline, toldLate } from '../../../shared/domain/escalations.ts';
-import { StoredVisitRecord } from '../../../shared/domain/records.ts';
+import { CHILD_CATEGORIES, DECISIONS } from '../../../shared/domain/records.ts';
+import { z } from 'zod';
 import type { ReportPeriod, ReportQuery } from '../../../shared/domain/reports.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { proFormaDeadlines } from '../calendar/service.ts';
@@ -53,7 +54,7 @@ export function countPeriod(db: Connection, query: ReportQuery, period: ReportPe
   const served = all.filter((s) => ofHub(s) && servedIn(s, period) && mine(s.namedWorker));
   const facts: Fact[] = [];
   const add = (key: string, school: ReportSchool, worker: string | null = school.namedWorker, group?: string) => {
-    if (mine(worker)) facts.push({ key, hub: school.hub, worker, ...(group ? { group } : {}) });
+    if (mine(worker)) facts.push(group === undefined ? { key, hub: school.hub, worker } : { key, hub: school.hub, worker, group });
   };
 
   // Visits, pro formas and the children the visit records reviewed.
@@ -127,6 +128,21 @@ export function countPeriod(db: Connection, query: ReportQuery, period: ReportPe
   return { facts, schools: served, meetings: countPanels(db, query, period, facts) };
 }
 
+const storedText = z.string().nullish();
+/**
+ * The part of a stored visit record (shared/domain/records.ts, StoredVisitRecord) a report counts,
+ * checked as it is read: a damaged record is an error, never a wrong count. Only these fields are
+ * read, so a child's reference or an action is never even parsed into the report's objects.
+ */
+const CountedRecord = z.object({
+  children: z.array(z.object({ category: z.enum(CHILD_CATEGORIES), statutoryIntervention: z.enum(DECISIONS), earlyHelpReferral: z.enum(DECISIONS) })),
+  managedMovesInternal: z.number().int(),
+  managedMovesExternal: z.number().int(),
+  managedMovesAgreed: storedText,
+  alternativeProvision: storedText,
+  unnotifiedExclusions: storedText,
+});
+
 /** The counts a visit record gives; its words (actions, notes, the children's references) go no further. */
 function countRecord(json: string, count: (key: string) => void): void {
   let parsed: unknown;
@@ -135,7 +151,7 @@ function countRecord(json: string, count: (key: string) => void): void {
   } catch {
     throw new AppError('corrupt_database', 'A visit record could not be read back: check the database.');
   }
-  const record = StoredVisitRecord.safeParse(parsed);
+  const record = CountedRecord.safeParse(parsed);
   if (!record.success) throw new AppError('corrupt_database', 'A visit record could not be read back: check the database.');
   const r = record.data;
   count('children.records');

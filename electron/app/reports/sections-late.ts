@@ -2,7 +2,7 @@
 import { CONCERN_LABELS, CONCERNS, REFERRAL_ANSWERS, REFERRAL_LABELS } from '../../../shared/domain/escalations.ts';
 import { shareable, type ReportSection, type ReportTable } from '../../../shared/domain/reports.ts';
 import type { PeriodFacts } from './count.ts';
-import { breakdown, byHub, byWorker, columnsFor, countOf, percent, summary, type Both, type Figure } from './tables.ts';
+import { breakdown, byHub, byWorker, columnsFor, countOf, factsOf, percent, summary, type Both, type Figure } from './tables.ts';
 
 const CLOCK: Figure[] = [
   { key: 'escalations.toldWithin24h', label: 'Manager told within 24 hours' },
@@ -13,9 +13,9 @@ const CLOCK: Figure[] = [
 
 /** Count and share of the escalations whose 24 hours are over (told, or overdue): those still within their 24 hours are not judged yet. */
 function clockTable(both: Both): ReportTable {
-  const judged = (p: PeriodFacts) => countOf(p.facts, 'escalations.raised') - countOf(p.facts, 'escalations.notTold.inTime');
+  const judged = (p: PeriodFacts) => countOf(p, 'escalations.raised') - countOf(p, 'escalations.notTold.inTime');
   const cells = (p: PeriodFacts, key: string) => {
-    const n = countOf(p.facts, key);
+    const n = countOf(p, key);
     return [shareable(n, both.share), key === 'escalations.notTold.inTime' ? null : percent(n, judged(p), both.share)];
   };
   const labels = (period: Both['period']) => [`Count, ${period.label.replace(/ \(.*$/, '')}`, `%, ${period.label.replace(/ \(.*$/, '')}`];
@@ -62,11 +62,11 @@ export function escalationsSection(both: Both): ReportSection {
 
 /** Meetings, those with someone from the team, and the %, by panel. */
 function panelAttendance(both: Both): ReportTable {
-  const groups = [...new Set([...both.now.facts, ...both.before.facts].filter((f) => f.key === 'panels.meetings').map((f) => f.group ?? ''))].sort();
+  const groups = [...new Set([...factsOf(both.now, 'panels.meetings'), ...factsOf(both.before, 'panels.meetings')].map((f) => f.group ?? ''))].sort();
   const cells = (p: PeriodFacts, group: string | null) => {
     const where = (f: { group?: string }) => group === null || f.group === group;
-    const meetings = countOf(p.facts, 'panels.meetings', where);
-    const attended = countOf(p.facts, 'panels.attended', where);
+    const meetings = countOf(p, 'panels.meetings', where);
+    const attended = countOf(p, 'panels.attended', where);
     return [shareable(meetings, both.share), shareable(attended, both.share), percent(attended, meetings, both.share)];
   };
   const cols = columnsFor(both, ['Meetings', 'With someone from the team', '% with someone']);
@@ -84,10 +84,16 @@ function panelAttendance(both: Both): ReportTable {
 
 /** Each person's attendance: meetings attended, apologies sent, and the % attended of the meetings they were asked to. */
 function personAttendance(both: Both): ReportTable {
-  const people = [...new Set([...both.now.facts, ...both.before.facts].filter((f) => f.key.startsWith('panels.person.')).map((f) => f.worker))];
-  const cells = (p: PeriodFacts, person: string | null) => {
-    const attended = countOf(p.facts, 'panels.person.attended', (f) => f.worker === person);
-    return [shareable(attended, both.share), shareable(countOf(p.facts, 'panels.person.apologies', (f) => f.worker === person), both.share), percent(attended, countOf(p.facts, 'panels.person.asked', (f) => f.worker === person), both.share)];
+  const byPerson = (p: PeriodFacts, key: string) => {
+    const counts = new Map<string | null, number>();
+    for (const f of factsOf(p, key)) counts.set(f.worker, (counts.get(f.worker) ?? 0) + 1);
+    return counts;
+  };
+  const [now, before] = [both.now, both.before].map((p) => ({ asked: byPerson(p, 'panels.person.asked'), attended: byPerson(p, 'panels.person.attended'), apologies: byPerson(p, 'panels.person.apologies') }));
+  const people = [...new Set([...(now?.asked.keys() ?? []), ...(before?.asked.keys() ?? [])])];
+  const cells = (p: typeof now, person: string | null) => {
+    const attended = p?.attended.get(person) ?? 0;
+    return [shareable(attended, both.share), shareable(p?.apologies.get(person) ?? 0, both.share), percent(attended, p?.asked.get(person) ?? 0, both.share)];
   };
   const cols = columnsFor(both, ['Attended', 'Apologies', '% attended of those asked to']);
   return {
@@ -95,7 +101,7 @@ function personAttendance(both: Both): ReportTable {
     title: 'Panel attendance by person',
     columns: [0, 2, 4, 1, 3, 5].map((i) => cols[i] ?? ''),
     percentColumns: [2, 5],
-    rows: people.map((person) => ({ label: both.workerName(person), values: [...cells(both.now, person), ...cells(both.before, person)] })).sort((a, b) => a.label.localeCompare(b.label, 'en-GB')),
+    rows: people.map((person) => ({ label: both.workerName(person), values: [...cells(now, person), ...cells(before, person)] })).sort((a, b) => a.label.localeCompare(b.label, 'en-GB')),
     chart: 'bar',
     note: 'Asked to: the meetings a person was down for (expected, attended or sent apologies).',
   };
@@ -119,7 +125,7 @@ export function panelsSection(both: Both): ReportSection {
 
 export function engagementSection(both: Both): ReportSection {
   const none: Figure[] = [{ key: 'engagement.noContact', label: 'Schools with no visit, consultation or contact' }];
-  const schools = [...new Set(both.now.facts.filter((f) => f.key === 'engagement.noContact').map((f) => `${f.group ?? ''}${f.hub ? ` (${f.hub})` : ''}`))].sort();
+  const schools = [...new Set(factsOf(both.now, 'engagement.noContact').map((f) => `${f.group ?? ''}${f.hub ? ` (${f.hub})` : ''}`))].sort();
   return {
     id: 'engagement',
     title: 'Engagement',
@@ -128,7 +134,7 @@ export function engagementSection(both: Both): ReportSection {
         ...summary(both, 'engagement', 'Schools with no visit, consultation or contact', [{ key: 'engagement.served', label: 'Schools the team serves' }, ...none]),
         rows: [
           { label: 'Schools the team serves', values: [shareable(both.now.schools.length, both.share), shareable(both.before.schools.length, both.share)] },
-          { label: none[0]?.label ?? '', values: [shareable(countOf(both.now.facts, 'engagement.noContact'), both.share), shareable(countOf(both.before.facts, 'engagement.noContact'), both.share)] },
+          { label: none[0]?.label ?? '', values: [shareable(countOf(both.now, 'engagement.noContact'), both.share), shareable(countOf(both.before, 'engagement.noContact'), both.share)] },
         ],
         note: 'Schools the team serves (in scope, open in the period) with no visit held, no consultation and no contact logged in the period.',
       },

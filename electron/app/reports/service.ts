@@ -59,7 +59,7 @@ export function buildReport(db: Connection, query: ReportQuery, today: string): 
 
 /** The headline figures, always plain counts (the team's own, and `linkdesk report --json`). */
 export function headlineOf(p: PeriodFacts): ReportHeadline {
-  const n = (key: string) => countOf(p.facts, key);
+  const n = (key: string) => countOf(p, key);
   return {
     visits: { planned: n('visits.planned'), held: n('visits.held'), cancelled: n('visits.cancelled'), missing: n('visits.missing') },
     proFormas: { sentOnTime: n('proFormas.sentOnTime'), sentLate: n('proFormas.sentLate'), returnedOnTime: n('proFormas.returnedOnTime'), returnedLate: n('proFormas.returnedLate') },

@@ -25,10 +25,39 @@ export const NO_HUB = 'No hub';
 
 export const shortLabel = (p: ReportPeriod): string => (p.term ? `${TERM_LABELS[p.term]} ${p.year}` : `School year ${p.year}`);
 
-export function countOf(facts: Fact[], key: string, where: (f: Fact) => boolean = () => true): number {
+const byKey = new WeakMap<PeriodFacts, Map<string, Fact[]>>();
+
+/** A period's facts of one key: the facts are sorted by key once, so each figure reads only its own. */
+export function factsOf(p: PeriodFacts, key: string): Fact[] {
+  let index = byKey.get(p);
+  if (!index) {
+    index = new Map();
+    for (const f of p.facts) {
+      const list = index.get(f.key);
+      if (list) list.push(f);
+      else index.set(f.key, [f]);
+    }
+    byKey.set(p, index);
+  }
+  return index.get(key) ?? [];
+}
+
+export function countOf(p: PeriodFacts, key: string, where?: (f: Fact) => boolean): number {
+  const facts = factsOf(p, key);
+  if (!where) return facts.length;
   let n = 0;
-  for (const f of facts) if (f.key === key && where(f)) n++;
+  for (const f of facts) if (where(f)) n++;
   return n;
+}
+
+/** How many facts of a key each group has, in one pass. */
+function tally(p: PeriodFacts, key: string, by: (f: Fact) => string | null): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of factsOf(p, key)) {
+    const group = by(f);
+    if (group !== null) counts.set(group, (counts.get(group) ?? 0) + 1);
+  }
+  return counts;
 }
 
 export function percent(part: number, whole: number, share: boolean): ReportValue {
@@ -40,22 +69,18 @@ export function percent(part: number, whole: number, share: boolean): ReportValu
 export function summary(both: Both, id: string, title: string, figures: Figure[], note?: string): ReportTable {
   return {
     id, title, columns: [shortLabel(both.period), shortLabel(both.previous)], percentColumns: [], chart: 'bar',
-    rows: figures.map((f) => ({ label: f.label, values: [shareable(countOf(both.now.facts, f.key), both.share), shareable(countOf(both.before.facts, f.key), both.share)] })),
+    rows: figures.map((f) => ({ label: f.label, values: [shareable(countOf(both.now, f.key), both.share), shareable(countOf(both.before, f.key), both.share)] })),
     ...(note ? { note } : {}),
   };
 }
 
 /** Rows of a group (a hub, a worker, a panel, a tag), each figure of this period then the previous one. */
 export function breakdown(both: Both, id: string, title: string, by: (f: Fact) => string | null, figures: Figure[], note?: string): ReportTable {
-  const keys = new Set(figures.map((f) => f.key));
-  const groups = new Set<string>();
-  for (const f of [...both.now.facts, ...both.before.facts]) {
-    const group = keys.has(f.key) ? by(f) : null;
-    if (group !== null) groups.add(group);
-  }
+  const tallies = figures.map((f) => [tally(both.now, f.key, by), tally(both.before, f.key, by)]);
+  const groups = new Set(tallies.flatMap((pair) => pair.flatMap((t) => [...t.keys()])));
   const rows = [...groups].sort(byLabel).map((group) => ({
     label: group,
-    values: figures.flatMap((f) => [both.now, both.before].map((p) => shareable(countOf(p.facts, f.key, (x) => by(x) === group), both.share))),
+    values: tallies.flatMap((pair) => pair.map((t) => shareable(t.get(group) ?? 0, both.share))),
   }));
   return { id, title, columns: columnsFor(both, figures.map((f) => f.label)), percentColumns: [], chart: 'bar', rows, ...(note ? { note } : {}) };
 }
