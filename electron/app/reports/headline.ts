@@ -3,7 +3,7 @@
  * previous period's value, each hidden as "fewer than 5" when 1 to 4 in a report shared outside
  * the team (the headline itself holds plain counts, for `linkdesk report --json`).
  */
-import { shareable, type ReportHeadline, type ReportValue, type TeamReport } from '../../../shared/domain/reports.ts';
+import { shareable, type ReportHeadline, type ReportPeriod, type ReportValue, type TeamReport } from '../../../shared/domain/reports.ts';
 import { formatDate } from '../../../shared/format.ts';
 
 type Figure = [label: string, read: (h: ReportHeadline) => number];
@@ -37,9 +37,34 @@ export function headlineRows(report: TeamReport): HeadlineRow[] {
   return FIGURES.map(([label, read]) => ({ label, value: shareable(read(report.headline), report.shared), previous: shareable(read(report.previousHeadline), report.shared) }));
 }
 
-/** "Autumn term 2026-27 (1 Sep 2026 to 18 Dec 2026)". */
-export function periodText(period: TeamReport['period']): string {
-  return `${period.label} (${formatDate(period.from)} to ${formatDate(period.to)})`;
+/** "Autumn term 2026-27 (1 Sep 2026 to 18 Dec 2026)": the label says the dates (or that the period is not in the calendar). */
+export function periodText(period: ReportPeriod): string {
+  return period.label;
+}
+
+/** "Autumn term 2026-27": the label without its dates, as the tables' columns name a period. */
+export const shortPeriod = (period: ReportPeriod): string => period.label.replace(/ \(.*\)$/, '');
+
+export interface ColumnParts {
+  /** What is counted ("Planned"), or empty for a column that is only a period. */
+  figure: string;
+  /** Which period the column holds, when its heading names one. */
+  which: 'this' | 'previous' | null;
+}
+
+/** A column heading such as "Planned, Autumn term 2026-27" as its figure and its period. */
+export function columnParts(report: TeamReport, column: string): ColumnParts {
+  const periods = new Map<string, 'this' | 'previous'>([[shortPeriod(report.period), 'this'], [shortPeriod(report.previous), 'previous']]);
+  const whole = periods.get(column);
+  if (whole) return { figure: '', which: whole };
+  const at = column.lastIndexOf(', ');
+  const which = at > 0 ? periods.get(column.slice(at + 2)) : undefined;
+  return which ? { figure: column.slice(0, at), which } : { figure: column, which: null };
+}
+
+/** The period a column's figures belong to, for the long Data sheet. */
+export function columnPeriod(report: TeamReport, parts: ColumnParts): string {
+  return shortPeriod(parts.which === 'previous' ? report.previous : report.period);
 }
 
 /** A value as text: thousands separated, a percentage with its sign, "fewer than 5" as it is, none as a dash. */

@@ -62,24 +62,35 @@ export function heading(text: string, level: 1 | 2): string {
 
 export interface Cell {
   text: string;
-  align?: 'left' | 'right';
+  align?: 'left' | 'right' | 'center';
   /** Drawn as a bar in the chart's colour. */
   bar?: boolean;
+  /** Columns this cell spans (a heading over a group of columns). */
+  span?: number;
 }
 
 function cellXml(cell: Cell, width: number, header: boolean): string {
   const shading = header ? `<w:shd w:val="clear" w:color="auto" w:fill="${HEADER_FILL}"/>` : '';
-  const text = paragraph(cell.text, { bold: header, size: cell.bar ? 14 : 18, align: cell.align ?? 'left', after: 0, ...(cell.bar ? { colour: BAR_COLOUR } : {}) });
-  return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${shading}</w:tcPr>${text}</w:tc>`;
+  const span = cell.span && cell.span > 1 ? `<w:gridSpan w:val="${cell.span}"/>` : '';
+  const text = paragraph(cell.text, { bold: header, size: cell.bar ? 14 : header ? 16 : 18, align: cell.align ?? 'left', after: 0, ...(cell.bar ? { colour: BAR_COLOUR } : {}) });
+  return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${span}${shading}</w:tcPr>${text}</w:tc>`;
 }
 
-/** A table whose first row is its header (repeated on every page), rows kept whole across pages. */
-export function table(header: Cell[], rows: Cell[][], widths: number[]): string {
+/** A table whose first rows are its header (repeated on every page), rows kept whole across pages. */
+export function table(headerRows: Cell[][], rows: Cell[][], widths: number[]): string {
   const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${BORDER}"/>`;
   const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('');
   const props = `<w:tblPr><w:tblW w:w="${widths.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:tblBorders>${borders}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr>`;
   const grid = `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
-  const row = (cells: Cell[], isHeader: boolean) =>
-    `<w:tr><w:trPr><w:cantSplit/>${isHeader ? '<w:tblHeader/>' : ''}</w:trPr>${cells.map((c, i) => cellXml(c, widths[i] ?? 1000, isHeader)).join('')}</w:tr>`;
-  return `<w:tbl>${props}${grid}${row(header, true)}${rows.map((r) => row(r, false)).join('')}</w:tbl>`;
+  const row = (cells: Cell[], isHeader: boolean) => {
+    let column = 0;
+    const xml = cells.map((c) => {
+      const span = c.span ?? 1;
+      const width = widths.slice(column, column + span).reduce((a, b) => a + b, 0);
+      column += span;
+      return cellXml(c, width, isHeader);
+    });
+    return `<w:tr><w:trPr><w:cantSplit/>${isHeader ? '<w:tblHeader/>' : ''}</w:trPr>${xml.join('')}</w:tr>`;
+  };
+  return `<w:tbl>${props}${grid}${headerRows.map((h) => row(h, true)).join('')}${rows.map((r) => row(r, false)).join('')}</w:tbl>`;
 }

@@ -29,8 +29,8 @@ describe('the Word report', () => {
     const bytes = buildWordReport(aReport(), template(), TEAM);
     const text = docxText(bytes);
     expect(text).toContain('Termly report: Autumn term 2026-27');
-    expect(text).toContain('Autumn term 2026-27 (1 Sep 2026 to 18 Dec 2026)');
-    expect(text).toContain('Summer term 2025-26 (13 Apr 2026 to 22 Jul 2026)');
+    expect(text).toContain('Autumn term 2026-27 (1 Sep 2026 to 4 Jan 2027)');
+    expect(text).toContain('Summer term 2025-26 (13 Apr 2026 to 31 Aug 2026)');
     expect(text).toContain('Hub: North');
     expect(text).toContain('Northshire DST, Northshire County Council');
     expect(text).toContain('The team’s own copy');
@@ -38,8 +38,8 @@ describe('the Word report', () => {
     const xml = new PizZip(bytes).file('word/document.xml')?.asText() ?? '';
     const headings = [...xml.matchAll(/<w:pStyle w:val="Heading(\d)"\/>[\s\S]*?<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => `${m[1]} ${m[2]}`);
     expect(headings).toEqual([
-      '1 Summary', '1 Visits', '2 Visits by hub', '2 Visits cancelled, by reason', '1 Escalations', '2 Manager told within 24 hours', '2 Open outcomes',
-      '1 Engagement', '2 Schools with no visit, consultation or contact in the period',
+      '1 Summary', '1 Visits', '2 Visits by hub', '2 Visits cancelled, by reason', '1 Escalations', '2 The manager told within 24 hours', '2 Outcomes',
+      '1 Engagement', '2 Schools with no visit, consultation or contact', '2 The schools with no contact in the period',
     ]);
     const marking = headerText(bytes);
     expect(marking.match(/>OFFICIAL</g)?.length).toBe(2);
@@ -47,21 +47,33 @@ describe('the Word report', () => {
   });
 
   it('puts each table in a Word table, this period beside the previous one, with a text bar for a chart', () => {
-    const tables = docxTables(buildWordReport(aReport(), template(), TEAM));
-    const [details, summary, byHub, byReason, told, noContact] = tables;
-    expect(details?.[0]).toEqual(['Period', 'Autumn term 2026-27 (1 Sep 2026 to 18 Dec 2026)']);
+    const bytes = buildWordReport(aReport(), template(), TEAM);
+    const tables = docxTables(bytes);
+    const [details, summary, byHub, byReason, told, noContact, schools] = tables;
+    expect(details?.[0]).toEqual(['Period', 'Autumn term 2026-27 (1 Sep 2026 to 4 Jan 2027)']);
     expect(summary?.[0]).toEqual(['Figure', 'Autumn term 2026-27', 'Summer term 2025-26']);
     expect(summary).toContainEqual(['Visits planned', '40', '80']);
     expect(summary).toContainEqual(['Manager told late', '2', '4']);
-    expect(byHub?.[0]).toEqual(['', 'Planned', 'Held', 'Cancelled', 'Missing', 'Held (previous)', 'Chart: Planned']);
+    // "Planned, Autumn term 2026-27" and "Planned, Summer term 2025-26": the figure over the two periods.
+    expect(byHub?.slice(0, 2)).toEqual([
+      ['', 'Planned', 'Held', 'Cancelled', ''],
+      ['', 'This term', 'Previous', 'This term', 'Previous', 'This term', 'Previous', 'Chart: Planned, Autumn term 2026-27'],
+    ]);
     // The largest value draws the longest bar; the others in proportion.
-    expect(byHub?.[1]).toEqual(['North', '22', '18', '1', '3', '15', '█'.repeat(14)]);
-    expect(byHub?.[2]).toEqual(['South &amp; Coast', '18', '13', '2', '3', '11', '█'.repeat(11)]);
+    expect(byHub?.[2]).toEqual(['North', '22', '20', '18', '15', '1', '3', '█'.repeat(14)]);
+    expect(byHub?.[3]).toEqual(['South &amp; Coast', '18', '16', '13', '11', '2', '0', '█'.repeat(11)]);
+    expect(byReason?.[0]).toEqual(['', 'Autumn term 2026-27', 'Summer term 2025-26', 'Chart: Autumn term 2026-27']);
     expect(byReason?.[1]).toEqual(['School closed &lt;snow&gt;', '2', '0', '█'.repeat(14)]);
-    expect(told?.[1]).toEqual(['Told within 24 hours', '10', '83%', '9', '90%']);
-    expect(noContact?.[1]).toEqual(['All schools', '4', '–']);
-    expect(tables).toHaveLength(6);
-    expect(docxText(buildWordReport(aReport(), template(), TEAM))).toContain('Nothing to count in this period.');
+    // "Count, Autumn term…", "%, Autumn term…", then the previous term's: the period over its figures.
+    expect(told?.slice(0, 3)).toEqual([
+      ['', 'Autumn term 2026-27', 'Summer term 2025-26', ''],
+      ['', 'Count', '%', 'Count', '%', 'Chart: Count, Autumn term 2026-27'],
+      ['Manager told within 24 hours', '10', '83%', '9', '90%', '█'.repeat(14)],
+    ]);
+    expect(noContact?.[1]).toEqual(['Schools with no visit, consultation or contact', '4', '–', '█'.repeat(14)]);
+    expect(schools).toEqual([[''], ['Hillside Primary (North)']]);
+    expect(tables).toHaveLength(7);
+    expect(docxText(bytes)).toContain('Nothing to count in this period.');
   });
 
   it('shared outside the team: says so, and shows counts of 1-4 as fewer than 5 with no bar to give them away', () => {
@@ -70,7 +82,7 @@ describe('the Word report', () => {
     const [, summary, byHub, byReason] = docxTables(bytes);
     expect(summary).toContainEqual(['Manager told late', FEWER_THAN_FIVE, FEWER_THAN_FIVE]);
     expect(summary).toContainEqual(['Visits planned', '40', '80']);
-    expect(byHub?.[1]).toEqual(['North', '22', '18', FEWER_THAN_FIVE, FEWER_THAN_FIVE, '15', '█'.repeat(14)]);
+    expect(byHub?.[2]).toEqual(['North', '22', '20', '18', '15', FEWER_THAN_FIVE, FEWER_THAN_FIVE, '█'.repeat(14)]);
     expect(byReason?.[1]).toEqual(['School closed &lt;snow&gt;', FEWER_THAN_FIVE, '0', '']);
   });
 

@@ -7,7 +7,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { ReportValue, TeamReport } from '../../../shared/domain/reports.ts';
-import { filtersText, headlineRows, periodText, producedOnText, sharingText } from './headline.ts';
+import { columnParts, columnPeriod, filtersText, headlineRows, periodText, producedOnText, sharingText, shortPeriod } from './headline.ts';
 
 /** Excel's limit on a sheet's name. */
 const SHEET_NAME_MAX = 31;
@@ -72,7 +72,7 @@ function addSheet(book: ExcelJS.Workbook, name: string, report: TeamReport, widt
 
 function about(book: ExcelJS.Workbook, report: TeamReport, team: { teamName: string; localAuthority: string }): void {
   const sheet = addSheet(book, 'About', report, [24, 90]);
-  headerRow(sheet, ['', `${report.period.term ? 'Termly' : 'Annual'} report: ${report.period.label}`]);
+  headerRow(sheet, ['', `${report.period.term ? 'Termly' : 'Annual'} report: ${shortPeriod(report.period)}`]);
   const lines: [string, string][] = [
     ['Team', `${team.teamName}, ${team.localAuthority}`],
     ['Marking', report.marking],
@@ -89,7 +89,7 @@ function about(book: ExcelJS.Workbook, report: TeamReport, team: { teamName: str
 
 function summary(book: ExcelJS.Workbook, report: TeamReport): void {
   const sheet = addSheet(book, 'Summary', report, [48, 22, 22]);
-  headerRow(sheet, ['Figure', report.period.label, report.previous.label]);
+  headerRow(sheet, ['Figure', shortPeriod(report.period), shortPeriod(report.previous)]);
   for (const h of headlineRows(report)) bodyRow(sheet, [h.label, cellValue(h.value, false), cellValue(h.previous, false)]);
 }
 
@@ -119,8 +119,8 @@ export async function buildWorkbook(report: TeamReport, team: { teamName: string
   summary(book, report);
   const taken = new Set<string>();
   const long: DataRow[] = headlineRows(report).flatMap((h) => [
-    { period: report.period.label, section: 'Summary', table: 'Headline figures', row: h.label, column: 'Count', value: h.value },
-    { period: report.previous.label, section: 'Summary', table: 'Headline figures', row: h.label, column: 'Count', value: h.previous },
+    { period: shortPeriod(report.period), section: 'Summary', table: 'Headline figures', row: h.label, column: 'Count', value: h.value },
+    { period: shortPeriod(report.previous), section: 'Summary', table: 'Headline figures', row: h.label, column: 'Count', value: h.previous },
   ]);
   for (const section of report.sections) {
     for (const t of section.tables) {
@@ -133,8 +133,10 @@ export async function buildWorkbook(report: TeamReport, team: { teamName: string
         sheet.addRow([]);
         bodyRow(sheet, [t.note]);
       }
+      // A column "Held, Autumn term 2026-27" is the figure "Held" of that period: a pivot table then puts the periods side by side.
+      const parts = t.columns.map((column) => columnParts(report, column));
       for (const r of t.rows) {
-        t.columns.forEach((column, c) => long.push({ period: report.period.label, section: section.title, table: t.title, row: r.label, column, value: r.values[c] ?? null }));
+        parts.forEach((p, c) => long.push({ period: columnPeriod(report, p), section: section.title, table: t.title, row: r.label, column: p.figure || 'Count', value: r.values[c] ?? null }));
       }
     }
   }
