@@ -7,6 +7,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { ReportValue, TeamReport } from '../../../shared/domain/reports.ts';
+import { wrappedLines } from '../documents/wrapped-lines.ts';
 import { columnParts, columnPeriod, filtersText, headlineRows, periodText, producedOnText, sharingText, shortPeriod } from './headline.ts';
 
 /** Excel's limit on a sheet's name. */
@@ -93,6 +94,20 @@ function summary(book: ExcelJS.Workbook, report: TeamReport): void {
   for (const h of headlineRows(report)) bodyRow(sheet, [h.label, cellValue(h.value, false), cellValue(h.previous, false)]);
 }
 
+/** A table's note under it, across its columns and wrapped, so printing to one page wide does not shrink the table to fit a long line. */
+function note(sheet: ExcelJS.Worksheet, text: string, columns: number): void {
+  sheet.addRow([]);
+  const row = sheet.addRow([text]);
+  const width = Math.max(2, columns);
+  sheet.mergeCells(row.number, 1, row.number, width);
+  const cell = row.getCell(1);
+  cell.font = { ...BODY_FONT, italic: true };
+  cell.alignment = { wrapText: true, vertical: 'top' };
+  // Heights are set, not left to the program that opens the file (documents/wrapped-lines.ts says why).
+  const chars = sheet.columns.slice(0, width).reduce((sum, c) => sum + (c.width ?? 10), 0);
+  row.height = wrappedLines(text, chars) * 12.75 + 3;
+}
+
 interface DataRow {
   period: string;
   section: string;
@@ -129,10 +144,7 @@ export async function buildWorkbook(report: TeamReport, team: { teamName: string
       const percent = t.percentColumns.map((c) => c + 2);
       for (const r of t.rows) bodyRow(sheet, [r.label, ...t.columns.map((_, c) => cellValue(r.values[c] ?? null, t.percentColumns.includes(c)))], percent);
       if (t.rows.length === 0) bodyRow(sheet, ['Nothing to count in this period.']);
-      if (t.note) {
-        sheet.addRow([]);
-        bodyRow(sheet, [t.note]);
-      }
+      if (t.note) note(sheet, t.note, 1 + t.columns.length);
       // A column "Held, Autumn term 2026-27" is the figure "Held" of that period: a pivot table then puts the periods side by side.
       const parts = t.columns.map((column) => columnParts(report, column));
       for (const r of t.rows) {
