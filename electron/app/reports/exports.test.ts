@@ -68,6 +68,22 @@ function everyPart(file: string): string {
 }
 
 describe('the report exports, from a team database', { timeout: 120_000 }, () => {
+  it('in browser mode, offers each file as a download named for its period', async () => {
+    const { dispatch, session } = await demoWithSecrets();
+    const cases: [string, object, string][] = [
+      ['reports.exportWord', { year: '2026-27', term: 'autumn', share: true }, 'Report 2026-27 Autumn term (shared).docx'],
+      ['reports.exportExcel', { year: '2026-27' }, 'Report 2026-27.xlsx'],
+      ['reports.exportEscalationLog', { from: '2026-09-01', to: '2026-11-24' }, 'Escalation log 2026-09-01 to 2026-11-24.docx'],
+    ];
+    for (const [method, input, name] of cases) {
+      const answer = await dispatch(method, { ...input, download: true });
+      expect(answer, method).toMatchObject({ ok: true, value: { path: name, download: { name } } });
+      const ticket = answer.ok ? (answer.value as { download: { id: string } }).download : null;
+      const taken = ticket ? session.transfers.take(ticket.id) : null;
+      expect(taken && fs.readFileSync(taken.path).subarray(0, 2).toString()).toBe('PK');
+    }
+  });
+
   it('no child reference, school contact, summary or note reaches the Word report or the workbook, shared or not', async () => {
     const { value } = await demoWithSecrets();
     const folder = tempDir();
@@ -125,6 +141,8 @@ describe('the report exports, from a team database', { timeout: 120_000 }, () =>
     expect(fs.readFileSync(database).equals(before)).toBe(true);
     const wrong = await dispatch('reports.exportExcel', { year: '2026-27', path: path.join(tempDir(), 'report.docx') });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { issues: [{ path: 'path', message: 'The file name must end in .xlsx' }] } } });
+    const both = await dispatch('reports.exportWord', { year: '2026-27', path: path.join(tempDir(), 'a.docx'), download: true });
+    expect(both).toMatchObject({ ok: false, error: { details: { issues: [{ path: 'path', message: 'Save at a path or download the file, not both' }] } } });
     const log = await dispatch('reports.exportEscalationLog', { from: '2026-11-30', to: '2026-11-01', path: path.join(tempDir(), 'log.docx') });
     expect(log).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { issues: [{ path: 'to', message: 'The end date must be on or after the start date' }] } } });
   });
