@@ -12,6 +12,7 @@ import { AllocationProposal, RefusedRowsInput, type AllocationImportResult, type
 import { AcademicYearInput, TERM_NAMES, type AcademicYear } from './domain/calendar.ts';
 import { ContactInput, type Contact } from './domain/contacts.ts';
 import { CorrectEscalationInput, RaiseEscalationInput, type EscalationDetail, type EscalationView } from './domain/escalations.ts';
+import { ReportQuery, type TeamReport } from './domain/reports.ts';
 import {
   AddMeetingInput,
   AttendanceReportInput,
@@ -365,6 +366,7 @@ export const api = {
     CorrectEscalationInput,
     'Add an entry that corrects or completes the latest one (the log is append-only: nothing is changed or deleted)',
   ),
+  'reports.build': method<TeamReport>()(ReportQuery, 'The termly or annual report: a period’s figures beside the previous period’s, for the team, a hub or a worker (counts only)'),
   'documents.producible': method<Page<ProducibleRecord>>()(
     ProducibleQuery,
     'Visits with a written record, and consultations: the meeting records that can be made, newest first, a page at a time',

@@ -19,6 +19,7 @@ import { contactHandlers } from './contacts/handlers.ts';
 import { recordHandlers } from './records/handlers.ts';
 import { panelHandlers } from './panels/handlers.ts';
 import { escalationHandlers } from './escalations/handlers.ts';
+import { reportHandlers } from './reports/handlers.ts';
 import { documentHandlers } from './documents/handlers.ts';
 import { actionHandlers } from './actions/handlers.ts';
 import { peopleHandlers } from './people/handlers.ts';
@@ -116,6 +117,7 @@ export const handlers: Handlers = {
   ...recordHandlers,
   ...panelHandlers,
   ...escalationHandlers,
+  ...reportHandlers,
   ...documentHandlers,
   ...actionHandlers,
 };

@@ -40,8 +40,11 @@ export interface ReportPeriod {
   label: string;
   year: string;
   term: TermName | null;
+  /** The first and last day counted (yyyy-mm-dd); both empty when the calendar does not hold the period. */
   from: string;
   to: string;
+  /** False when the calendar holds no such period (the previous year not entered): every figure of it is nought. */
+  inCalendar: boolean;
 }
 
 export interface ReportTable {

@@ -60,6 +60,9 @@ function callsOn(urn: string, visitId: string): [string, unknown][] {
     ['actions.list', {}],
     ['actions.list', { urn }],
     ['actions.list', { dueBefore: TODAY }],
+    // The termly and annual report: a term, and a year filtered to a hub.
+    ['reports.build', { year: '2026-27', term: 'autumn' }],
+    ['reports.build', { year: '2026-27', hub: 'North', share: true }],
   ];
 }
 

@@ -9,7 +9,7 @@ import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { requireSchool } from '../schools/service.ts';
 import { getTeam } from '../team/service.ts';
-import { selectVisit, updateVisit } from '../visits/repo.ts';
+import { selectNamedWorkerOn, selectVisit, updateVisit } from '../visits/repo.ts';
 import { syncConsultationActions, syncVisitRecordActions } from '../actions/sync.ts';
 import { insertConsultation, updateConsultationRow, selectConsultation, selectConsultations, selectSchoolsWithoutNurse, selectVisitRecord, insertVisitRecordVersion, selectVisitRecordVersion, selectVisitRecordVersions } from './repo.ts';
 import { localDay, plural } from '../../../shared/format.ts';
@@ -25,7 +25,10 @@ export function writeVisitRecord(ctx: WriteContext, input: z.output<typeof Visit
   write(ctx, (audit) => {
     const version = insertVisitRecordVersion(ctx.db, visit.id, input, ctx.actor, at);
     syncVisitRecordActions(ctx.db, visit.id, visit.urn, input.children, at);
-    if (visit.status === 'held') updateVisit(ctx.db, { ...visit, status: 'record_written', recordWrittenOn: at.slice(0, 10) }, at);
+    // A visit held before anyone was named for it is given its school's named worker on the day it was held.
+    const heldBy = visit.heldBy ?? (visit.heldOn ? selectNamedWorkerOn(ctx.db, visit.urn, visit.heldOn) : null);
+    if (visit.status === 'held') updateVisit(ctx.db, { ...visit, heldBy, status: 'record_written', recordWrittenOn: at.slice(0, 10) }, at);
+    else if (heldBy !== visit.heldBy) updateVisit(ctx.db, { ...visit, heldBy }, at);
     audit('visit-record', visit.id, 'write', `version ${version}: ${plural(input.children.length, 'child', 'children')} reviewed`);
   });
   const record = selectVisitRecord(ctx.db, visit.id);

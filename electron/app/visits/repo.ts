@@ -117,3 +117,12 @@ export function selectVisitsToAgree(db: Connection, yearLabel: string, term: Ter
      WHERE ${servedSql('s')} AND (v.id IS NULL OR v.status = 'to_be_agreed') ORDER BY s.name COLLATE NOCASE`,
   ).all(yearLabel, term) as { urn: string; name: string; status: VisitStatus | null }[];
 }
+
+/** The school's named link worker on a day (the allocation in force then), or null: who is taken to have held a visit nobody was named for. */
+export function selectNamedWorkerOn(db: Connection, urn: string, day: string): string | null {
+  const id = statement(
+    db,
+    "SELECT person_id FROM allocation WHERE urn = ? AND role = 'named' AND from_date <= ? AND (to_date IS NULL OR to_date >= ?) ORDER BY from_date DESC LIMIT 1",
+  ).pluck().get(urn, day, day) as string | undefined;
+  return id ?? null;
+}

@@ -9,7 +9,7 @@ import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { selectPerson } from '../people/repo.ts';
 import { requireSchool } from '../schools/service.ts';
-import { insertVisit, selectPlanner, selectVisit, selectVisitFor, selectVisitsOfSchool, updateVisit, type StoredVisit } from './repo.ts';
+import { insertVisit, selectNamedWorkerOn, selectPlanner, selectVisit, selectVisitFor, selectVisitsOfSchool, updateVisit, type StoredVisit } from './repo.ts';
 import { formatDate, localDay } from '../../../shared/format.ts';
 
 function withDeadlines(db: Connection, v: StoredVisit): Visit {
@@ -107,7 +107,8 @@ export function moveVisitStatus(ctx: WriteContext, input: z.output<typeof MoveVi
   if (input.to === 'agreed') next.agreedOn = input.on;
   if (input.to === 'pro_forma_sent') next.proFormaSentOn = input.on;
   if (input.to === 'pro_forma_returned') next.proFormaReturnedOn = input.on;
-  if (input.to === 'held') Object.assign(next, { heldOn: input.on, heldBy: input.heldBy ?? null, heldWithoutProForma: heldWithoutProForma(visit.status, input.to) ? input.reason : null });
+  // Nobody chosen: the school's named link worker that day, as the team expected (the visit's page can say otherwise).
+  if (input.to === 'held') Object.assign(next, { heldOn: input.on, heldBy: input.heldBy ?? selectNamedWorkerOn(ctx.db, visit.urn, input.on), heldWithoutProForma: heldWithoutProForma(visit.status, input.to) ? input.reason : null });
   if (input.to === 'record_written') next.recordWrittenOn = input.on;
   if (input.to === 'cancelled') next.cancelledReason = input.reason;
   if (input.to === 'to_be_agreed') Object.assign(next, { date: null, agreedOn: null, agreedWith: null });
