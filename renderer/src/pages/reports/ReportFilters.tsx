@@ -49,7 +49,7 @@ export function ReportFilters({ years, hubs, people, value, onChange }: ReportFi
     .sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name, 'en-GB'))
     .map((p) => ({ id: p.id, label: p.active ? p.name : `${p.name} (left)` }));
   return (
-    <div className="filters" role="group" aria-label="Which figures">
+    <div className="filters" role="group" aria-label="Filters">
       <Select label="School year" value={value.year} onChange={(year) => set({ year })} options={years.map((y) => y.label).sort().reverse().map((y) => ({ id: y, label: y }))} />
       <Select<TermChoice>
         label="Term"

@@ -1,4 +1,5 @@
 import type { ReportHeadline, TeamReport } from '../../../../shared/domain/reports.ts';
+import { periodName } from './reportValues.ts';
 
 interface Figure {
   label: string;
@@ -32,7 +33,7 @@ export function ReportHeadlineView({ report }: { report: TeamReport }) {
             <p className="headline-value">{f.value(report.headline)}</p>
             {f.detail ? <p className="headline-detail">{f.detail(report.headline)}</p> : null}
             <p className="headline-previous">
-              {report.previous.label}: {f.value(report.previousHeadline)}
+              {periodName(report.previous)}: {report.previous.inCalendar ? f.value(report.previousHeadline) : 'not in the calendar'}
             </p>
           </li>
         ))}
