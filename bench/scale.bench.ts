@@ -51,6 +51,9 @@ const CALLS: Call[] = [
   },
   { key: 'panels_attendance', label: 'panel attendance, this school year', calls: () => [['panels.attendance', { from: `${CURRENT_YEAR}-09-01`, to: TODAY }]] },
   { key: 'escalations_open', label: 'escalation log (open)', calls: () => [['escalations.list', { which: 'open' }]] },
+  // The termly and annual report: each reads its period and the one before, so a year costs about three terms, whatever the history.
+  { key: 'report_term', label: `termly report (autumn ${year}, beside summer)`, calls: () => [['reports.build', { year, term: 'autumn' }]] },
+  { key: 'report_year', label: `annual report (${year}, beside the year before)`, calls: () => [['reports.build', { year }]] },
 ];
 
 interface Measured {

@@ -12,6 +12,7 @@ import { DEMO_TEAM } from './demo.ts';
 import { DEMO_LEAVER } from './actions.ts';
 import type { Action, HandoverResult } from '../../../shared/domain/actions.ts';
 import type { PersonSummary } from '../../../shared/domain/people.ts';
+import type { ReportHeadline, TeamReport } from '../../../shared/domain/reports.ts';
 
 /** The demo opened on 24 Nov 2026, and a call that gives its answer or throws the refusal. */
 async function theDemoOn24Nov() {
@@ -94,6 +95,15 @@ describe('the demo team', () => {
     const preview = await value<HandoverResult>('people.handover', { from: leaver?.id, to: taker?.id, on: '2026-12-19' });
     expect(preview.schools.length).toBeGreaterThan(1);
     expect(preview.actions).toBeGreaterThanOrEqual(2);
+  });
+
+  it('holds the summer term before this one, so the termly report has something to compare', async () => {
+    const { value } = await theDemoOn24Nov();
+    const report = await value<TeamReport>('reports.build', { year: '2026-27', term: 'autumn' });
+    expect(report.previous).toMatchObject({ year: '2025-26', term: 'summer', inCalendar: true });
+    const somethingOfEach = (h: ReportHeadline) => [h.visits.held, h.visits.cancelled, h.proFormas.sentLate, h.children.reviewed, h.consultations.held, h.contacts.total, h.escalations.raised, h.escalations.toldLate, h.panels.meetings];
+    expect(somethingOfEach(report.previousHeadline).every((n) => n > 0)).toBe(true);
+    expect([report.headline.visits.held, report.headline.consultations.held, report.headline.escalations.raised, report.headline.panels.meetings].every((n) => n > 0)).toBe(true);
   });
 
   it('has a school whose timeline shows every kind of entry: Marwick CE Primary, closed at October half term', async () => {

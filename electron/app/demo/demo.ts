@@ -12,6 +12,7 @@ import { seedDemoAllocations } from './allocations.ts';
 import { seedDemoContacts } from './contacts.ts';
 import { seedDemoDocuments } from './documents.ts';
 import { seedDemoEscalations } from './escalations.ts';
+import { seedDemoLastYear } from './last-year.ts';
 import { seedDemoPanels } from './panels.ts';
 import { seedDemoRegister } from './register.ts';
 import { seedDemoStory } from './story.ts';
@@ -43,6 +44,8 @@ export function createDemoDatabase(path: string, passphrase: string, user: strin
     seedDemoActions(db, register);
     seedDemoDocuments(db);
     seedDemoStory(db, register);
+    // Last, so the screens that look for today's term among the years still find this year's first.
+    seedDemoLastYear(db, register);
     return db;
   } catch (error) {
     db.close();

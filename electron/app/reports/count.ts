@@ -67,7 +67,7 @@ export function countPeriod(db: Connection, query: ReportQuery, period: ReportPe
     const worker = v.heldBy ?? school.namedWorker;
     if (v.status === 'cancelled') {
       add('visits.cancelled', school, worker);
-      add(v.proFormaSentOn ? 'visits.cancelled.afterProForma' : v.date ? 'visits.cancelled.afterAgreed' : 'visits.cancelled.beforeAgreed', school, worker);
+      add(v.proFormaSentOn ? 'visits.cancelled.afterProForma' : v.agreedOn ? 'visits.cancelled.afterAgreed' : 'visits.cancelled.beforeAgreed', school, worker);
       continue;
     }
     if (!PLANNED.has(v.status) || !v.date) continue;

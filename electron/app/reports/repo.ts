@@ -45,6 +45,7 @@ export interface ReportVisit {
   urn: string;
   term: TermName;
   date: string | null;
+  agreedOn: string | null;
   status: VisitStatus;
   proFormaSentOn: string | null;
   proFormaReturnedOn: string | null;
@@ -59,7 +60,7 @@ export interface ReportVisit {
 export function selectReportVisits(db: Connection, yearLabel: string, term: TermName | null): ReportVisit[] {
   return statement(
     db,
-    `SELECT v.urn, v.term, v.visit_date AS date, v.status, v.pro_forma_sent_on AS proFormaSentOn, v.pro_forma_returned_on AS proFormaReturnedOn,
+    `SELECT v.urn, v.term, v.visit_date AS date, v.agreed_on AS agreedOn, v.status, v.pro_forma_sent_on AS proFormaSentOn, v.pro_forma_returned_on AS proFormaReturnedOn,
        v.held_on AS heldOn, v.held_by AS heldBy, v.held_without_pro_forma IS NOT NULL AS heldWithoutProForma, r.data AS record
      FROM visit v LEFT JOIN visit_record r ON r.visit_id = v.id
      WHERE v.year_label = ? AND (? IS NULL OR v.term = ?)`,
