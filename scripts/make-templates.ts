@@ -11,6 +11,8 @@ import ExcelJS from 'exceljs';
 
 const OUT = path.resolve(import.meta.dirname, '..', 'templates');
 const MARKING = 'OFFICIAL-SENSITIVE';
+/** The reports' marking is a placeholder: OFFICIAL for the termly report, OFFICIAL-SENSITIVE for the escalation log. */
+const MARKING_PLACEHOLDER = '{marking}';
 const FONT = 'Arial';
 
 const text = (value: string, bold = false) => new Paragraph({ children: [new TextRun({ text: value, bold, font: FONT, size: 22 })] });
@@ -27,8 +29,8 @@ const details = (rows: [string, string][]) =>
 /** A table row that repeats: the loop opens in the first cell and closes in the last. */
 const loopRow = (loop: string, fields: string[]) => fields.map((f, i) => `${i === 0 ? `{#${loop}}` : ''}{${f}}${i === fields.length - 1 ? `{/${loop}}` : ''}`);
 
-function record(title: string, body: (Paragraph | Table)[]): Document {
-  const marking = new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: MARKING, bold: true, font: FONT, size: 22 })] });
+function record(title: string, body: (Paragraph | Table)[], options: { marking?: string; intro?: string; closing?: string } = {}): Document {
+  const marking = new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: options.marking ?? MARKING, bold: true, font: FONT, size: 22 })] });
   return new Document({
     creator: 'LinkDesk',
     title,
@@ -46,9 +48,9 @@ function record(title: string, body: (Paragraph | Table)[]): Document {
         },
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: title, font: FONT, bold: true, size: 36 })] }),
-          text('{teamName}, {localAuthority}'),
+          text(options.intro ?? '{teamName}, {localAuthority}'),
           ...body,
-          new Paragraph({ spacing: { before: 360 }, children: [new TextRun({ text: 'Produced by LinkDesk on {producedOn}. Children are recorded by reference only.', font: FONT, size: 18, italics: true })] }),
+          new Paragraph({ spacing: { before: 360 }, children: [new TextRun({ text: options.closing ?? 'Produced by LinkDesk on {producedOn}. Children are recorded by reference only.', font: FONT, size: 18, italics: true })] }),
         ],
       },
     ],
@@ -108,6 +110,59 @@ const consultationRecord = record('Early Help Consultation record', [
 ]);
 
 /**
+ * The termly and annual report. Its sections and tables are laid out by LinkDesk
+ * (electron/app/reports/word.ts) into {@report}, a paragraph of its own: their columns vary.
+ */
+const teamReport = record(
+  '{title}',
+  [
+    details([
+      ['Period', '{period}'],
+      ['Compared with', '{previousPeriod}'],
+      ['Filters', '{filters}'],
+      ['Sharing', '{sharing}'],
+    ]),
+    new Paragraph({ children: [new TextRun({ text: '{@report}', font: FONT, size: 22 })] }),
+  ],
+  {
+    marking: MARKING_PLACEHOLDER,
+    closing: 'Produced by LinkDesk on {producedOn}. Counts only: no child, school contact, summary or note is in this report.',
+  },
+);
+
+/** The printable escalation log for audit: the 24-hour figures, then every escalation with each of its entries. */
+const escalationLog = record(
+  'Escalation log',
+  [
+    details([
+      ['Raised between', '{period}'],
+      ['Hub', '{hub}'],
+    ]),
+    heading('The 24-hour figures'),
+    table(['Raised', 'Manager told within 24 hours', 'Told late', 'Not yet told', 'Still open'], [['{raised}', '{toldWithin24h}', '{toldLate}', '{notYetTold}', '{open}']]),
+    heading('Told late, and why'),
+    table(['Escalation', 'School', 'Told after', 'Reason'], [loopRow('late', ['reference', 'school', 'hours', 'reason'])]),
+    heading('The escalations, with every correction'),
+    text('{#escalations}'),
+    new Paragraph({ heading: HeadingLevel.HEADING_3, spacing: { before: 240, after: 60 }, children: [new TextRun({ text: '{heading}', font: FONT, bold: true, size: 24 })] }),
+    text('{clock}'),
+    text('{#entries}'),
+    new Paragraph({ spacing: { before: 120, after: 60 }, keepNext: true, children: [new TextRun({ text: '{entryHeading}', font: FONT, bold: true, size: 20 })] }),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      columnWidths: [2800, 6200],
+      rows: [new TableRow({ children: [cell('{#fields}{label}', true), cell('{value}{/fields}')] })],
+    }),
+    text('{/entries}'),
+    text('{/escalations}'),
+  ],
+  {
+    marking: MARKING_PLACEHOLDER,
+    closing: 'Printed by LinkDesk on {producedOn} for audit inside the team. The log is append-only: a correction is a new entry, and every entry is shown.',
+  },
+);
+
+/**
  * The published SPOC list, laid out to print: A4 landscape, one page wide (fitToWidth 1, any
  * number of pages down), the title and header rows repeated on every page, 10pt Arial, text
  * wrapped within its column. The columns add up to what A4 holds at 100% (143.5 of Excel's
@@ -163,5 +218,7 @@ async function spocList(): Promise<ExcelJS.Workbook> {
 fs.mkdirSync(OUT, { recursive: true });
 fs.writeFileSync(path.join(OUT, 'visit-record.docx'), await Packer.toBuffer(visitRecord));
 fs.writeFileSync(path.join(OUT, 'consultation-record.docx'), await Packer.toBuffer(consultationRecord));
+fs.writeFileSync(path.join(OUT, 'team-report.docx'), await Packer.toBuffer(teamReport));
+fs.writeFileSync(path.join(OUT, 'escalation-log.docx'), await Packer.toBuffer(escalationLog));
 await (await spocList()).xlsx.writeFile(path.join(OUT, 'spoc-list.xlsx'));
 console.error(`Wrote the templates to ${OUT}`);

@@ -13,6 +13,7 @@ import { AcademicYearInput, TERM_NAMES, type AcademicYear } from './domain/calen
 import { ContactInput, type Contact } from './domain/contacts.ts';
 import { CorrectEscalationInput, RaiseEscalationInput, type EscalationDetail, type EscalationView } from './domain/escalations.ts';
 import { ReportQuery, type TeamReport } from './domain/reports.ts';
+import { EscalationLogInput, ReportExcelInput, ReportWordInput, type EscalationLogFileResult, type ReportFileResult } from './domain/report-exports.ts';
 import {
   AddMeetingInput,
   AttendanceReportInput,
@@ -367,6 +368,18 @@ export const api = {
     'Add an entry that corrects or completes the latest one (the log is append-only: nothing is changed or deleted)',
   ),
   'reports.build': method<TeamReport>()(ReportQuery, 'The termly or annual report: a period’s figures beside the previous period’s, for the team, a hub or a worker (counts only)'),
+  'reports.exportWord': method<ReportFileResult & { download?: DownloadTicket }>()(
+    ReportWordInput,
+    'Save the report as a Word document (OFFICIAL; counts of 1-4 as "fewer than 5" when shared), or offer it as a download',
+  ),
+  'reports.exportExcel': method<ReportFileResult & { download?: DownloadTicket }>()(
+    ReportExcelInput,
+    'Save the report as an Excel workbook (a sheet per table and a long Data sheet for pivot tables), or offer it as a download',
+  ),
+  'reports.exportEscalationLog': method<EscalationLogFileResult & { download?: DownloadTicket }>()(
+    EscalationLogInput,
+    'Save the escalation log of a period for audit (OFFICIAL-SENSITIVE: every entry with its corrections and the 24-hour figures), or offer it as a download',
+  ),
   'documents.producible': method<Page<ProducibleRecord>>()(
     ProducibleQuery,
     'Visits with a written record, and consultations: the meeting records that can be made, newest first, a page at a time',

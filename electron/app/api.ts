@@ -20,6 +20,7 @@ import { recordHandlers } from './records/handlers.ts';
 import { panelHandlers } from './panels/handlers.ts';
 import { escalationHandlers } from './escalations/handlers.ts';
 import { reportHandlers } from './reports/handlers.ts';
+import { reportExportHandlers } from './reports/export-handlers.ts';
 import { documentHandlers } from './documents/handlers.ts';
 import { actionHandlers } from './actions/handlers.ts';
 import { peopleHandlers } from './people/handlers.ts';
@@ -118,6 +119,7 @@ export const handlers: Handlers = {
   ...panelHandlers,
   ...escalationHandlers,
   ...reportHandlers,
+  ...reportExportHandlers,
   ...documentHandlers,
   ...actionHandlers,
 };

@@ -73,6 +73,8 @@ const WHAT: Record<string, string> = {
   'action reopen': 'Action opened again',
   'action reassign': 'Action given to another worker',
   'person handover': 'Leaver’s work handed over',
+  'report export': 'Report exported',
+  'escalation-log export': 'Escalation log printed for audit',
 };
 
 /** Field names as they are shown on the forms. */

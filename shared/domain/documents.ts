@@ -16,8 +16,8 @@ export const RECORD_KIND_LABELS: Record<RecordKind, string> = { visit_record: 'S
 /** The file name's description: `<yyyy-mm-dd> SPOC visit.docx`. */
 export const RECORD_FILE_LABELS: Record<RecordKind, string> = { visit_record: 'SPOC visit', consultation_record: 'Early Help Consultation' };
 
-/** A placeholder, or a loop with the placeholders allowed inside it. */
-export type PlaceholderTree = Record<string, string | { description: string; inside: Record<string, string> }>;
+/** A placeholder, or a loop with the placeholders (and loops) allowed inside it. */
+export type PlaceholderTree = { [name: string]: string | { description: string; inside: PlaceholderTree } };
 
 const COMMON: PlaceholderTree = {
   teamName: 'The team’s name',
@@ -33,7 +33,15 @@ const COMMON: PlaceholderTree = {
   },
 };
 
-export const PLACEHOLDERS: Record<RecordKind, PlaceholderTree> = {
+/**
+ * The kinds of Word template LinkDesk fills: the meeting records, the termly and annual report
+ * (whose tables LinkDesk lays out itself, so its template has one raw placeholder, {@report}, for
+ * them) and the printable escalation log (LinkDesk's own layout only).
+ */
+export const TEMPLATE_KINDS = [...RECORD_KINDS, 'team_report', 'escalation_log'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
+export const PLACEHOLDERS: Record<TemplateKind, PlaceholderTree> = {
   visit_record: {
     ...COMMON,
     term: 'The term and school year, as Autumn term 2026-27',
@@ -70,23 +78,73 @@ export const PLACEHOLDERS: Record<RecordKind, PlaceholderTree> = {
     areas: { description: 'Repeated for each of the six key areas', inside: { title: 'The key area', notes: 'The notes under it (or "Nothing raised")' } },
     children: { description: 'A table row repeated for each child discussed', inside: { initials: 'The child’s initials', yearGroup: 'Year group' } },
   },
+  team_report: {
+    teamName: 'The team’s name',
+    localAuthority: 'The local authority',
+    marking: 'The protective marking: OFFICIAL',
+    title: 'The report’s title, as Termly report: Autumn term 2026-27',
+    period: 'The period and its dates, as Autumn term 2026-27 (1 Sep 2026 to 18 Dec 2026)',
+    previousPeriod: 'The period it is compared with, and its dates',
+    filters: 'The filters applied, as Hub: North (or "All hubs and workers")',
+    sharing: 'Whether the report is the team’s own copy or shared outside the team (counts of 1-4 shown as fewer than 5)',
+    producedOn: 'The day the figures were counted',
+  },
+  escalation_log: {
+    teamName: 'The team’s name',
+    localAuthority: 'The local authority',
+    marking: 'The protective marking: OFFICIAL-SENSITIVE',
+    period: 'The period, as 1 Sep 2026 to 18 Dec 2026',
+    hub: 'The hub the log is limited to (or "All hubs")',
+    producedOn: 'The day the log was printed',
+    raised: 'Escalations raised in the period',
+    toldWithin24h: 'Of those, the manager told within 24 hours',
+    toldLate: 'Of those, the manager told late',
+    notYetTold: 'Of those, the manager not yet told',
+    open: 'Of those, still open',
+    late: { description: 'A table row per escalation whose manager was told late', inside: { reference: 'The escalation’s reference', school: 'The school', hours: 'How long after raising the manager was told', reason: 'Why' } },
+    escalations: {
+      description: 'Repeated for each escalation raised in the period, oldest first',
+      inside: {
+        heading: 'Its reference, school and concern',
+        clock: 'The 24-hour figure: told within 24 hours, late, or not yet',
+        entries: {
+          description: 'Each entry, as raised and then every correction, oldest first',
+          inside: {
+            entryHeading: 'Which entry it is, who recorded it and when',
+            fields: { description: 'A table row per field of the entry', inside: { label: 'The field', value: 'What the entry holds (changed fields are marked)' } },
+          },
+        },
+      },
+    },
+  },
 };
+
+/**
+ * Placeholders filled with Word layout LinkDesk builds ({@name}): the report's headings and
+ * tables, whose columns vary. Only these; any other raw placeholder would paste typed text into
+ * the document's XML, so it is refused.
+ */
+export const RAW_PLACEHOLDERS: Partial<Record<TemplateKind, readonly string[]>> = { team_report: ['report'] };
 
 /** A template without these would make a record that does not say which school or meeting it is about. */
 export const REQUIRED_PLACEHOLDERS = ['schoolName', 'date'] as const;
 
 /** Every placeholder path a kind allows: "teamName", "children", "children.initials". */
-export function allowedPaths(kind: RecordKind): Set<string> {
+export function allowedPaths(kind: TemplateKind): Set<string> {
   const paths = new Set<string>();
-  for (const [name, value] of Object.entries(PLACEHOLDERS[kind])) {
-    paths.add(name);
-    if (typeof value !== 'string') for (const inner of Object.keys(value.inside)) paths.add(`${name}.${inner}`);
-  }
+  const walk = (tree: PlaceholderTree, prefix: string) => {
+    for (const [name, value] of Object.entries(tree)) {
+      const path = prefix ? `${prefix}.${name}` : name;
+      paths.add(path);
+      if (typeof value !== 'string') walk(value.inside, path);
+    }
+  };
+  walk(PLACEHOLDERS[kind], '');
   return paths;
 }
 
 export interface TemplateCheck {
-  kind: RecordKind;
+  kind: TemplateKind;
   placeholders: string[];
   unknown: string[];
   /** Placeholders the app fills that this template does not use: allowed, shown so nothing is left out by mistake. */

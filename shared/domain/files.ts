@@ -39,6 +39,9 @@ export const SAVE_PURPOSES = {
   calendar: { title: 'Save the calendar as', type: { name: 'Calendar for Outlook (.ics)', extensions: ['ics'] } },
   spocList: { title: 'Save the SPOC contact list as', type: { name: 'Excel workbook (.xlsx)', extensions: ['xlsx'] } },
   refusedRows: { title: 'Save the refused rows as', type: { name: 'Excel workbook (.xlsx)', extensions: ['xlsx'] } },
+  reportWord: { title: 'Save the report as', type: { name: 'Word document (.docx)', extensions: ['docx'] } },
+  reportWorkbook: { title: 'Save the report’s workbook as', type: { name: 'Excel workbook (.xlsx)', extensions: ['xlsx'] } },
+  escalationLog: { title: 'Save the escalation log as', type: { name: 'Word document (.docx)', extensions: ['docx'] } },
 } as const satisfies Record<string, { title: string; type: FileType }>;
 export type SavePurpose = keyof typeof SAVE_PURPOSES;
 

@@ -6,7 +6,7 @@
 import Docxtemplater from 'docxtemplater';
 import InspectModule from 'docxtemplater/js/inspect-module.js';
 import PizZip from 'pizzip';
-import { allowedPaths, type RecordKind, type TemplateCheck } from '../../../shared/domain/documents.ts';
+import { allowedPaths, RAW_PLACEHOLDERS, type TemplateCheck, type TemplateKind } from '../../../shared/domain/documents.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { DOCX_TEMPLATE_LIMITS, formatBytes, formatCount, overLimit } from '../imports/limits.ts';
 import { inflateEntry, openZip as openPackage } from '../imports/zip-file.ts';
@@ -109,17 +109,20 @@ function placeholderPaths(parts: TagPart[], prefix = ''): string[] {
 }
 
 /** Lists a template's placeholders against those LinkDesk fills; a broken or non-.docx file is refused. */
-export function inspectTemplate(bytes: Buffer, kind: RecordKind, fileName: string): TemplateCheck {
+export function inspectTemplate(bytes: Buffer, kind: TemplateKind, fileName: string): TemplateCheck {
   const inspect = new InspectModule();
   compile(bytes, fileName, [inspect]);
   const found = [...new Set(placeholderPaths(inspect.getAllStructuredTags() as TagPart[]))].sort();
   const allowed = allowedPaths(kind);
   // A loop's own name is also a placeholder path; inner names are checked in their loop. A raw
-  // XML tag ({@name}) would paste typed text into the document's XML, so it is never allowed.
-  const raw = rawXmlTags(inspect.getAllStructuredTags() as TagPart[]).map((name) => `@${name}`);
-  const unknown = [...found.filter((p) => !allowed.has(p) && !raw.includes(`@${p}`)), ...raw];
-  const missing = [...allowed].filter((p) => !found.includes(p)).sort();
-  return { kind, placeholders: found, unknown, missing };
+  // XML tag ({@name}) would paste typed text into the document's XML, so only those LinkDesk
+  // fills with layout it builds itself (RAW_PLACEHOLDERS) are allowed.
+  const rawAllowed = RAW_PLACEHOLDERS[kind] ?? [];
+  const raw = rawXmlTags(inspect.getAllStructuredTags() as TagPart[]);
+  const unknown = [...found.filter((p) => !allowed.has(p) && !raw.includes(p)), ...raw.filter((r) => !rawAllowed.includes(r)).map((r) => `@${r}`)];
+  const missing = [...[...allowed].filter((p) => !found.includes(p)), ...rawAllowed.filter((r) => !raw.includes(r)).map((r) => `@${r}`)].sort();
+  const placeholders = found.map((p) => (raw.includes(p) ? `@${p}` : p));
+  return { kind, placeholders, unknown, missing };
 }
 
 export function fillTemplate(bytes: Buffer, fileName: string, data: Record<string, unknown>): Buffer {

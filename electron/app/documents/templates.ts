@@ -10,6 +10,8 @@ export const DEFAULT_TEMPLATE_FILES = {
   visit_record: 'visit-record.docx',
   consultation_record: 'consultation-record.docx',
   spoc_list: 'spoc-list.xlsx',
+  team_report: 'team-report.docx',
+  escalation_log: 'escalation-log.docx',
 } as const;
 
 export function defaultTemplate(kind: keyof typeof DEFAULT_TEMPLATE_FILES): { fileName: string; content: Buffer } {

@@ -81,3 +81,21 @@ export function selectOpenLatestEntries(db: Connection): EscalationEntry[] {
 export function isCorrected(db: Connection, id: string): boolean {
   return statement(db, 'SELECT 1 FROM escalation_entry WHERE corrects_id = ?').get(id) !== undefined;
 }
+
+/**
+ * Every entry (as raised and each correction, oldest first) of the escalations whose latest
+ * entry says they were raised from `from` up to the start of `until` (wall times compare as
+ * text), at a school of `hub` when one is given: the printable log of a period.
+ */
+export function selectEntriesRaisedBetween(db: Connection, from: string, until: string, hub: string | null): EscalationEntry[] {
+  return (
+    statement(
+      db,
+      `${SELECT} WHERE e.escalation_id IN (
+         SELECT l.escalation_id FROM escalation_entry l JOIN school ls ON ls.urn = l.urn
+         WHERE NOT EXISTS (SELECT 1 FROM escalation_entry c WHERE c.corrects_id = l.id)
+           AND l.raised_at >= ? AND l.raised_at < ? AND (? IS NULL OR ls.hub = ?))
+       ORDER BY e.escalation_id, e.version`,
+    ).all(from, until, hub, hub) as EntryRow[]
+  ).map(toEntry);
+}

@@ -23,8 +23,8 @@ import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
 import { requireSchool } from '../schools/service.ts';
 import { syncEscalationChase } from '../actions/sync.ts';
-import { localDay } from '../../../shared/format.ts';
-import { insertEntry, isCorrected, selectEntry, selectHistory, selectLatestEntries, selectOpenLatestEntries } from './repo.ts';
+import { addDays, localDay } from '../../../shared/format.ts';
+import { insertEntry, isCorrected, selectEntriesRaisedBetween, selectEntry, selectHistory, selectLatestEntries, selectOpenLatestEntries } from './repo.ts';
 
 type Fields = z.output<typeof EscalationFields>;
 
@@ -111,4 +111,18 @@ export function escalationDetail(db: Connection, escalationId: string, now: Date
 
 export function listEscalations(db: Connection, now: Date, which: 'open' | 'all'): EscalationView[] {
   return (which === 'open' ? selectOpenLatestEntries(db) : selectLatestEntries(db)).map((e) => viewOf(e, now));
+}
+
+/** The escalations raised in a period (by their latest entry), each with its whole history, oldest raised first. */
+export function escalationsRaisedBetween(db: Connection, from: string, to: string, hub: string | null, now: Date): EscalationDetail[] {
+  const byEscalation = new Map<string, EscalationEntry[]>();
+  for (const entry of selectEntriesRaisedBetween(db, from, addDays(to, 1), hub)) {
+    byEscalation.set(entry.escalationId, [...(byEscalation.get(entry.escalationId) ?? []), entry]);
+  }
+  return [...byEscalation.values()]
+    .flatMap((history) => {
+      const latest = history.at(-1);
+      return latest ? [{ ...viewOf(latest, now), history }] : [];
+    })
+    .sort((a, b) => a.current.raisedAt.localeCompare(b.current.raisedAt) || a.current.escalationId.localeCompare(b.current.escalationId));
 }

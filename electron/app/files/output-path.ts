@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
 
-export type OutputKind = 'calendar' | 'spoc-list' | 'record' | 'backup' | 'refused-rows';
+export type OutputKind = 'calendar' | 'spoc-list' | 'record' | 'backup' | 'refused-rows' | 'report' | 'report-workbook' | 'escalation-log';
 
 export const OUTPUT_KINDS: Record<OutputKind, { extension: string; what: string }> = {
   calendar: { extension: '.ics', what: 'A calendar file' },
@@ -25,6 +25,9 @@ export const OUTPUT_KINDS: Record<OutputKind, { extension: string; what: string 
   record: { extension: '.docx', what: 'A Word meeting record' },
   backup: { extension: '.linkdesk', what: 'A backup' },
   'refused-rows': { extension: '.xlsx', what: 'The refused rows' },
+  report: { extension: '.docx', what: 'The Word report' },
+  'report-workbook': { extension: '.xlsx', what: 'The report’s workbook' },
+  'escalation-log': { extension: '.docx', what: 'The escalation log' },
 };
 
 /** Files beside a database that belong to it: SQLite's journals and LinkDesk's lock file. */
