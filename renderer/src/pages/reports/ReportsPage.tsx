@@ -5,6 +5,7 @@ import { invoke } from '../../api.ts';
 import { Page } from '../../components/Page.tsx';
 import { formatDate, todayLocal } from '../../format.ts';
 import { defaultFilters, queryOf, ReportFilters, type ReportFilterValues } from './ReportFilters.tsx';
+import { ReportExports } from './ReportExports.tsx';
 import { ReportHeadlineView } from './ReportHeadline.tsx';
 import { ReportTableView } from './ReportTableView.tsx';
 
@@ -66,6 +67,7 @@ export function ReportsPage() {
           <p className="muted">Counted on {formatDate(report.data.generatedOn)}. Marked {report.data.marking}.</p>
           <ReportHeadlineView report={report.data} />
           <Sections report={report.data} />
+          <ReportExports query={query} period={report.data.period} />
         </>
       ) : null}
     </Page>
