@@ -45,7 +45,8 @@ function useHeldByOptions(visit: Visit) {
   const on = visit.date ?? todayLocal();
   const links = useQuery({ queryKey: ['allocations.onDate', visit.urn, on], queryFn: () => invoke('allocations.onDate', { urn: visit.urn, date: on }) });
   const spoc = links.data?.find((p) => p.role === 'named')?.personId ?? null;
-  const options = [{ id: NOBODY, label: 'Not recorded' }, ...(people.data ?? []).filter((p) => p.active).map((p) => ({ id: p.id, label: p.name }))];
+  // Nobody chosen, the service records the school's named link worker on the day it was held.
+  const options = [{ id: NOBODY, label: 'The school’s SPOC on the day' }, ...(people.data ?? []).filter((p) => p.active).map((p) => ({ id: p.id, label: p.name }))];
   return { options, spoc };
 }
 
