@@ -20,6 +20,10 @@ export const CLI_OPTIONS = {
   visit: { type: 'string' },
   consultation: { type: 'string' },
   'valid-from': { type: 'string' },
+  year: { type: 'string' },
+  term: { type: 'string' },
+  hub: { type: 'string' },
+  share: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 

@@ -16,6 +16,7 @@ import { clockFromEnvironment } from '../app/clock.ts';
 import { apiCommand } from './api-command.ts';
 import type { CliArgs } from './args.ts';
 import { exportCommands } from './exports.ts';
+import { reportCommands } from './report.ts';
 import { hubCommands } from './hub-import.ts';
 import { importCommands } from './imports.ts';
 import { listen, portOf, type Listening } from './serve.ts';
@@ -69,6 +70,7 @@ function warnAboutHistory(findings: HistoryFinding[]): void {
 const commands: Record<string, (cli: Cli) => Promise<void>> = {
   ...importCommands({ call, unlock, requireOption }),
   ...exportCommands({ call, unlock, requireOption }),
+  ...reportCommands({ call, unlock, requireOption }),
   ...hubCommands({ call, unlock, requireOption }),
   ...whereCommands(),
   api: apiCommand({ call, unlock: unlockSaying, requireOption }),

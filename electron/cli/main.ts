@@ -28,6 +28,10 @@ Commands:
   import-hubs FILE --db FILE [--dry-run] [--apply-good-rows]   schools' hubs (and DSL name, DSL email) from a .csv or .xlsx of URN and Hub
   export-calendar --db FILE --out FILE.ics [--from DATE --to DATE] [--replace]   visits, pro forma deadlines and panel meetings for Outlook (default: the next year)
   export-spoc-list --db FILE --out FILE.xlsx [--valid-from DATE] [--replace]   the published SPOC contact list (schools with no SPOC: "to be allocated")
+  report --db FILE --year 2026-27 [--term autumn|spring|summer] [--hub NAME] [--share] --out FILE.docx|FILE.xlsx [--replace] [--json]
+                                                    the termly (or, without --term, annual) report as Word or Excel; --share shows counts of 1-4
+                                                    as "fewer than 5"; --json prints the headline figures (--out may then be left out)
+  export-escalation-log --db FILE --from DATE --to DATE [--hub NAME] --out FILE.docx [--replace]   the escalation log of a period, for audit (OFFICIAL-SENSITIVE)
   export-record --db FILE --list                    the visit records and consultations a Word meeting record can be made from
   export-record --db FILE --visit ID|--consultation ID --out FILE.docx [--replace]   one meeting record
   api METHOD [--db FILE] [--input JSON]             call any API method; api --list lists them (passphrases are asked for, never in --input)

@@ -57,21 +57,21 @@ describe('the Word report', () => {
     // "Planned, Autumn term 2026-27" and "Planned, Summer term 2025-26": the figure over the two periods.
     expect(byHub?.slice(0, 2)).toEqual([
       ['', 'Planned', 'Held', 'Cancelled', ''],
-      ['', 'This term', 'Previous', 'This term', 'Previous', 'This term', 'Previous', 'Chart: Planned, Autumn term 2026-27'],
+      ['', 'This term', 'Last term', 'This term', 'Last term', 'This term', 'Last term', 'Chart: Planned, this term'],
     ]);
     // The largest value draws the longest bar; the others in proportion.
     expect(byHub?.[2]).toEqual(['North', '22', '20', '18', '15', '1', '3', '█'.repeat(14)]);
     expect(byHub?.[3]).toEqual(['South &amp; Coast', '18', '16', '13', '11', '2', '0', '█'.repeat(11)]);
-    expect(byReason?.[0]).toEqual(['', 'Autumn term 2026-27', 'Summer term 2025-26', 'Chart: Autumn term 2026-27']);
+    expect(byReason?.[0]).toEqual(['', 'Autumn term 2026-27', 'Summer term 2025-26', 'Chart: count, this term']);
     expect(byReason?.[1]).toEqual(['School closed &lt;snow&gt;', '2', '0', '█'.repeat(14)]);
     // "Count, Autumn term…", "%, Autumn term…", then the previous term's: the period over its figures.
     expect(told?.slice(0, 3)).toEqual([
       ['', 'Autumn term 2026-27', 'Summer term 2025-26', ''],
-      ['', 'Count', '%', 'Count', '%', 'Chart: Count, Autumn term 2026-27'],
+      ['', 'Count', '%', 'Count', '%', 'Chart: Count, this term'],
       ['Manager told within 24 hours', '10', '83%', '9', '90%', '█'.repeat(14)],
     ]);
     expect(noContact?.[1]).toEqual(['Schools with no visit, consultation or contact', '4', '–', '█'.repeat(14)]);
-    expect(schools).toEqual([[''], ['Hillside Primary (North)']]);
+    expect(schools).toEqual([['Hillside Primary (North)']]);
     expect(tables).toHaveLength(7);
     expect(docxText(bytes)).toContain('Nothing to count in this period.');
   });
@@ -84,6 +84,16 @@ describe('the Word report', () => {
     expect(summary).toContainEqual(['Visits planned', '40', '80']);
     expect(byHub?.[2]).toEqual(['North', '22', '20', '18', '15', FEWER_THAN_FIVE, FEWER_THAN_FIVE, '█'.repeat(14)]);
     expect(byReason?.[1]).toEqual(['School closed &lt;snow&gt;', FEWER_THAN_FIVE, '0', '']);
+  });
+
+  it('a previous period the calendar does not hold shows its figures as a dash, and says why', () => {
+    const report = aReport();
+    report.previous = { ...report.previous, label: 'Summer term 2025-26 (not in the calendar)', from: '', to: '', inCalendar: false };
+    const bytes = buildWordReport(report, template(), TEAM);
+    const [, summary, byHub] = docxTables(bytes);
+    expect(summary).toContainEqual(['Visits planned', '40', '–']);
+    expect(byHub?.[2]).toEqual(['North', '22', '–', '18', '–', '1', '–', '█'.repeat(14)]);
+    expect(docxText(bytes)).toContain('Summer term 2025-26 is not in the team’s calendar, so there is nothing to compare with');
   });
 
   it('a school year is an annual report', () => {

@@ -56,13 +56,16 @@ function runs(parts: ColumnParts[], key: (p: ColumnParts) => string): { key: str
  * whichever groups more), so narrow columns hold short headings; other columns one row.
  */
 function headerRows(report: TeamReport, t: ReportTable, chart: boolean): Cell[][] {
-  const chartHead: Cell[] = chart ? [{ text: `Chart: ${t.columns[0] ?? ''}` }] : [];
+  const unit = report.period.term ? 'term' : 'year';
   const parts = t.columns.map((c) => columnParts(report, c));
-  if (parts.length === 0 || parts.some((p) => p.which === null || p.figure === '')) {
+  const first = parts[0];
+  const chartHead: Cell[] = chart ? [{ text: first?.which ? `Chart: ${first.figure || 'count'}, ${first.which === 'previous' ? 'last' : 'this'} ${unit}` : `Chart: ${t.columns[0] ?? ''}` }] : [];
+  if (parts.length === 0) return [];
+  if (parts.some((p) => p.which === null || p.figure === '')) {
     return [[{ text: '' }, ...t.columns.map((c): Cell => ({ text: c, align: 'right' })), ...chartHead]];
   }
-  const unit = report.period.term ? 'term' : 'year';
-  const periodWord = (which: ColumnParts['which']) => (which === 'previous' ? 'Previous' : `This ${unit}`);
+  // "Last term" (not "previous"): it is the one just before, and it fits a narrow column.
+  const periodWord = (which: ColumnParts['which']) => `${which === 'previous' ? 'Last' : 'This'} ${unit}`;
   const periodName = (which: string) => shortPeriod(which === 'previous' ? report.previous : report.period);
   const byFigure = runs(parts, (p) => p.figure);
   const byPeriod = runs(parts, (p) => p.which ?? '');
@@ -75,9 +78,11 @@ function headerRows(report: TeamReport, t: ReportTable, chart: boolean): Cell[][
 function reportTable(report: TeamReport, t: ReportTable): string {
   const chart = t.chart === 'bar' && t.rows.length > 0 && t.columns.length > 0;
   const drawn = chart ? bars(t) : [];
+  // A previous period the calendar does not hold has no figures: a dash, not a row of noughts.
+  const uncounted = t.columns.map((c) => !report.previous.inCalendar && columnParts(report, c).which === 'previous');
   const rows = t.rows.map((r, i): Cell[] => [
     { text: r.label },
-    ...t.columns.map((_, c): Cell => ({ text: valueText(r.values[c] ?? null, t.percentColumns.includes(c)), align: 'right' })),
+    ...t.columns.map((_, c): Cell => ({ text: uncounted[c] ? '–' : valueText(r.values[c] ?? null, t.percentColumns.includes(c)), align: 'right' })),
     ...(chart ? [{ text: drawn[i] ?? '', bar: true }] : []),
   ]);
   const body = t.rows.length > 0 ? table(headerRows(report, t, chart), rows, widthsFor(t.columns.length, chart)) : paragraph('Nothing to count in this period.', { italic: true });
@@ -86,9 +91,11 @@ function reportTable(report: TeamReport, t: ReportTable): string {
 
 /** The summary first: the headline figures, this period beside the previous one. */
 function summary(report: TeamReport): string {
-  const rows = headlineRows(report).map((h): Cell[] => [{ text: h.label }, { text: valueText(h.value), align: 'right' }, { text: valueText(h.previous), align: 'right' }]);
+  const counted = report.previous.inCalendar;
+  const rows = headlineRows(report).map((h): Cell[] => [{ text: h.label }, { text: valueText(h.value), align: 'right' }, { text: counted ? valueText(h.previous) : '–', align: 'right' }]);
   const widths = [Math.round(TEXT_WIDTH * 0.5), Math.round(TEXT_WIDTH * 0.25), Math.round(TEXT_WIDTH * 0.25)];
-  return [heading('Summary', 1), table([[{ text: 'Figure' }, { text: shortPeriod(report.period), align: 'right' }, { text: shortPeriod(report.previous), align: 'right' }]], rows, widths)].join('');
+  const notCounted = counted ? [] : [paragraph(`${shortPeriod(report.previous)} is not in the team’s calendar, so there is nothing to compare with: its figures are shown as –.`, { italic: true, size: 18, before: 60 })];
+  return [heading('Summary', 1), table([[{ text: 'Figure' }, { text: shortPeriod(report.period), align: 'right' }, { text: shortPeriod(report.previous), align: 'right' }]], rows, widths), ...notCounted].join('');
 }
 
 /** The Word layout that goes into {@report}. */
