@@ -41,6 +41,7 @@ const VisitPage = lazy(() => import('./pages/visits/VisitPage.tsx').then((m) => 
 const VisitRecordPage = lazy(() => import('./pages/visits/VisitRecordPage.tsx').then((m) => ({ default: m.VisitRecordPage })));
 const PeoplePage = lazy(() => import('./pages/people/PeoplePage.tsx').then((m) => ({ default: m.PeoplePage })));
 const PersonPage = lazy(() => import('./pages/people/PersonPage.tsx').then((m) => ({ default: m.PersonPage })));
+const ReportsPage = lazy(() => import('./pages/reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })));
 const GiasImportPage = lazy(() => import('./pages/schools/GiasImportPage.tsx').then((m) => ({ default: m.GiasImportPage })));
 const HubImportPage = lazy(() => import('./pages/schools/HubImportPage.tsx').then((m) => ({ default: m.HubImportPage })));
 const NewSchoolPage = lazy(() => import('./pages/schools/NewSchoolPage.tsx').then((m) => ({ default: m.NewSchoolPage })));
@@ -110,6 +111,7 @@ export function App() {
           <Route path="/escalations/new" element={<NewEscalationPage />} />
           <Route path="/escalations/:id" element={<KeyedByParams render={() => <EscalationPage />} />} />
           <Route path="/documents" element={<DocumentsPage />} />
+          <Route path="/reports" element={<ReportsPage />} />
           <Route path="/people" element={<PeoplePage />} />
           <Route path="/people/new" element={<NewPersonPage />} />
           <Route path="/people/import" element={<ImportRowsPage key="people" kind="people" />} />

@@ -27,6 +27,7 @@ export const AREAS: Area[] = [
   { path: '/panels', label: 'Panels', built: true, description: 'Pupil Placement Panels and other meetings, with who attended.' },
   { path: '/escalations', label: 'Escalations', built: true, description: 'The safeguarding escalation log and the 24-hour manager rule.' },
   { path: '/documents', label: 'Documents', built: true, description: 'Word meeting records and the published Excel SPOC list.' },
+  { path: '/reports', label: 'Reports', built: true, description: 'Termly and annual figures for senior managers and inspectors, on screen, in Word and in Excel.' },
   { path: '/settings', label: 'Settings', built: true, description: '' },
 ];
 
