@@ -134,6 +134,14 @@ export function consultationFindings(c: ConsultationText, names: ReadonlySet<str
   ];
 }
 
+/** Free-text fields and child references of a form that makes no document (an escalation, a contact): highlighted, never confirmed. */
+export function formFindings(fields: readonly { field: string; label: string; text: string }[], children: readonly ChildRefLike[], childrenField: string, names: ReadonlySet<string>, adults: readonly string[]): NameFinding[] {
+  return [
+    ...referenceFindings(children, () => childrenField),
+    ...fields.flatMap((f) => textFindings(f.field, f.label, f.text, names, adults)),
+  ];
+}
+
 /** The findings in words, one a line: "Other issues: “Jack Brown”". */
 export function describeFindings(findings: readonly NameFinding[]): string[] {
   return findings.map((f) => `${f.label}: “${f.text}”${f.kind === 'reference' ? ' looks like a name, not initials' : ' may be a child’s name'}`);
