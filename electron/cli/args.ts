@@ -20,6 +20,13 @@ export const CLI_OPTIONS = {
   visit: { type: 'string' },
   consultation: { type: 'string' },
   'valid-from': { type: 'string' },
+  review: { type: 'boolean', default: false },
+  purge: { type: 'boolean', default: false },
+  confirm: { type: 'boolean', default: false },
+  'case-id': { type: 'string' },
+  initials: { type: 'string' },
+  'year-group': { type: 'string' },
+  urn: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 

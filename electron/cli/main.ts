@@ -30,6 +30,8 @@ Commands:
   export-spoc-list --db FILE --out FILE.xlsx [--valid-from DATE] [--replace]   the published SPOC contact list (schools with no SPOC: "to be allocated")
   export-record --db FILE --list                    the visit records and consultations a Word meeting record can be made from
   export-record --db FILE --visit ID|--consultation ID --out FILE.docx [--replace]   one meeting record
+  retention --db FILE --review [--json]             what is past the team's retention period, kind by kind
+  retention --db FILE --purge --confirm             remove children's references and notes past their period (counts kept)
   api METHOD [--db FILE] [--input JSON]             call any API method; api --list lists them (passphrases are asked for, never in --input)
   where                                             where this computer's settings, log file and demo database are
 

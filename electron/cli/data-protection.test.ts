@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDemoDatabase } from '../app/demo/demo.ts';
+import { PASSPHRASE, tempDir } from '../app/testing/builders.ts';
+import { linkdesk } from '../app/testing/cli.ts';
+import { useRealKeyStretch } from '../app/testing/short-key-stretch.ts';
+
+// The `linkdesk` child processes always use the real key stretch.
+useRealKeyStretch();
+
+const SLOW = 300_000;
+
+function demoFile(): string {
+  const file = path.join(tempDir(), 'demo.linkdesk');
+  createDemoDatabase(file, PASSPHRASE, 'Tess Manager', () => new Date('2026-11-24T10:00:00Z')).close();
+  return file;
+}
+
+function clockAt(instant: string): Record<string, string> {
+  const file = path.join(tempDir(), 'clock');
+  fs.writeFileSync(file, instant);
+  return { LINKDESK_CLOCK_FILE: file };
+}
+
+describe('linkdesk retention', () => {
+  it('reviews what is past its period, purges only when confirmed, and the check still verifies the escalation log and the audit chain', async () => {
+    const file = demoFile();
+    const later = clockAt('2033-12-01T10:00:00Z');
+    const review = await linkdesk(['retention', '--db', file, '--review', '--json'], later);
+    expect(review.status).toBe(0);
+    const due = JSON.parse(review.stdout) as { kind: string; count: number; before: string; purgeable: boolean }[];
+    expect(due.map((d) => d.kind)).toEqual(['visit_records', 'consultations', 'contacts', 'escalations', 'documents', 'audit']);
+    expect(due.every((d) => d.count > 0 && d.before === '2027-12-01')).toBe(true);
+
+    const unconfirmed = await linkdesk(['retention', '--db', file, '--purge'], later);
+    expect(unconfirmed.status).toBe(1);
+    expect(unconfirmed.stderr).toContain('add --confirm to say you mean it');
+
+    const purge = await linkdesk(['retention', '--db', file, '--purge', '--confirm', '--json'], later);
+    expect(purge.status).toBe(0);
+    const purged = (JSON.parse(purge.stdout) as { purged: { kind: string; count: number }[] }).purged;
+    expect(purged.map((p) => [p.kind, p.count])).toEqual(due.filter((d) => d.purgeable).map((d) => [d.kind, d.count]));
+
+    const check = await linkdesk(['check', '--db', file]);
+    expect(check.status).toBe(0);
+    expect(check.stdout).toMatch(/^OK: integrity, cipher and history checks passed \(schema 22\)/);
+    const after = JSON.parse((await linkdesk(['retention', '--db', file, '--review', '--json'], later)).stdout) as { count: number; purgeable: boolean }[];
+    expect(after.filter((d) => d.purgeable).map((d) => d.count)).toEqual([0, 0, 0, 0]);
+  }, SLOW);
+});
