@@ -51,6 +51,7 @@ import { EnhancedSupport, NewSchool, SCHOOL_CATEGORIES, SchoolQuery, SchoolScope
 import { PersonName, TeamSettingsPatch } from './domain/team.ts';
 import type { AuditEntry, Team, TeamSettings } from './domain/team.ts';
 import type { HistoryFinding } from './domain/history.ts';
+import { SubjectAccessExportInput, SubjectAccessQuery, type SubjectAccessBundle, type SubjectAccessMatch } from './domain/subject-access.ts';
 import { RetentionPurgeInput, type RetentionPurgeResult, type RetentionReview } from './domain/retention.ts';
 import { TimelineQuery, type TimelinePage } from './domain/timeline.ts';
 import { BackupSource, CreateInput, FilePath, Passphrase, RestoreInput, UnlockInput } from './domain/database.ts';
@@ -205,6 +206,11 @@ export const api = {
   ),
   'team.get': method<Team>()(NoInput, 'The team record and its settings'),
   'team.updateSettings': method<TeamSettings>()(TeamSettingsPatch, 'Change team settings'),
+  'subjectAccess.search': method<SubjectAccessMatch[]>()(SubjectAccessQuery, 'Every record naming one child, by case ID or by initials with year group (and school); audited'),
+  'subjectAccess.export': method<SubjectAccessBundle>()(
+    SubjectAccessExportInput,
+    'A Word bundle of everything held about one child, other children’s references redacted, to a new file (replace only if asked); audited',
+  ),
   'retention.review': method<RetentionReview>()(NoInput, 'What is past the team’s retention period, kind by kind: how many records and the oldest'),
   'retention.purge': method<RetentionPurgeResult>()(
     RetentionPurgeInput,

@@ -72,7 +72,7 @@ const commands: Record<string, (cli: Cli) => Promise<void>> = {
   ...exportCommands({ call, unlock, requireOption }),
   ...hubCommands({ call, unlock, requireOption }),
   ...whereCommands(),
-  ...dataProtectionCommands({ call, unlock }),
+  ...dataProtectionCommands({ call, unlock, requireOption }),
   api: apiCommand({ call, unlock: unlockSaying, requireOption }),
   async create(cli) {
     const db = requireOption(cli.args.values.db, '--db FILE');

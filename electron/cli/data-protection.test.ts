@@ -12,9 +12,16 @@ useRealKeyStretch();
 const SLOW = 300_000;
 
 function demoFile(): string {
+  return demoWithCaseId().file;
+}
+
+/** The demo, and a case ID its visit records hold. */
+function demoWithCaseId(): { file: string; caseId: string } {
   const file = path.join(tempDir(), 'demo.linkdesk');
-  createDemoDatabase(file, PASSPHRASE, 'Tess Manager', () => new Date('2026-11-24T10:00:00Z')).close();
-  return file;
+  const db = createDemoDatabase(file, PASSPHRASE, 'Tess Manager', () => new Date('2026-11-24T10:00:00Z'));
+  const caseId = db.db.prepare("SELECT json_extract(c.value, '$.child.caseId') FROM visit_record r, json_each(r.data, '$.children') c WHERE json_extract(c.value, '$.child.caseId') IS NOT NULL LIMIT 1").pluck().get() as string;
+  db.close();
+  return { file, caseId };
 }
 
 function clockAt(instant: string): Record<string, string> {
@@ -47,5 +54,24 @@ describe('linkdesk retention', () => {
     expect(check.stdout).toMatch(/^OK: integrity, cipher and history checks passed \(schema 22\)/);
     const after = JSON.parse((await linkdesk(['retention', '--db', file, '--review', '--json'], later)).stdout) as { count: number; purgeable: boolean }[];
     expect(after.filter((d) => d.purgeable).map((d) => d.count)).toEqual([0, 0, 0, 0]);
+  }, SLOW);
+});
+
+describe('linkdesk subject-access', () => {
+  it('prints the records of a case ID as [{kind, id, date, school}] and writes the bundle, never over a file unless asked', async () => {
+    const { file, caseId } = demoWithCaseId();
+    const out = path.join(tempDir(), 'bundle.docx');
+    const run = await linkdesk(['subject-access', '--db', file, '--case-id', caseId, '--out', out, '--json']);
+    expect(run.stderr).toBe('');
+    const matches = JSON.parse(run.stdout) as Record<string, string>[];
+    expect(matches.length).toBeGreaterThan(0);
+    for (const m of matches) expect(Object.keys(m)).toEqual(['kind', 'id', 'date', 'school']);
+    expect(fs.statSync(out).size).toBeGreaterThan(1000);
+    const again = await linkdesk(['subject-access', '--db', file, '--case-id', caseId, '--out', out]);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('--replace');
+    const neither = await linkdesk(['subject-access', '--db', file, '--initials', 'JB', '--out', out, '--replace']);
+    expect(neither.status).toBe(1);
+    expect(neither.stderr).toContain('Give the year group with the initials');
   }, SLOW);
 });
