@@ -21,7 +21,7 @@ test('record a held visit with two children and their decisions, and log an Earl
   await page.getByRole('button', { name: 'Add a child' }).click();
   const first = page.locator('.child-row').nth(0);
   await first.getByLabel('Initials').fill('Jordan Brown');
-  await expect(page.getByText('"Jordan Brown" looks like a name')).toBeVisible();
+  await expect(page.locator('.name-findings mark', { hasText: 'Jordan Brown' })).toBeVisible();
   await first.getByLabel('Initials').fill('JB');
   await choose(page, first, 'Year group', 'Year 4');
   await choose(page, first, 'Meets the threshold for a referral to Family Early Help', 'Yes');

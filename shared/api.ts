@@ -54,6 +54,8 @@ import { EnhancedSupport, NewSchool, SCHOOL_CATEGORIES, SchoolQuery, SchoolScope
 import { PersonName, TeamSettingsPatch } from './domain/team.ts';
 import type { AuditEntry, Team, TeamSettings } from './domain/team.ts';
 import type { HistoryFinding } from './domain/history.ts';
+import { SubjectAccessExportInput, SubjectAccessQuery, type SubjectAccessBundle, type SubjectAccessMatch } from './domain/subject-access.ts';
+import { RetentionPurgeInput, type RetentionPurgeResult, type RetentionReview } from './domain/retention.ts';
 import { TimelineQuery, type TimelinePage } from './domain/timeline.ts';
 import { BackupSource, CreateInput, FilePath, Passphrase, RestoreInput, UnlockInput } from './domain/database.ts';
 
@@ -207,6 +209,16 @@ export const api = {
   ),
   'team.get': method<Team>()(NoInput, 'The team record and its settings'),
   'team.updateSettings': method<TeamSettings>()(TeamSettingsPatch, 'Change team settings'),
+  'subjectAccess.search': method<SubjectAccessMatch[]>()(SubjectAccessQuery, 'Every record naming one child, by case ID or by initials with year group (and school); audited'),
+  'subjectAccess.export': method<SubjectAccessBundle>()(
+    SubjectAccessExportInput,
+    'A Word bundle of everything held about one child, other children’s references redacted, to a new file (replace only if asked); audited',
+  ),
+  'retention.review': method<RetentionReview>()(NoInput, 'What is past the team’s retention period, kind by kind: how many records and the oldest'),
+  'retention.purge': method<RetentionPurgeResult>()(
+    RetentionPurgeInput,
+    'Remove the children’s references and free text from every record past its period (confirmed by the person), keeping the rows and so the counts; audited',
+  ),
   'schools.list': method<Page<SchoolSummary>>()(SchoolQuery, 'Search and filter the school register: a page of the schools matching, and how many match'),
   'schools.hubs': method<string[]>()(NoInput, 'The hubs used by the team’s schools'),
   'schools.get': method<SchoolDetail>()(z.object({ urn: Urn }).strict(), 'One school with its declared connections'),

@@ -25,6 +25,7 @@ import { documentHandlers } from './documents/handlers.ts';
 import { actionHandlers } from './actions/handlers.ts';
 import { peopleHandlers } from './people/handlers.ts';
 import { schoolHandlers } from './schools/handlers.ts';
+import { retentionHandlers } from './retention/handlers.ts';
 import { updateSettings } from './team/service.ts';
 
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -122,4 +123,5 @@ export const handlers: Handlers = {
   ...reportExportHandlers,
   ...documentHandlers,
   ...actionHandlers,
+  ...retentionHandlers,
 };

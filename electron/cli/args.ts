@@ -24,6 +24,13 @@ export const CLI_OPTIONS = {
   term: { type: 'string' },
   hub: { type: 'string' },
   share: { type: 'boolean', default: false },
+  review: { type: 'boolean', default: false },
+  purge: { type: 'boolean', default: false },
+  confirm: { type: 'boolean', default: false },
+  'case-id': { type: 'string' },
+  initials: { type: 'string' },
+  'year-group': { type: 'string' },
+  urn: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 

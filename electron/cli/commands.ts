@@ -22,6 +22,7 @@ import { importCommands } from './imports.ts';
 import { listen, portOf, type Listening } from './serve.ts';
 import { forgetPassphrases, newPassphraseFrom, passphraseFrom } from './prompt.ts';
 import { whereCommands } from './where.ts';
+import { dataProtectionCommands } from './data-protection.ts';
 
 export interface Cli {
   args: CliArgs;
@@ -73,6 +74,7 @@ const commands: Record<string, (cli: Cli) => Promise<void>> = {
   ...reportCommands({ call, unlock, requireOption }),
   ...hubCommands({ call, unlock, requireOption }),
   ...whereCommands(),
+  ...dataProtectionCommands({ call, unlock, requireOption }),
   api: apiCommand({ call, unlock: unlockSaying, requireOption }),
   async create(cli) {
     const db = requireOption(cli.args.values.db, '--db FILE');

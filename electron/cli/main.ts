@@ -34,6 +34,10 @@ Commands:
   export-escalation-log --db FILE --from DATE --to DATE [--hub NAME] --out FILE.docx [--replace]   the escalation log of a period, for audit (OFFICIAL-SENSITIVE)
   export-record --db FILE --list                    the visit records and consultations a Word meeting record can be made from
   export-record --db FILE --visit ID|--consultation ID --out FILE.docx [--replace]   one meeting record
+  retention --db FILE --review [--json]             what is past the team's retention period, kind by kind
+  retention --db FILE --purge --confirm             remove children's references and notes past their period (counts kept)
+  subject-access --db FILE (--case-id ID | --initials AB --year-group N [--urn URN]) --out FILE.docx [--replace]
+                                                    everything held about one child, others redacted (--json: [{kind, id, date, school}])
   api METHOD [--db FILE] [--input JSON]             call any API method; api --list lists them (passphrases are asked for, never in --input)
   where                                             where this computer's settings, log file and demo database are
 

@@ -17,6 +17,8 @@ export const HISTORY_FINDING_KINDS = [
   'missing_trigger',
   'altered_trigger',
   'unexpected_trigger',
+  /** An escalation was blanked by a purge that the audit chain does not record. */
+  'unrecorded_purge',
   /** The log could not be read to the end (a damaged page, a dropped table). */
   'unreadable',
   /** More findings than are listed. */

@@ -7,6 +7,7 @@ import { formatDate } from '../format.ts';
 import { isoDate } from '../dates.ts';
 import { line, lines } from './text.ts';
 import { Urn } from './schools.ts';
+import { looksLikeFullName } from './child-names.ts';
 import { ABSENCE_BAND_LABELS, absenceBandOfAttendance, SEVERE_ABSENCE_PERCENT } from './attendance.ts';
 
 export const YEAR_GROUPS = ['N', 'R', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14'] as const;
@@ -51,10 +52,7 @@ export function yearGroupChoices(offered: readonly YearGroup[], recorded?: YearG
   return YEAR_GROUPS.filter((y) => y === recorded || offered.includes(y));
 }
 
-/** Initials are a few capital letters; anything with a lower-case word or a space looks like a name. */
-export function looksLikeFullName(text: string): boolean {
-  return /[a-z]{2,}/.test(text) || /\s/.test(text.trim());
-}
+export { looksLikeFullName };
 
 /** The workers of the team who hold a school's roles, as the record names them. */
 export interface SchoolLinks {
@@ -121,6 +119,13 @@ export const DECISION_LABELS: Record<(typeof DECISIONS)[number], string> = { yes
 
 const optionalText = (max: number) => (max >= 1000 ? lines() : line()).max(max).optional().transform((v) => (v ? v : null));
 
+/**
+ * What a person has confirmed is not a child's name: a reference that looks like a name but is
+ * initials, or words in the notes that name an adult or a place. A Word record is made only when
+ * every finding of shared/domain/child-names.ts is confirmed here or corrected.
+ */
+const ConfirmedNotNames = z.array(line().min(1).max(200)).max(200).optional().transform((v) => v ?? []);
+
 export const ChildReview = z.object({
   child: ChildRef,
   category: z.enum(CHILD_CATEGORIES),
@@ -157,6 +162,7 @@ export const VisitRecordInput = z
     otherIssues: optionalText(4000),
     /** The next visit as agreed at this one: the planned next visit's date unless the meeting said otherwise. */
     nextVisitOn: z.union([z.literal(''), isoDate('the next visit')]).optional().transform((v) => (v ? v : null)),
+    confirmedNotNames: ConfirmedNotNames,
   })
   .strict();
 export type VisitRecordInput = z.input<typeof VisitRecordInput>;
@@ -190,6 +196,7 @@ export const StoredVisitRecord = z.object({
   unnotifiedExclusions: storedText,
   otherIssues: storedText,
   nextVisitOn: storedText,
+  confirmedNotNames: z.array(z.string()).optional().transform((v) => v ?? []),
 });
 
 /** One saved version of a visit record: every save makes a new one, and the newest is the record. */
@@ -229,6 +236,7 @@ export const ConsultationInput = z
     children: z.array(ChildRef).max(100),
     actions: lines().max(4000),
     notesSharedOn: z.union([z.literal(''), isoDate()]).optional().transform((v) => (v ? v : null)),
+    confirmedNotNames: ConfirmedNotNames,
   })
   .strict();
 export type ConsultationInput = z.input<typeof ConsultationInput>;

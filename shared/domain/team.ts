@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hasHiddenCharacters, line, withoutQuotes } from './text.ts';
 import { SCHOOL_CATEGORIES, type SchoolCategory } from './schools.ts';
+import { RetentionYears } from './retention.ts';
 
 /** A person's name as typed into a form: trimmed, not blank, not absurdly long. */
 export const PersonName = line().min(1, 'Enter your name').max(100, 'Use 100 characters or fewer');
@@ -74,6 +75,8 @@ export const TeamSettings = z.object({
   countyAgreementCategories: Categories,
   /** Schools of these categories are flagged when the term has had no consultation with the school nurse team. */
   schoolNurseCategories: Categories,
+  /** Years each kind of record is kept before a purge removes its children's references and notes (shared/domain/retention.ts). */
+  retentionYears: RetentionYears,
 });
 export type TeamSettings = z.infer<typeof TeamSettings>;
 

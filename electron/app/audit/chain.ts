@@ -9,8 +9,9 @@ import { userVersion, type Connection } from '../db/cipher.ts';
 import { ESCALATION_TRIGGERS } from '../db/migrations/0010-escalations.ts';
 import { AUDIT_TRIGGERS } from '../db/migrations/0012-audit-chain.ts';
 import { ESCALATION_OPEN_TRIGGER } from '../db/migrations/0013-work-in-front.ts';
+import { ESCALATION_PURGE_TRIGGERS } from '../db/migrations/0021-retention.ts';
 import { auditRowHash, GENESIS_HASH } from './chain-hash.ts';
-import { auditChainPage, auditHighestIdUsed, auditIdWithHash, insertAudit, nextAuditLink, triggersOn, type AuditRecord, type ChainedAuditRecord } from './repo.ts';
+import { purgesWithoutAudit, auditChainPage, auditHighestIdUsed, auditIdWithHash, insertAudit, nextAuditLink, triggersOn, type AuditRecord, type ChainedAuditRecord } from './repo.ts';
 
 /** Appends one audit row, chained to the last. Call inside the write's transaction. */
 export function appendAudit(db: Connection, record: AuditRecord): void {
@@ -41,9 +42,16 @@ type Table = HistoryFinding['table'];
 const LOG_NAME: Record<Table, string> = { audit_log: 'audit log', escalation_entry: 'escalation log' };
 
 /** The triggers of the latest schema. A migration that changes one must change it here too. */
-const EXPECTED_TRIGGERS: { name: string; table: Table; sql: string; keeps: string; risk: string; sinceSchema?: number }[] = [
+const EXPECTED_TRIGGERS: { name: string; table: Table; sql: string; keeps: string; risk: string; sinceSchema?: number; beforeSchema?: number }[] = [
   ...Object.entries(AUDIT_TRIGGERS).map(([name, sql]) => ({ name, table: 'audit_log' as const, sql, keeps: 'the audit log append-only', risk: 'the audit log could have been changed without LinkDesk' })),
-  ...Object.entries(ESCALATION_TRIGGERS).map(([name, sql]) => ({ name, table: 'escalation_entry' as const, sql, keeps: 'the escalation log append-only', risk: 'the escalation log could have been changed without LinkDesk' })),
+  // Since schema 21 the update trigger lets a recorded retention purge through (0021-retention.ts).
+  ...Object.entries(ESCALATION_TRIGGERS).map(([name, sql]) => ({
+    name, table: 'escalation_entry' as const, sql, keeps: 'the escalation log append-only', risk: 'the escalation log could have been changed without LinkDesk',
+    ...(name === 'escalation_entry_no_update' ? { beforeSchema: 21 } : {}),
+  })),
+  ...Object.entries(ESCALATION_PURGE_TRIGGERS).filter(([name]) => name.startsWith('escalation_entry')).map(([name, sql]) => ({
+    name, table: 'escalation_entry' as const, sql, keeps: 'the escalation log append-only', risk: 'the escalation log could have been changed without LinkDesk', sinceSchema: 21,
+  })),
   // Not a guard of the log, but dropped or altered it would let the open escalations drift from it.
   ...Object.entries(ESCALATION_OPEN_TRIGGER).map(([name, sql]) => ({
     name, table: 'escalation_entry' as const, sql, keeps: 'the list of open escalations in step with the escalation log', risk: 'the dashboard could show escalations wrongly as open or closed',
@@ -59,6 +67,11 @@ const PAGE = 1000;
 /** Damage to the history: missing or altered triggers, then the audit chain's broken links. */
 export function verifyHistory(db: Connection): HistoryFinding[] {
   const findings = [...verifyTriggers(db)];
+  if (userVersion(db) >= 21) {
+    for (const id of purgesWithoutAudit(db)) {
+      findings.push({ kind: 'unrecorded_purge', table: 'escalation_entry', rowId: null, message: `Escalation ${id} was purged, but the audit log has no record of the purge: it was made outside LinkDesk.` });
+    }
+  }
   try {
     verifyAuditChain(db, findings);
   } catch {
@@ -80,7 +93,7 @@ export function verifyTriggers(db: Connection): HistoryFinding[] {
   const findings: HistoryFinding[] = [];
   const schema = userVersion(db);
   for (const expected of EXPECTED_TRIGGERS) {
-    if (schema < (expected.sinceSchema ?? 0)) continue;
+    if (schema < (expected.sinceSchema ?? 0) || schema >= (expected.beforeSchema ?? Infinity)) continue;
     const found = present.find((t) => t.name === expected.name && t.table === expected.table);
     if (!found) {
       findings.push({
@@ -95,7 +108,7 @@ export function verifyTriggers(db: Connection): HistoryFinding[] {
     }
   }
   for (const t of present) {
-    if (EXPECTED_TRIGGERS.some((e) => e.name === t.name && e.table === t.table)) continue;
+    if (EXPECTED_TRIGGERS.some((e) => e.name === t.name && e.table === t.table && schema >= (e.sinceSchema ?? 0) && schema < (e.beforeSchema ?? Infinity))) continue;
     const table = t.table as Table;
     findings.push({ kind: 'unexpected_trigger', table, rowId: null, message: `The ${LOG_NAME[table]} has a trigger LinkDesk did not create (${t.name}).` });
   }

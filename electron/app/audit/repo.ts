@@ -92,3 +92,9 @@ export function newestAuditAt(db: Connection, schema = 'main'): string | null {
   const at = db.prepare(`SELECT at FROM ${schema}.audit_log ORDER BY id DESC LIMIT 1`).pluck().get();
   return typeof at === 'string' ? at : null;
 }
+
+/** Escalations purged (migration 0021) with no audit row saying so: a purge made outside LinkDesk. */
+export function purgesWithoutAudit(db: Connection): string[] {
+  return (statement(db, `SELECT p.escalation_id AS id FROM escalation_purge p
+    WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity = 'escalation' AND a.entity_id = p.escalation_id AND a.action = 'purge') ORDER BY p.escalation_id`).all() as { id: string }[]).map((r) => r.id);
+}

@@ -19,6 +19,7 @@ import { userPath } from '../paths.ts';
 import { getTeam } from '../team/service.ts';
 import { fillTemplate, inspectTemplate } from './docx-template.ts';
 import { meetingRecordFolder, safeName } from './file-names.ts';
+import { assertNoUnconfirmedNames } from './name-check.ts';
 import { consultationSource, visitRecordSource, type RecordSource } from './record-data.ts';
 import { activateTemplate, insertTemplate, selectActiveTemplate } from './repo.ts';
 import { recordDocument, templatesState } from './service.ts';
@@ -61,8 +62,11 @@ export function loadTemplate(ctx: WriteContext, kind: RecordKind, file: string):
 }
 
 
+/** The record's data, once nothing in it is left that may name a child (shared/domain/child-names.ts). */
 function sourceOf(db: Connection, input: z.output<typeof CreateRecordInput>, now: Date): RecordSource {
-  return input.kind === 'visit' ? visitRecordSource(db, input.id, now) : consultationSource(db, input.id, now);
+  const source = input.kind === 'visit' ? visitRecordSource(db, input.id, now) : consultationSource(db, input.id, now);
+  assertNoUnconfirmedNames(db, source.kind, input.id);
+  return source;
 }
 
 function renderRecord(db: Connection, source: RecordSource): Buffer {

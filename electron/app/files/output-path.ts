@@ -17,12 +17,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/errors.ts';
 
-export type OutputKind = 'calendar' | 'spoc-list' | 'record' | 'backup' | 'refused-rows' | 'report' | 'report-workbook' | 'escalation-log';
+export type OutputKind = 'calendar' | 'spoc-list' | 'record' | 'backup' | 'refused-rows' | 'report' | 'report-workbook' | 'escalation-log' | 'subject-access';
 
 export const OUTPUT_KINDS: Record<OutputKind, { extension: string; what: string }> = {
   calendar: { extension: '.ics', what: 'A calendar file' },
   'spoc-list': { extension: '.xlsx', what: 'The SPOC list' },
   record: { extension: '.docx', what: 'A Word meeting record' },
+  'subject-access': { extension: '.docx', what: 'A subject access bundle' },
   backup: { extension: '.linkdesk', what: 'A backup' },
   'refused-rows': { extension: '.xlsx', what: 'The refused rows' },
   report: { extension: '.docx', what: 'The Word report' },

@@ -72,10 +72,11 @@ interface ConsultationRow {
   recorded_by: string;
 }
 
-const toConsultation = (r: ConsultationRow): Consultation => ({
-  ...(JSON.parse(r.data) as Omit<Consultation, 'id' | 'schoolName' | 'withSchoolNurse' | 'recordedBy'>),
-  id: r.id, schoolName: r.school_name, withSchoolNurse: r.with_school_nurse === 1, recordedBy: r.recorded_by,
-});
+const toConsultation = (r: ConsultationRow): Consultation => {
+  const data = JSON.parse(r.data) as Omit<Consultation, 'id' | 'schoolName' | 'withSchoolNurse' | 'recordedBy' | 'confirmedNotNames'> & { confirmedNotNames?: string[] };
+  // Consultations saved before confirmations were asked have none.
+  return { ...data, confirmedNotNames: data.confirmedNotNames ?? [], id: r.id, schoolName: r.school_name, withSchoolNurse: r.with_school_nurse === 1, recordedBy: r.recorded_by };
+};
 
 const SELECT = 'SELECT c.*, s.name AS school_name FROM consultation c JOIN school s ON s.urn = c.urn';
 

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { TERM_LABELS, termOn } from '../../../shared/domain/calendar.ts';
-import { attendanceWarnings, childReferenceWarnings, type Consultation, type ConsultationInput, type UpdateConsultationInput, type VisitRecord, type VisitRecordInput, type VisitRecordVersion } from '../../../shared/domain/records.ts';
+import { attendanceWarnings, childReferenceWarnings, KEY_AREA_LABELS, type Consultation, type ConsultationInput, type UpdateConsultationInput, type VisitRecord, type VisitRecordInput, type VisitRecordVersion } from '../../../shared/domain/records.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { listYears } from '../calendar/service.ts';
 import type { Connection } from '../db/cipher.ts';
@@ -13,9 +13,16 @@ import { selectNamedWorkerOn, selectVisit, updateVisit } from '../visits/repo.ts
 import { syncConsultationActions, syncVisitRecordActions } from '../actions/sync.ts';
 import { insertConsultation, updateConsultationRow, selectConsultation, selectConsultations, selectSchoolsWithoutNurse, selectVisitRecord, insertVisitRecordVersion, selectVisitRecordVersion, selectVisitRecordVersions } from './repo.ts';
 import { localDay, plural } from '../../../shared/format.ts';
+import { consultationFindings, describeFindings, unconfirmedFindings, visitRecordFindings } from '../../../shared/domain/child-names.ts';
+
+/** Said back when a record is saved: what may still name a child and is not yet confirmed (a Word record waits for these). */
+function nameWarnings(findings: Parameters<typeof describeFindings>[0], confirmed: readonly string[]): string[] {
+  const left = unconfirmedFindings(findings, confirmed);
+  return left.length ? [`Not yet confirmed, so no Word record can be made: ${describeFindings(left).join('; ')}. Correct each to initials, or confirm it is not a child’s name.`] : [];
+}
 
 /** Saves the record of a held visit and marks the visit "record written". Returns any warnings about child references and attendance. */
-export function writeVisitRecord(ctx: WriteContext, input: z.output<typeof VisitRecordInput>): { record: VisitRecord; warnings: string[] } {
+export function writeVisitRecord(ctx: WriteContext, input: z.output<typeof VisitRecordInput>, forenames?: ReadonlySet<string>): { record: VisitRecord; warnings: string[] } {
   const visit = selectVisit(ctx.db, input.visitId);
   if (!visit) throw new AppError('not_found', 'There is no such visit.');
   if (visit.status !== 'held' && visit.status !== 'record_written') {
@@ -33,7 +40,8 @@ export function writeVisitRecord(ctx: WriteContext, input: z.output<typeof Visit
   });
   const record = selectVisitRecord(ctx.db, visit.id);
   if (!record) throw new AppError('internal', 'The record was not saved.');
-  return { record, warnings: [...childReferenceWarnings(input.children.map((c) => c.child)), ...attendanceWarnings(input.children)] };
+  const names = forenames ? nameWarnings(visitRecordFindings(input, forenames), input.confirmedNotNames) : [];
+  return { record, warnings: [...childReferenceWarnings(input.children.map((c) => c.child)), ...names, ...attendanceWarnings(input.children)] };
 }
 
 /** The record of a visit: the current one, or an earlier version to read. */
@@ -59,7 +67,7 @@ function checkConsultation(ctx: WriteContext, input: z.output<typeof Consultatio
   }
 }
 
-export function recordConsultation(ctx: WriteContext, input: z.output<typeof ConsultationInput>): { consultation: Consultation; warnings: string[] } {
+export function recordConsultation(ctx: WriteContext, input: z.output<typeof ConsultationInput>, forenames?: ReadonlySet<string>): { consultation: Consultation; warnings: string[] } {
   checkConsultation(ctx, input);
   const id = randomUUID();
   const withSchoolNurse = input.attendees.some((a) => a.role === 'school_nurse');
@@ -71,7 +79,7 @@ export function recordConsultation(ctx: WriteContext, input: z.output<typeof Con
   });
   const consultation = selectConsultation(ctx.db, id);
   if (!consultation) throw new AppError('internal', 'The consultation was not saved.');
-  return { consultation, warnings: childReferenceWarnings(input.children) };
+  return { consultation, warnings: [...childReferenceWarnings(input.children), ...(forenames ? nameWarnings(consultationFindings(input, forenames, KEY_AREA_LABELS), input.confirmedNotNames) : [])] };
 }
 
 /**
@@ -80,7 +88,7 @@ export function recordConsultation(ctx: WriteContext, input: z.output<typeof Con
  * changed, never what they say. A consultation stays with its school: the Word records already
  * made of it are filed in that school's folder.
  */
-export function updateConsultation(ctx: WriteContext, input: z.output<typeof UpdateConsultationInput>): { consultation: Consultation; warnings: string[] } {
+export function updateConsultation(ctx: WriteContext, input: z.output<typeof UpdateConsultationInput>, forenames?: ReadonlySet<string>): { consultation: Consultation; warnings: string[] } {
   const { id, ...fields } = input;
   const before = selectConsultation(ctx.db, id);
   if (!before) throw new AppError('not_found', 'There is no such consultation.');
@@ -90,7 +98,7 @@ export function updateConsultation(ctx: WriteContext, input: z.output<typeof Upd
     });
   }
   checkConsultation(ctx, fields);
-  const was: Record<string, unknown> = { urn: before.urn, date: before.date, requestedBy: before.requestedBy, attendees: before.attendees, notes: before.notes, children: before.children, actions: before.actions, notesSharedOn: before.notesSharedOn };
+  const was: Record<string, unknown> = { urn: before.urn, date: before.date, requestedBy: before.requestedBy, attendees: before.attendees, notes: before.notes, children: before.children, actions: before.actions, notesSharedOn: before.notesSharedOn, confirmedNotNames: before.confirmedNotNames };
   const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => JSON.stringify(fields[k]) !== JSON.stringify(was[k]));
   if (changed.length > 0) {
     const withSchoolNurse = fields.attendees.some((a) => a.role === 'school_nurse');
@@ -102,7 +110,7 @@ export function updateConsultation(ctx: WriteContext, input: z.output<typeof Upd
   }
   const consultation = selectConsultation(ctx.db, id);
   if (!consultation) throw new AppError('internal', 'The consultation was not saved.');
-  return { consultation, warnings: childReferenceWarnings(fields.children) };
+  return { consultation, warnings: [...childReferenceWarnings(fields.children), ...(forenames ? nameWarnings(consultationFindings(fields, forenames, KEY_AREA_LABELS), fields.confirmedNotNames) : [])] };
 }
 
 export function consultations(db: Connection, urn?: string): Consultation[] {

@@ -1,3 +1,4 @@
+import { DEFAULT_RETENTION_YEARS, RetentionYears } from '../../../shared/domain/retention.ts';
 import fs from 'node:fs';
 import { userPath } from '../paths.ts';
 import { randomUUID } from 'node:crypto';
@@ -60,8 +61,15 @@ export function getTeam(db: Connection): Team {
     insetDaysAreWorkingDays: booleanOr('insetDaysAreWorkingDays', true),
     countyAgreementCategories: categoriesOr('countyAgreementCategories', DEFAULT_COUNTY_AGREEMENT_CATEGORIES),
     schoolNurseCategories: categoriesOr('schoolNurseCategories', DEFAULT_SCHOOL_NURSE_CATEGORIES),
+    retentionYears: retentionOf(stored.get('retentionYears')),
   };
   return { id: row.id, createdAt: row.created_at, createdBy: row.created_by, settings };
+}
+
+/** The stored periods over the defaults, kind by kind: a kind added later starts at its default. */
+function retentionOf(value: unknown): RetentionYears {
+  const stored = RetentionYears.partial().safeParse(value);
+  return { ...DEFAULT_RETENTION_YEARS, ...(stored.success ? stored.data : {}) };
 }
 
 export function updateSettings(ctx: WriteContext, patch: TeamSettingsPatch): TeamSettings {

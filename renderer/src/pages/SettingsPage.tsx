@@ -10,11 +10,12 @@ import { RestoreSection } from './settings/RestoreSection.tsx';
 import { ScopeSettingsSection } from './settings/ScopeSettingsSection.tsx';
 import { PassphraseSection } from './settings/PassphraseSection.tsx';
 import { PracticeRulesSection } from './settings/PracticeRulesSection.tsx';
+import { RetentionSection } from './settings/RetentionSection.tsx';
 import { TeamSettingsSection } from './settings/TeamSettingsSection.tsx';
 import { TemplatesSection } from './settings/TemplatesSection.tsx';
 
 /** Sections a link can open at (`/settings?section=calendar`, from the first-run checklist), by their headings. */
-const SECTION_HEADINGS: Record<string, string> = { team: 'team-settings-heading', calendar: 'calendar-heading', templates: 'templates-heading' };
+const SECTION_HEADINGS: Record<string, string> = { team: 'team-settings-heading', calendar: 'calendar-heading', templates: 'templates-heading', retention: 'retention-heading' };
 
 export function SettingsPage() {
   const team = useQuery({ queryKey: ['team'], queryFn: () => invoke('team.get', {}) });
@@ -38,6 +39,7 @@ export function SettingsPage() {
       <TeamSettingsSection settings={team.data.settings} />
       <ScopeSettingsSection settings={team.data.settings} />
       <PracticeRulesSection settings={team.data.settings} />
+      <RetentionSection settings={team.data.settings} />
       <CalendarSection />
       <TemplatesSection />
       <PassphraseSection context={[team.data.settings.teamName, team.data.settings.localAuthority]} />

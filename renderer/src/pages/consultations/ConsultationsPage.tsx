@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { Link } from 'react-router';
 import {
-  ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, ConsultationInput, KEY_AREA_LABELS, KEY_AREAS, UpdateConsultationInput, childReferenceWarnings, type Consultation,
+  ATTENDEE_ROLE_LABELS, ATTENDEE_ROLES, ConsultationInput, KEY_AREA_LABELS, KEY_AREAS, UpdateConsultationInput, type Consultation,
 } from '../../../../shared/domain/records.ts';
 import { invoke } from '../../api.ts';
 import { childRefsText, parseChildRefs } from '../../components/childRefs.ts';
@@ -16,6 +16,8 @@ import { SchoolPicker } from '../../components/SchoolPicker.tsx';
 import { Select } from '../../components/Select.tsx';
 import { TextBlock } from '../../components/TextBlock.tsx';
 import { useForm } from '../../components/useForm.ts';
+import { confirmationsInUse, NameFindings, useForenames } from '../../components/NameFindings.tsx';
+import { consultationFindings } from '../../../../shared/domain/child-names.ts';
 import { formatDate, todayLocal } from '../../format.ts';
 
 type Role = (typeof ATTENDEE_ROLES)[number];
@@ -35,11 +37,17 @@ export function ConsultationsPage() {
   const [editing, setEditing] = useState<Consultation | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const children = parseChildRefs(form.values.childInitials);
+  const [confirmed, setConfirmed] = useState<string[]>([]);
+  const forenames = useForenames();
+  const findings = consultationFindings({ requestedBy: form.values.requestedBy, attendees, notes, children, actions: form.values.actions }, forenames ?? new Set(), KEY_AREA_LABELS);
+  // The children are typed in one field, so a finding in any of them points to it.
+  const findingId = (field: string) => form.idOf(field.startsWith('children.') ? 'childInitials' : field);
 
   const startAgain = () => {
     setEditing(null);
     setNotes(emptyNotes());
     setAttendees([{ name: '', role: 'dsl' }]);
+    setConfirmed([]);
     form.setValues({ ...blankForm(), date: form.values.date });
   };
   const edit = (c: Consultation) => {
@@ -47,6 +55,7 @@ export function ConsultationsPage() {
     setEditing(c);
     setNotes({ ...c.notes });
     setAttendees(c.attendees.map((a) => ({ ...a })));
+    setConfirmed(c.confirmedNotNames);
     form.setValues({ urn: c.urn, date: c.date, requestedBy: c.requestedBy, actions: c.actions, notesSharedOn: c.notesSharedOn ?? '', childInitials: childRefsText(c.children) });
     heading.current?.focus();
     heading.current?.scrollIntoView?.({ block: 'start' });
@@ -54,7 +63,7 @@ export function ConsultationsPage() {
 
   const submit = async () => {
     setSaved(null);
-    const input = { urn: form.values.urn, date: form.values.date, requestedBy: form.values.requestedBy, attendees, notes, children, actions: form.values.actions, notesSharedOn: form.values.notesSharedOn };
+    const input = { urn: form.values.urn, date: form.values.date, requestedBy: form.values.requestedBy, attendees, notes, children, actions: form.values.actions, notesSharedOn: form.values.notesSharedOn, confirmedNotNames: forenames ? confirmationsInUse(findings, confirmed) : confirmed };
     if (!form.validate(editing ? UpdateConsultationInput : ConsultationInput, editing ? { ...input, id: editing.id } : input)) return;
     try {
       const result = editing ? await invoke('consultations.update', { ...input, id: editing.id }) : await invoke('consultations.record', input);
@@ -114,13 +123,9 @@ export function ConsultationsPage() {
             <TextBlock key={area} id={form.idOf(`notes.${area}`)} label={KEY_AREA_LABELS[area]} value={notes[area]} onChange={(v) => setNotes((n) => ({ ...n, [area]: v }))} />
           ))}
           <Field id={form.idOf('childInitials')} label="Children discussed (optional)" hint="Initials and year group, separated by commas: JB Y4, KT Y6" value={form.values.childInitials} onChange={(v) => form.set('childInitials', v)} error={form.errorFor('children')} />
-          {childReferenceWarnings(children).length ? (
-            <div className="finding-group finding-warning" role="status">
-              <ul>{childReferenceWarnings(children).map((w) => <li key={w}>{w}</li>)}</ul>
-            </div>
-          ) : null}
           <TextBlock id={form.idOf('actions')} label="Actions" hint="One action a line: what, who and by when. Each line goes on the action list, due two weeks after the consultation." value={form.values.actions} onChange={(v) => form.set('actions', v)} />
           <DateField {...form.field('notesSharedOn')} label="Notes shared with the attendees, head and DSL on (optional)" />
+          <NameFindings findings={findings} confirmed={confirmed} onConfirmedChange={setConfirmed} idOf={findingId} />
           <div className="actions">
             <Button type="submit" className="button">
               {editing ? 'Save the changes' : 'Record consultation'}

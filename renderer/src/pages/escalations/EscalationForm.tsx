@@ -4,7 +4,7 @@ import {
   CONCERN_LABELS, CONCERNS, CorrectEscalationInput, RaiseEscalationInput, REFERRAL_ANSWERS, REFERRAL_LABELS, REFERRAL_ROUTE_LABELS, REFERRAL_ROUTES, type EscalationEntry,
 } from '../../../../shared/domain/escalations.ts';
 import { londonWallTime } from '../../../../shared/domain/london-time.ts';
-import { childReferenceWarnings } from '../../../../shared/domain/records.ts';
+import { formFindings } from '../../../../shared/domain/child-names.ts';
 import { childRefsText, parseChildRefs } from '../../components/childRefs.ts';
 import { DateTimeField } from '../../components/DateTimeField.tsx';
 import { Field } from '../../components/Field.tsx';
@@ -13,6 +13,7 @@ import { SchoolPicker } from '../../components/SchoolPicker.tsx';
 import { Select } from '../../components/Select.tsx';
 import { TextBlock } from '../../components/TextBlock.tsx';
 import { useForm } from '../../components/useForm.ts';
+import { NameFindings, useForenames } from '../../components/NameFindings.tsx';
 
 type Concern = (typeof CONCERNS)[number] | '';
 type Referral = (typeof REFERRAL_ANSWERS)[number];
@@ -55,6 +56,11 @@ export function EscalationForm({ latest, submitLabel, onSubmit }: Props) {
   });
   const v = form.values;
   const children = parseChildRefs(v.children);
+  const forenames = useForenames();
+  const findings = formFindings(
+    [{ field: 'summary', label: 'Summary', text: v.summary }, { field: 'advice', label: 'Advice the team gave', text: v.advice }, { field: 'outcome', label: 'Outcome', text: v.outcome }],
+    children, 'children', forenames ?? new Set(), [v.raisedBy, v.managerInformed],
+  );
   const text = (name: keyof typeof v & string, label: string, hint?: string, width?: 'half' | 'short') => (
     <Field id={form.idOf(name)} label={label} {...(hint ? { hint } : {})} {...(width ? { width } : {})} value={String(v[name])} onChange={(x) => form.set(name, x)} error={form.errorFor(name)} />
   );
@@ -88,12 +94,8 @@ export function EscalationForm({ latest, submitLabel, onSubmit }: Props) {
         <Select<Concern> id={form.idOf('concern')} label="Concern" value={v.concern} onChange={(c) => form.set('concern', c)} options={[{ id: '', label: 'Choose the concern' }, ...CONCERNS.map((c) => ({ id: c, label: CONCERN_LABELS[c] }))]} />
         {form.errorFor('concern') ? <p className="error-message">{form.errorFor('concern')}</p> : null}
         {text('children', 'Children (optional)', 'Initials and year group, separated by commas: JB Y4, KT Y6. Never names.')}
-        {childReferenceWarnings(children).length ? (
-          <div className="finding-group finding-warning" role="status">
-            <ul>{childReferenceWarnings(children).map((w) => <li key={w}>{w}</li>)}</ul>
-          </div>
-        ) : null}
         {block('summary', 'Summary')}
+        <NameFindings findings={findings} idOf={form.idOf} />
       </fieldset>
       <fieldset className="fieldset">
         <legend>The manager (within 24 hours)</legend>

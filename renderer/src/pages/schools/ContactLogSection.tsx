@@ -11,6 +11,8 @@ import { Notice } from '../../components/Notice.tsx';
 import { CancelButton, OnDemand } from '../../components/OnDemand.tsx';
 import { Select } from '../../components/Select.tsx';
 import { useForm } from '../../components/useForm.ts';
+import { NameFindings, useForenames } from '../../components/NameFindings.tsx';
+import { formFindings } from '../../../../shared/domain/child-names.ts';
 import { todayLocal } from '../../format.ts';
 
 function nowLocal(): string {
@@ -61,6 +63,8 @@ function ContactForm({ urn, linkWorkers, onStart, onSaved, onCancel }: { urn: st
   const form = useForm({ at: nowLocal(), workerId: '', withWhom: '', direction: 'from_school' as (typeof DIRECTIONS)[number], channel: 'phone' as Channel, summary: '', followUp: '', followUpDue: '' });
   const active = (people.data ?? []).filter((p) => p.active);
   const workerId = form.valueOr('workerId', defaultWorker(active, linkWorkers));
+  const forenames = useForenames();
+  const findings = formFindings([{ field: 'summary', label: 'Summary', text: form.values.summary }, { field: 'followUp', label: 'Follow-up', text: form.values.followUp }], [], '', forenames ?? new Set(), [form.values.withWhom, ...active.map((p) => p.name)]);
 
   const submit = async () => {
     onStart();
@@ -85,6 +89,7 @@ function ContactForm({ urn, linkWorkers, onStart, onSaved, onCancel }: { urn: st
       <Field id={form.idOf('summary')} label="Summary" value={form.values.summary} onChange={(v) => form.set('summary', v)} error={form.errorFor('summary')} />
       <Field id={form.idOf('followUp')} label="Follow-up (optional)" value={form.values.followUp} onChange={(v) => form.set('followUp', v)} error={form.errorFor('followUp')} />
       <DateField {...form.field('followUpDue')} label="Follow-up due (optional)" />
+      <NameFindings findings={findings} idOf={form.idOf} />
       <div className="actions">
         <Button type="submit" className="button">
           Log contact

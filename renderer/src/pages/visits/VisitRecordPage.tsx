@@ -4,7 +4,7 @@ import { Button } from 'react-aria-components';
 import { Link, useParams } from 'react-router';
 import { TERM_LABELS, type TermName } from '../../../../shared/domain/calendar.ts';
 import {
-  VisitRecordInput, childReferenceWarnings, plannedNextVisit, teamAttendeesOf, versionLabel, whoChoices, yearGroupsFor, type SchoolLinks, type VisitRecord, type YearGroup,
+  VisitRecordInput, plannedNextVisit, teamAttendeesOf, versionLabel, whoChoices, yearGroupsFor, type SchoolLinks, type VisitRecord, type YearGroup,
 } from '../../../../shared/domain/records.ts';
 import type { Visit } from '../../../../shared/domain/visits.ts';
 import { invoke } from '../../api.ts';
@@ -17,6 +17,8 @@ import { Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { TextBlock } from '../../components/TextBlock.tsx';
 import { useForm } from '../../components/useForm.ts';
+import { confirmationsInUse, NameFindings, useForenames } from '../../components/NameFindings.tsx';
+import { visitRecordFindings } from '../../../../shared/domain/child-names.ts';
 import { formatDate, todayLocal } from '../../format.ts';
 import { ChildReviewFields, whoChoiceOf, whoOf, WHO_NONE, type ChildRow } from './ChildReviewFields.tsx';
 import { RecordVersions } from './RecordVersions.tsx';
@@ -74,21 +76,27 @@ function VisitRecordForm({ urn, schoolName, visit, initial, setting }: { urn: st
   });
   const [children, setChildren] = useState<ChildRow[]>(() => rowsOf(initial, setting.whoChoices));
   const [saved, setSaved] = useState<string[] | null>(null);
+  const [confirmed, setConfirmed] = useState<string[]>(() => initial?.confirmedNotNames ?? []);
+  const forenames = useForenames();
   const threshold = form.valueOr('exclusionThresholdDays', initial ? String(initial.exclusionThresholdDays) : setting.category === 'secondary' ? '10' : setting.category === 'primary' ? '5' : '');
   const setChild = (i: number, patch: Partial<ChildRow>) => setChildren((list) => list.map((c, j) => (j === i ? { ...c, ...patch } : c)));
   const newChild = (): ChildRow => ({
     initials: '', yearGroup: setting.yearGroups[0] ?? 'R', caseId: '', category: 'persistent_absence', statutoryIntervention: 'no', earlyHelpReferral: 'no', action: '', whoChoice: WHO_NONE, whoOther: '', byWhen: '', attendancePercent: '',
   });
 
+  const childReviews = children.map((c) => ({ child: { initials: c.initials, yearGroup: c.yearGroup, caseId: c.caseId }, category: c.category, attendancePercent: attendanceOf(c.attendancePercent), statutoryIntervention: c.statutoryIntervention, earlyHelpReferral: c.earlyHelpReferral, action: c.action, who: whoOf(c), byWhen: c.byWhen }));
+  const findings = visitRecordFindings({ ...form.values, children: childReviews }, forenames ?? new Set());
+
   const submit = async () => {
     setSaved(null);
     const input = {
       visitId: visit.id,
       ...form.values,
+      confirmedNotNames: forenames ? confirmationsInUse(findings, confirmed) : confirmed,
       exclusionThresholdDays: /^\d+$/.test(threshold) ? Number(threshold) : Number.NaN,
       managedMovesInternal: Number(form.values.managedMovesInternal),
       managedMovesExternal: Number(form.values.managedMovesExternal),
-      children: children.map((c) => ({ child: { initials: c.initials, yearGroup: c.yearGroup, caseId: c.caseId }, category: c.category, attendancePercent: attendanceOf(c.attendancePercent), statutoryIntervention: c.statutoryIntervention, earlyHelpReferral: c.earlyHelpReferral, action: c.action, who: whoOf(c), byWhen: c.byWhen })),
+      children: childReviews,
     };
     if (!/^\d+$/.test(threshold)) return form.addIssues([{ path: 'exclusionThresholdDays', message: 'Give the suspension threshold in school days (5 for primary, 10 for secondary)' }]);
     if (!form.validate(VisitRecordInput, input)) return;
@@ -102,7 +110,6 @@ function VisitRecordForm({ urn, schoolName, visit, initial, setting }: { urn: st
   };
 
   const title = `Record of the ${TERM_LABELS[visit.term as TermName] ?? ''} ${visit.yearLabel} visit to ${schoolName}`;
-  const nameWarnings = childReferenceWarnings(children);
   return (
     <Page title={title}>
       <p>
@@ -138,11 +145,6 @@ function VisitRecordForm({ urn, schoolName, visit, initial, setting }: { urn: st
               onRemove={() => setChildren((list) => list.filter((_, j) => j !== i))}
             />
           ))}
-          {nameWarnings.length ? (
-            <div className="finding-group finding-warning" role="status">
-              <ul>{nameWarnings.map((w) => <li key={w}>{w}</li>)}</ul>
-            </div>
-          ) : null}
           <Button className="button button-secondary" onPress={() => setChildren((list) => [...list, newChild()])}>
             Add a child
           </Button>
@@ -158,6 +160,7 @@ function VisitRecordForm({ urn, schoolName, visit, initial, setting }: { urn: st
           label="Next visit (optional)"
           hint={setting.plannedNext ? `The next visit planned is on ${formatDate(setting.plannedNext)}. For example 3/12/2026.` : 'No next visit is planned yet: give the date if the meeting agreed one. For example 3/12/2026.'}
         />
+        <NameFindings findings={findings} confirmed={confirmed} onConfirmedChange={setConfirmed} idOf={form.idOf} />
         <Button type="submit" className="button">
           {initial ? 'Save as a new version' : 'Save the record'}
         </Button>
