@@ -207,6 +207,7 @@ export const api = {
   'access.enable': method<AccessState>()(AccessEnableInput, 'Give each person their own passphrase: the team passphrase becomes yours, and the database gets a new random key'),
   'access.add': method<AccessState>()(AccessAddInput, 'Give a person access with their own passphrase'),
   'access.remove': method<AccessState>()(AccessRemoveInput, 'Take a person’s access away; reencrypt also gives the database a new key, for someone who may have kept a copy'),
+  'access.reencrypt': method<AccessState>()(NoInput, 'Give the database a new random key, sealed to everyone who has access (for someone removed who may have kept a copy)'),
   'team.get': method<Team>()(NoInput, 'The team record and its settings'),
   'team.updateSettings': method<TeamSettings>()(TeamSettingsPatch, 'Change team settings'),
   'schools.list': method<Page<SchoolSummary>>()(SchoolQuery, 'Search and filter the school register: a page of the schools matching, and how many match'),

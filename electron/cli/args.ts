@@ -20,6 +20,8 @@ export const CLI_OPTIONS = {
   visit: { type: 'string' },
   consultation: { type: 'string' },
   'valid-from': { type: 'string' },
+  person: { type: 'string' },
+  reencrypt: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 

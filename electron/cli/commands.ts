@@ -21,6 +21,7 @@ import { importCommands } from './imports.ts';
 import { listen, portOf, type Listening } from './serve.ts';
 import { forgetPassphrases, newPassphraseFrom, passphraseFrom } from './prompt.ts';
 import { whereCommands } from './where.ts';
+import { accessCommands } from './access.ts';
 
 export interface Cli {
   args: CliArgs;
@@ -71,6 +72,7 @@ const commands: Record<string, (cli: Cli) => Promise<void>> = {
   ...exportCommands({ call, unlock, requireOption }),
   ...hubCommands({ call, unlock, requireOption }),
   ...whereCommands(),
+  ...accessCommands({ call, unlock, requireOption }),
   api: apiCommand({ call, unlock: unlockSaying, requireOption }),
   async create(cli) {
     const db = requireOption(cli.args.values.db, '--db FILE');

@@ -2,7 +2,7 @@
 import { AppError } from '../../../shared/errors.ts';
 import type { AreaHandlers } from '../handler-types.ts';
 import type { AppSession } from '../session.ts';
-import { addPerson, listAccess, removePerson, turnOnPerPersonAccess } from './service.ts';
+import { addPerson, listAccess, reencryptDatabase, removePerson, turnOnPerPersonAccess } from './service.ts';
 
 /** A re-encryption swaps the file; an import holding the connection across awaits must finish first. */
 function quiet(session: AppSession): void {
@@ -19,5 +19,9 @@ export const accessHandlers: AreaHandlers<'access'> = {
   'access.remove': (session, { name, reencrypt }) => {
     quiet(session);
     return removePerson(session.database, name, { reencrypt });
+  },
+  'access.reencrypt': (session) => {
+    quiet(session);
+    return reencryptDatabase(session.database);
   },
 };

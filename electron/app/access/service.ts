@@ -67,7 +67,7 @@ export function listAccess(db: TeamDatabase): AccessState {
     lastOpenedAt: opened.filter(([actor]) => sameName(actor, p.name)).map(([, at]) => at).sort().at(-1) ?? null,
     you: p.id === db.access?.personId,
   }));
-  const newest = keyring.keys.reduce<KeyGeneration | undefined>((a, b) => (!a || b.createdAt > a.createdAt ? b : a), undefined);
+  const newest = keyring.keys.reduce<KeyGeneration | undefined>((a, b) => (!a || b.createdAt >= a.createdAt ? b : a), undefined);
   return { perPerson: true, people, keyIsNewest: newest?.salt === saltOf(db.path) };
 }
 
@@ -166,11 +166,20 @@ export function removePerson(db: TeamDatabase, name: string, options: RemoveOpti
     observe('recorded');
     return listAccess(db);
   }
+  reencryptFor(db, keyring, key, observe, (audit) => recordEvent(audit, event));
+  return listAccess(db);
+}
+
+/**
+ * A new random key, the database re-encrypted under it (rekey.ts), sealed to everyone in the
+ * keyring. The new generation is written before the copy replaces the database.
+ */
+function reencryptFor(db: TeamDatabase, keyring: Keyring, key: string, observe: AccessObserver, record: (audit: Audit) => void): void {
   const nextKey = newDatabaseKey();
   db.reencrypt(key, nextKey, {
     observe,
     record: (audit) => {
-      recordEvent(audit, event);
+      record(audit);
       audit('database', null, 're-encrypt', 'A new random key, sealed to everyone who still has access');
     },
     beforeSwap: (temporary) => {
@@ -181,6 +190,14 @@ export function removePerson(db: TeamDatabase, name: string, options: RemoveOpti
       observe('keyring-written');
     },
   });
+}
+
+/** A full re-encryption on its own: after removing someone without one, or after an older backup was restored. */
+export function reencryptDatabase(db: TeamDatabase, observe: AccessObserver = () => undefined): AccessState {
+  const holder = holderOf(db);
+  const keyring = keyringOf(db);
+  const { key } = currentKey(db, keyring, holder);
+  reencryptFor(db, keyring, key, observe, () => undefined);
   return listAccess(db);
 }
 
