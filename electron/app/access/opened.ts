@@ -7,19 +7,44 @@
  */
 import { appendAudit } from '../audit/chain.ts';
 import type { WriteContext } from '../db/write.ts';
-import { readKeyring, type AccessEvent } from './keyring.ts';
+import { readKeyring, writeKeyring, type AccessEvent, type Keyring } from './keyring.ts';
 import { auditedAccessEvents } from './repo.ts';
-import type { SlotHolder } from './unlock.ts';
+import { noAccessError, type SlotHolder } from './unlock.ts';
 
 export function accessEventSummary(event: Pick<AccessEvent, 'action' | 'name'>): string {
   return event.action === 'add' ? `Gave access to ${event.name}` : `Removed the access of ${event.name}`;
 }
 
+/**
+ * A removal with a re-encryption is written to the keyring in two steps (service.ts): its
+ * event first, with the person still in, then without them once the database is under the
+ * new key. If the database's audit log has the event, the swap happened: finish the removal.
+ * If not, it never did: forget the event, and they keep the access they still have.
+ */
+function settleRemovals(keyring: Keyring, audited: Set<string>): boolean {
+  let changed = false;
+  for (const event of [...keyring.events]) {
+    if (event.action !== 'remove' || !keyring.people.some((p) => p.id === event.personId)) continue;
+    changed = true;
+    if (audited.has(event.id)) {
+      keyring.people = keyring.people.filter((p) => p.id !== event.personId);
+      for (const generation of keyring.keys) generation.envelopes = generation.envelopes.filter((e) => e.personId !== event.personId);
+    } else {
+      keyring.events = keyring.events.filter((e) => e.id !== event.id);
+    }
+  }
+  return changed;
+}
+
 export function recordSlotOpen(dbPath: string, ctx: WriteContext, holder: SlotHolder): void {
   const keyring = readKeyring(dbPath);
+  const audited = auditedAccessEvents(ctx.db);
+  if (keyring && settleRemovals(keyring, audited)) {
+    writeKeyring(dbPath, keyring);
+    if (!keyring.people.some((p) => p.id === holder.personId)) throw noAccessError(holder.name);
+  }
   ctx.db.transaction(() => {
     if (keyring) {
-      const audited = auditedAccessEvents(ctx.db);
       for (const event of keyring.events) {
         if (audited.has(event.id)) continue;
         appendAudit(ctx.db, { at: event.at, actor: event.by, entity: 'access', entityId: event.id, action: event.action, summary: accessEventSummary(event) });

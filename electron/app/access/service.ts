@@ -17,7 +17,7 @@ import type { RekeyStep } from '../db/rekey.ts';
 import { write, type Audit } from '../db/write.ts';
 import { emptyKeyring, generationFor, personNamed, readKeyring, saltOf, sameName, writeKeyring, type AccessEvent, type KeyGeneration, type Keyring, type KeyringPerson } from './keyring.ts';
 import { accessEventSummary } from './opened.ts';
-import { lastOpenedByActor } from './repo.ts';
+import { auditedAccessEvents, lastOpenedByActor } from './repo.ts';
 import { lockPrivateKey, newDatabaseKey, newPersonKeys, sealTo, unlockPrivateKey } from './slot-crypto.ts';
 import { envelopeContext, keyOfGeneration, unlockPerson, type SlotHolder } from './unlock.ts';
 
@@ -86,6 +86,12 @@ export function turnOnPerPersonAccess(db: TeamDatabase, passphrase: string, obse
   // A keyring left by an attempt that never swapped the database in keeps its generations (and their backups).
   const keyring = readKeyring(db.path) ?? emptyKeyring();
   let owner = personNamed(keyring, db.user);
+  if (owner) {
+    // An attempt that never swapped the database in left its event unrecorded: it did not happen.
+    const audited = auditedAccessEvents(db.db);
+    const ownerId = owner.id;
+    keyring.events = keyring.events.filter((e) => audited.has(e.id) || e.personId !== ownerId);
+  }
   let ownerKeys: SlotHolder;
   if (owner) {
     ownerKeys = unlockPerson(keyring, db.user, passphrase, db.path).holder;
@@ -156,17 +162,26 @@ export function removePerson(db: TeamDatabase, name: string, options: RemoveOpti
   if (person.id === holder.personId) throw new AppError('invalid_input', 'You cannot remove your own access: ask someone else with access to do it.');
   const { key } = currentKey(db, keyring, holder);
   const event = newEvent(db, 'remove', person);
-  keyring.people = keyring.people.filter((p) => p.id !== person.id);
-  for (const generation of keyring.keys) generation.envelopes = generation.envelopes.filter((e) => e.personId !== person.id);
+  const withoutThem = (k: Keyring): void => {
+    k.people = k.people.filter((p) => p.id !== person.id);
+    for (const generation of k.keys) generation.envelopes = generation.envelopes.filter((e) => e.personId !== person.id);
+  };
   keyring.events.push(event);
   if (!options.reencrypt) {
+    withoutThem(keyring);
     writeKeyring(db.path, keyring);
     observe('keyring-written');
     write(db.writeContext, (audit) => recordEvent(audit, event));
     observe('recorded');
     return listAccess(db);
   }
-  reencryptFor(db, keyring, key, observe, (audit) => recordEvent(audit, event));
+  // Two steps, so a crash leaves all or nothing: the new key (not sealed to them) and the
+  // event are written before the swap, with them still in; once the database is under the new
+  // key, they are taken out. A crash between is finished, or undone, on the next open (opened.ts).
+  reencryptFor(db, keyring, key, observe, (audit) => recordEvent(audit, event), new Set([person.id]));
+  withoutThem(keyring);
+  writeKeyring(db.path, keyring);
+  observe('recorded');
   return listAccess(db);
 }
 
@@ -174,7 +189,7 @@ export function removePerson(db: TeamDatabase, name: string, options: RemoveOpti
  * A new random key, the database re-encrypted under it (rekey.ts), sealed to everyone in the
  * keyring. The new generation is written before the copy replaces the database.
  */
-function reencryptFor(db: TeamDatabase, keyring: Keyring, key: string, observe: AccessObserver, record: (audit: Audit) => void): void {
+function reencryptFor(db: TeamDatabase, keyring: Keyring, key: string, observe: AccessObserver, record: (audit: Audit) => void, leavingOut = new Set<string>()): void {
   const nextKey = newDatabaseKey();
   db.reencrypt(key, nextKey, {
     observe,
@@ -184,7 +199,7 @@ function reencryptFor(db: TeamDatabase, keyring: Keyring, key: string, observe: 
     },
     beforeSwap: (temporary) => {
       const salt = saltOf(temporary);
-      const envelopes = keyring.people.map((p) => ({ personId: p.id, ...sealTo(p.publicKey, Buffer.from(nextKey, 'hex'), envelopeContext(salt, p.id)) }));
+      const envelopes = keyring.people.filter((p) => !leavingOut.has(p.id)).map((p) => ({ personId: p.id, ...sealTo(p.publicKey, Buffer.from(nextKey, 'hex'), envelopeContext(salt, p.id)) }));
       keyring.keys.push({ salt, createdAt: db.now().toISOString(), envelopes });
       writeKeyring(db.path, keyring);
       observe('keyring-written');
