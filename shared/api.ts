@@ -30,6 +30,7 @@ import {
   type PanelSummary,
 } from './domain/panels.ts';
 import type { Dashboard } from './domain/dashboard.ts';
+import { AccessAddInput, AccessEnableInput, AccessRemoveInput, type AccessState } from './domain/access.ts';
 import { ActionDoneInput, ActionQuery, ActionReassignInput, ActionReopenInput, HandoverInput, type Action, type HandoverResult } from './domain/actions.ts';
 import type { Page } from './domain/paging.ts';
 import {
@@ -207,6 +208,11 @@ export const api = {
     RestoreInput,
     'Restore a backup over a database (the open one by default), keeping the current file aside; the restored database is then open',
   ),
+  'access.list': method<AccessState>()(NoInput, 'Who has access to the open database, each with their own passphrase, and when each last opened it'),
+  'access.enable': method<AccessState>()(AccessEnableInput, 'Give each person their own passphrase: the team passphrase becomes yours, and the database gets a new random key'),
+  'access.add': method<AccessState>()(AccessAddInput, 'Give a person access with their own passphrase'),
+  'access.remove': method<AccessState>()(AccessRemoveInput, 'Take a person’s access away; reencrypt also gives the database a new key, for someone who may have kept a copy'),
+  'access.reencrypt': method<AccessState>()(NoInput, 'Give the database a new random key, sealed to everyone who has access (for someone removed who may have kept a copy)'),
   'team.get': method<Team>()(NoInput, 'The team record and its settings'),
   'team.updateSettings': method<TeamSettings>()(TeamSettingsPatch, 'Change team settings'),
   'subjectAccess.search': method<SubjectAccessMatch[]>()(SubjectAccessQuery, 'Every record naming one child, by case ID or by initials with year group (and school); audited'),

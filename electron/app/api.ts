@@ -10,6 +10,8 @@ import { DEMO_PASSPHRASE } from './demo/passphrase.ts';
 import { assertLooksLikeTeamDatabase } from './db/file-checks.ts';
 import { createTeamDatabase, openTeamDatabase } from './db/team-db.ts';
 import { backupHandlers } from './db/backup-handlers.ts';
+import { accessHandlers } from './access/handlers.ts';
+import { changeOwnPassphrase } from './access/service.ts';
 import type { Handler } from './handler-types.ts';
 import { userPath } from './paths.ts';
 import { allocationHandlers } from './allocations/handlers.ts';
@@ -96,11 +98,14 @@ export const handlers: Handlers = {
   'db.changePassphrase': (session, input) => {
     // An import holds the connection across awaits; the swap would pull it from under it.
     if (session.progress) throw new AppError('invalid_input', `Wait for the ${session.progress.task} running now to finish.`);
-    session.database.changePassphrase(input.currentPassphrase, input.newPassphrase);
+    const db = session.database;
+    if (db.access) changeOwnPassphrase(db, input.currentPassphrase, input.newPassphrase);
+    else db.changePassphrase(input.currentPassphrase, input.newPassphrase);
     return { changed: true };
   },
   'db.backup': (session, { path }) => session.database.backup(userPath(path)),
   ...backupHandlers,
+  ...accessHandlers,
   'db.inspect': (_session, { path }) => {
     assertLooksLikeTeamDatabase(userPath(path));
     return { path: userPath(path) };

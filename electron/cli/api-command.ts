@@ -61,6 +61,8 @@ export const PASSPHRASES_ASKED: Partial<Record<MethodName, Asker>> = {
   }),
   'db.checkBackup': async () => ({ passphrase: await passphraseFrom('LINKDESK_PASSPHRASE', "The backup's passphrase: ") }),
   'db.restore': async () => ({ passphrase: await passphraseFrom('LINKDESK_PASSPHRASE', "The backup's passphrase: ") }),
+  'access.enable': async (unlockedWith) => ({ passphrase: unlockedWith ?? (await passphraseFrom('LINKDESK_PASSPHRASE', 'The team passphrase: ')) }),
+  'access.add': async () => ({ passphrase: await newPassphraseFrom('LINKDESK_NEW_PASSPHRASE') }),
 };
 
 function parsedInput(text: string | undefined): unknown {

@@ -31,6 +31,8 @@ export const CLI_OPTIONS = {
   initials: { type: 'string' },
   'year-group': { type: 'string' },
   urn: { type: 'string' },
+  person: { type: 'string' },
+  reencrypt: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 

@@ -23,6 +23,7 @@ import { listen, portOf, type Listening } from './serve.ts';
 import { forgetPassphrases, newPassphraseFrom, passphraseFrom } from './prompt.ts';
 import { whereCommands } from './where.ts';
 import { dataProtectionCommands } from './data-protection.ts';
+import { accessCommands } from './access.ts';
 
 export interface Cli {
   args: CliArgs;
@@ -75,6 +76,7 @@ const commands: Record<string, (cli: Cli) => Promise<void>> = {
   ...hubCommands({ call, unlock, requireOption }),
   ...whereCommands(),
   ...dataProtectionCommands({ call, unlock, requireOption }),
+  ...accessCommands({ call, unlock, requireOption }),
   api: apiCommand({ call, unlock: unlockSaying, requireOption }),
   async create(cli) {
     const db = requireOption(cli.args.values.db, '--db FILE');

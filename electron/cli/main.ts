@@ -19,6 +19,7 @@ Commands:
   backup --db FILE [--out FILE.linkdesk]            verified encrypted copy: to a new FILE, or into the team's backup folder
   restore --db FILE --from BACKUP                   put a backup in place (the current file is kept aside); passphrase: the backup's
   rekey --db FILE                                   change the passphrase (new one from LINKDESK_NEW_PASSPHRASE or a prompt)
+  access list|add|remove|enable|reencrypt --db FILE [--person NAME] [--reencrypt]   who has access, each with their own passphrase (the new person's from LINKDESK_NEW_PASSPHRASE or a prompt)
   demo --db FILE                                    create a demo team database with fictional data
   serve [--db FILE] [--port N]                      the app in your browser, on this computer only
   import-gias FILE --db FILE [--la CODE ...] [--dry-run]   import the DfE GIAS establishment CSV

@@ -34,7 +34,7 @@ export const backupHandlers: { [M in BackupMethod]: Handler<M> } = {
     if (!outcome) throw new AppError('internal', 'The backup did not run.');
     return outcome;
   },
-  'db.checkBackup': (session, { from, passphrase }) => checkBackup(session.database.path, userPath(from, 'from'), passphrase),
+  'db.checkBackup': (session, { from, passphrase }) => checkBackup(session.database.path, userPath(from, 'from'), passphrase, session.database.user),
   'db.restore': (session, input) => {
     const open = session.hasDatabase ? session.database : undefined;
     const target = input.path ? userPath(input.path) : open?.path;

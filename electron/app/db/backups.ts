@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { keyringPathFor } from '../access/keyring.ts';
 import type { BackupFile } from '../../../shared/api.ts';
 import { DEFAULT_BACKUP_FOLDER_NAME, type TeamSettings } from '../../../shared/domain/team.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -89,7 +90,11 @@ function findBackups(dbPath: string, folder: string): Found[] {
 /** Removes the oldest automatic backups beyond `keep`; returns the paths removed. */
 export function pruneBackups(dbPath: string, folder: string, keep: number): string[] {
   const excess = findBackups(dbPath, folder).slice(keep);
-  for (const file of excess) removeQuietly(file.path);
+  for (const file of excess) {
+    removeQuietly(file.path);
+    // Its access file (per-person access) goes with it.
+    removeQuietly(keyringPathFor(file.path));
+  }
   return excess.map((f) => f.path);
 }
 

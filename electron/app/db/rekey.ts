@@ -21,7 +21,7 @@ import { createPrivateFile, fsyncFile } from './durable.ts';
 import { asStorageFailure } from './storage-errors.ts';
 import { rekeyTemporaryPath, removeTemporary } from './temporaries.ts';
 import { verifyDatabaseFile } from './verify-copy.ts';
-import { write } from './write.ts';
+import { write, type Audit } from './write.ts';
 
 /** The moments a crash test stops at; each one is after the step named has finished. */
 export const REKEY_STEPS = ['copied', 'reencrypted', 'verified', 'closed', 'replaced', 'reopened'] as const;
@@ -41,6 +41,8 @@ interface PrepareRequest {
   actor: string;
   now: () => Date;
   observe: RekeyObserver;
+  /** The audit rows the copy gets; a passphrase change by default. */
+  record?: ((audit: Audit) => void) | undefined;
 }
 
 function reencrypt(file: string, req: PrepareRequest): void {
@@ -48,7 +50,8 @@ function reencrypt(file: string, req: PrepareRequest): void {
   try {
     verifyKey(copy);
     rekeyConnection(copy, req.next);
-    write({ db: copy, actor: req.actor, now: req.now }, (audit) => audit('database', null, 'change-passphrase'));
+    const record = req.record ?? ((audit: Audit) => audit('database', null, 'change-passphrase'));
+    write({ db: copy, actor: req.actor, now: req.now }, (audit) => record(audit));
   } finally {
     copy.close();
   }

@@ -32,6 +32,9 @@ import { applyWorkingPragmas, openConnection, type Connection } from './cipher.t
 import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './migrations/index.ts';
 import { verifyDatabaseFile } from './verify-copy.ts';
 import { write } from './write.ts';
+import { copyKeyringBeside, keyringPathFor, readKeyring } from '../access/keyring.ts';
+import { keepBackupKeysBeside } from '../access/restore-keys.ts';
+import { unlockBackup, type UnlockedKey } from '../access/unlock.ts';
 
 
 const WRONG_BACKUP_PASSPHRASE =
@@ -42,14 +45,20 @@ function returnsToOf(dbPath: string, backup: string, newestChangeAt: string | nu
 }
 
 /** Step 1 alone: what the settings screen shows before asking "restore to <date>?". */
-export function checkBackup(dbPath: string, backup: string, passphrase: string): BackupVerdict {
+export function checkBackup(dbPath: string, backup: string, passphrase: string, person: string): BackupVerdict {
+  return checkBackupWithKey(dbPath, backup, passphrase, person).verdict;
+}
+
+/** The key is the backup's own (access/unlock.ts): its access file's, the database's, or the passphrase. */
+function checkBackupWithKey(dbPath: string, backup: string, passphrase: string, person: string): { verdict: BackupVerdict; unlocked: UnlockedKey } {
   const source = path.resolve(backup);
   if (source === path.resolve(dbPath)) {
     throw new AppError('invalid_input', 'That is the database itself, not a backup of it. Choose a backup file.', { issues: [{ path: 'from', message: 'Choose a backup, not the database itself' }] });
   }
   assertLooksLikeTeamDatabase(source);
-  const verified = verifyDatabaseFile(source, passphrase, WRONG_BACKUP_PASSPHRASE);
-  return { path: source, teamName: verified.teamName, schemaVersion: verified.schemaVersion, returnsTo: returnsToOf(dbPath, source, verified.newestChangeAt) };
+  const unlocked = unlockBackup(path.resolve(dbPath), source, person, passphrase);
+  const verified = verifyDatabaseFile(source, unlocked.key, WRONG_BACKUP_PASSPHRASE);
+  return { verdict: { path: source, teamName: verified.teamName, schemaVersion: verified.schemaVersion, returnsTo: returnsToOf(dbPath, source, verified.newestChangeAt) }, unlocked };
 }
 
 export interface RestoreRequest {
@@ -102,6 +111,9 @@ function keepAside(target: string, at: Date): KeptAside | null {
     if (code === 'EEXIST' || code === 'EACCES' || code === 'EROFS' || code === 'ENOSPC') throw error;
     copyPrivately(target, kept);
   }
+  // The kept file opens on its own with the slots of its time.
+  const keyring = readKeyring(target);
+  if (keyring) copyKeyringBeside(keyring, kept);
   let journalMoved = false;
   if (fs.existsSync(journalPathFor(target))) {
     fs.renameSync(journalPathFor(target), journalPathFor(kept));
@@ -115,13 +127,14 @@ function undoKeepAside(target: string, kept: KeptAside | null): void {
   if (!kept) return;
   if (kept.journalMoved) fs.renameSync(journalPathFor(kept.path), journalPathFor(target));
   removeQuietly(kept.path);
+  removeQuietly(keyringPathFor(kept.path));
 }
 
 /** Migrates the private copy and records the restore in it, in one place before it is swapped in. */
-function recordRestoreInCopy(copy: string, req: RestoreRequest, summary: string): void {
+function recordRestoreInCopy(copy: string, req: RestoreRequest, key: string, summary: string): void {
   let db: Connection | undefined;
   try {
-    db = openConnection(copy, req.passphrase, { create: false });
+    db = openConnection(copy, key, { create: false });
     applyWorkingPragmas(db);
     if (schemaVersion(db) < LATEST_SCHEMA_VERSION) migrate(db);
     const ctx = { db, actor: req.user, now: req.now };
@@ -141,7 +154,7 @@ export function restoreBackup(req: RestoreRequest): Restored {
   const folder = path.dirname(target);
   if (req.open && req.open.path !== target) throw new AppError('invalid_input', 'The database to restore is not the one open.');
   const observe = req.observe ?? (() => undefined);
-  const verdict = checkBackup(target, req.from, req.passphrase);
+  const { verdict, unlocked } = checkBackupWithKey(target, req.from, req.passphrase, req.user);
   const summary = verdict.returnsTo ? `Restored a backup of ${verdict.returnsTo}` : 'Restored a backup';
   let lock = holdLock(req, target);
   const temporary = restoreTemporaryPath(target);
@@ -149,8 +162,10 @@ export function restoreBackup(req: RestoreRequest): Restored {
   try {
     removeTemporary(temporary);
     copyPrivately(verdict.path, temporary);
-    recordRestoreInCopy(temporary, req, summary);
-    verifyDatabaseFile(temporary, req.passphrase, WRONG_BACKUP_PASSPHRASE);
+    recordRestoreInCopy(temporary, req, unlocked.key, summary);
+    verifyDatabaseFile(temporary, unlocked.key, WRONG_BACKUP_PASSPHRASE);
+    // Before the swap: the database's access file then holds the restored file's key too.
+    if (unlocked.holder) keepBackupKeysBeside(target, verdict.path);
     observe('copied');
     if (req.open) lock = req.open.closeKeepingLock();
     kept = keepAside(target, req.now());
@@ -168,7 +183,7 @@ export function restoreBackup(req: RestoreRequest): Restored {
     throw asStorageFailure(error, folder, 'Nothing was restored; the database is as it was.');
   }
   if (!lock) throw new AppError('internal', 'The restore lost track of the lock.');
-  const db = openLockedTeamDatabase(target, req.passphrase, req.user, lock, req.now);
+  const db = openLockedTeamDatabase(target, req.passphrase, req.user, lock, req.now, unlocked);
   observe('opened');
   return { db, verdict, keptAt: kept?.path ?? null };
 }

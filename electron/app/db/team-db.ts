@@ -12,19 +12,22 @@ import type { Team } from '../../../shared/domain/team.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { verifyHistory } from '../audit/chain.ts';
 import { createTeam, getTeam } from '../team/service.ts';
-import { applicationId, applyWorkingPragmas, changeCount, integrityCheck, openConnection, verifyKey, type Connection } from './cipher.ts';
+import { applyWorkingPragmas, changeCount, integrityCheck, openConnection, verifyKey, type Connection } from './cipher.ts';
 import { deriveHmacKey, readSalt, verifyPageHmacs } from './cipher-integrity.ts';
 import { writeVerifiedBackup, type BackupWritten } from './backup-copy.ts';
 import { createPrivateFile, removeQuietly, replaceDurably } from './durable.ts';
 import { assertLooksLikeTeamDatabase, assertWritable } from './file-checks.ts';
-import { corruptError, diagnoseFirstReadCorrupt, hasHotJournal, passphraseOpensRawFile, wrongPassphraseError } from './key-check.ts';
 import { abandonLock, acquireLock, releaseLock, type HeldLock } from './lock-file.ts';
-import { LATEST_SCHEMA_VERSION, migrate, newerSchemaError, schemaVersion } from './migrations/index.ts';
+import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './migrations/index.ts';
 import { prepareRekey, type RekeyObserver } from './rekey.ts';
 import { asStorageFailure } from './storage-errors.ts';
 import { removeLeftoverTemporaries, removeTemporary } from './temporaries.ts';
 import { LINKDESK_APPLICATION_ID } from './verify-copy.ts';
-import { write, type WriteContext } from './write.ts';
+import { isDecryptFailure, openWithKey } from './open-with-key.ts';
+import { write, type Audit, type WriteContext } from './write.ts';
+import { recordSlotOpen } from '../access/opened.ts';
+import { copyKeyringBeside, readKeyring, removeKeyringTemporary } from '../access/keyring.ts';
+import { unlockDatabase, type SlotHolder, type UnlockedKey } from '../access/unlock.ts';
 
 export { LINKDESK_APPLICATION_ID };
 
@@ -74,9 +77,11 @@ export class TeamDatabase {
   private hmacKeyReady: Buffer | null = null;
   /** `changeCount` when the last backup was taken (or at open): more means something to back up. */
   private changesAtBackup: number;
+  private slot: SlotHolder | null;
 
-  constructor(filePath: string, db: Connection, user: string, lock: HeldLock, now: () => Date, passphrase: string) {
+  constructor(filePath: string, db: Connection, user: string, lock: HeldLock, now: () => Date, passphrase: string, access: SlotHolder | null = null) {
     this.path = filePath;
+    this.slot = access;
     this.connection = db;
     this.user = user;
     this.lock = lock;
@@ -85,6 +90,16 @@ export class TeamDatabase {
     this.hmacKey = this.deriveHmacKey(passphrase);
     this.historyOnOpen = verifyHistory(db);
     this.changesAtBackup = changeCount(db);
+  }
+
+  /** The person whose own passphrase opened it (access/), or null for a single-passphrase database. */
+  get access(): SlotHolder | null {
+    return this.slot;
+  }
+
+  /** Once per-person access is turned on, the one who turned it on holds the first slot. */
+  useSlot(holder: SlotHolder): void {
+    this.slot = holder;
   }
 
   get db(): Connection {
@@ -152,11 +167,34 @@ export class TeamDatabase {
    * crash-safe). `observe` is told as each step finishes; the crash tests stop there.
    */
   changePassphrase(current: string, next: string, observe: RekeyObserver = () => undefined): void {
+    // Each person's passphrase only unlocks their slot (access/service.ts changes it there).
+    if (this.access) throw new AppError('internal', 'A database with per-person access changes a person’s passphrase in their slot, not the database key.');
     assertPassphraseAcceptable(next, [this.team().settings.teamName, this.team().settings.localAuthority]);
     if (!timingSafeEqual(this.verifierOf(current), this.passphraseVerifier)) {
       throw new AppError('wrong_passphrase', 'The current passphrase is wrong, so the passphrase was not changed.', { field: 'currentPassphrase' });
     }
-    const prepared = prepareRekey({ path: this.path, live: this.db, current, next, actor: this.user, now: this.now, observe });
+    this.reencrypt(current, next, { observe });
+  }
+
+  /** Whether `key` is the one the database is encrypted with now. */
+  isCurrentKey(key: string): boolean {
+    return timingSafeEqual(this.verifierOf(key), this.passphraseVerifier);
+  }
+
+  /**
+   * The safe re-encryption of rekey.ts under `nextKey`. `record` writes the copy's audit
+   * rows (so they arrive with the new key); `beforeSwap` runs once the copy is verified and
+   * before it replaces the database (per-person access writes its keyring there).
+   */
+  reencrypt(currentKey: string, nextKey: string, options: { observe?: RekeyObserver; record?: (audit: Audit) => void; beforeSwap?: (temporary: string) => void }): void {
+    const observe = options.observe ?? (() => undefined);
+    const prepared = prepareRekey({ path: this.path, live: this.db, current: currentKey, next: nextKey, actor: this.user, now: this.now, observe, record: options.record });
+    try {
+      options.beforeSwap?.(prepared.temporary);
+    } catch (error) {
+      removeTemporary(prepared.temporary);
+      throw asStorageFailure(error, path.dirname(this.path), 'The database was not re-encrypted.');
+    }
     this.connection.close();
     observe('closed');
     try {
@@ -164,13 +202,13 @@ export class TeamDatabase {
     } catch (error) {
       // The database is still the old one, untouched: carry on with it.
       removeTemporary(prepared.temporary);
-      this.reopenOrClose(current);
+      this.reopenOrClose(currentKey);
       throw asStorageFailure(error, path.dirname(this.path), 'The passphrase has not been changed.');
     }
     observe('replaced');
-    this.passphraseVerifier = this.verifierOf(next);
+    this.passphraseVerifier = this.verifierOf(nextKey);
     this.useHmacKey(prepared.hmacKey);
-    this.reopenOrClose(next);
+    this.reopenOrClose(nextKey);
     // The change is in the new file's audit log; the next close backs it up.
     this.changesAtBackup = -1;
     observe('reopened');
@@ -192,7 +230,7 @@ export class TeamDatabase {
   /** A verified encrypted copy taken while the database stays open (see backup-copy.ts). */
   async backup(destination: string): Promise<BackupWritten> {
     const target = path.resolve(destination);
-    const written = writeVerifiedBackup(this.db, this.path, target, await this.hmacKey);
+    const written = this.withKeyring(writeVerifiedBackup(this.db, this.path, target, await this.hmacKey));
     write(this.writeContext, (audit) => audit('database', null, 'backup'));
     this.changesAtBackup = changeCount(this.db);
     return written;
@@ -204,8 +242,18 @@ export class TeamDatabase {
    * integrity_check, which authenticates every page it reads, checks the copy alone.
    */
   backupNow(target: string): BackupWritten {
-    const written = writeVerifiedBackup(this.db, this.path, target, this.hmacKeyReady);
+    const written = this.withKeyring(writeVerifiedBackup(this.db, this.path, target, this.hmacKeyReady));
     this.changesAtBackup = changeCount(this.db);
+    return written;
+  }
+
+  /**
+   * A backup carries the slots it needs: the access file as it is now, beside it. Should a
+   * crash come between the two, the database's own access file holds the backup's key too.
+   */
+  private withKeyring(written: BackupWritten): BackupWritten {
+    const keyring = this.access ? readKeyring(this.path) : null;
+    if (keyring) copyKeyringBeside(keyring, written.path);
     return written;
   }
 
@@ -223,11 +271,6 @@ export class TeamDatabase {
     const ok = integrity.length === 1 && integrity[0] === 'ok' && cipherIntegrity.length === 0 && history.length === 0;
     return { ok, integrity, cipherIntegrity, history, schemaVersion: schemaVersion(this.db) };
   }
-}
-
-function isDecryptFailure(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
 }
 
 function openWorkingConnection(file: string, passphrase: string): Connection {
@@ -302,45 +345,22 @@ export function openTeamDatabase(req: OpenRequest): TeamDatabase {
  * Opens a database whose lock the caller holds (a restore holds it throughout). On any
  * failure the lock goes back to how it was and the file is untouched.
  */
-export function openLockedTeamDatabase(target: string, passphrase: string, user: string, lock: HeldLock, now: () => Date): TeamDatabase {
+export function openLockedTeamDatabase(target: string, passphrase: string, user: string, lock: HeldLock, now: () => Date, unlocked?: UnlockedKey): TeamDatabase {
   let db: Connection | undefined;
   try {
     removeLeftoverTemporaries(target);
-    // SQLite would roll a hot journal back before it knows the key is right.
-    if (hasHotJournal(target) && !passphraseOpensRawFile(target, passphrase)) throw wrongPassphraseError(target);
-    db = openConnection(target, passphrase, { create: false });
-    try {
-      verifyKey(db);
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      if (code === 'SQLITE_NOTADB') throw wrongPassphraseError(target);
-      if (code === 'SQLITE_CORRUPT') throw diagnoseFirstReadCorrupt(target, passphrase);
-      throw error;
-    }
-    verifyIdentityAndVersion(db);
-    try {
-      getTeam(db);
-    } catch (error) {
-      if (isDecryptFailure(error)) throw corruptError(target);
-      throw error;
-    }
+    removeKeyringTemporary(target);
+    // A restore has already found the key, perhaps in the backup's own access file.
+    const { key, holder } = unlocked ?? unlockDatabase(target, user, passphrase);
+    db = openWithKey(target, key);
     applyWorkingPragmas(db);
     if (schemaVersion(db) < LATEST_SCHEMA_VERSION) migrate(db);
-    return new TeamDatabase(target, db, user, lock, now, passphrase);
+    const person = holder?.name ?? user;
+    if (holder) recordSlotOpen(target, { db, actor: person, now }, holder);
+    return new TeamDatabase(target, db, person, lock, now, key, holder);
   } catch (error) {
     db?.close();
     abandonLock(target, lock);
     throw asStorageFailure(error, path.dirname(target), 'The database was not opened and has not been changed.');
   }
-}
-
-function verifyIdentityAndVersion(db: Connection): void {
-  if (applicationId(db) !== LINKDESK_APPLICATION_ID) {
-    throw new AppError(
-      'not_linkdesk_database',
-      'This file is an encrypted database that opens with this passphrase, but it was not made by LinkDesk.',
-    );
-  }
-  const version = schemaVersion(db);
-  if (version > LATEST_SCHEMA_VERSION) throw newerSchemaError(version);
 }

@@ -6,9 +6,14 @@ import { createInterface } from 'node:readline';
 const CHILD = path.join(import.meta.dirname, 'crash-child.ts');
 
 export interface ChildPlan {
-  action: 'rekey' | 'restore' | 'midwrite' | 'hold';
+  action: 'rekey' | 'restore' | 'midwrite' | 'hold' | 'access-add' | 'access-remove' | 'access-remove-reencrypt';
   path: string;
   passphrase: string;
+  /** Who opens it (access-*): a person with their own passphrase. */
+  user?: string;
+  /** The person added or removed (access-*), and the new person's passphrase. */
+  person?: string;
+  personPassphrase?: string;
   next?: string;
   from?: string;
   stopAt?: string;

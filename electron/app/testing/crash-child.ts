@@ -5,6 +5,8 @@
  *
  *   rekey    {path, passphrase, next, stopAt?}     change the passphrase
  *   restore  {path, from, passphrase, stopAt?}     restore a backup
+ *   access-add {path, passphrase, user, person, personPassphrase, stopAt?}   give a person access
+ *   access-remove[-reencrypt] {path, passphrase, user, person, stopAt?}     take it away (and re-encrypt)
  *   midwrite {path, passphrase}                    open, start a large transaction whose pages
  *                                                  spill into the file, print "ready", wait
  *   hold     {path, passphrase}                    open, print "ready", then for each line on
@@ -17,9 +19,13 @@ import { appendAudit } from '../audit/chain.ts';
 import { restoreBackup, type RestoreStep } from '../db/restore.ts';
 import type { RekeyStep } from '../db/rekey.ts';
 import { openTeamDatabase } from '../db/team-db.ts';
+import { addPerson, removePerson, type AccessStep } from '../access/service.ts';
 
 interface Plan {
-  action: 'rekey' | 'restore' | 'midwrite' | 'hold';
+  action: 'rekey' | 'restore' | 'midwrite' | 'hold' | 'access-add' | 'access-remove' | 'access-remove-reencrypt';
+  user?: string;
+  person?: string;
+  personPassphrase?: string;
   path: string;
   passphrase: string;
   next?: string;
@@ -28,10 +34,10 @@ interface Plan {
 }
 
 const plan = JSON.parse(process.argv[2] ?? '{}') as Plan;
-const stopAt = (step: RekeyStep | RestoreStep): void => {
+const stopAt = (step: RekeyStep | RestoreStep | AccessStep): void => {
   if (step === plan.stopAt) process.kill(process.pid, 'SIGKILL');
 };
-const open = () => openTeamDatabase({ path: plan.path, passphrase: plan.passphrase, user: 'Crash Child' });
+const open = () => openTeamDatabase({ path: plan.path, passphrase: plan.passphrase, user: plan.user ?? 'Crash Child' });
 const outcome = (work: () => unknown): string => {
   try {
     return JSON.stringify({ ok: true, value: work() ?? null });
@@ -48,6 +54,16 @@ if (plan.action === 'rekey') {
 } else if (plan.action === 'restore') {
   const restored = restoreBackup({ path: plan.path, from: plan.from ?? '', passphrase: plan.passphrase, user: 'Crash Child', now: () => new Date(), observe: stopAt });
   restored.db.close();
+  process.stdout.write('done\n');
+} else if (plan.action === 'access-add') {
+  const db = open();
+  addPerson(db, plan.person ?? '', plan.personPassphrase ?? '', stopAt);
+  db.close();
+  process.stdout.write('done\n');
+} else if (plan.action === 'access-remove' || plan.action === 'access-remove-reencrypt') {
+  const db = open();
+  removePerson(db, plan.person ?? '', { reencrypt: plan.action === 'access-remove-reencrypt', observe: stopAt });
+  db.close();
   process.stdout.write('done\n');
 } else if (plan.action === 'midwrite') {
   const db = open();

@@ -9,6 +9,7 @@ import { CheckSection } from './settings/MaintenanceSections.tsx';
 import { RestoreSection } from './settings/RestoreSection.tsx';
 import { ScopeSettingsSection } from './settings/ScopeSettingsSection.tsx';
 import { PassphraseSection } from './settings/PassphraseSection.tsx';
+import { AccessSection } from './settings/AccessSection.tsx';
 import { PracticeRulesSection } from './settings/PracticeRulesSection.tsx';
 import { RetentionSection } from './settings/RetentionSection.tsx';
 import { TeamSettingsSection } from './settings/TeamSettingsSection.tsx';
@@ -42,6 +43,7 @@ export function SettingsPage() {
       <RetentionSection settings={team.data.settings} />
       <CalendarSection />
       <TemplatesSection />
+      <AccessSection context={[team.data.settings.teamName, team.data.settings.localAuthority]} />
       <PassphraseSection context={[team.data.settings.teamName, team.data.settings.localAuthority]} />
       <BackupsSection databasePath={info.data.session.path} onChoose={(path) => setRestoreFrom((r) => ({ path, choice: r.choice + 1 }))} />
       <RestoreSection key={restoreFrom.choice} initialPath={restoreFrom.path} />

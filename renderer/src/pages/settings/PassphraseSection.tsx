@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { z } from 'zod';
@@ -18,6 +19,8 @@ const ChangeForm = z.object({
 export function PassphraseSection({ context }: { context: string[] }) {
   const form = useForm({ currentPassphrase: '', newPassphrase: '', confirm: '' });
   const [changed, setChanged] = useState(false);
+  // With per-person access only your own passphrase changes (Who has access, above).
+  const perPerson = useQuery({ queryKey: ['access.list'], queryFn: () => invoke('access.list', {}) }).data?.perPerson ?? false;
 
   const submit = async () => {
     setChanged(false);
@@ -39,7 +42,11 @@ export function PassphraseSection({ context }: { context: string[] }) {
   return (
     <section aria-labelledby="passphrase-heading" className="card">
       <h2 id="passphrase-heading">Change the passphrase</h2>
-      <p>The whole database is re-encrypted with the new passphrase. Tell everyone who opens it, and keep your backups' old passphrase too.</p>
+      {perPerson ? (
+        <p>Changes your own passphrase only; everyone else keeps theirs. A backup opens with your new passphrase, or the one you had when it was made.</p>
+      ) : (
+        <p>The whole database is re-encrypted with the new passphrase. Tell everyone who opens it, and keep your backups' old passphrase too.</p>
+      )}
       {changed ? <Notice title="Passphrase changed">Use the new passphrase from now on.</Notice> : null}
       <FormShell form={form} onSubmit={() => submit()}>
         <Field id={form.idOf('currentPassphrase')} label="Current passphrase" type="password" autoComplete="current-password" value={form.values.currentPassphrase} onChange={(v) => form.set('currentPassphrase', v)} error={form.errorFor('currentPassphrase')} width="half" />
