@@ -22,6 +22,7 @@ import { escalationHandlers } from './escalations/handlers.ts';
 import { documentHandlers } from './documents/handlers.ts';
 import { actionHandlers } from './actions/handlers.ts';
 import { peopleHandlers } from './people/handlers.ts';
+import { plannerHandlers } from './planner/handlers.ts';
 import { schoolHandlers } from './schools/handlers.ts';
 import { updateSettings } from './team/service.ts';
 
@@ -110,6 +111,7 @@ export const handlers: Handlers = {
   ...schoolHandlers,
   ...peopleHandlers,
   ...allocationHandlers,
+  ...plannerHandlers,
   ...calendarHandlers,
   ...visitHandlers,
   ...contactHandlers,

@@ -23,11 +23,20 @@ import { migration0016 } from './0016-practice-words.ts';
 import { migration0017 } from './0017-action-list.ts';
 import { migration0018 } from './0018-record-versions.ts';
 import { migration0019 } from './0019-school-timeline.ts';
+import { migration0023 } from './0023-worker-base.ts';
 import type { Migration } from './types.ts';
+
+/**
+ * 0020-0022 belong to branches merged beside this one; until they are, their numbers hold
+ * migrations that do nothing, so 0023 keeps its number. Merging replaces these with the real ones.
+ */
+function reservedUntilMerged(versions: number[]): Migration[] {
+  return versions.map((version) => ({ version, name: `reserved for migration ${version}`, up: () => undefined }));
+}
 
 export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011,
   migration0012, migration0013, migration0014, migration0015, migration0016,
-  migration0017, migration0018, migration0019];
+  migration0017, migration0018, migration0019, ...reservedUntilMerged([20, 21, 22]), migration0023];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 
