@@ -119,6 +119,10 @@ export function buildPlan(state: AllocationState, extra: { schools: PlannerSchoo
       if (pin.keep) return current?.[role]?.personId ?? null;
       return (role === 'named' ? pin.namedId : pin.secondaryId) ?? null;
     };
+    if (pin && pinnedTo('named') !== null && pinnedTo('named') === pinnedTo('secondary')) {
+      const why = 'one worker cannot be both the named and the secondary link worker.';
+      throw new AppError('invalid_input', `The pin of ${school.name} cannot hold: ${why}`, { issues: [{ path: 'pins', message: why }] });
+    }
     for (const role of ['named', 'secondary'] as const) {
       const id = pinnedTo(role);
       const pairs = role === 'named' ? named : secondary;

@@ -59,6 +59,9 @@ export function buildMip(model: PlannerModel, infinity: number): Built {
   for (let s = 0; s < S; s++) {
     colCost[emptyNamed0 + s] = EMPTY_NAMED;
     colCost[emptySecondary0 + s] = EMPTY_SECONDARY;
+    // A pinned role is never left empty (capacity always leaves room for the pins).
+    if (model.pinnedNamed[s]) colUpper[emptyNamed0 + s] = 0;
+    if (model.pinnedSecondary[s]) colUpper[emptySecondary0 + s] = 0;
   }
   defs.forEach((d, k) => {
     for (let w = 0; w < W; w++) {
@@ -165,6 +168,7 @@ export function buildMip(model: PlannerModel, infinity: number): Built {
 
 /** Solves the model with HiGHS from the greedy start, within the time limit. Synchronous: run it in a worker thread. */
 export function solveMip(highs: Highs, model: PlannerModel, startFrom: Assignment, timeLimitSeconds: number): MipAnswer {
+  if (model.schools.length === 0) return { assignment: { named: [], secondary: [] }, objective: 0, lowerBound: 0, optimal: true };
   const built = buildMip(model, highs.infinity);
   const numRows = built.rowLower.length;
   const m = highs.createModel({
@@ -180,7 +184,11 @@ export function solveMip(highs: Highs, model: PlannerModel, startFrom: Assignmen
   });
   try {
     m.options.set({ output_flag: false, time_limit: timeLimitSeconds, mip_rel_gap: 1e-4, random_seed: 1 });
-    m.setSolution({ colValue: built.start(startFrom) });
+    try {
+      m.setSolution({ colValue: built.start(startFrom) });
+    } catch {
+      // A start HiGHS will not take only costs time: it searches from nothing.
+    }
     m.run();
     const status = m.getModelStatus();
     const info = (name: string): number => {
