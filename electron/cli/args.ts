@@ -20,6 +20,10 @@ export const CLI_OPTIONS = {
   visit: { type: 'string' },
   consultation: { type: 'string' },
   'valid-from': { type: 'string' },
+  hub: { type: 'string' },
+  'time-limit': { type: 'string' },
+  apply: { type: 'boolean', default: false },
+  reason: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 

@@ -18,6 +18,7 @@ import type { CliArgs } from './args.ts';
 import { exportCommands } from './exports.ts';
 import { hubCommands } from './hub-import.ts';
 import { importCommands } from './imports.ts';
+import { planCommands } from './plan.ts';
 import { listen, portOf, type Listening } from './serve.ts';
 import { forgetPassphrases, newPassphraseFrom, passphraseFrom } from './prompt.ts';
 import { whereCommands } from './where.ts';
@@ -70,6 +71,7 @@ const commands: Record<string, (cli: Cli) => Promise<void>> = {
   ...importCommands({ call, unlock, requireOption }),
   ...exportCommands({ call, unlock, requireOption }),
   ...hubCommands({ call, unlock, requireOption }),
+  ...planCommands({ call, unlock, requireOption }),
   ...whereCommands(),
   api: apiCommand({ call, unlock: unlockSaying, requireOption }),
   async create(cli) {
