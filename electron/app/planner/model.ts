@@ -245,3 +245,17 @@ export function restrictCandidates(model: PlannerModel, perSchool = CANDIDATES_P
   };
   return { model: { ...model, named: keep(model.named, 'named'), secondary: keep(model.secondary, 'secondary') }, candidates: perSchool };
 }
+
+/**
+ * A lower bound that needs no solver: each school's cheapest pair terms in each role (balance
+ * costs are never negative). HiGHS's bound replaces it once its first relaxation is solved.
+ */
+export function simpleLowerBound(model: PlannerModel): number {
+  let bound = 0;
+  for (const [role, pairs, empty] of [['named', model.named, EMPTY_NAMED], ['secondary', model.secondary, EMPTY_SECONDARY]] as const) {
+    const best = new Array<number>(model.schools.length).fill(empty);
+    for (const p of pairs) best[p.school] = Math.min(best[p.school] ?? empty, pairCost(model, p, role));
+    for (const b of best) bound += b;
+  }
+  return bound;
+}

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { greedy } from './greedy.ts';
 import type { MipAnswer } from './mip.ts';
-import { evaluate, type Assignment, type PlannerModel } from './model.ts';
+import { evaluate, simpleLowerBound, type Assignment, type PlannerModel } from './model.ts';
 
 export type SolverMessage =
   | { kind: 'greedy'; assignment: Assignment }
@@ -55,16 +55,18 @@ export function solve(model: PlannerModel, timeLimitSeconds: number): Promise<So
       void worker.terminate();
       const greedyAssignment = start ?? greedy(model);
       const greedyObjective = evaluate(model, greedyAssignment).total;
+      const floor = simpleLowerBound(model);
+      const bestBound = (highs: number | undefined) => (highs !== undefined && Number.isFinite(highs) ? Math.max(highs, floor) : floor);
       if (answer?.assignment && answer.objective !== null) {
         const objective = evaluate(model, answer.assignment).total;
         if (objective <= greedyObjective + 1e-6) {
-          const lowerBound = answer.optimal ? objective : Math.max(0, Math.min(answer.lowerBound, objective));
+          const lowerBound = answer.optimal ? objective : Math.min(bestBound(answer.lowerBound), objective);
           const gap = gapOf(objective, lowerBound);
           resolve({ assignment: answer.assignment, objective, lowerBound, gap, solver: 'highs', status: answer.optimal ? 'optimal' : 'time_limit', greedyObjective, failure });
           return;
         }
       }
-      const lowerBound = answer && Number.isFinite(answer.lowerBound) ? Math.max(0, Math.min(answer.lowerBound, greedyObjective)) : 0;
+      const lowerBound = Math.min(bestBound(answer?.lowerBound), greedyObjective);
       resolve({
         assignment: greedyAssignment, objective: greedyObjective, lowerBound, gap: gapOf(greedyObjective, lowerBound), solver: 'greedy', status: 'fallback', greedyObjective,
         failure: failure ?? (answer ? 'HiGHS found no better allocation in the time given' : null),
