@@ -106,7 +106,7 @@ describe('the allocation planner', () => {
     expect(applied).toMatchObject({ applied: 2, unchanged: 0, changedRoles: 4 });
     const rows = board(db.db, FROM, { hub: 'West' });
     expect(rows.every((r) => r.named && r.secondary)).toBe(true);
-    const audit = listAudit(db.db, 10).find((e) => e.entity === 'allocation_plan');
+    const audit = listAudit(db.db, 10).find((e) => e.entity === 'allocation-plan');
     expect(audit?.summary).toContain(`objective ${result.objective}`);
   });
 

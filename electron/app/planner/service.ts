@@ -124,7 +124,7 @@ export function applyPlan(ctx: WriteContext, input: ParsedApplyInput): ApplyPlan
   const solver = input.solver ? ` (${input.solver})` : '';
   const changedRoles = write(ctx, (audit) => {
     const n = applyJudged(ctx, judged, audit);
-    audit('allocation_plan', null, 'apply', `${changing.length} schools from ${input.from}${objective}${solver}`);
+    audit('allocation-plan', null, 'apply', `${changing.length} schools from ${input.from}${objective}${solver}`);
     return n;
   });
   return { applied: changing.length, unchanged: parsed.length - changing.length, changedRoles };
