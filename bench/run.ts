@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: prints median timings and ratios from one run. Not a test: nothing fails on a number.
- *   --only NAME[,NAME]  run only these benches (database, api, schools, allocations, documents, scale, startup)
+ *   --only NAME[,NAME]  run only these benches (database, api, schools, allocations, planner, documents, scale, startup)
  *   --json              print one JSON object of every figure on stdout (the tables go to stderr)
  */
 import os from 'node:os';
@@ -11,6 +11,7 @@ import { benchDatabase } from './database.bench.ts';
 import { benchDocuments } from './documents.bench.ts';
 import { printTo, say, type Results } from './harness.ts';
 import { benchScale } from './scale.bench.ts';
+import { benchPlanner } from './planner.bench.ts';
 import { benchSchools } from './schools.bench.ts';
 import { benchStartup } from './startup.bench.ts';
 
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => Results | Promise<Results>> = {
   schools: benchSchools,
   allocations: benchAllocations,
   documents: benchDocuments,
+  planner: benchPlanner,
   scale: () => benchScale(say),
   startup: benchStartup,
 };

@@ -15,6 +15,14 @@ export const ELECTRON_BUNDLES = [
   },
   {
     ...common,
+    // The allocation planner's solver thread (electron/app/planner/solve.ts finds it beside main.cjs).
+    // HiGHS loads its WebAssembly from its own folder, so it stays in node_modules.
+    entryPoints: ['electron/app/planner/solve-worker.ts'],
+    outfile: 'dist-electron/solve-worker.cjs',
+    external: ['highs'],
+  },
+  {
+    ...common,
     entryPoints: ['electron/main/preload.ts'],
     outfile: 'dist-electron/preload.cjs',
     external: ['electron'],
@@ -47,7 +55,7 @@ const builtinsThroughRequire = {
 };
 
 export const CLI_BUNDLE = {
-  entryPoints: ['electron/cli/main.ts'],
+  entryPoints: ['electron/cli/main.ts', 'electron/app/planner/solve-worker.ts'],
   bundle: true,
   splitting: true,
   platform: 'node',
@@ -58,6 +66,6 @@ export const CLI_BUNDLE = {
   chunkNames: 'chunks/[name]-[hash]',
   outExtension: { '.js': '.mjs' },
   banner: { js: "import { createRequire as __linkdeskCreateRequire } from 'node:module';\nconst require = __linkdeskCreateRequire(import.meta.url);" },
-  external: ['better-sqlite3-multiple-ciphers'],
+  external: ['better-sqlite3-multiple-ciphers', 'highs'],
   plugins: [builtinsThroughRequire],
 };

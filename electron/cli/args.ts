@@ -33,6 +33,9 @@ export const CLI_OPTIONS = {
   urn: { type: 'string' },
   person: { type: 'string' },
   reencrypt: { type: 'boolean', default: false },
+  'time-limit': { type: 'string' },
+  apply: { type: 'boolean', default: false },
+  reason: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 

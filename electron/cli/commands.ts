@@ -19,6 +19,7 @@ import { exportCommands } from './exports.ts';
 import { reportCommands } from './report.ts';
 import { hubCommands } from './hub-import.ts';
 import { importCommands } from './imports.ts';
+import { planCommands } from './plan.ts';
 import { listen, portOf, type Listening } from './serve.ts';
 import { forgetPassphrases, newPassphraseFrom, passphraseFrom } from './prompt.ts';
 import { whereCommands } from './where.ts';
@@ -74,6 +75,7 @@ const commands: Record<string, (cli: Cli) => Promise<void>> = {
   ...exportCommands({ call, unlock, requireOption }),
   ...reportCommands({ call, unlock, requireOption }),
   ...hubCommands({ call, unlock, requireOption }),
+  ...planCommands({ call, unlock, requireOption }),
   ...whereCommands(),
   ...dataProtectionCommands({ call, unlock, requireOption }),
   ...accessCommands({ call, unlock, requireOption }),

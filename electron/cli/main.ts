@@ -27,6 +27,7 @@ Commands:
   import-connections FILE --db FILE [--dry-run]     import declared connections from .csv or .xlsx
   import-allocations FILE --db FILE [--dry-run]     allocate link workers from a .csv or .xlsx (such as the SPOC list)
   import-hubs FILE --db FILE [--dry-run] [--apply-good-rows]   schools' hubs (and DSL name, DSL email) from a .csv or .xlsx of URN and Hub
+  plan-allocations --db FILE [--from DATE] [--hub NAME] [--time-limit S] [--apply --reason TEXT]   the best allocation by the team's weights (all open schools in scope, or one hub), explained; --apply applies it through the rules
   export-calendar --db FILE --out FILE.ics [--from DATE --to DATE] [--replace]   visits, pro forma deadlines and panel meetings for Outlook (default: the next year)
   export-spoc-list --db FILE --out FILE.xlsx [--valid-from DATE] [--replace]   the published SPOC contact list (schools with no SPOC: "to be allocated")
   report --db FILE --year 2026-27 [--term autumn|spring|summer] [--hub NAME] [--share] --out FILE.docx|FILE.xlsx [--replace] [--json]

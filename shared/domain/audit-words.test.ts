@@ -38,6 +38,11 @@ describe('the audit log in words', () => {
     expect(say('person', 'handover', '2 roles and 3 open actions moved; 1 school held back')).toBe('Leaver’s work handed over – 2 roles and 3 open actions moved; 1 school held back');
   });
 
+  it('says an applied allocation plan with its objective, and a worker’s base', () => {
+    expect(say('allocation-plan', 'apply', '12 schools from 2026-09-01; objective 310.5 (highs)')).toMatch(/^Allocation plan applied – 12 schools from/);
+    expect(say('person', 'set-base', 'at a school')).toBe('Worker’s base set – at a school');
+  });
+
   it('still says something readable for an entry it has no words for', () => {
     expect(say('future-thing', 'made-up')).toBe('Future thing: made up');
   });

@@ -52,6 +52,8 @@ const WHAT: Record<string, string> = {
   'connection end': 'Connection ended',
   'allocation assign': 'Link worker allocated',
   'allocation end': 'Link worker allocation ended',
+  'allocation-plan apply': 'Allocation plan applied',
+  'person set-base': 'Worker’s base set',
   'academic-year save': 'School year entered',
   'bank-holidays import': 'Bank holidays imported',
   'inset-day add': 'INSET day added',

@@ -13,6 +13,7 @@ import { DEMO_LEAVER } from './actions.ts';
 import type { Action, HandoverResult } from '../../../shared/domain/actions.ts';
 import type { PersonSummary } from '../../../shared/domain/people.ts';
 import type { ReportHeadline, TeamReport } from '../../../shared/domain/reports.ts';
+import type { PlanResult } from '../../../shared/domain/planner.ts';
 
 /** The demo opened on 24 Nov 2026, and a call that gives its answer or throws the refusal. */
 async function theDemoOn24Nov() {
@@ -114,5 +115,14 @@ describe('the demo team', () => {
     expect(next).toBeNull();
     expect(new Set(entries.map((e) => e.kind))).toEqual(new Set(TIMELINE_KINDS));
     expect(entries.find((e) => e.kind === 'closure')).toMatchObject({ at: '2026-10-23', title: 'School closed' });
+  });
+
+  it('places its schools and its workers’ bases on the map, so the planner weighs travel and plans a hub', async () => {
+    const { value } = await theDemoOn24Nov();
+    const plan = await value<PlanResult>('planner.propose', { scope: { kind: 'hub', hub: 'Coastal' }, timeLimitSeconds: 20 });
+    expect(plan.proposals.length).toBeGreaterThan(5);
+    expect(plan.proposals.every((p) => p.hub === 'Coastal')).toBe(true);
+    expect(plan.proposals.some((p) => p.terms.some((t) => t.term === 'travel'))).toBe(true);
+    expect(plan.objective).toBeLessThanOrEqual(plan.greedyObjective);
   });
 });

@@ -14,6 +14,7 @@ import { seedDemoDocuments } from './documents.ts';
 import { seedDemoEscalations } from './escalations.ts';
 import { seedDemoLastYear } from './last-year.ts';
 import { seedDemoPanels } from './panels.ts';
+import { seedDemoGeography } from './geography.ts';
 import { seedDemoRegister } from './register.ts';
 import { seedDemoStory } from './story.ts';
 import { seedDemoVisits } from './visits.ts';
@@ -36,6 +37,7 @@ export function createDemoDatabase(path: string, passphrase: string, user: strin
     // The county's post-16 team links with the FE colleges, so this team's scope leaves them out.
     updateSettings(db.writeContext, { idleLockMinutes: 15, teamFolder, categoriesInScope: DEMO_CATEGORIES_IN_SCOPE });
     const register = seedDemoRegister(db);
+    seedDemoGeography(db, register);
     seedDemoAllocations(db, register);
     seedDemoVisits(db, register.schools);
     seedDemoContacts(db, register);
