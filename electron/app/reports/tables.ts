@@ -74,6 +74,8 @@ export function summary(both: Both, id: string, title: string, figures: Figure[]
   };
 }
 
+export const MAX_CHARTED_GROUPS = 6;
+
 /** Rows of a group (a hub, a worker, a panel, a tag), each figure of this period then the previous one. */
 export function breakdown(both: Both, id: string, title: string, by: (f: Fact) => string | null, figures: Figure[], note?: string): ReportTable {
   const tallies = figures.map((f) => [tally(both.now, f.key, by), tally(both.before, f.key, by)]);
@@ -82,7 +84,10 @@ export function breakdown(both: Both, id: string, title: string, by: (f: Fact) =
     label: group,
     values: tallies.flatMap((pair) => pair.map((t) => shareable(t.get(group) ?? 0, both.share))),
   }));
-  return { id, title, columns: columnsFor(both, figures.map((f) => f.label)), percentColumns: [], chart: 'bar', rows, ...(note ? { note } : {}) };
+  // A bar chart of many groups (a team's workers) is not read, only scrolled past: past a few
+  // groups the table alone carries the figures, and the report stays a length people read.
+  const chart = rows.length <= MAX_CHARTED_GROUPS ? 'bar' : 'none';
+  return { id, title, columns: columnsFor(both, figures.map((f) => f.label)), percentColumns: [], chart, rows, ...(note ? { note } : {}) };
 }
 
 export function columnsFor(both: Both, labels: string[]): string[] {
