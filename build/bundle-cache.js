@@ -26,15 +26,18 @@ export function currentBundle(outDir, root) {
 }
 
 /**
- * Builds the bundle. `options` are esbuild's, with one entry point; `extraInputs` are files
- * (relative to root) that change the output without being imported, such as the build options'
- * own file. Returns the entry file of the new build.
+ * Builds the bundle. `options` are esbuild's; the first entry point is the one run, others (a
+ * worker thread's file) sit beside it. `extraInputs` are files (relative to root) that change the
+ * output without being imported, such as the build options' own file. Returns the entry file of
+ * the new build.
  */
 export async function buildBundle({ outDir, root, options, extraInputs = [] }) {
   const { build } = await import('esbuild');
   const builtFrom = Date.now();
   const result = await build({ ...options, absWorkingDir: root, outdir: path.join(outDir, 'out'), write: false, metafile: true, logLevel: 'silent' });
-  const [entryOutput] = Object.entries(result.metafile.outputs).filter(([, output]) => output.entryPoint);
+  // With code splitting a dynamically imported module's chunk names an entryPoint too, in an
+  // order esbuild does not promise: the entry is the output of the first entry point named.
+  const [entryOutput] = Object.entries(result.metafile.outputs).filter(([file, output]) => output.entryPoint === options.entryPoints[0] && !file.includes('/chunks/'));
   if (!entryOutput) throw new Error('esbuild made no entry file');
   const outBase = path.join(outDir, 'out');
   const files = result.outputFiles.map((f) => ({ rel: path.relative(outBase, f.path), contents: f.contents }));

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildBundle, currentBundle, freshBundle, type BundleSettings } from './bundle-cache.js';
+import { CLI_SETTINGS } from './cli.js';
 
 const BUNDLE_CACHE = path.join(import.meta.dirname, 'bundle-cache.js');
 const dirs: string[] = [];
@@ -53,6 +54,15 @@ describe('the compiled command line', () => {
     expect(currentBundle(p.outDir, p.root)).toBe(entry);
     expect(await freshBundle(p)).toBe(entry);
     expect(builds(p.outDir)).toHaveLength(1);
+  });
+
+  it('runs the first entry point of the real command line, not its worker thread nor a chunk loaded later', async () => {
+    // Chunks of dynamic imports name an entry point too, and esbuild orders its outputs as it
+    // likes: with the planner's worker as a second entry, a chunk came first and was run.
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkdesk-cli-'));
+    dirs.push(outDir);
+    const entry = await buildBundle({ ...CLI_SETTINGS, outDir });
+    expect(path.relative(outDir, entry).split(path.sep).slice(1)).toEqual(['main.mjs']);
   });
 
   it('is rebuilt after a source it was built from changed, and holds the change', async () => {
