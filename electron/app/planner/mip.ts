@@ -1,15 +1,20 @@
 /**
  * The exact model for HiGHS. Columns: one binary per allowed (school, worker) pair per role, a
  * slack per school and role for a role left empty, and, per worker and balance measure, the
- * deviations above and below the target's band (load - target = over - under + within, over and
- * under non-negative and priced, within free inside the band and unpriced), so the priced part
- * is exactly the distance beyond the band. Rows: each role filled once (or its slack),
- * one worker never both roles, capacity, and the balance equations. Its objective equals
+ * columns that price its distance from the target's band. Rows: each role filled once (or its
+ * slack), one worker never both roles, capacity, and the balance rows. Its objective equals
  * `evaluate` for the same assignment, so bound and gap speak of the same quantity.
+ *
+ * A measure that counts (schools, enhanced-support schools, Level 3 plans) is priced by the
+ * cost's values at whole loads joined by straight lines: the same cost wherever a load can
+ * actually be, but the relaxation can no longer spread 0.8 of a school to each worker for free,
+ * which is where almost all of the gap came from. Pupils are not whole-school steps, so they keep
+ * the band: load - target = over - under + within, over and under priced, within free.
  */
 import type { Highs } from 'highs';
 import {
-  capacityLeft, EMPTY_NAMED, EMPTY_SECONDARY, measures, NOBODY, pairCost, type Assignment, type ModelPair, type ModelSchool, type PlannerModel,
+  capacityLeft, deviationCost, EMPTY_NAMED, EMPTY_SECONDARY, measures, NOBODY, pairCost, type Assignment, type MeasureDef, type ModelPair, type ModelSchool,
+  type PlannerModel,
 } from './model.ts';
 
 export interface MipAnswer {
@@ -17,6 +22,8 @@ export interface MipAnswer {
   objective: number | null;
   lowerBound: number;
   optimal: boolean;
+  /** Set when a later check found a better allocation than the one HiGHS called optimal; its bound is then not trusted. */
+  refuted?: boolean;
 }
 
 interface Built {
@@ -34,16 +41,25 @@ interface Built {
   decode: (col: Float64Array) => Assignment;
 }
 
-export function buildMip(model: PlannerModel, infinity: number): Built {
+export type Role = 'named' | 'secondary';
+export const BOTH_ROLES: readonly Role[] = ['named', 'secondary'];
+
+/** The model of the given roles: a role left out has no columns, costs nothing and stays empty. */
+export function buildMip(full: PlannerModel, infinity: number, roles: readonly Role[] = BOTH_ROLES): Built {
+  const model: PlannerModel = { ...full, named: roles.includes('named') ? full.named : [], secondary: roles.includes('secondary') ? full.secondary : [] };
   const S = model.schools.length;
   const W = model.workers.length;
-  const defs = measures(model);
+  const defs = measures(full).filter((d) => roles.includes(d.role));
   const nNamed = model.named.length;
   const nSecondary = model.secondary.length;
   const emptyNamed0 = nNamed + nSecondary;
   const emptySecondary0 = emptyNamed0 + S;
   const dev0 = emptySecondary0 + S;
-  const numCols = dev0 + defs.length * W * 3;
+  // Per measure, per worker: [load, cost] when it counts, [over, under, within] for pupils.
+  const width = defs.map((d) => (d.integral ? 2 : 3));
+  const block0 = defs.map((_, k) => dev0 + W * width.slice(0, k).reduce((t, x) => t + x, 0));
+  const devCol = (k: number, w: number) => (block0[k] ?? 0) + w * (width[k] ?? 0);
+  const numCols = dev0 + W * width.reduce((t, x) => t + x, 0);
   const colCost = new Float64Array(numCols);
   const colLower = new Float64Array(numCols);
   const colUpper = new Float64Array(numCols).fill(1);
@@ -57,21 +73,27 @@ export function buildMip(model: PlannerModel, infinity: number): Built {
     integrality[nNamed + i] = 1;
   });
   for (let s = 0; s < S; s++) {
-    colCost[emptyNamed0 + s] = EMPTY_NAMED;
-    colCost[emptySecondary0 + s] = EMPTY_SECONDARY;
+    colCost[emptyNamed0 + s] = roles.includes('named') ? EMPTY_NAMED : 0;
+    colCost[emptySecondary0 + s] = roles.includes('secondary') ? EMPTY_SECONDARY : 0;
     // A pinned role is never left empty (capacity always leaves room for the pins).
-    if (model.pinnedNamed[s]) colUpper[emptyNamed0 + s] = 0;
-    if (model.pinnedSecondary[s]) colUpper[emptySecondary0 + s] = 0;
+    if (model.pinnedNamed[s] && roles.includes('named')) colUpper[emptyNamed0 + s] = 0;
+    if (model.pinnedSecondary[s] && roles.includes('secondary')) colUpper[emptySecondary0 + s] = 0;
   }
   defs.forEach((d, k) => {
     for (let w = 0; w < W; w++) {
-      const over = dev0 + (k * W + w) * 3;
-      colCost[over] = d.perUnit;
-      colCost[over + 1] = d.perUnit;
-      colUpper[over] = infinity;
-      colUpper[over + 1] = infinity;
-      colLower[over + 2] = -d.band;
-      colUpper[over + 2] = d.band;
+      const c = devCol(k, w);
+      if (d.integral) {
+        colUpper[c] = infinity; // the load
+        colCost[c + 1] = 1; // its cost, held up by the lines below
+        colUpper[c + 1] = infinity;
+        continue;
+      }
+      colCost[c] = d.perUnit;
+      colCost[c + 1] = d.perUnit;
+      colUpper[c] = infinity;
+      colUpper[c + 1] = infinity;
+      colLower[c + 2] = -d.band;
+      colUpper[c + 2] = d.band;
     }
   });
 
@@ -119,10 +141,18 @@ export function buildMip(model: PlannerModel, infinity: number): Built {
   defs.forEach((d, k) => {
     for (let w = 0; w < W; w++) {
       const cols = d.role === 'named' ? (namedByWorker[w] ?? []) : (secondaryByWorker[w] ?? []);
-      const over = dev0 + (k * W + w) * 3;
-      const rhs = d.target - d.fixedOf(model.workers[w] as PlannerModel['workers'][number]);
+      const c = devCol(k, w);
+      const fixed = d.fixedOf(model.workers[w] as PlannerModel['workers'][number]);
+      const weights = cols.map((x) => d.weightOf(model.schools[pairs(x).school] as ModelSchool));
+      if (d.integral) {
+        // load = fixed + the schools given here; cost >= every line of the cost at whole loads.
+        row([...cols, c], [...weights, -1], -fixed, -fixed);
+        for (const line of wholeLoadLines(d)) row([c + 1, c], [1, -line.slope], line.intercept, infinity);
+        continue;
+      }
+      const rhs = d.target - fixed;
       // load - over + under - within = target, with load = fixed + the schools given here.
-      row([...cols, over, over + 1, over + 2], [...cols.map((c) => d.weightOf(model.schools[pairs(c).school] as ModelSchool)), -1, 1, -1], rhs, rhs);
+      row([...cols, c, c + 1, c + 2], [...weights, -1, 1, -1], rhs, rhs);
     }
   });
 
@@ -145,8 +175,8 @@ export function buildMip(model: PlannerModel, infinity: number): Built {
       if (a.secondary[p.school] === p.worker) col[nNamed + i] = 1;
     });
     for (let s = 0; s < S; s++) {
-      if (a.named[s] === NOBODY) col[emptyNamed0 + s] = 1;
-      if (a.secondary[s] === NOBODY) col[emptySecondary0 + s] = 1;
+      if (a.named[s] === NOBODY || !roles.includes('named')) col[emptyNamed0 + s] = 1;
+      if (a.secondary[s] === NOBODY || !roles.includes('secondary')) col[emptySecondary0 + s] = 1;
     }
     defs.forEach((d, k) => {
       const load = model.workers.map((w) => d.fixedOf(w));
@@ -154,16 +184,37 @@ export function buildMip(model: PlannerModel, infinity: number): Built {
         if (w !== NOBODY) load[w] = (load[w] ?? 0) + d.weightOf(model.schools[s] as ModelSchool);
       });
       load.forEach((l, w) => {
-        const over = dev0 + (k * W + w) * 3;
+        const c = devCol(k, w);
+        if (d.integral) {
+          col[c] = l;
+          col[c + 1] = deviationCost(d, l);
+          return;
+        }
         const within = Math.max(-d.band, Math.min(d.band, l - d.target));
-        col[over] = Math.max(0, l - d.target - within);
-        col[over + 1] = Math.max(0, d.target - l + within);
-        col[over + 2] = within;
+        col[c] = Math.max(0, l - d.target - within);
+        col[c + 1] = Math.max(0, d.target - l + within);
+        col[c + 2] = within;
       });
     });
     return col;
   };
   return { numCols, colCost, colLower, colUpper, integrality, rowLower, rowUpper, starts, indices, values, start, decode };
+}
+
+/**
+ * The cost of a whole-number load, as lines: the chords between neighbouring whole loads around
+ * the band, which, extended, also carry the cost's straight parts beyond it. The cost is convex,
+ * so at every whole load the highest line is exactly the cost, and between them no lower.
+ */
+export function wholeLoadLines(d: MeasureDef): { slope: number; intercept: number }[] {
+  const lines: { slope: number; intercept: number }[] = [];
+  const from = Math.floor(d.target - d.band) - 1;
+  const to = Math.ceil(d.target + d.band);
+  for (let k = Math.max(from, 0); k <= to; k++) {
+    const slope = deviationCost(d, k + 1) - deviationCost(d, k);
+    lines.push({ slope, intercept: deviationCost(d, k) - slope * k });
+  }
+  return lines;
 }
 
 /** Solves the model with HiGHS from the greedy start, within the time limit. Synchronous: run it in a worker thread. */
@@ -183,7 +234,9 @@ export function solveMip(highs: Highs, model: PlannerModel, startFrom: Assignmen
     matrix: { format: 'csr', numRows, numCols: built.numCols, starts: built.starts, indices: built.indices, values: built.values },
   });
   try {
-    m.options.set({ output_flag: false, time_limit: timeLimitSeconds, mip_rel_gap: 1e-4, random_seed: 1 });
+    // Presolve finds almost nothing to remove from this model (every pair left is allowed, every
+    // row needed) and took a fifth of the time to optimal on the 400-school bench.
+    m.options.set({ output_flag: false, time_limit: timeLimitSeconds, mip_rel_gap: 1e-4, random_seed: 1, presolve: 'off' });
     try {
       m.setSolution({ colValue: built.start(startFrom) });
     } catch {

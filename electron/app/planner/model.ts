@@ -77,6 +77,8 @@ export interface MeasureDef {
   weightOf: (s: ModelSchool) => number;
   fixedOf: (w: ModelWorker) => number;
   role: 'named' | 'secondary';
+  /** Whether every load of this measure is a whole number (counts, not pupils): the exact model prices it more tightly. */
+  integral: boolean;
 }
 
 const HALF = 0.5;
@@ -128,16 +130,16 @@ export function measures(model: PlannerModel): MeasureDef[] {
   const w = model.weights;
   const defs: MeasureDef[] = [];
   if (w.schools) {
-    defs.push({ measure: 'schools', term: 'schools', perUnit: w.schools, target: totalSchools / n, band: HALF, weightOf: () => 1, fixedOf: (x) => x.fixed.schools, role: 'named' });
+    defs.push({ measure: 'schools', term: 'schools', perUnit: w.schools, target: totalSchools / n, band: HALF, weightOf: () => 1, fixedOf: (x) => x.fixed.schools, role: 'named', integral: true });
     defs.push({
       measure: 'secondary', term: 'schools', perUnit: w.schools * SECONDARY_SHARE, target: (sumFixed((x) => x.fixed.secondary) + model.schools.length) / n, band: HALF,
-      weightOf: () => 1, fixedOf: (x) => x.fixed.secondary, role: 'secondary',
+      weightOf: () => 1, fixedOf: (x) => x.fixed.secondary, role: 'secondary', integral: true,
     });
   }
-  if (w.pupils && totalPupils > 0) defs.push({ measure: 'pupils', term: 'pupils', perUnit: w.pupils / pupilsPerSchool, target: totalPupils / n, band: totalPupils / n / 20, weightOf: (s) => s.pupils, fixedOf: (x) => x.fixed.pupils, role: 'named' });
-  if (w.enhanced && totalEnhanced > 0) defs.push({ measure: 'enhanced', term: 'enhanced', perUnit: w.enhanced, target: totalEnhanced / n, band: HALF, weightOf: (s) => (s.enhanced ? 1 : 0), fixedOf: (x) => x.fixed.enhanced, role: 'named' });
+  if (w.pupils && totalPupils > 0) defs.push({ measure: 'pupils', term: 'pupils', perUnit: w.pupils / pupilsPerSchool, target: totalPupils / n, band: totalPupils / n / 20, weightOf: (s) => s.pupils, fixedOf: (x) => x.fixed.pupils, role: 'named', integral: false });
+  if (w.enhanced && totalEnhanced > 0) defs.push({ measure: 'enhanced', term: 'enhanced', perUnit: w.enhanced, target: totalEnhanced / n, band: HALF, weightOf: (s) => (s.enhanced ? 1 : 0), fixedOf: (x) => x.fixed.enhanced, role: 'named', integral: true });
   if (w.level3 && totalLevel3 > 0) {
-    defs.push({ measure: 'level3', term: 'level3', perUnit: w.level3, target: (totalSchools + totalLevel3) / n, band: HALF, weightOf: () => 1, fixedOf: (x) => x.fixed.schools + x.level3, role: 'named' });
+    defs.push({ measure: 'level3', term: 'level3', perUnit: w.level3, target: (totalSchools + totalLevel3) / n, band: HALF, weightOf: () => 1, fixedOf: (x) => x.fixed.schools + x.level3, role: 'named', integral: true });
   }
   return defs;
 }

@@ -56,17 +56,19 @@ export function solve(model: PlannerModel, timeLimitSeconds: number): Promise<So
       const greedyAssignment = start ?? greedy(model);
       const greedyObjective = evaluate(model, greedyAssignment).total;
       const floor = simpleLowerBound(model);
-      const bestBound = (highs: number | undefined) => (highs !== undefined && Number.isFinite(highs) ? Math.max(highs, floor) : floor);
+      // A bound above an allocation in hand is wrong (see solve-worker.ts): the one always true stands instead.
+      const bestBound = (highs: number | undefined, objective: number) =>
+        Math.min(highs !== undefined && Number.isFinite(highs) && !answer?.refuted && highs <= objective + 1e-6 ? Math.max(highs, floor) : floor, objective);
       if (answer?.assignment && answer.objective !== null) {
         const objective = evaluate(model, answer.assignment).total;
         if (objective <= greedyObjective + 1e-6) {
-          const lowerBound = answer.optimal ? objective : Math.min(bestBound(answer.lowerBound), objective);
+          const lowerBound = answer.optimal ? objective : bestBound(answer.lowerBound, objective);
           const gap = gapOf(objective, lowerBound);
           resolve({ assignment: answer.assignment, objective, lowerBound, gap, solver: 'highs', status: answer.optimal ? 'optimal' : 'time_limit', greedyObjective, failure });
           return;
         }
       }
-      const lowerBound = Math.min(bestBound(answer?.lowerBound), greedyObjective);
+      const lowerBound = bestBound(answer?.lowerBound, greedyObjective);
       resolve({
         assignment: greedyAssignment, objective: greedyObjective, lowerBound, gap: gapOf(greedyObjective, lowerBound), solver: 'greedy', status: 'fallback', greedyObjective,
         failure: failure ?? (answer ? 'HiGHS found no better allocation in the time given' : null),
