@@ -16,6 +16,7 @@ import {
   type EscalationDetail,
   type EscalationEntry,
 } from '../../../shared/domain/escalations.ts';
+import { LATE_REASON_KIND_LABELS } from '../../../shared/domain/reason-kinds.ts';
 import type { EscalationLogQuery } from '../../../shared/domain/reports.ts';
 import { formatDate, formatDateTime, localDay } from '../../../shared/format.ts';
 import type { Connection } from '../db/cipher.ts';
@@ -36,6 +37,12 @@ function hoursAfter(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   return `${h} h${m ? ` ${m} min` : ''}`;
+}
+
+/** The kind from the list, then the words: "No manager was available: both on leave" (an entry from before the kinds has its words only). */
+function lateReasonText(entry: EscalationEntry): string {
+  const parts = [entry.lateReasonKind ? LATE_REASON_KIND_LABELS[entry.lateReasonKind] : null, entry.lateReason].filter(Boolean);
+  return parts.length ? parts.join(': ') : '—';
 }
 
 function minutesToTell(detail: EscalationDetail): number {
@@ -61,6 +68,8 @@ function fieldValue(entry: EscalationEntry, field: keyof typeof ESCALATION_FIELD
       return entry.referralMade === 'yes' || entry.referralRoute ? referralRouteText(entry) : '—';
     case 'referralRouteOther':
       return orNone(entry.referralRouteOther);
+    case 'lateReasonKind':
+      return entry.lateReasonKind ? LATE_REASON_KIND_LABELS[entry.lateReasonKind] : '—';
     default:
       return orNone(entry[field]);
   }
@@ -109,7 +118,7 @@ export function escalationLogData(db: Connection, query: EscalationLogQuery, now
       toldLate: String(late.length),
       notYetTold: count((d) => d.clock.state === 'awaiting_manager' || d.clock.state === 'overdue'),
       open: count((d) => d.open),
-      late: late.map((d) => ({ reference: shortRef(d.current.escalationId), school: d.current.schoolName, hours: hoursAfter(minutesToTell(d)), reason: orNone(d.current.lateReason) })),
+      late: late.map((d) => ({ reference: shortRef(d.current.escalationId), school: d.current.schoolName, hours: hoursAfter(minutesToTell(d)), reason: lateReasonText(d.current) })),
       escalations: escalations.map((d, i) => ({
         heading: `${i + 1}. ${d.current.schoolName}: ${CONCERN_LABELS[d.current.concern]}, raised ${when(d.current.raisedAt)} (ref. ${shortRef(d.current.escalationId)})`,
         clock: clockText(d),
