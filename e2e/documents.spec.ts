@@ -39,7 +39,7 @@ test('create the Word record of a visit, find it listed, and save the SPOC list 
   await snapshot(page, 'documents');
 
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
-  const templates = page.getByRole('region', { name: 'Meeting record templates' });
+  const templates = page.getByRole('region', { name: 'Word templates' });
   const notWord = path.join(server.dataDir, 'letterhead.docx');
   fs.writeFileSync(notWord, 'not a Word file');
   await templates.getByLabel('Template file').fill(notWord);

@@ -20,10 +20,12 @@ import { LATE_REASON_KIND_LABELS } from '../../../shared/domain/reason-kinds.ts'
 import type { EscalationLogQuery } from '../../../shared/domain/reports.ts';
 import { formatDate, formatDateTime, localDay } from '../../../shared/format.ts';
 import type { Connection } from '../db/cipher.ts';
-import { fillTemplate } from '../documents/docx-template.ts';
+import { fillTemplate, inspectTemplate } from '../documents/docx-template.ts';
+import { selectActiveTemplate } from '../documents/repo.ts';
 import { defaultTemplate } from '../documents/templates.ts';
 import { escalationsRaisedBetween } from '../escalations/service.ts';
 import { getTeam } from '../team/service.ts';
+import { AppError } from '../../../shared/errors.ts';
 
 export const ESCALATION_LOG_MARKING = 'OFFICIAL-SENSITIVE';
 
@@ -131,6 +133,11 @@ export function escalationLogData(db: Connection, query: EscalationLogQuery, now
 /** The log as a .docx, and how many escalations it holds. */
 export function buildEscalationLog(db: Connection, query: EscalationLogQuery, now: Date): { bytes: Buffer; escalations: number } {
   const { escalations, data } = escalationLogData(db, query, now);
-  const template = defaultTemplate('escalation_log');
+  // The team's own log template when it has loaded one (checked again here: a template that has stopped fitting is refused, never printed with holes).
+  const template = selectActiveTemplate(db, 'escalation_log') ?? defaultTemplate('escalation_log');
+  const check = inspectTemplate(template.content, 'escalation_log', template.fileName);
+  if (check.unknown.length > 0) {
+    throw new AppError('invalid_input', `${template.fileName} uses placeholders LinkDesk does not fill: ${check.unknown.map((u) => `{${u}}`).join(', ')}. Nothing was saved.`, { check });
+  }
   return { bytes: fillTemplate(template.content, template.fileName, data), escalations: escalations.length };
 }
