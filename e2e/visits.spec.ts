@@ -126,4 +126,5 @@ test('cancel a visit with its reason chosen from the list, and find it counted b
   await expect(byReason.getByRole('row', { name: /^The link worker was unavailable/ }).locator('td').first()).toHaveText('1');
   await expect(byReason.getByRole('row', { name: /^The school was closed/ }).locator('td').first()).toHaveText('1');
   await expect(page.getByText('jury service')).toHaveCount(0);
+  await page.locator('.report-table').filter({ has: byReason }).screenshot({ path: path.join(import.meta.dirname, 'artifacts', 'screens', 'report-cancelled-by-reason.png') });
 });

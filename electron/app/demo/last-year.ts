@@ -38,7 +38,7 @@ export const LAST_YEAR = AcademicYearInput.parse({
 const VISIT_DAYS = ['2026-05-12', '2026-05-19', '2026-06-09', '2026-06-16', '2026-06-23', '2026-07-07'];
 type Outcome = 'on_time' | 'late' | 'without_pro_forma' | 'cancelled';
 const OUTCOMES: Outcome[] = ['on_time', 'on_time', 'on_time', 'late', 'without_pro_forma', 'cancelled'];
-/** The cancelled visits (the 6th and 12th school) by index modulo 2: a closure, and a visit put off to the autumn. */
+/** The reasons of the cancelled visits (the 6th and the 12th school, one per round of OUTCOMES): a visit put off to the autumn, and a closure. */
 const CANCELLED: [CancelledReasonKind, string][] = [
   ['moved_to_next_term', 'Ofsted inspection that week: the head teacher asked to meet in the autumn instead'],
   ['school_closure', 'School closed for a heating failure'],
@@ -56,7 +56,7 @@ export function seedDemoLastYear(db: TeamDatabase, register: DemoRegister): void
     const move = (to: string, on: string, reason?: string, heldBy?: string) => moveVisitStatus(ctx, MoveVisitStatus.parse({ id: visit.id, to, on, ...(reason ? { reason } : {}), ...(heldBy ? { heldBy } : {}) }));
     if (outcome === 'cancelled') {
       // Two cancellations that summer, for two of the usual reasons.
-      const [reasonKind, reason] = CANCELLED[i % CANCELLED.length] ?? ['other', 'Cancelled'];
+      const [reasonKind, reason] = CANCELLED[Math.floor(i / OUTCOMES.length) % CANCELLED.length] ?? ['other', 'Cancelled'];
       moveVisitStatus(ctx, MoveVisitStatus.parse({ id: visit.id, to: 'cancelled', on: addDays(date, -3), reasonKind, reason }));
       return;
     }
