@@ -6,7 +6,8 @@ import { ReportQuery, type TeamReport } from '../../../shared/domain/reports.ts'
 import { MoveVisitStatus, PlanVisitInput } from '../../../shared/domain/visits.ts';
 import { correctEscalation, raiseEscalation } from '../escalations/service.ts';
 import { insertEntry } from '../escalations/repo.ts';
-import { aTeamDatabase } from '../testing/builders.ts';
+import { createDispatcher } from '../dispatcher.ts';
+import { aSession, aTeamDatabase } from '../testing/builders.ts';
 import { buildReportTeam, SECRETS } from '../testing/report-team.ts';
 import { moveVisitStatus, planVisit } from '../visits/service.ts';
 import { buildReport } from './service.ts';
@@ -74,5 +75,32 @@ describe('the reasons a report counts: the kind chosen from the list, never the 
     });
     const json = JSON.stringify(report);
     for (const secret of SECRETS) expect(json, secret).not.toContain(secret);
+  });
+});
+
+describe('the reasons through the API', () => {
+  it('cancels a visit only with a kind from the list, records a manager told late only with one, and the report counts both', async () => {
+    const db = aTeamDatabase({ now: () => new Date('2027-01-20T10:00:00Z') });
+    buildReportTeam(db);
+    const spring = db.db.prepare("SELECT id FROM visit WHERE urn = '100601' AND term = 'spring'").pluck().get() as string;
+    const file = db.path;
+    db.close();
+    const dispatch = createDispatcher(aSession(() => new Date('2027-01-20T10:00:00Z')));
+    expect(await dispatch('db.unlock', { path: file, passphrase: 'correct horse battery staple', userName: 'Tess Manager' })).toMatchObject({ ok: true });
+
+    const cancel = { id: spring, to: 'cancelled', on: '2027-01-19', reason: 'Mrs Jonquil asked to move it' };
+    expect(await dispatch('visits.setStatus', cancel)).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { issues: [{ path: 'reasonKind', message: 'Choose why the visit was cancelled' }] } } });
+    expect(await dispatch('visits.setStatus', { ...cancel, reasonKind: 'a long story' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatch('visits.setStatus', { ...cancel, reasonKind: 'moved_to_next_term' })).toMatchObject({
+      ok: true, value: { status: 'cancelled', cancelledReasonKind: 'moved_to_next_term', cancelledReason: 'Mrs Jonquil asked to move it' },
+    });
+
+    const concern = { raisedAt: '2027-01-15T16:00', raisedBy: 'DSL', urn: '100602', children: [], concern: 'neglect', summary: 'Hungry most mornings', managerInformedAt: '2027-01-18T09:00', managerInformed: 'Cara Lead' };
+    expect(await dispatch('escalations.raise', concern)).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { issues: [{ path: 'lateReasonKind' }] } } });
+    expect(await dispatch('escalations.raise', { ...concern, lateReasonKind: 'out_of_hours' })).toMatchObject({ ok: true, value: { current: { lateReasonKind: 'out_of_hours', lateReason: null } } });
+
+    const spring2027 = await dispatch('reports.build', { year: '2026-27', term: 'spring' });
+    expect(spring2027).toMatchObject({ ok: true, value: { headline: { visitsCancelledByReason: { moved_to_next_term: 1, notCategorised: 0 }, toldLateByReason: { out_of_hours: 1, notCategorised: 0 } } } });
+    expect(JSON.stringify(spring2027)).not.toContain('Mrs Jonquil');
   });
 });
