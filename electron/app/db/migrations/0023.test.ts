@@ -4,6 +4,7 @@ import { verifyTriggers } from '../../audit/chain.ts';
 import { purgeEscalation } from '../../retention/repo.ts';
 import { PASSPHRASE, tempDir } from '../../testing/builders.ts';
 import { openConnection, type Connection } from '../cipher.ts';
+import { ESCALATION_PURGE_TRIGGERS } from './0021-retention.ts';
 import { migrate } from './index.ts';
 
 const ENTRY = `INSERT INTO escalation_entry (id, escalation_id, corrects_id, version, raised_at, raised_by, urn, children, concern, summary, manager_informed_at,
@@ -26,6 +27,7 @@ function aDatabaseAt22(): Connection {
 describe('migration 0023: the kinds of reason for a cancelled visit and a manager told late', () => {
   it('leaves the cancelled visits and late entries from before it not categorised, and keeps their words', () => {
     const db = aDatabaseAt22();
+    expect(verifyTriggers(db)).toEqual([]);
     expect(migrate(db, 23)).toBe(23);
     expect(db.prepare('SELECT id, cancelled_reason, cancelled_reason_kind FROM visit ORDER BY id').all()).toEqual([
       { id: 'v1', cancelled_reason: 'Head teacher off sick', cancelled_reason_kind: null },
@@ -33,6 +35,15 @@ describe('migration 0023: the kinds of reason for a cancelled visit and a manage
     ]);
     expect(db.prepare('SELECT late_reason, late_reason_kind FROM escalation_entry').get()).toEqual({ late_reason: 'Raised on a Friday evening', late_reason_kind: null });
     expect(verifyTriggers(db)).toEqual([]);
+    db.close();
+  });
+
+  it('names 0021’s update trigger put back on a schema-23 database: it would let a purge change the kind', () => {
+    const db = aDatabaseAt22();
+    migrate(db, 23);
+    db.exec('DROP TRIGGER escalation_entry_no_update');
+    db.exec(ESCALATION_PURGE_TRIGGERS.escalation_entry_no_update);
+    expect(verifyTriggers(db)).toMatchObject([{ kind: 'altered_trigger', table: 'escalation_entry', message: expect.stringContaining('escalation_entry_no_update') }]);
     db.close();
   });
 
