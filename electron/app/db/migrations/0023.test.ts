@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CANCELLED_REASON_KINDS, LATE_REASON_KINDS } from '../../../../shared/domain/reason-kinds.ts';
 import { verifyTriggers } from '../../audit/chain.ts';
 import { purgeEscalation } from '../../retention/repo.ts';
 import { PASSPHRASE, tempDir } from '../../testing/builders.ts';
@@ -35,6 +36,16 @@ describe('migration 0023: the kinds of reason for a cancelled visit and a manage
     ]);
     expect(db.prepare('SELECT late_reason, late_reason_kind FROM escalation_entry').get()).toEqual({ late_reason: 'Raised on a Friday evening', late_reason_kind: null });
     expect(verifyTriggers(db)).toEqual([]);
+    db.close();
+  });
+
+  it('takes every kind the screens offer, and the lists are the same as shared/domain/reason-kinds.ts', () => {
+    const db = aDatabaseAt22();
+    migrate(db, 23);
+    for (const kind of CANCELLED_REASON_KINDS) db.prepare("UPDATE visit SET cancelled_reason_kind = ? WHERE id = 'v1'").run(kind);
+    const checks = (table: string) => String(db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(table));
+    expect(/cancelled_reason_kind IN \(([^)]*)\)/.exec(checks('visit'))?.[1]?.split(', ').map((k) => k.replace(/'/g, ''))).toEqual([...CANCELLED_REASON_KINDS]);
+    expect(/late_reason_kind IN \(([^)]*)\)/.exec(checks('escalation_entry'))?.[1]?.split(', ').map((k) => k.replace(/'/g, ''))).toEqual([...LATE_REASON_KINDS]);
     db.close();
   });
 
