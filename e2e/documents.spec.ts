@@ -39,11 +39,18 @@ test('create the Word record of a visit, find it listed, and save the SPOC list 
   await snapshot(page, 'documents');
 
   await page.getByRole('link', { name: 'Settings', exact: true }).click();
-  const templates = page.getByRole('region', { name: 'Meeting record templates' });
+  const templates = page.getByRole('region', { name: 'Word templates' });
   const notWord = path.join(server.dataDir, 'letterhead.docx');
   fs.writeFileSync(notWord, 'not a Word file');
   await templates.getByLabel('Template file').fill(notWord);
   await templates.getByRole('button', { name: 'Check the template' }).click();
   await expect(templates.getByRole('alert').first()).toContainText('is not a Word .docx file');
   await expectAccessible(page, 'settings with templates');
+  // The report and the escalation log may have the team's own template too.
+  await templates.getByRole('button', { name: /For$/ }).click();
+  await expect(page.getByRole('option', { name: 'Termly and annual report', exact: true })).toBeVisible();
+  await expect(page.getByRole('option', { name: 'Escalation log', exact: true })).toBeVisible();
+  await page.getByRole('option', { name: 'Termly and annual report', exact: true }).click();
+  await expect(templates.getByRole('heading', { level: 3, name: 'Termly and annual report' })).toBeVisible();
+  await templates.screenshot({ path: path.join(import.meta.dirname, 'artifacts', 'screens', 'settings-templates.png') });
 });

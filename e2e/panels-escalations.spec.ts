@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, focusIsVisible, snapshot, tabTo, test } from './fixtures.ts';
 
@@ -112,11 +113,16 @@ test('log an escalation, watch it become overdue, then record the manager told l
   await setMoment(entry, 'Manager told at', '25/11/2026', '09:31');
   await entry.getByLabel('Manager told', { exact: true }).fill('Grace Bello');
   await entry.getByRole('button', { name: 'Add the entry' }).click();
-  await expect(entry.getByRole('alert')).toContainText('record why');
-  await entry.getByLabel('Why the manager was told late').fill('Both managers were at a strategy meeting all morning.');
+  await expect(entry.getByRole('alert')).toContainText('choose why');
+  // The reason from the list is what the reports count; the words stay on the entry.
+  await choose(page, entry, 'Why the manager was told late', 'No manager was available');
+  await entry.getByLabel('The reason in words (optional)').fill('Both managers were at a strategy meeting all morning.');
+  await expectAccessible(page, 'the manager told late, with a reason chosen');
+  await entry.getByRole('group', { name: 'The manager (within 24 hours)' }).screenshot({ path: path.join(import.meta.dirname, 'artifacts', 'screens', 'escalation-late-reason.png') });
   await entry.getByRole('button', { name: 'Add the entry' }).click();
   await expect(page.getByText('Entry added to the log')).toBeVisible();
   await expect(page.getByText('Manager told late: 0 h 01 min after the 24 hours')).toBeVisible();
+  await expect(page.getByText('No manager was available: Both managers were at a strategy meeting all morning.').first()).toBeVisible();
 
   await choose(page, entry, 'Referral made', 'Yes');
   await entry.getByLabel('Outcome (optional)').fill('Strategy discussion held; no further action for the team.');

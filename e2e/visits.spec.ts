@@ -100,3 +100,31 @@ test('log a phone call with a follow-up, see it on the dashboard, and clear it',
   await expect(page.getByRole('region', { name: /This week/ })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Follow-up due: Hollins Nursery School' })).toHaveCount(0);
 });
+
+test('cancel a visit with its reason chosen from the list, and find it counted by reason in the report, without its words', async ({ page, server }) => {
+  server.setClock('2026-11-24T10:00:00Z');
+  await page.goto(server.open);
+  await page.getByLabel('Your name').fill('Amira Khan');
+  await page.getByRole('button', { name: 'Open the demo' }).click();
+  await page.getByRole('link', { name: 'Visits', exact: true }).click();
+  await page.getByRole('link', { name: /^Autumn term visit to .+: Agreed$/ }).first().click();
+  const progress = page.getByRole('region', { name: 'Progress' });
+  await progress.getByRole('button', { name: 'Cancel the visit' }).click();
+  await expect(progress.getByRole('alert').first()).toContainText('Choose why the visit was cancelled');
+
+  await progress.getByRole('button', { name: /Why it is cancelled \(needed to cancel\)$/ }).click();
+  await page.getByRole('option', { name: 'The link worker was unavailable', exact: true }).click();
+  await progress.getByLabel(/^Reason in words/).fill('Link worker called for jury service');
+  await expectAccessible(page, 'cancelling a visit, a reason chosen');
+  await snapshot(page, 'visit-cancel');
+  await progress.getByRole('button', { name: 'Cancel the visit' }).click();
+  await expect(page.getByText('Status: Cancelled (The link worker was unavailable: Link worker called for jury service)')).toBeVisible();
+
+  // The report counts the kind (the demo's own cancellation was a school closed by a flood), never the words.
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Reports' }).click();
+  const byReason = page.locator('table[data-table="visits-cancelled"]');
+  await expect(byReason.getByRole('row', { name: /^The link worker was unavailable/ }).locator('td').first()).toHaveText('1');
+  await expect(byReason.getByRole('row', { name: /^The school was closed/ }).locator('td').first()).toHaveText('1');
+  await expect(page.getByText('jury service')).toHaveCount(0);
+  await page.locator('.report-table').filter({ has: byReason }).screenshot({ path: path.join(import.meta.dirname, 'artifacts', 'screens', 'report-cancelled-by-reason.png') });
+});

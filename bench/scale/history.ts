@@ -102,7 +102,7 @@ function visitOf(y: YearContext, school: CountySchool, term: Term): void {
   const visit: StoredVisit = {
     id: randomUUID(), urn: school.urn, schoolName: school.name, yearLabel: y.year.label, term: term.name, date: toAgree ? null : date, agreedWith: toAgree ? null : 'Head teacher',
     agreedOn: toAgree ? null : agreedOn, status: toAgree ? 'to_be_agreed' : 'agreed', proFormaSentOn: null, proFormaReturnedOn: null, heldOn: null, heldBy: null, heldByName: null,
-    heldWithoutProForma: null, recordWrittenOn: null, cancelledReason: null, movedReason: null,
+    heldWithoutProForma: null, recordWrittenOn: null, cancelledReason: null, cancelledReasonKind: null, movedReason: null,
   };
   y.clock.set(agreedOn < today ? agreedOn : today, '09:00');
   write(y.ctx, (audit) => {
@@ -113,7 +113,7 @@ function visitOf(y: YearContext, school: CountySchool, term: Term): void {
   const sent = addDays(date, -14);
   if (sent >= today) return;
   if (rng.chance(0.04)) {
-    step(y, visit, addDays(date, -3), 'cancelled', { cancelledReason: 'School closed for the day' });
+    step(y, visit, addDays(date, -3), 'cancelled', { cancelledReason: 'School closed for the day', cancelledReasonKind: 'school_closure' });
     return;
   }
   step(y, visit, sent, 'pro_forma_sent', { proFormaSentOn: sent });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { CANCELLED_REASON_KINDS, LATE_REASON_KINDS } from '../../shared/domain/reason-kinds.ts';
 import { FEWER_THAN_FIVE, type TeamReport } from '../../shared/domain/reports.ts';
 import { docxText } from '../app/documents/docx-template.ts';
 import { createDispatcher } from '../app/dispatcher.ts';
@@ -49,6 +50,10 @@ describe('linkdesk report and export-escalation-log', { timeout: 300_000 }, () =
     expect(printed).toEqual({ period: app.period.label, previousPeriod: app.previous.label, filters: [], shared: false, ...app.headline, path: out });
     expect(Object.keys(printed.visits as object)).toEqual(['planned', 'held', 'cancelled', 'missing']);
     expect(Object.keys(printed.escalations as object)).toEqual(['raised', 'toldWithin24h', 'toldLate', 'open']);
+    // Cancelled visits and managers told late by the reason chosen from the list: the demo's autumn visit cancelled for a flood.
+    expect(Object.keys(printed.visitsCancelledByReason as object)).toEqual([...CANCELLED_REASON_KINDS, 'notCategorised']);
+    expect(Object.keys(printed.toldLateByReason as object)).toEqual([...LATE_REASON_KINDS, 'notCategorised']);
+    expect(printed.visitsCancelledByReason).toMatchObject({ school_closure: 1, notCategorised: 0 });
     expect(printed.consultations).toMatchObject({ held: app.headline.consultations.held, withNurse: app.headline.consultations.withNurse });
     expect(typeof printed.schoolsWithNoContact).toBe('number');
     expect((printed.visits as { planned: number }).planned).toBeGreaterThan(0);

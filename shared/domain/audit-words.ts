@@ -8,7 +8,7 @@ import { ACTION_SOURCE_LABELS, type ActionSource } from './actions.ts';
 import { ROLE_NAMES, type AllocationRole } from './allocations.ts';
 import { TERM_LABELS, type TermName } from './calendar.ts';
 import { CHANNEL_LABELS, type Channel } from './contacts.ts';
-import { RECORD_KIND_LABELS, type RecordKind } from './documents.ts';
+import { TEMPLATE_KIND_LABELS, type TemplateKind } from './documents.ts';
 import { CONNECTION_LABELS, type ConnectionKind } from './people.ts';
 import { VISIT_STATUS_LABELS, type VisitStatus } from './visits.ts';
 
@@ -134,8 +134,8 @@ function summaryWords(entry: AuditWords): string {
     const who = ROLE_NAMES[role as AllocationRole] ?? role ?? '';
     return overridden ? `${who}; warnings overridden: ${overridden.split(', ').map((r) => RULE_WORDS[r] ?? r.replace(/_/g, ' ')).join(', ')}` : who;
   }
-  const record = /^(visit_record|consultation_record)(: .*)?$/.exec(s);
-  if (record) return `${RECORD_KIND_LABELS[record[1] as RecordKind]}${record[2] ?? ''}`;
+  const record = /^(visit_record|consultation_record|team_report|escalation_log)(: .*)?$/.exec(s);
+  if (record) return `${TEMPLATE_KIND_LABELS[record[1] as TemplateKind]}${record[2] ?? ''}`;
   return s
     .replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (day) => formatDate(day))
     .replace(/\b1 (children|allocations|meetings|schools)\b/g, (_, noun: string) => plural(1, SINGULAR[noun] ?? noun));

@@ -40,6 +40,8 @@ const COMMON: PlaceholderTree = {
  */
 export const TEMPLATE_KINDS = [...RECORD_KINDS, 'team_report', 'escalation_log'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+/** Every kind may be the team's own template (Settings, Templates), since schema 24 the report and the escalation log too. */
+export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = { ...RECORD_KIND_LABELS, team_report: 'Termly and annual report', escalation_log: 'Escalation log' };
 
 export const PLACEHOLDERS: Record<TemplateKind, PlaceholderTree> = {
   visit_record: {
@@ -129,6 +131,18 @@ export const RAW_PLACEHOLDERS: Partial<Record<TemplateKind, readonly string[]>> 
 /** A template without these would make a record that does not say which school or meeting it is about. */
 export const REQUIRED_PLACEHOLDERS = ['schoolName', 'date'] as const;
 
+/**
+ * What a team's own template of each kind must hold, and why: without them the document would
+ * not say what it is about, or would have nowhere to put what it is for. A finished document
+ * loaded by mistake has none of them.
+ */
+export const REQUIRED_OF_KIND: Record<TemplateKind, { placeholders: readonly string[]; why: string }> = {
+  visit_record: { placeholders: REQUIRED_PLACEHOLDERS, why: 'its records would not say which school or meeting they are about' },
+  consultation_record: { placeholders: REQUIRED_PLACEHOLDERS, why: 'its records would not say which school or meeting they are about' },
+  team_report: { placeholders: ['@report', 'period'], why: 'the report would not say which period it counts, or its figures would have nowhere to go' },
+  escalation_log: { placeholders: ['period', 'escalations'], why: 'the log would not say which days it covers, or its escalations would have nowhere to go' },
+};
+
 /** Every placeholder path a kind allows: "teamName", "children", "children.initials". */
 export function allowedPaths(kind: TemplateKind): Set<string> {
   const paths = new Set<string>();
@@ -153,7 +167,7 @@ export interface TemplateCheck {
 
 export interface TemplateVersion {
   id: string;
-  kind: RecordKind;
+  kind: TemplateKind;
   fileName: string;
   sha256: string;
   loadedBy: string;
@@ -162,7 +176,7 @@ export interface TemplateVersion {
 }
 
 export interface TemplatesState {
-  kind: RecordKind;
+  kind: TemplateKind;
   /** The template in use: a loaded one, or the default that comes with LinkDesk. */
   active: TemplateVersion | null;
   versions: TemplateVersion[];
@@ -196,7 +210,7 @@ export const DocumentsQuery = z.object({ urn: Urn.optional(), sourceId: z.string
 
 export const CreateRecordInput = z.object({ kind: z.enum(['visit', 'consultation']), id: z.string().uuid() }).strict();
 export const LoadTemplateInput = z
-  .object({ kind: z.enum(RECORD_KINDS), path: filePath('Choose the .docx file, or enter its full path').optional(), upload: TransferId.optional() })
+  .object({ kind: z.enum(TEMPLATE_KINDS), path: filePath('Choose the .docx file, or enter its full path').optional(), upload: TransferId.optional() })
   .strict()
   .superRefine(oneFileToRead('Choose the .docx file, or enter its full path'));
 export const SpocListInput = z

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { line, lines } from './text.ts';
 import { isRealWallTime, LOCAL_DATE_TIME, londonInstant, londonWallTime } from './london-time.ts';
 import { ChildRef } from './records.ts';
+import { LateReasonKind } from './reason-kinds.ts';
 
 /** A child missing education (not registered at a school, nor otherwise receiving a suitable education) is its own concern, not neglect. */
 export const CONCERNS = ['child_protection', 'adult_safeguarding', 'neglect', 'domestic_abuse', 'missing_education', 'other'] as const;
@@ -78,6 +79,8 @@ export const EscalationFields = z
     summary: lines().min(1, 'Write a short summary of the concern').max(4000),
     managerInformedAt: optionalWallTime('when the manager was told'),
     managerInformed: optionalText(200),
+    /** Why the manager was told late, from the fixed list the reports count: needed when told late (the words above stay optional). */
+    lateReasonKind: z.union([z.literal(''), LateReasonKind]).optional().transform((v) => (v ? v : null)),
     lateReason: optionalText(2000),
     referralMade: z.enum(REFERRAL_ANSWERS).default('not_known'),
     /** Where the referral went (or would go): needed when one was made. */
@@ -187,7 +190,8 @@ export const ESCALATION_FIELD_LABELS: Record<keyof Fields, string> = {
   summary: 'Summary',
   managerInformedAt: 'Manager told at',
   managerInformed: 'Manager told',
-  lateReason: 'Reason for telling the manager late',
+  lateReasonKind: 'Why the manager was told late',
+  lateReason: 'Reason for telling the manager late, in words',
   referralMade: 'Referral made',
   referralRoute: 'Referral route',
   referralRouteOther: 'Referral route (other)',

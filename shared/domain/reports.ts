@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { isoDate } from '../dates.ts';
 import { line } from './text.ts';
 import { TERM_NAMES, type TermName } from './calendar.ts';
+import type { CancelledReasonKind, LateReasonKind } from './reason-kinds.ts';
 
 export const ReportQuery = z
   .object({
@@ -81,6 +82,10 @@ export interface ReportHeadline {
   escalations: { raised: number; toldWithin24h: number; toldLate: number; open: number };
   panels: { meetings: number; attended: number };
   schoolsWithNoContact: number;
+  /** Cancelled visits by the reason chosen from the list; notCategorised: cancelled before the list was asked (schema 23). */
+  visitsCancelledByReason: Record<CancelledReasonKind | 'notCategorised', number>;
+  /** Escalations whose manager was told late, by the reason chosen from the list on the latest entry. */
+  toldLateByReason: Record<LateReasonKind | 'notCategorised', number>;
 }
 
 export interface TeamReport {

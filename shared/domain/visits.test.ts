@@ -37,7 +37,8 @@ describe('termly visit rules', () => {
     expect(reasonNeeded('agreed', 'held')).toBe('Say why the visit was held without a pro forma');
     expect(reasonNeeded('pro_forma_sent', 'held')).toBeNull();
     expect(reasonNeeded('pro_forma_returned', 'held')).toBeNull();
-    expect(reasonNeeded('agreed', 'cancelled')).toBe('Say why the visit was cancelled');
+    // A cancellation asks for its kind from the list (MoveVisitStatus); its words are optional.
+    expect(reasonNeeded('agreed', 'cancelled')).toBeNull();
     expect(canMove('to_be_agreed', 'held')).toBe(false);
     expect(MoveVisitStatus.safeParse({ id: '7f6d2c1a-4b3e-4c2d-9a1b-2c3d4e5f6a7b', to: 'held', on: '2026-11-12', heldBy: 'Sam' }).success).toBe(false);
   });
@@ -106,6 +107,10 @@ describe('termly visit rules', () => {
   });
 
   it('asks why a visit was cancelled', () => {
-    expect(MoveVisitStatus.safeParse({ id: '5b3f0c55-7d5e-4a57-9a4f-3f4b52f7b3a1', to: 'cancelled', on: '2026-11-23' }).error?.issues[0]?.message).toBe('Say why the visit was cancelled');
+    const id = '5b3f0c55-7d5e-4a57-9a4f-3f4b52f7b3a1';
+    expect(MoveVisitStatus.safeParse({ id, to: 'cancelled', on: '2026-11-23' }).error?.issues).toMatchObject([{ path: ['reasonKind'], message: 'Choose why the visit was cancelled' }]);
+    expect(MoveVisitStatus.safeParse({ id, to: 'cancelled', on: '2026-11-23', reasonKind: 'snow' }).error?.issues[0]?.message).toBe('Choose why the visit was cancelled');
+    expect(MoveVisitStatus.parse({ id, to: 'cancelled', on: '2026-11-23', reasonKind: 'school_closure' })).toMatchObject({ reasonKind: 'school_closure', reason: null });
+    expect(MoveVisitStatus.safeParse({ id, to: 'held', on: '2026-11-23', reasonKind: 'school_closure' }).error?.issues[0]?.message).toBe('A reason from the list is only for cancelling a visit');
   });
 });

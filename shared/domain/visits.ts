@@ -8,6 +8,7 @@ import { isoDate } from '../dates.ts';
 import { line } from './text.ts';
 import { addDays, formatDate } from '../format.ts';
 import { TERM_NAMES, termOn, type AcademicYear, type Term, type TermName } from './calendar.ts';
+import { CancelledReasonKind } from './reason-kinds.ts';
 import { Urn } from './schools.ts';
 import { dayOfWeek, isInsetDay, nonWorkingReason, shiftWorkingDays, type WorkingCalendar } from './working-days.ts';
 
@@ -45,9 +46,11 @@ export function heldWithoutProForma(from: VisitStatus, to: VisitStatus): boolean
   return from === 'agreed' && to === 'held';
 }
 
-/** The reason a move needs, said as the form asks for it; null when it needs none. */
+/**
+ * The reason in words a move needs, said as the form asks for it; null when it needs none. A
+ * cancellation needs its kind from the list instead (MoveVisitStatus); its words are optional.
+ */
 export function reasonNeeded(from: VisitStatus, to: VisitStatus): string | null {
-  if (to === 'cancelled') return 'Say why the visit was cancelled';
   if (heldWithoutProForma(from, to)) return 'Say why the visit was held without a pro forma';
   return null;
 }
@@ -206,11 +209,14 @@ export const MoveVisitStatus = z
     to: z.enum(VISIT_STATUSES),
     on: IsoDate,
     reason: line().max(500).optional().transform((v) => (v ? v : null)),
+    /** Why a visit is cancelled, from the fixed list the reports count: needed to cancel, refused otherwise. */
+    reasonKind: CancelledReasonKind.optional(),
     /** The worker who held the visit, when it is marked held. */
     heldBy: z.string().uuid('Choose who held the visit').optional(),
   })
   .strict()
-  .refine((m) => m.to !== 'cancelled' || m.reason, { message: 'Say why the visit was cancelled', path: ['reason'] });
+  .refine((m) => m.to !== 'cancelled' || m.reasonKind, { message: 'Choose why the visit was cancelled', path: ['reasonKind'] })
+  .refine((m) => m.to === 'cancelled' || !m.reasonKind, { message: 'A reason from the list is only for cancelling a visit', path: ['reasonKind'] });
 
 export interface Visit {
   id: string;
@@ -232,6 +238,8 @@ export interface Visit {
   heldWithoutProForma: string | null;
   recordWrittenOn: string | null;
   cancelledReason: string | null;
+  /** Why it was cancelled, from the list; null for a visit cancelled before the kinds were asked (schema 23). */
+  cancelledReasonKind: CancelledReasonKind | null;
   movedReason: string | null;
   deadlines: VisitDeadlines | null;
 }

@@ -10,6 +10,7 @@ import { ESCALATION_TRIGGERS } from '../db/migrations/0010-escalations.ts';
 import { AUDIT_TRIGGERS } from '../db/migrations/0012-audit-chain.ts';
 import { ESCALATION_OPEN_TRIGGER } from '../db/migrations/0013-work-in-front.ts';
 import { ESCALATION_PURGE_TRIGGERS } from '../db/migrations/0021-retention.ts';
+import { ESCALATION_KIND_TRIGGERS } from '../db/migrations/0023-reason-kinds.ts';
 import { auditRowHash, GENESIS_HASH } from './chain-hash.ts';
 import { purgesWithoutAudit, auditChainPage, auditHighestIdUsed, auditIdWithHash, insertAudit, nextAuditLink, triggersOn, type AuditRecord, type ChainedAuditRecord } from './repo.ts';
 
@@ -44,13 +45,17 @@ const LOG_NAME: Record<Table, string> = { audit_log: 'audit log', escalation_ent
 /** The triggers of the latest schema. A migration that changes one must change it here too. */
 const EXPECTED_TRIGGERS: { name: string; table: Table; sql: string; keeps: string; risk: string; sinceSchema?: number; beforeSchema?: number }[] = [
   ...Object.entries(AUDIT_TRIGGERS).map(([name, sql]) => ({ name, table: 'audit_log' as const, sql, keeps: 'the audit log append-only', risk: 'the audit log could have been changed without LinkDesk' })),
-  // Since schema 21 the update trigger lets a recorded retention purge through (0021-retention.ts).
+  // Since schema 21 the update trigger lets a recorded retention purge through (0021-retention.ts);
+  // since 23 the purge must leave the late reason's kind as it was too (0023-reason-kinds.ts).
   ...Object.entries(ESCALATION_TRIGGERS).map(([name, sql]) => ({
     name, table: 'escalation_entry' as const, sql, keeps: 'the escalation log append-only', risk: 'the escalation log could have been changed without LinkDesk',
     ...(name === 'escalation_entry_no_update' ? { beforeSchema: 21 } : {}),
   })),
   ...Object.entries(ESCALATION_PURGE_TRIGGERS).filter(([name]) => name.startsWith('escalation_entry')).map(([name, sql]) => ({
-    name, table: 'escalation_entry' as const, sql, keeps: 'the escalation log append-only', risk: 'the escalation log could have been changed without LinkDesk', sinceSchema: 21,
+    name, table: 'escalation_entry' as const, sql, keeps: 'the escalation log append-only', risk: 'the escalation log could have been changed without LinkDesk', sinceSchema: 21, beforeSchema: 23,
+  })),
+  ...Object.entries(ESCALATION_KIND_TRIGGERS).map(([name, sql]) => ({
+    name, table: 'escalation_entry' as const, sql, keeps: 'the escalation log append-only', risk: 'the escalation log could have been changed without LinkDesk', sinceSchema: 23,
   })),
   // Not a guard of the log, but dropped or altered it would let the open escalations drift from it.
   ...Object.entries(ESCALATION_OPEN_TRIGGER).map(([name, sql]) => ({

@@ -56,7 +56,7 @@ describe('the dashboard', () => {
     planVisit(db.writeContext, PlanVisitInput.parse({ urn: '100502', yearLabel: '2026-27', term: 'autumn', date: '2026-12-10' }));
     aSchool(db, { urn: '100503', name: 'Dunmere Primary School' });
     const dunmere = planVisit(db.writeContext, PlanVisitInput.parse({ urn: '100503', yearLabel: '2026-27', term: 'autumn', date: '2026-12-09' })).visit;
-    moveVisitStatus(db.writeContext, MoveVisitStatus.parse({ id: dunmere.id, to: 'cancelled', on: '2026-11-20', reason: 'School merging in January' }));
+    moveVisitStatus(db.writeContext, MoveVisitStatus.parse({ id: dunmere.id, to: 'cancelled', on: '2026-11-20', reasonKind: 'no_longer_needed', reason: 'School merging in January' }));
 
     // Autumn starts on Wednesday 2 Sep: its second week ends on Friday 11 Sep.
     expect(kinds(dashboard(db.db, '2026-09-03').thisWeek)).toEqual([]);

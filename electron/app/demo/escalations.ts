@@ -25,7 +25,7 @@ export function seedDemoEscalations(db: TeamDatabase, register: DemoRegister): v
 
   raise({
     raisedAt: hoursAgo(120), raisedBy: 'SENCO', urn: d, children: [], concern: 'adult_safeguarding', summary: 'A parent with care needs appears to be left without support.',
-    managerInformedAt: hoursAgo(90), managerInformed: 'Tess Manager', lateReason: 'Raised late on a Friday; the duty manager line was not answered until Saturday morning.',
+    managerInformedAt: hoursAgo(90), managerInformed: 'Tess Manager', lateReasonKind: 'out_of_hours', lateReason: 'Raised late on a Friday; the duty manager line was not answered until Saturday morning.',
     referralMade: 'yes', referralRoute: 'adult_services', referralAt: hoursAgo(88), advice: 'The link worker referred the parent to Adult Services with the school’s agreement.',
   });
 

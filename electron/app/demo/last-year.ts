@@ -10,6 +10,7 @@ import { ContactInput, CHANNELS } from '../../../shared/domain/contacts.ts';
 import { CorrectEscalationInput, RaiseEscalationInput, type RaiseEscalationInput as RaiseInput } from '../../../shared/domain/escalations.ts';
 import { AddMeetingInput, RecordMeetingInput } from '../../../shared/domain/panels.ts';
 import { CHILD_CATEGORIES, ConsultationInput, DECISIONS, KEY_AREAS, VisitRecordInput } from '../../../shared/domain/records.ts';
+import type { CancelledReasonKind } from '../../../shared/domain/reason-kinds.ts';
 import { MoveVisitStatus, PlanVisitInput } from '../../../shared/domain/visits.ts';
 import { addDays } from '../../../shared/format.ts';
 import { selectCurrentPeriod } from '../allocations/repo.ts';
@@ -37,6 +38,11 @@ export const LAST_YEAR = AcademicYearInput.parse({
 const VISIT_DAYS = ['2026-05-12', '2026-05-19', '2026-06-09', '2026-06-16', '2026-06-23', '2026-07-07'];
 type Outcome = 'on_time' | 'late' | 'without_pro_forma' | 'cancelled';
 const OUTCOMES: Outcome[] = ['on_time', 'on_time', 'on_time', 'late', 'without_pro_forma', 'cancelled'];
+/** The reasons of the cancelled visits (the 6th and the 12th school, one per round of OUTCOMES): a visit put off to the autumn, and a closure. */
+const CANCELLED: [CancelledReasonKind, string][] = [
+  ['moved_to_next_term', 'Ofsted inspection that week: the head teacher asked to meet in the autumn instead'],
+  ['school_closure', 'School closed for a heating failure'],
+];
 
 export function seedDemoLastYear(db: TeamDatabase, register: DemoRegister): void {
   const ctx = db.writeContext;
@@ -49,7 +55,9 @@ export function seedDemoLastYear(db: TeamDatabase, register: DemoRegister): void
     const { visit } = planVisit(ctx, PlanVisitInput.parse({ urn, yearLabel: '2025-26', term: 'summer', date, agreedWith: 'Head teacher', agreedOn: '2025-09-10' }));
     const move = (to: string, on: string, reason?: string, heldBy?: string) => moveVisitStatus(ctx, MoveVisitStatus.parse({ id: visit.id, to, on, ...(reason ? { reason } : {}), ...(heldBy ? { heldBy } : {}) }));
     if (outcome === 'cancelled') {
-      move('cancelled', addDays(date, -3), 'School closed for a heating failure');
+      // Two cancellations that summer, for two of the usual reasons.
+      const [reasonKind, reason] = CANCELLED[Math.floor(i / OUTCOMES.length) % CANCELLED.length] ?? ['other', 'Cancelled'];
+      moveVisitStatus(ctx, MoveVisitStatus.parse({ id: visit.id, to: 'cancelled', on: addDays(date, -3), reasonKind, reason }));
       return;
     }
     const due = deadlinesFor(workingCalendar(db.db, urn), date);
@@ -111,12 +119,12 @@ function seedLastYearEscalations(db: TeamDatabase, schools: string[]): void {
   raise({ raisedAt: '2026-04-28T10:15', raisedBy: 'DSL', urn: a, children: [], concern: 'neglect', summary: 'Concerns about a family’s housing.', managerInformedAt: '2026-04-28T11:00', closedAt: '2026-05-12T09:00', ...closed });
   raise({
     raisedAt: '2026-05-22T15:30', raisedBy: 'Head teacher', urn: b, children: [], concern: 'child_protection', summary: 'A disclosure on the last day before half term.',
-    managerInformedAt: '2026-05-26T09:00', lateReason: 'Raised on the Friday before the bank holiday; the duty manager was told on the Tuesday.',
+    managerInformedAt: '2026-05-26T09:00', lateReasonKind: 'out_of_hours', lateReason: 'Raised on the Friday before the bank holiday; the duty manager was told on the Tuesday.',
     closedAt: '2026-06-15T12:00', ...closed, referralMade: 'yes', referralRoute: 'ifd_mash_by_school', outcome: 'Referred by the school; a child and family assessment followed.',
   });
   const typed: RaiseInput = {
     raisedAt: '2026-06-17T09:00', raisedBy: 'SENCO', urn: c, children: [], concern: 'domestic_abuse', summary: 'Operation Encompass notification followed up.',
-    managerInformedAt: '2026-06-18T14:00', managerInformed: 'Grace Bello', lateReason: 'Told the next afternoon.', referralMade: 'no',
+    managerInformedAt: '2026-06-18T14:00', managerInformed: 'Grace Bello', lateReasonKind: 'manager_unavailable', lateReason: 'Told the next afternoon: both managers were at a strategy meeting all morning.', referralMade: 'no',
   };
   const first = raise(typed);
   // The manager was told the same morning: the first entry had the wrong day.

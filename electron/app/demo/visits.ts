@@ -3,6 +3,7 @@
  * held, pro forma sent and returned, agreed, moved with a reason, cancelled, still to agree.
  */
 import { AcademicYearInput } from '../../../shared/domain/calendar.ts';
+import type { CancelledReasonKind } from '../../../shared/domain/reason-kinds.ts';
 import { MoveVisitStatus, PlanVisitInput, type VisitStatus } from '../../../shared/domain/visits.ts';
 import { saveYear } from '../calendar/service.ts';
 import type { TeamDatabase } from '../db/team-db.ts';
@@ -59,7 +60,8 @@ interface Plan {
   date: string;
   steps: [VisitStatus, string][];
   movedTo?: [string, string];
-  cancel?: string;
+  /** Why it was cancelled: the kind the reports count, and the words on the visit. */
+  cancel?: [CancelledReasonKind, string];
 }
 
 const AUTUMN: Plan[] = [
@@ -70,7 +72,7 @@ const AUTUMN: Plan[] = [
   { date: '2026-12-08', steps: [['pro_forma_sent', '2026-11-23']] },
   { date: '2026-12-10', steps: [] },
   { date: '2026-12-15', steps: [], movedTo: ['2026-12-16', 'Head teacher at a trust meeting on the 15th'] },
-  { date: '2026-11-18', steps: [], cancel: 'School closed for the day after a flood' },
+  { date: '2026-11-18', steps: [], cancel: ['school_closure', 'School closed for the day after a flood'] },
 ];
 
 export function seedDemoVisits(db: TeamDatabase, urns: string[]): void {
@@ -88,7 +90,7 @@ export function seedDemoVisits(db: TeamDatabase, urns: string[]): void {
     const spoc = selectCurrentPeriod(ctx.db, urn, 'named')?.personId;
     for (const [to, on] of autumn.steps) moveVisitStatus(ctx, MoveVisitStatus.parse({ id: visit.id, to, on, ...(to === 'held' && spoc ? { heldBy: spoc } : {}) }));
     if (autumn.steps.some(([to]) => to === 'record_written')) writeDemoRecord(ctx, visit.id, i === 0);
-    if (autumn.cancel) moveVisitStatus(ctx, MoveVisitStatus.parse({ id: visit.id, to: 'cancelled', on: '2026-11-16', reason: autumn.cancel }));
+    if (autumn.cancel) moveVisitStatus(ctx, MoveVisitStatus.parse({ id: visit.id, to: 'cancelled', on: '2026-11-16', reasonKind: autumn.cancel[0], reason: autumn.cancel[1] }));
     planVisit(ctx, PlanVisitInput.parse({ urn, yearLabel: '2026-27', term: 'spring', date: `2027-02-0${1 + (i % 5)}`, agreedWith: 'DSL', agreedOn: '2026-09-08' }));
     if (i % 2 === 0) planVisit(ctx, PlanVisitInput.parse({ urn, yearLabel: '2026-27', term: 'summer', date: `2027-05-1${i % 5}`, agreedWith: 'DSL', agreedOn: '2026-09-08' }));
   });

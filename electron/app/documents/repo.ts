@@ -1,10 +1,10 @@
-import type { GeneratedDocument, ProducibleRecord, RecordKind, TemplateVersion } from '../../../shared/domain/documents.ts';
+import type { GeneratedDocument, ProducibleRecord, TemplateKind, TemplateVersion } from '../../../shared/domain/documents.ts';
 import type { PageRequest } from '../../../shared/domain/paging.ts';
 import { statement, type Connection } from '../db/cipher.ts';
 
 interface TemplateRow {
   id: string;
-  kind: RecordKind;
+  kind: TemplateKind;
   file_name: string;
   sha256: string;
   loaded_by: string;
@@ -21,16 +21,16 @@ export function insertTemplate(db: Connection, t: Omit<TemplateVersion, 'active'
 }
 
 /** Makes one version the kind's template, or none (the default) when id is null. */
-export function activateTemplate(db: Connection, kind: RecordKind, id: string | null): void {
+export function activateTemplate(db: Connection, kind: TemplateKind, id: string | null): void {
   statement(db, 'UPDATE document_template SET active = 0 WHERE kind = ? AND active = 1').run(kind);
   if (id) statement(db, 'UPDATE document_template SET active = 1 WHERE id = ? AND kind = ?').run(id, kind);
 }
 
-export function selectTemplateVersions(db: Connection, kind: RecordKind): TemplateVersion[] {
+export function selectTemplateVersions(db: Connection, kind: TemplateKind): TemplateVersion[] {
   return (statement(db, 'SELECT id, kind, file_name, sha256, loaded_by, loaded_at, active FROM document_template WHERE kind = ? ORDER BY loaded_at DESC').all(kind) as TemplateRow[]).map(toVersion);
 }
 
-export function selectActiveTemplate(db: Connection, kind: RecordKind): { fileName: string; content: Buffer } | undefined {
+export function selectActiveTemplate(db: Connection, kind: TemplateKind): { fileName: string; content: Buffer } | undefined {
   const row = statement(db, 'SELECT file_name, content FROM document_template WHERE kind = ? AND active = 1').get(kind) as { file_name: string; content: Buffer } | undefined;
   return row ? { fileName: row.file_name, content: row.content } : undefined;
 }

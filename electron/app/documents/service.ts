@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { RECORD_KINDS, type DocumentsQuery, type GeneratedDocument, type ProducibleRecord, type RecordKind, type SpocListInput, type TemplatesState } from '../../../shared/domain/documents.ts';
+import { TEMPLATE_KINDS, type DocumentsQuery, type GeneratedDocument, type ProducibleRecord, type SpocListInput, type TemplateKind, type TemplatesState } from '../../../shared/domain/documents.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { formatDate, formatDateTime } from '../../../shared/format.ts';
 import type { Connection } from '../db/cipher.ts';
@@ -22,14 +22,14 @@ import { buildSpocList, checkSpocList } from './spoc-list.ts';
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 export function templatesState(db: Connection): TemplatesState[] {
-  return RECORD_KINDS.map((kind) => {
+  return TEMPLATE_KINDS.map((kind) => {
     const versions = selectTemplateVersions(db, kind);
     return { kind, active: versions.find((v) => v.active) ?? null, versions };
   });
 }
 
 /** Goes back to an earlier loaded template, or to LinkDesk's own (id null). */
-export function useTemplate(ctx: WriteContext, kind: RecordKind, id: string | null): TemplatesState[] {
+export function useTemplate(ctx: WriteContext, kind: TemplateKind, id: string | null): TemplatesState[] {
   if (id && !selectTemplateVersions(ctx.db, kind).some((v) => v.id === id)) throw new AppError('not_found', 'There is no such template.');
   write(ctx, (audit) => {
     activateTemplate(ctx.db, kind, id);

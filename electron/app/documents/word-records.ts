@@ -8,7 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { RECORD_FILE_LABELS, REQUIRED_PLACEHOLDERS, type CreateRecordInput, type GeneratedDocument, type RecordKind, type TemplateCheck, type TemplatesState } from '../../../shared/domain/documents.ts';
+import { RECORD_FILE_LABELS, REQUIRED_OF_KIND, type CreateRecordInput, type GeneratedDocument, type TemplateCheck, type TemplateKind, type TemplatesState } from '../../../shared/domain/documents.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Connection } from '../db/cipher.ts';
 import { write, type WriteContext } from '../db/write.ts';
@@ -36,21 +36,22 @@ function readTemplateFile(file: string): { bytes: Buffer; fileName: string } {
   return { bytes: fs.readFileSync(full), fileName };
 }
 
-export function checkTemplateFile(kind: RecordKind, file: string): TemplateCheck {
+export function checkTemplateFile(kind: TemplateKind, file: string): TemplateCheck {
   const { bytes, fileName } = readTemplateFile(file);
   return inspectTemplate(bytes, kind, fileName);
 }
 
 /** Loads a team's own template; one with unknown placeholders is refused. The previous one is kept to go back to. */
-export function loadTemplate(ctx: WriteContext, kind: RecordKind, file: string): TemplatesState[] {
+export function loadTemplate(ctx: WriteContext, kind: TemplateKind, file: string): TemplatesState[] {
   const { bytes, fileName } = readTemplateFile(file);
   const check = inspectTemplate(bytes, kind, fileName);
   if (check.unknown.length > 0) {
     throw new AppError('invalid_input', `${fileName} uses placeholders LinkDesk does not fill: ${check.unknown.map((u) => `{${u}}`).join(', ')}. Correct them (docs/templates.md lists the placeholders); nothing was saved.`, { check });
   }
-  const absent = REQUIRED_PLACEHOLDERS.filter((p) => !check.placeholders.includes(p));
+  const required = REQUIRED_OF_KIND[kind];
+  const absent = required.placeholders.filter((p) => !check.placeholders.includes(p));
   if (absent.length > 0) {
-    throw new AppError('invalid_input', `${fileName} has no ${absent.map((a) => `{${a}}`).join(' or ')} placeholder, so its records would not say which school or meeting they are about (is it a finished record rather than a template?). Nothing was saved.`, { check });
+    throw new AppError('invalid_input', `${fileName} has no ${absent.map((a) => `{${a}}`).join(' or ')} placeholder, so ${required.why} (is it a finished document rather than a template?). Nothing was saved.`, { check });
   }
   const id = randomUUID();
   write(ctx, (audit) => {

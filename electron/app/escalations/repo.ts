@@ -17,6 +17,7 @@ interface EntryRow {
   manager_informed_at: string | null;
   manager_informed: string | null;
   late_reason: string | null;
+  late_reason_kind: EscalationEntry['lateReasonKind'];
   referral_made: EscalationEntry['referralMade'];
   referral_route: EscalationEntry['referralRoute'];
   referral_route_other: string | null;
@@ -33,7 +34,7 @@ interface EntryRow {
 const toEntry = (r: EntryRow): EscalationEntry => ({
   id: r.id, escalationId: r.escalation_id, corrects: r.corrects_id, version: r.version, raisedAt: r.raised_at, raisedBy: r.raised_by,
   urn: r.urn, schoolName: r.school_name, children: JSON.parse(r.children) as EscalationEntry['children'], concern: r.concern, summary: r.summary,
-  managerInformedAt: r.manager_informed_at, managerInformed: r.manager_informed, lateReason: r.late_reason, referralMade: r.referral_made,
+  managerInformedAt: r.manager_informed_at, managerInformed: r.manager_informed, lateReason: r.late_reason, lateReasonKind: r.late_reason_kind, referralMade: r.referral_made,
   referralRoute: r.referral_route, referralRouteOther: r.referral_route_other,
   referralAt: r.referral_at, referralReference: r.referral_reference, advice: r.advice, outcome: r.outcome, closedAt: r.closed_at,
   changeNote: r.change_note, recordedBy: r.recorded_by, recordedAt: r.recorded_at,
@@ -46,12 +47,12 @@ export function insertEntry(db: Connection, e: Omit<EscalationEntry, 'schoolName
     db,
     `INSERT INTO escalation_entry (id, escalation_id, corrects_id, version, raised_at, raised_by, urn, children, concern, summary,
        manager_informed_at, manager_informed, late_reason, referral_made, referral_route, referral_route_other, referral_at, referral_reference,
-       advice, outcome, closed_at, change_note, recorded_by, recorded_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       advice, outcome, closed_at, change_note, recorded_by, recorded_at, late_reason_kind)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     e.id, e.escalationId, e.corrects, e.version, e.raisedAt, e.raisedBy, e.urn, JSON.stringify(e.children), e.concern, e.summary,
     e.managerInformedAt, e.managerInformed, e.lateReason, e.referralMade, e.referralRoute, e.referralRouteOther, e.referralAt, e.referralReference,
-    e.advice, e.outcome, e.closedAt, e.changeNote, e.recordedBy, e.recordedAt,
+    e.advice, e.outcome, e.closedAt, e.changeNote, e.recordedBy, e.recordedAt, e.lateReasonKind,
   );
 }
 

@@ -38,9 +38,15 @@ describe('the escalation log', () => {
     clock = londonInstant('2026-11-25T09:30');
     const told = { ...concern, managerInformedAt: '2026-11-25T09:20', managerInformed: 'Grace Bello' };
     const missingReason = refusal(() => correctEscalation(db.writeContext, CorrectEscalationInput.parse({ ...told, corrects: raised.current.id })));
-    expect(missingReason.details?.issues).toEqual([{ path: 'lateReason', message: 'The manager was told more than 24 hours after the concern was raised: record why' }]);
-    const corrected = correctEscalation(db.writeContext, CorrectEscalationInput.parse({ ...told, lateReason: 'Both managers were at the MASH strategy meeting', corrects: raised.current.id }));
+    expect(missingReason.details?.issues).toEqual([{ path: 'lateReasonKind', message: 'The manager was told more than 24 hours after the concern was raised: choose why' }]);
+    // The kind from the list is needed; the words beside it are optional.
+    const corrected = correctEscalation(db.writeContext, CorrectEscalationInput.parse({ ...told, lateReasonKind: 'manager_unavailable', corrects: raised.current.id }));
     expect(corrected.clock.state).toBe('informed_late');
+    expect(corrected.current).toMatchObject({ lateReasonKind: 'manager_unavailable', lateReason: null });
+    // A later correction changes the kind like any other field, and the history keeps each.
+    const changed = correctEscalation(db.writeContext, CorrectEscalationInput.parse({ ...told, lateReasonKind: 'out_of_hours', lateReason: 'Both managers were at the MASH strategy meeting', corrects: corrected.current.id }));
+    expect(escalationDetail(db.db, raised.current.escalationId, now()).history.map((e) => e.lateReasonKind)).toEqual([null, 'manager_unavailable', 'out_of_hours']);
+    expect(() => CorrectEscalationInput.parse({ ...told, lateReasonKind: 'lunch', corrects: changed.current.id })).toThrow(/Choose why the manager was told late/);
     expect(dashboard(db.db, '2026-11-25', now()).overdue).toEqual([]);
     expect(dashboard(db.db, '2026-11-25', now()).thisWeek.map((i) => i.kind)).toEqual(['escalation_open']);
   });

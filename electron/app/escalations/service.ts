@@ -44,13 +44,16 @@ function checkFields(db: Connection, fields: Fields, now: Date): void {
   future('managerInformedAt', 'The time the manager was told');
   future('referralAt', 'The referral time');
   future('closedAt', 'The closing time');
-  if (fields.managerInformedAt && toldLate(fields.raisedAt, fields.managerInformedAt) && !fields.lateReason) {
-    issues.push({ path: 'lateReason', message: 'The manager was told more than 24 hours after the concern was raised: record why' });
+  if (fields.managerInformedAt && toldLate(fields.raisedAt, fields.managerInformedAt) && !fields.lateReasonKind) {
+    issues.push({ path: 'lateReasonKind', message: 'The manager was told more than 24 hours after the concern was raised: choose why' });
   }
   if (issues.length > 0) {
     throw new AppError('invalid_input', `${issues.map((i) => i.message).join('. ')}. Nothing was saved.`, { issues });
   }
 }
+
+/** The kind of a late reason is kept only while the manager was told late: a correction that puts the time right drops it, so no report counts it. */
+const keptKind = <F extends Fields>(f: F): F => ({ ...f, lateReasonKind: f.managerInformedAt && toldLate(f.raisedAt, f.managerInformedAt) ? f.lateReasonKind : null });
 
 const stampOf = (ctx: WriteContext) => ({ at: ctx.now().toISOString(), day: localDay(ctx.now()), by: ctx.actor });
 
@@ -61,7 +64,7 @@ export function viewOf(entry: EscalationEntry, now: Date): EscalationView {
 export function raiseEscalation(ctx: WriteContext, fields: z.output<typeof RaiseEscalationInput>): EscalationView {
   checkFields(ctx.db, fields, ctx.now());
   const id = randomUUID();
-  const entry = { ...fields, id, escalationId: id, corrects: null, version: 1, changeNote: null, recordedBy: ctx.actor, recordedAt: ctx.now().toISOString() };
+  const entry = { ...keptKind(fields), id, escalationId: id, corrects: null, version: 1, changeNote: null, recordedBy: ctx.actor, recordedAt: ctx.now().toISOString() };
   write(ctx, (audit) => {
     insertEntry(ctx.db, entry);
     syncEscalationChase(ctx.db, entry, stampOf(ctx));
@@ -72,7 +75,8 @@ export function raiseEscalation(ctx: WriteContext, fields: z.output<typeof Raise
 }
 
 export function correctEscalation(ctx: WriteContext, input: z.output<typeof CorrectEscalationInput>): EscalationView {
-  const { corrects, changeNote, ...fields } = input;
+  const { corrects, changeNote, ...given } = input;
+  const fields = keptKind(given);
   const previous = requireEntry(ctx.db, corrects);
   if (isCorrected(ctx.db, corrects)) {
     throw new AppError('conflict', 'This entry has already been corrected: open the escalation again and correct its latest entry.');

@@ -4,7 +4,7 @@
  * it), with the screen that does it. The dashboard shows it until every step that is not
  * optional is done.
  */
-import { RECORD_KIND_LABELS, type RecordKind } from '../../../shared/domain/documents.ts';
+import { TEMPLATE_KIND_LABELS, type TemplateKind } from '../../../shared/domain/documents.ts';
 import { countOf, type FirstRunChecklist, type FirstRunStep } from '../../../shared/domain/first-run.ts';
 import type { Connection } from '../db/cipher.ts';
 import { getTeam } from '../team/service.ts';
@@ -13,7 +13,7 @@ import { selectOwnTemplateKinds, selectSetUpCounts } from './repo.ts';
 export function firstRunChecklist(db: Connection, today: string): FirstRunChecklist {
   const c = selectSetUpCounts(db, today);
   const { teamFolder } = getTeam(db).settings;
-  const ownTemplates = selectOwnTemplateKinds(db).map((k) => RECORD_KIND_LABELS[k as RecordKind] ?? k);
+  const ownTemplates = selectOwnTemplateKinds(db).map((k) => TEMPLATE_KIND_LABELS[k as TemplateKind] ?? k);
   const allocated = c.openSchools - c.withoutNamed;
   const steps: FirstRunStep[] = [
     {

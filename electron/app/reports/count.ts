@@ -34,6 +34,9 @@ export interface PeriodFacts {
   meetings: number;
 }
 
+/** The key of a reason with no kind: recorded before the kinds were asked (migration 0023). */
+export const NOT_CATEGORISED_KEY = 'notCategorised';
+
 const HELD = new Set(['held', 'record_written']);
 const PLANNED = new Set(['agreed', 'pro_forma_sent', 'pro_forma_returned', 'held', 'record_written']);
 
@@ -68,6 +71,7 @@ export function countPeriod(db: Connection, query: ReportQuery, period: ReportPe
     const worker = v.heldBy ?? school.namedWorker;
     if (v.status === 'cancelled') {
       add('visits.cancelled', school, worker);
+      add(`visits.cancelled.reason.${v.cancelledReasonKind ?? NOT_CATEGORISED_KEY}`, school, worker);
       add(v.proFormaSentOn ? 'visits.cancelled.afterProForma' : v.agreedOn ? 'visits.cancelled.afterAgreed' : 'visits.cancelled.beforeAgreed', school, worker);
       continue;
     }
@@ -116,7 +120,7 @@ export function countPeriod(db: Connection, query: ReportQuery, period: ReportPe
     if (e.managerInformedAt) {
       const late = toldLate(e.raisedAt, e.managerInformedAt);
       count(late ? 'escalations.toldLate' : 'escalations.toldWithin24h');
-      if (late) count(e.hasLateReason ? 'escalations.late.withReason' : 'escalations.late.noReason');
+      if (late) count(`escalations.late.reason.${e.lateReasonKind ?? NOT_CATEGORISED_KEY}`);
     } else {
       count(managerDeadline(e.raisedAt).slice(0, 10) < today ? 'escalations.notTold.overdue' : 'escalations.notTold.inTime');
     }

@@ -33,10 +33,10 @@ function setUp() {
   updateSchoolTeamFields(db.writeContext, '100602', hub('South'));
   const raise = (over: Partial<RaiseInput>) => raiseEscalation(db.writeContext, RaiseEscalationInput.parse(concern(over)));
   raise({ raisedAt: '2026-09-10T11:00', managerInformedAt: '2026-09-10T12:00', managerInformed: 'Grace Bello', summary: 'In time summary' });
-  raise({ raisedAt: '2026-10-01T09:00', managerInformedAt: '2026-10-02T11:30', managerInformed: 'Grace Bello', lateReason: 'Both managers on leave' });
+  raise({ raisedAt: '2026-10-01T09:00', managerInformedAt: '2026-10-02T11:30', managerInformed: 'Grace Bello', lateReasonKind: 'manager_unavailable', lateReason: 'Both managers on leave' });
   const corrected = raise({ raisedAt: '2026-10-12T08:00', managerInformedAt: '2026-10-12T10:00', managerInformed: 'Grace Bello' });
   correctEscalation(db.writeContext, CorrectEscalationInput.parse({
-    ...concern({ raisedAt: '2026-10-12T08:00' }), managerInformedAt: '2026-10-13T09:00', managerInformed: 'Grace Bello', lateReason: 'Told the next morning, not the same day', corrects: corrected.current.id, changeNote: 'Time told was wrong',
+    ...concern({ raisedAt: '2026-10-12T08:00' }), managerInformedAt: '2026-10-13T09:00', managerInformed: 'Grace Bello', lateReasonKind: 'other', lateReason: 'Told the next morning, not the same day', corrects: corrected.current.id, changeNote: 'Time told was wrong',
   }));
   raise({ raisedAt: '2026-10-20T15:00', concern: 'neglect' });
   raise({ raisedAt: '2026-08-20T15:00' });
@@ -62,8 +62,8 @@ describe('the printable escalation log', () => {
     expect(details).toEqual([['Raised between', '1 Sep 2026 to 31 Oct 2026'], ['Hub', 'North']]);
     expect(figures).toEqual([['Raised', 'Manager told within 24 hours', 'Told late', 'Not yet told', 'Still open'], ['4', '1', '2', '1', '4']]);
     expect(late?.slice(1).map((r) => r.slice(1))).toEqual([
-      ['Northgate Primary', '26 h 30 min', 'Both managers on leave'],
-      ['Northgate Primary', '25 h', 'Told the next morning, not the same day'],
+      ['Northgate Primary', '26 h 30 min', 'No manager was available: Both managers on leave'],
+      ['Northgate Primary', '25 h', 'Another reason: Told the next morning, not the same day'],
     ]);
     const everywhere = buildEscalationLog(db.db, query(), now());
     expect(everywhere.escalations).toBe(5);
@@ -88,6 +88,7 @@ describe('the printable escalation log', () => {
     expect(correction).toContainEqual(['Why it changed', 'Time told was wrong']);
     expect(correction).toContainEqual(['Manager told at (changed)', '13 Oct 2026, 09:00']);
     expect(correction).toContainEqual(['Raised at', '12 Oct 2026, 08:00']);
+    expect(correction).toContainEqual(['Why the manager was told late (changed)', 'Another reason']);
     // What the log holds, as it holds it: the children by reference and the summary.
     expect(tables.flat()).toContainEqual(['Children', 'QX Y4']);
     expect(tables.flat()).toContainEqual(['Summary', 'In time summary']);

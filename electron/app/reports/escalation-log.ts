@@ -16,13 +16,16 @@ import {
   type EscalationDetail,
   type EscalationEntry,
 } from '../../../shared/domain/escalations.ts';
+import { LATE_REASON_KIND_LABELS } from '../../../shared/domain/reason-kinds.ts';
 import type { EscalationLogQuery } from '../../../shared/domain/reports.ts';
 import { formatDate, formatDateTime, localDay } from '../../../shared/format.ts';
 import type { Connection } from '../db/cipher.ts';
-import { fillTemplate } from '../documents/docx-template.ts';
+import { fillTemplate, inspectTemplate } from '../documents/docx-template.ts';
+import { selectActiveTemplate } from '../documents/repo.ts';
 import { defaultTemplate } from '../documents/templates.ts';
 import { escalationsRaisedBetween } from '../escalations/service.ts';
 import { getTeam } from '../team/service.ts';
+import { AppError } from '../../../shared/errors.ts';
 
 export const ESCALATION_LOG_MARKING = 'OFFICIAL-SENSITIVE';
 
@@ -36,6 +39,12 @@ function hoursAfter(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   return `${h} h${m ? ` ${m} min` : ''}`;
+}
+
+/** The kind from the list, then the words: "No manager was available: both on leave" (an entry from before the kinds has its words only). */
+function lateReasonText(entry: EscalationEntry): string {
+  const parts = [entry.lateReasonKind ? LATE_REASON_KIND_LABELS[entry.lateReasonKind] : null, entry.lateReason].filter(Boolean);
+  return parts.length ? parts.join(': ') : '—';
 }
 
 function minutesToTell(detail: EscalationDetail): number {
@@ -61,6 +70,8 @@ function fieldValue(entry: EscalationEntry, field: keyof typeof ESCALATION_FIELD
       return entry.referralMade === 'yes' || entry.referralRoute ? referralRouteText(entry) : '—';
     case 'referralRouteOther':
       return orNone(entry.referralRouteOther);
+    case 'lateReasonKind':
+      return entry.lateReasonKind ? LATE_REASON_KIND_LABELS[entry.lateReasonKind] : '—';
     default:
       return orNone(entry[field]);
   }
@@ -109,7 +120,7 @@ export function escalationLogData(db: Connection, query: EscalationLogQuery, now
       toldLate: String(late.length),
       notYetTold: count((d) => d.clock.state === 'awaiting_manager' || d.clock.state === 'overdue'),
       open: count((d) => d.open),
-      late: late.map((d) => ({ reference: shortRef(d.current.escalationId), school: d.current.schoolName, hours: hoursAfter(minutesToTell(d)), reason: orNone(d.current.lateReason) })),
+      late: late.map((d) => ({ reference: shortRef(d.current.escalationId), school: d.current.schoolName, hours: hoursAfter(minutesToTell(d)), reason: lateReasonText(d.current) })),
       escalations: escalations.map((d, i) => ({
         heading: `${i + 1}. ${d.current.schoolName}: ${CONCERN_LABELS[d.current.concern]}, raised ${when(d.current.raisedAt)} (ref. ${shortRef(d.current.escalationId)})`,
         clock: clockText(d),
@@ -122,6 +133,11 @@ export function escalationLogData(db: Connection, query: EscalationLogQuery, now
 /** The log as a .docx, and how many escalations it holds. */
 export function buildEscalationLog(db: Connection, query: EscalationLogQuery, now: Date): { bytes: Buffer; escalations: number } {
   const { escalations, data } = escalationLogData(db, query, now);
-  const template = defaultTemplate('escalation_log');
+  // The team's own log template when it has loaded one (checked again here: a template that has stopped fitting is refused, never printed with holes).
+  const template = selectActiveTemplate(db, 'escalation_log') ?? defaultTemplate('escalation_log');
+  const check = inspectTemplate(template.content, 'escalation_log', template.fileName);
+  if (check.unknown.length > 0) {
+    throw new AppError('invalid_input', `${template.fileName} uses placeholders LinkDesk does not fill: ${check.unknown.map((u) => `{${u}}`).join(', ')}. Nothing was saved.`, { check });
+  }
   return { bytes: fillTemplate(template.content, template.fileName, data), escalations: escalations.length };
 }

@@ -56,7 +56,7 @@ async function demoWithSecrets() {
   await value('contacts.log', { urn, at: '2026-11-03T10:00', workerId, withWhom: SECRETS.schoolStaff, direction: 'from_school', channel: 'phone', summary: SECRETS.contactSummary, followUp: SECRETS.followUp });
   await value('escalations.raise', {
     raisedAt: '2026-11-02T09:00', raisedBy: SECRETS.schoolStaff, urn, children: [{ initials: SECRETS.initials, yearGroup: '5', caseId: SECRETS.caseId }], concern: 'neglect',
-    summary: SECRETS.escalationSummary, advice: SECRETS.advice, managerInformedAt: '2026-11-03T12:00', managerInformed: 'Grace Bello', lateReason: SECRETS.lateReason,
+    summary: SECRETS.escalationSummary, advice: SECRETS.advice, managerInformedAt: '2026-11-03T12:00', managerInformed: 'Grace Bello', lateReasonKind: 'manager_unavailable', lateReason: SECRETS.lateReason,
   });
   return { session, dispatch, value };
 }

@@ -8,6 +8,7 @@ import type { EscalationLogFileResult, ReportFileResult } from '../../../shared/
 import type { EscalationLogQuery, ReportQuery, TeamReport } from '../../../shared/domain/reports.ts';
 import { localDay } from '../../../shared/format.ts';
 import { write, type WriteContext } from '../db/write.ts';
+import { selectActiveTemplate } from '../documents/repo.ts';
 import { defaultTemplate } from '../documents/templates.ts';
 import { checkOutputTarget, writeOutputFile, type OutputKind } from '../files/output-path.ts';
 import { getTeam } from '../team/service.ts';
@@ -40,8 +41,9 @@ async function exportReport(ctx: WriteContext, query: ReportQuery, target: FileT
 }
 
 export function exportWordReport(ctx: WriteContext, query: ReportQuery, target: FileTarget): Promise<ReportFileResult> {
-  // The team's own report template is loaded as the meeting records' are, when the team has one (not yet: LinkDesk's own).
-  return exportReport(ctx, query, target, 'report', (report) => buildWordReport(report, defaultTemplate('team_report'), teamOf(ctx)));
+  // The team's own report template when it has loaded one (Settings, Templates), as the meeting records do; else LinkDesk's own.
+  const template = selectActiveTemplate(ctx.db, 'team_report') ?? defaultTemplate('team_report');
+  return exportReport(ctx, query, target, 'report', (report) => buildWordReport(report, template, teamOf(ctx)));
 }
 
 export function exportExcelReport(ctx: WriteContext, query: ReportQuery, target: FileTarget): Promise<ReportFileResult> {

@@ -6,6 +6,7 @@
  * record's JSON, which the service reads for its counts and drops.
  */
 import type { TermName } from '../../../shared/domain/calendar.ts';
+import type { CancelledReasonKind, LateReasonKind } from '../../../shared/domain/reason-kinds.ts';
 import type { Channel } from '../../../shared/domain/contacts.ts';
 import type { Concern } from '../../../shared/domain/escalations.ts';
 import type { Response } from '../../../shared/domain/panels.ts';
@@ -52,6 +53,8 @@ export interface ReportVisit {
   heldOn: string | null;
   heldBy: string | null;
   heldWithoutProForma: number;
+  /** Why it was cancelled, from the list (never the words); null before schema 23. */
+  cancelledReasonKind: CancelledReasonKind | null;
   /** The current visit record's JSON, read for its counts only. */
   record: string | null;
 }
@@ -61,7 +64,8 @@ export function selectReportVisits(db: Connection, yearLabel: string, term: Term
   return statement(
     db,
     `SELECT v.urn, v.term, v.visit_date AS date, v.agreed_on AS agreedOn, v.status, v.pro_forma_sent_on AS proFormaSentOn, v.pro_forma_returned_on AS proFormaReturnedOn,
-       v.held_on AS heldOn, v.held_by AS heldBy, v.held_without_pro_forma IS NOT NULL AS heldWithoutProForma, r.data AS record
+       v.held_on AS heldOn, v.held_by AS heldBy, v.held_without_pro_forma IS NOT NULL AS heldWithoutProForma,
+       v.cancelled_reason_kind AS cancelledReasonKind, r.data AS record
      FROM visit v LEFT JOIN visit_record r ON r.visit_id = v.id
      WHERE v.year_label = ? AND (? IS NULL OR v.term = ?)`,
   ).all(yearLabel, term, term) as ReportVisit[];
@@ -86,7 +90,7 @@ export interface ReportEscalation {
   raisedAt: string;
   concern: Concern;
   managerInformedAt: string | null;
-  hasLateReason: number;
+  lateReasonKind: LateReasonKind | null;
   referralMade: 'not_known' | 'yes' | 'no';
   closedAt: string | null;
 }
@@ -100,7 +104,7 @@ export interface ReportEscalation {
 export function selectReportEscalations(db: Connection, from: string, to: string): ReportEscalation[] {
   return statement(
     db,
-    `SELECT e.urn, e.raised_at AS raisedAt, e.concern, e.manager_informed_at AS managerInformedAt, e.late_reason IS NOT NULL AS hasLateReason,
+    `SELECT e.urn, e.raised_at AS raisedAt, e.concern, e.manager_informed_at AS managerInformedAt, e.late_reason_kind AS lateReasonKind,
        e.referral_made AS referralMade, e.closed_at AS closedAt
      FROM escalation_entry e
      WHERE substr(e.raised_at, 1, 10) BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM escalation_entry c WHERE c.corrects_id = e.id)`,

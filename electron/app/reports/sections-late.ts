@@ -1,7 +1,8 @@
 /** The report's last sections: escalations, panels and the schools with no contact. */
 import { CONCERN_LABELS, CONCERNS, REFERRAL_ANSWERS, REFERRAL_LABELS } from '../../../shared/domain/escalations.ts';
+import { LATE_REASON_KIND_LABELS, LATE_REASON_KINDS, NOT_CATEGORISED } from '../../../shared/domain/reason-kinds.ts';
 import { shareable, type ReportSection, type ReportTable } from '../../../shared/domain/reports.ts';
-import type { PeriodFacts } from './count.ts';
+import { NOT_CATEGORISED_KEY, type PeriodFacts } from './count.ts';
 import { breakdown, byHub, byWorker, columnsFor, countOf, factsOf, percent, summary, type Both, type Figure } from './tables.ts';
 
 const CLOCK: Figure[] = [
@@ -46,9 +47,9 @@ export function escalationsSection(both: Both): ReportSection {
       'Escalations raised on the days of the period, by their latest entry.'),
       clockTable(both),
       summary(both, 'escalations-late-reasons', 'The manager told late: the reasons', [
-        { key: 'escalations.late.withReason', label: 'A reason recorded' },
-        { key: 'escalations.late.noReason', label: 'No reason recorded' },
-      ], 'The reasons are written in words on each entry, and words never go into a report: the escalation log (printed for audit) holds them.'),
+        ...LATE_REASON_KINDS.map((k) => ({ key: `escalations.late.reason.${k}`, label: LATE_REASON_KIND_LABELS[k] })),
+        { key: `escalations.late.reason.${NOT_CATEGORISED_KEY}`, label: NOT_CATEGORISED },
+      ], 'The reason chosen from the list on the escalation’s latest entry. The reasons written in words may name people and never go into a report: the escalation log (printed for audit) holds them.'),
       summary(both, 'escalations-outcomes', 'Outcomes', [
         { key: 'escalations.open', label: 'Open (no outcome closed yet)' },
         { key: 'escalations.closed', label: 'Closed' },

@@ -1,7 +1,9 @@
 /** The report's first sections: visits, pro formas, the children the visits reviewed, consultations and contacts. */
 import { CHANNEL_LABELS, CHANNELS } from '../../../shared/domain/contacts.ts';
 import { CHILD_CATEGORIES, CHILD_CATEGORY_LABELS, DECISION_LABELS, DECISIONS } from '../../../shared/domain/records.ts';
+import { CANCELLED_REASON_KIND_LABELS, CANCELLED_REASON_KINDS, NOT_CATEGORISED } from '../../../shared/domain/reason-kinds.ts';
 import type { ReportSection } from '../../../shared/domain/reports.ts';
+import { NOT_CATEGORISED_KEY } from './count.ts';
 import { breakdown, byHub, byWorker, summary, type Both, type Figure } from './tables.ts';
 
 const VISITS: Figure[] = [
@@ -20,11 +22,15 @@ export function visitsSection(both: Both): ReportSection {
     title: 'Termly visits',
     tables: [
       summary(both, 'visits', 'Visits', VISITS, note),
-      summary(both, 'visits-cancelled', 'Cancelled visits, by how far they had gone', [
+      summary(both, 'visits-cancelled', 'Cancelled visits, by reason', [
+        ...CANCELLED_REASON_KINDS.map((k) => ({ key: `visits.cancelled.reason.${k}`, label: CANCELLED_REASON_KIND_LABELS[k] })),
+        { key: `visits.cancelled.reason.${NOT_CATEGORISED_KEY}`, label: NOT_CATEGORISED },
+      ], 'The reason chosen from the list when the visit was cancelled. The reasons written in words may name people and never go into a report.'),
+      summary(both, 'visits-cancelled-stage', 'Cancelled visits, by how far they had gone', [
         { key: 'visits.cancelled.beforeAgreed', label: 'Before a date was agreed' },
         { key: 'visits.cancelled.afterAgreed', label: 'After the date was agreed' },
         { key: 'visits.cancelled.afterProForma', label: 'After the pro forma was sent' },
-      ], 'The reasons for cancelling are written in words on each visit, and words never go into a report: they are counted here by how far the visit had gone.'),
+      ]),
       breakdown(both, 'visits-by-hub', 'Visits by hub', byHub, VISITS),
       breakdown(both, 'visits-by-worker', 'Visits by worker', byWorker(both), VISITS),
     ],

@@ -3,9 +3,12 @@ import { FEWER_THAN_FIVE, ReportQuery, type ReportQuery as Query, type TeamRepor
 import { createDispatcher } from '../dispatcher.ts';
 import { aSession, aTeamDatabase, refusalOf } from '../testing/builders.ts';
 import { buildReportTeam, SECRETS } from '../testing/report-team.ts';
+import { NOT_CATEGORISED } from '../../../shared/domain/reason-kinds.ts';
 import { buildReport } from './service.ts';
 
 const TODAY = '2027-01-20';
+const NO_CANCELLED = { school_request: 0, school_closure: 0, worker_unavailable: 0, moved_to_next_term: 0, no_longer_needed: 0, other: 0, notCategorised: 0 };
+const NO_LATE = { out_of_hours: 0, manager_unavailable: 0, worker_absent: 0, system_problem: 0, other: 0, notCategorised: 0 };
 
 function setUp() {
   const db = aTeamDatabase({ now: () => new Date('2027-01-20T10:00:00Z') });
@@ -52,6 +55,9 @@ describe('the termly report, counted from a team built by hand', () => {
       panels: { meetings: 3, attended: 2 },
       // Carrow and Dale.
       schoolsWithNoContact: 2,
+      // Carrow's, at the school's request; Rhyl's told late with no manager available (Brindle's late reason went with its correction).
+      visitsCancelledByReason: { ...NO_CANCELLED, school_request: 1 },
+      toldLateByReason: { ...NO_LATE, manager_unavailable: 1 },
     });
     expect(autumn.previousHeadline).toEqual({
       visits: { planned: 1, held: 1, cancelled: 0, missing: 3 },
@@ -63,10 +69,14 @@ describe('the termly report, counted from a team built by hand', () => {
       panels: { meetings: 1, attended: 1 },
       // Only Carrow: Rhyl was visited, Brindle consulted, Dale called.
       schoolsWithNoContact: 1,
+      visitsCancelledByReason: NO_CANCELLED,
+      toldLateByReason: NO_LATE,
     });
 
     expect(row(autumn, 'visits', 'Missing')).toEqual([2, 3]);
-    expect(row(autumn, 'visits-cancelled', 'After the date was agreed')).toEqual([1, 0]);
+    expect(row(autumn, 'visits-cancelled', 'The school asked to cancel')).toEqual([1, 0]);
+    expect(row(autumn, 'visits-cancelled', NOT_CATEGORISED)).toEqual([0, 0]);
+    expect(row(autumn, 'visits-cancelled-stage', 'After the date was agreed')).toEqual([1, 0]);
     expect(row(autumn, 'pro-formas', 'Not sent by its day')).toEqual([0, 1]); // summer's Rhyl visit held without one
     expect(row(autumn, 'children-decisions', 'Statutory education intervention: Provisionally agreed')).toEqual([1, 0]);
     expect(row(autumn, 'children-decisions', 'Referral to Family Early Help: No')).toEqual([1, 0]);
@@ -79,7 +89,8 @@ describe('the termly report, counted from a team built by hand', () => {
     expect(table(autumn, 'escalations-24h')?.percentColumns).toEqual([1, 3]);
     expect(row(autumn, 'escalations-24h', 'Manager told within 24 hours')).toEqual([1, 50, 1, 100]);
     expect(row(autumn, 'escalations-24h', 'Manager told late')).toEqual([1, 50, 0, 0]);
-    expect(row(autumn, 'escalations-late-reasons', 'A reason recorded')).toEqual([1, 0]);
+    expect(row(autumn, 'escalations-late-reasons', 'No manager was available')).toEqual([1, 0]);
+    expect(row(autumn, 'escalations-late-reasons', 'Raised out of hours (evening, weekend, bank holiday)')).toEqual([0, 0]);
     expect(row(autumn, 'escalations-outcomes', 'Referral made: Yes')).toEqual([1, 0]);
     expect(row(autumn, 'panels-attendance', 'Pupil Placement Panel (North)')).toEqual([2, 1, 50, 1, 1, 100]);
     expect(row(autumn, 'panels-attendance', 'Behaviour Forum (Coastal)')).toEqual([1, 1, 100, 0, 0, null]);

@@ -9,7 +9,8 @@ import type { ReportHeadline, ReportQuery, ReportSection, TeamReport } from '../
 import { AppError } from '../../../shared/errors.ts';
 import type { Connection } from '../db/cipher.ts';
 import { getTeam } from '../team/service.ts';
-import { countPeriod, type PeriodFacts } from './count.ts';
+import { CANCELLED_REASON_KINDS, LATE_REASON_KINDS } from '../../../shared/domain/reason-kinds.ts';
+import { countPeriod, NOT_CATEGORISED_KEY, type PeriodFacts } from './count.ts';
 import { periodOf, previousPeriodOf } from './periods.ts';
 import { selectTeamMembers, selectYearsWithTerms } from './repo.ts';
 import { countOf, type Both } from './tables.ts';
@@ -57,6 +58,11 @@ export function buildReport(db: Connection, query: ReportQuery, today: string): 
   };
 }
 
+function byReason<K extends string>(p: PeriodFacts, prefix: string, kinds: readonly K[]): Record<K | typeof NOT_CATEGORISED_KEY, number> {
+  const counts = Object.fromEntries([...kinds, NOT_CATEGORISED_KEY].map((k) => [k, countOf(p, `${prefix}.${k}`)]));
+  return counts as Record<K | typeof NOT_CATEGORISED_KEY, number>;
+}
+
 /** The headline figures, always plain counts (the team's own, and `linkdesk report --json`). */
 export function headlineOf(p: PeriodFacts): ReportHeadline {
   const n = (key: string) => countOf(p, key);
@@ -77,6 +83,8 @@ export function headlineOf(p: PeriodFacts): ReportHeadline {
     escalations: { raised: n('escalations.raised'), toldWithin24h: n('escalations.toldWithin24h'), toldLate: n('escalations.toldLate'), open: n('escalations.open') },
     panels: { meetings: n('panels.meetings'), attended: n('panels.attended') },
     schoolsWithNoContact: n('engagement.noContact'),
+    visitsCancelledByReason: byReason(p, 'visits.cancelled.reason', CANCELLED_REASON_KINDS),
+    toldLateByReason: byReason(p, 'escalations.late.reason', LATE_REASON_KINDS),
   };
 }
 

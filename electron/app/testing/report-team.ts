@@ -85,9 +85,9 @@ export function buildReportTeam(db: TeamDatabase): ReportTeam {
   move(brindle, 'pro_forma_sent', '2026-11-25');
   move(brindle, 'pro_forma_returned', '2026-11-30');
   move(brindle, 'held', '2026-12-03', { heldBy: amy });
-  // Carrow: agreed for 10 Dec, then cancelled. Dale: no visit at all.
+  // Carrow: agreed for 10 Dec, then cancelled at the school's request. Dale: no visit at all.
   const carrow = plan('100602', '2026-27', 'autumn', '2026-12-10');
-  move(carrow, 'cancelled', '2026-12-01', { reason: 'Mrs Jonquil off sick' });
+  move(carrow, 'cancelled', '2026-12-01', { reasonKind: 'school_request', reason: 'Mrs Jonquil off sick' });
   // Spring 2026-27: Brindle agreed for 10 Feb.
   plan('100601', '2026-27', 'spring', '2027-02-10');
 
@@ -108,13 +108,13 @@ export function buildReportTeam(db: TeamDatabase): ReportTeam {
   contact('100602', '2027-01-04T09:00', amy, 'email');
   contact('100603', '2026-05-01T10:00', ben, 'video_call');
 
-  // Escalations. Rhyl, 2 Nov: the manager told 26 hours later, with a reason (late, open).
+  // Escalations. Rhyl, 2 Nov: the manager told 26 hours later, no manager available (late, open).
   const raise = (urn: string, raisedAt: string, concern: string, more: object = {}) => raiseEscalation(ctx, RaiseEscalationInput.parse({
     raisedAt, raisedBy: 'Ms Dslname', urn, children: [{ initials: 'XVT', yearGroup: '5' }], concern, summary: 'Disclosure to a teaching assistant', ...more,
   }));
-  raise('100600', '2026-11-02T09:00', 'neglect', { managerInformedAt: '2026-11-03T11:00', managerInformed: 'Cara Lead', lateReason: 'Manager on leave' });
-  // Brindle, 18 Dec: first logged as told on 20 Dec (late), corrected to 19 Dec 10:00 (in time) and closed with a referral made.
-  const brindleConcern = raise('100601', '2026-12-18T16:00', 'child_protection', { managerInformedAt: '2026-12-20T09:00', managerInformed: 'Cara Lead', lateReason: 'Manager on leave', summary: 'Hungry most mornings' });
+  raise('100600', '2026-11-02T09:00', 'neglect', { managerInformedAt: '2026-11-03T11:00', managerInformed: 'Cara Lead', lateReasonKind: 'manager_unavailable', lateReason: 'Manager on leave' });
+  // Brindle, 18 Dec: first logged as told on 20 Dec (late, out of hours), corrected to 19 Dec 10:00 (in time, so no reason counts) and closed with a referral made.
+  const brindleConcern = raise('100601', '2026-12-18T16:00', 'child_protection', { managerInformedAt: '2026-12-20T09:00', managerInformed: 'Cara Lead', lateReasonKind: 'out_of_hours', lateReason: 'Manager on leave', summary: 'Hungry most mornings' });
   correctEscalation(ctx, CorrectEscalationInput.parse({
     raisedAt: '2026-12-18T16:00', raisedBy: 'Ms Dslname', urn: '100601', children: [{ initials: 'XVT', yearGroup: '5' }], concern: 'child_protection', summary: 'Hungry most mornings',
     managerInformedAt: '2026-12-19T10:00', managerInformed: 'Cara Lead', referralMade: 'yes', referralRoute: 'ifd_mash_by_school', outcome: 'Referred on to the IFD',

@@ -12,6 +12,8 @@ export function aHeadline(scale = 1): ReportHeadline {
     escalations: { raised: n(12), toldWithin24h: n(10), toldLate: n(2), open: n(3) },
     panels: { meetings: n(8), attended: n(7) },
     schoolsWithNoContact: n(4),
+    visitsCancelledByReason: { school_request: n(1), school_closure: n(1), worker_unavailable: n(0), moved_to_next_term: n(1), no_longer_needed: n(0), other: n(0), notCategorised: n(0) },
+    toldLateByReason: { out_of_hours: n(1), manager_unavailable: n(1), worker_absent: n(0), system_problem: n(0), other: n(0), notCategorised: n(0) },
   };
 }
 

@@ -5,6 +5,7 @@
  * from the school's own few rows (allocations, visits; an escalation log has a few a year).
  */
 import type { AllocationRole } from '../../../shared/domain/allocations.ts';
+import type { CancelledReasonKind } from '../../../shared/domain/reason-kinds.ts';
 import type { TermName } from '../../../shared/domain/calendar.ts';
 import type { Channel, DIRECTIONS } from '../../../shared/domain/contacts.ts';
 import type { Concern } from '../../../shared/domain/escalations.ts';
@@ -64,13 +65,14 @@ export interface VisitMoment extends Keyed {
   status: VisitStatus;
   agreed_with: string | null;
   cancelled_reason: string | null;
+  cancelled_reason_kind: CancelledReasonKind | null;
   moved_reason: string | null;
 }
 
 /** Visits with a date, on that date (the day agreed, or the day held). */
 export function selectVisitMoments(db: Connection, window: TimelineWindow): VisitMoment[] {
   return pageOf(db, window, {
-    select: 'v.year_label, v.term, v.status, v.agreed_with, v.cancelled_reason, v.moved_reason',
+    select: 'v.year_label, v.term, v.status, v.agreed_with, v.cancelled_reason, v.cancelled_reason_kind, v.moved_reason',
     from: 'visit v',
     where: 'v.urn = @urn AND v.visit_date IS NOT NULL',
     at: 'v.visit_date',

@@ -4,6 +4,7 @@
  * first and cut, so a page costs the same however many years the school's story holds.
  */
 import type { z } from 'zod';
+import { cancelledReasonText } from '../../../shared/domain/reason-kinds.ts';
 import { ROLE_NAMES } from '../../../shared/domain/allocations.ts';
 import { TERM_LABELS } from '../../../shared/domain/calendar.ts';
 import { CHANNEL_LABELS } from '../../../shared/domain/contacts.ts';
@@ -38,7 +39,7 @@ const READERS: Record<TimelineKind, (db: Connection, w: TimelineWindow) => Entry
   visit: (db, w) =>
     selectVisitMoments(db, w).map((m) => ({
       key: m.key, kind: 'visit', at: m.at, title: `SPOC visit, ${termOf(m.year_label, m.term)}: ${VISIT_STATUS_LABELS[m.status].toLowerCase()}`,
-      detail: m.status === 'cancelled' ? m.cancelled_reason : [m.agreed_with ? `Agreed with ${m.agreed_with}` : null, m.moved_reason ? `moved: ${m.moved_reason}` : null].filter(Boolean).join('; ') || null,
+      detail: m.status === 'cancelled' ? cancelledReasonText({ cancelledReasonKind: m.cancelled_reason_kind, cancelledReason: m.cancelled_reason }) : [m.agreed_with ? `Agreed with ${m.agreed_with}` : null, m.moved_reason ? `moved: ${m.moved_reason}` : null].filter(Boolean).join('; ') || null,
       link: visitLink(w.urn, m.year_label, m.term),
     })),
   record: (db, w) =>

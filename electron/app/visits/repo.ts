@@ -21,6 +21,7 @@ interface VisitRow {
   held_without_pro_forma: string | null;
   record_written_on: string | null;
   cancelled_reason: string | null;
+  cancelled_reason_kind: Visit['cancelledReasonKind'];
   moved_reason: string | null;
 }
 
@@ -29,7 +30,8 @@ export type StoredVisit = Omit<Visit, 'deadlines'>;
 const toVisit = (r: VisitRow): StoredVisit => ({
   id: r.id, urn: r.urn, schoolName: r.school_name, yearLabel: r.year_label, term: r.term, date: r.visit_date, agreedWith: r.agreed_with,
   agreedOn: r.agreed_on, status: r.status, proFormaSentOn: r.pro_forma_sent_on, proFormaReturnedOn: r.pro_forma_returned_on,
-  heldOn: r.held_on, heldBy: r.held_by, heldByName: r.held_by_name, heldWithoutProForma: r.held_without_pro_forma, recordWrittenOn: r.record_written_on, cancelledReason: r.cancelled_reason, movedReason: r.moved_reason,
+  heldOn: r.held_on, heldBy: r.held_by, heldByName: r.held_by_name, heldWithoutProForma: r.held_without_pro_forma, recordWrittenOn: r.record_written_on, cancelledReason: r.cancelled_reason, cancelledReasonKind: r.cancelled_reason_kind,
+  movedReason: r.moved_reason,
 });
 
 const SELECT = 'SELECT v.*, s.name AS school_name, p.name AS held_by_name FROM visit v JOIN school s ON s.urn = v.urn LEFT JOIN person p ON p.id = v.held_by';
@@ -60,8 +62,8 @@ export function updateVisit(db: Connection, v: StoredVisit, at: string): void {
   statement(
     db,
     `UPDATE visit SET visit_date = ?, agreed_with = ?, agreed_on = ?, status = ?, pro_forma_sent_on = ?, pro_forma_returned_on = ?, held_on = ?,
-       held_by = ?, held_without_pro_forma = ?, record_written_on = ?, cancelled_reason = ?, moved_reason = ?, updated_at = ? WHERE id = ?`,
-  ).run(v.date, v.agreedWith, v.agreedOn, v.status, v.proFormaSentOn, v.proFormaReturnedOn, v.heldOn, v.heldBy, v.heldWithoutProForma, v.recordWrittenOn, v.cancelledReason, v.movedReason, at, v.id);
+       held_by = ?, held_without_pro_forma = ?, record_written_on = ?, cancelled_reason = ?, cancelled_reason_kind = ?, moved_reason = ?, updated_at = ? WHERE id = ?`,
+  ).run(v.date, v.agreedWith, v.agreedOn, v.status, v.proFormaSentOn, v.proFormaReturnedOn, v.heldOn, v.heldBy, v.heldWithoutProForma, v.recordWrittenOn, v.cancelledReason, v.cancelledReasonKind, v.movedReason, at, v.id);
 }
 
 /** Every open school in the team's scope with its visits of one school year and its link workers on `today`. */

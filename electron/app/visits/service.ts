@@ -71,14 +71,14 @@ export function planVisit(ctx: WriteContext, input: z.output<typeof PlanVisitInp
   const visit: StoredVisit = {
     ...(existing ?? {
       id: randomUUID(), urn: input.urn, schoolName: '', yearLabel: input.yearLabel, term: input.term, proFormaSentOn: null, proFormaReturnedOn: null,
-      heldOn: null, heldBy: null, heldByName: null, heldWithoutProForma: null, recordWrittenOn: null, cancelledReason: null,
+      heldOn: null, heldBy: null, heldByName: null, heldWithoutProForma: null, recordWrittenOn: null, cancelledReason: null, cancelledReasonKind: null,
     }),
     date: input.date,
     agreedWith: input.agreedWith,
     agreedOn: status === 'to_be_agreed' ? null : (input.agreedOn ?? today),
     status,
     movedReason: moved ? input.movedReason : (existing?.movedReason ?? null),
-    ...(existing?.status === 'cancelled' ? { cancelledReason: null } : {}),
+    ...(existing?.status === 'cancelled' ? { cancelledReason: null, cancelledReasonKind: null } : {}),
   } as StoredVisit;
   write(ctx, (audit) => {
     if (existing) updateVisit(ctx.db, visit, at);
@@ -99,6 +99,8 @@ export function moveVisitStatus(ctx: WriteContext, input: z.output<typeof MoveVi
   if (visit.date && (input.to === 'held' || input.to === 'record_written') && input.on < visit.date) {
     throw new AppError('invalid_input', `The visit is on ${formatDate(visit.date)}: it cannot be ${input.to === 'held' ? 'held' : 'written up'} before then.`, { issues: [{ path: 'on', message: 'Before the visit date' }] });
   }
+  // The schema asks for the kind too; checked again here for a caller that built the input by hand.
+  if (input.to === 'cancelled' && !input.reasonKind) throw new AppError('invalid_input', 'Choose why the visit was cancelled.', { issues: [{ path: 'reasonKind', message: 'Choose why the visit was cancelled' }] });
   const reason = reasonNeeded(visit.status, input.to);
   if (reason && !input.reason) throw new AppError('invalid_input', `${reason}.`, { issues: [{ path: 'reason', message: reason }] });
   if (input.heldBy !== undefined && input.to !== 'held') throw new AppError('invalid_input', 'Who held a visit is recorded when it is marked held.', { issues: [{ path: 'heldBy', message: 'Only when the visit is marked held' }] });
@@ -110,7 +112,7 @@ export function moveVisitStatus(ctx: WriteContext, input: z.output<typeof MoveVi
   // Nobody chosen: the school's named link worker that day, as the team expected (the visit's page can say otherwise).
   if (input.to === 'held') Object.assign(next, { heldOn: input.on, heldBy: input.heldBy ?? selectNamedWorkerOn(ctx.db, visit.urn, input.on), heldWithoutProForma: heldWithoutProForma(visit.status, input.to) ? input.reason : null });
   if (input.to === 'record_written') next.recordWrittenOn = input.on;
-  if (input.to === 'cancelled') next.cancelledReason = input.reason;
+  if (input.to === 'cancelled') Object.assign(next, { cancelledReason: input.reason, cancelledReasonKind: input.reasonKind ?? null });
   if (input.to === 'to_be_agreed') Object.assign(next, { date: null, agreedOn: null, agreedWith: null });
   write(ctx, (audit) => {
     updateVisit(ctx.db, next, ctx.now().toISOString());

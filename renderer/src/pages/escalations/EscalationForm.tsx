@@ -4,6 +4,7 @@ import {
   CONCERN_LABELS, CONCERNS, CorrectEscalationInput, RaiseEscalationInput, REFERRAL_ANSWERS, REFERRAL_LABELS, REFERRAL_ROUTE_LABELS, REFERRAL_ROUTES, type EscalationEntry,
 } from '../../../../shared/domain/escalations.ts';
 import { londonWallTime } from '../../../../shared/domain/london-time.ts';
+import { LATE_REASON_KIND_LABELS, LATE_REASON_KINDS, type LateReasonKind } from '../../../../shared/domain/reason-kinds.ts';
 import { formFindings } from '../../../../shared/domain/child-names.ts';
 import { childRefsText, parseChildRefs } from '../../components/childRefs.ts';
 import { DateTimeField } from '../../components/DateTimeField.tsx';
@@ -43,6 +44,7 @@ export function EscalationForm({ latest, submitLabel, onSubmit }: Props) {
     summary: latest?.summary ?? '',
     managerInformedAt: latest?.managerInformedAt ?? '',
     managerInformed: latest?.managerInformed ?? '',
+    lateReasonKind: (latest?.lateReasonKind ?? '') as LateReasonKind | '',
     lateReason: latest?.lateReason ?? '',
     referralMade: (latest?.referralMade ?? 'not_known') as Referral,
     referralRoute: (latest?.referralRoute ?? '') as Route,
@@ -101,7 +103,16 @@ export function EscalationForm({ latest, submitLabel, onSubmit }: Props) {
         <legend>The manager (within 24 hours)</legend>
         {moment('managerInformedAt', 'Manager told at')}
         {text('managerInformed', 'Manager told', 'Their name', 'half')}
-        {block('lateReason', 'Why the manager was told late', 'Needed only when told more than 24 hours after the concern was raised')}
+        <Select<LateReasonKind | ''>
+          id={form.idOf('lateReasonKind')}
+          label="Why the manager was told late"
+          value={v.lateReasonKind}
+          onChange={(k) => form.set('lateReasonKind', k)}
+          options={[{ id: '', label: 'Not late, or not chosen yet' }, ...LATE_REASON_KINDS.map((k) => ({ id: k, label: LATE_REASON_KIND_LABELS[k] }))]}
+        />
+        <p className="hint">Needed only when told more than 24 hours after the concern was raised. The reports count this choice, never the words below.</p>
+        {form.errorFor('lateReasonKind') ? <p className="error-message">{form.errorFor('lateReasonKind')}</p> : null}
+        {block('lateReason', 'The reason in words (optional)')}
       </fieldset>
       <fieldset className="fieldset">
         <legend>Referral, advice and outcome</legend>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { changedFields, CONCERN_LABELS, ESCALATION_FIELD_LABELS, REFERRAL_LABELS, referralRouteText, type EscalationEntry } from '../../../../shared/domain/escalations.ts';
 import type { InputOf } from '../../../../shared/api.ts';
+import { LATE_REASON_KIND_LABELS } from '../../../../shared/domain/reason-kinds.ts';
 import { invoke } from '../../api.ts';
 import { childRefsText } from '../../components/childRefs.ts';
 import { Notice } from '../../components/Notice.tsx';
@@ -22,7 +23,9 @@ function EntrySummary({ entry }: { entry: EscalationEntry }) {
     ['Children', childRefsText(entry.children) || 'None recorded'],
     ['Summary', entry.summary],
     ['Manager told', entry.managerInformed ? `${entry.managerInformed}, ${when(entry.managerInformedAt)}` : 'Not yet'],
-    ...(entry.lateReason ? [['Why late', entry.lateReason] as [string, string]] : []),
+    ...(entry.lateReasonKind || entry.lateReason
+      ? [['Why late', [entry.lateReasonKind ? LATE_REASON_KIND_LABELS[entry.lateReasonKind] : null, entry.lateReason].filter(Boolean).join(': ')] as [string, string]]
+      : []),
     ['Referral made', `${REFERRAL_LABELS[entry.referralMade]}${entry.referralAt ? `, ${when(entry.referralAt)}` : ''}${entry.referralReference ? ` (ref. ${entry.referralReference})` : ''}`],
     ['Referral route', referralRouteText(entry)],
     ['Advice the team gave', entry.advice ?? 'None recorded'],

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import { LoadTemplateInput, RECORD_KIND_LABELS, RECORD_KINDS, type RecordKind, type TemplateCheck } from '../../../../shared/domain/documents.ts';
+import { LoadTemplateInput, TEMPLATE_KIND_LABELS, TEMPLATE_KINDS, type TemplateCheck, type TemplateKind } from '../../../../shared/domain/documents.ts';
 import { AppError } from '../../../../shared/errors.ts';
 import { invoke } from '../../api.ts';
 import { fileInput, fileNameOf, NO_FILE, OpenFileField, type FileChoice } from '../../components/FileFields.tsx';
@@ -18,20 +18,20 @@ function CheckResult({ check }: { check: TemplateCheck }) {
         {check.unknown.length
           ? `Unknown placeholders: ${check.unknown.map((u) => `{${u}}`).join(', ')}. This template cannot be used until they are corrected.`
           : check.placeholders.length === 0
-            ? 'This file has no placeholders at all: it is not a template (a finished record, perhaps) and cannot be used.'
+            ? 'This file has no placeholders at all: it is not a template (a finished document, perhaps) and cannot be used.'
             : 'Every placeholder is one LinkDesk fills.'}
       </p>
       <p>Found: {check.placeholders.map((p) => `{${p}}`).join(', ') || 'none'}.</p>
-      {check.missing.length ? <p>Not in this template, so left out of its records: {check.missing.map((m) => `{${m}}`).join(', ')}.</p> : null}
+      {check.missing.length ? <p>Not in this template, so left out of its documents: {check.missing.map((m) => `{${m}}`).join(', ')}.</p> : null}
     </div>
   );
 }
 
-/** The meeting record templates: the one in use, those loaded before, and loading a team's own letterhead. */
+/** The Word templates (meeting records, the report, the escalation log): the one in use, those loaded before, and loading a team's own letterhead. */
 export function TemplatesSection() {
   const queryClient = useQueryClient();
   const state = useQuery({ queryKey: ['documents.templates'], queryFn: () => invoke('documents.templates', {}) });
-  const form = useForm({ kind: 'visit_record' as RecordKind, file: NO_FILE as FileChoice });
+  const form = useForm({ kind: 'visit_record' as TemplateKind, file: NO_FILE as FileChoice });
   const [check, setCheck] = useState<TemplateCheck | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['documents.templates'] });
@@ -44,7 +44,7 @@ export function TemplatesSection() {
       setCheck(await invoke('documents.checkTemplate', input));
       if (load) {
         await invoke('documents.loadTemplate', input);
-        setMessage(`${RECORD_KIND_LABELS[input.kind]}s now use ${fileNameOf(form.values.file)}.`);
+        setMessage(`${TEMPLATE_KIND_LABELS[input.kind]}s now use ${fileNameOf(form.values.file)}.`);
         // Loaded: LinkDesk has deleted its copy of an uploaded file.
         if (form.values.file.upload) form.set('file', NO_FILE);
         await refresh();
@@ -56,10 +56,10 @@ export function TemplatesSection() {
     }
   };
 
-  const use = async (kind: RecordKind, id: string | null) => {
+  const use = async (kind: TemplateKind, id: string | null) => {
     try {
       await invoke('documents.useTemplate', { kind, id });
-      setMessage(id ? 'Template changed.' : `${RECORD_KIND_LABELS[kind]}s now use LinkDesk’s own template.`);
+      setMessage(id ? 'Template changed.' : `${TEMPLATE_KIND_LABELS[kind]}s now use LinkDesk’s own template.`);
       await refresh();
     } catch (error) {
       form.fail(error);
@@ -68,21 +68,21 @@ export function TemplatesSection() {
 
   return (
     <section aria-labelledby="templates-heading" className="card">
-      <h2 id="templates-heading">Meeting record templates</h2>
+      <h2 id="templates-heading">Word templates</h2>
       <p>
-        Word meeting records are made from templates. Load your own .docx (your letterhead) with the placeholders listed in the templates guide (docs/templates.md, in the LinkDesk folder); earlier templates are
+        Word meeting records, the termly and annual report and the escalation log are made from templates. Load your own .docx (your letterhead) with the placeholders listed in the templates guide (docs/templates.md, in the LinkDesk folder); earlier templates are
         kept, so you can go back.
       </p>
       {message ? <Notice title={message} /> : null}
       {state.data?.map((t) => (
         <div key={t.kind}>
-          <h3>{RECORD_KIND_LABELS[t.kind]}</h3>
+          <h3>{TEMPLATE_KIND_LABELS[t.kind]}</h3>
           <p>
             In use: {t.active ? `${t.active.fileName}, loaded by ${t.active.loadedBy} on ${formatDateTime(t.active.loadedAt)}` : 'LinkDesk’s own template'}
           </p>
           {t.active ? (
             <Button className="button button-secondary" onPress={() => void use(t.kind, null)}>
-              Use LinkDesk’s own template for the {RECORD_KIND_LABELS[t.kind]}
+              Use LinkDesk’s own template for the {TEMPLATE_KIND_LABELS[t.kind]}
             </Button>
           ) : null}
           {t.versions.filter((v) => !v.active).length ? (
@@ -103,7 +103,7 @@ export function TemplatesSection() {
       ))}
       <h3>Load a template</h3>
       <FormShell form={form} onSubmit={() => run(true)}>
-        <Select label="For" value={form.values.kind} onChange={(k) => { form.set('kind', k); setCheck(null); }} options={RECORD_KINDS.map((k) => ({ id: k, label: RECORD_KIND_LABELS[k] }))} />
+        <Select label="For" value={form.values.kind} onChange={(k) => { form.set('kind', k); setCheck(null); }} options={TEMPLATE_KINDS.map((k) => ({ id: k, label: TEMPLATE_KIND_LABELS[k] }))} />
         <OpenFileField
           {...form.fileField('file', () => setCheck(null))}
           label="Template file"

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { TERM_LABELS, TERM_NAMES, type TermName } from '../../../../shared/domain/calendar.ts';
 import { z } from 'zod';
 import { isoDate } from '../../../../shared/dates.ts';
+import { CANCELLED_REASON_KIND_LABELS, CANCELLED_REASON_KINDS, cancelledReasonText, type CancelledReasonKind } from '../../../../shared/domain/reason-kinds.ts';
 import { heldWithoutProForma, NEXT_STATUSES, PlanVisitInput, reasonNeeded, VISIT_STATUS_LABELS, type Visit, type VisitStatus } from '../../../../shared/domain/visits.ts';
 import { invoke } from '../../api.ts';
 import { DateField } from '../../components/DateField.tsx';
@@ -51,7 +52,7 @@ function useHeldByOptions(visit: Visit) {
 }
 
 function StatusActions({ visit, onDone }: { visit: Visit; onDone: () => void }) {
-  const form = useForm({ on: todayLocal(), reason: '', heldBy: '' });
+  const form = useForm({ on: todayLocal(), reason: '', heldBy: '', reasonKind: '' as CancelledReasonKind | '' });
   const { options, spoc } = useHeldByOptions(visit);
   const heldBy = form.valueOr('heldBy', spoc ?? NOBODY);
   const move = async (to: VisitStatus) => {
@@ -59,10 +60,13 @@ function StatusActions({ visit, onDone }: { visit: Visit; onDone: () => void }) 
     if (!form.validate(OnDay)) return;
     const needed = reasonNeeded(visit.status, to);
     if (needed && !form.values.reason.trim()) return form.addIssues([{ path: 'reason', message: needed }]);
+    const reasonKind = form.values.reasonKind;
+    if (to === 'cancelled' && !reasonKind) return form.addIssues([{ path: 'reasonKind', message: 'Choose why the visit was cancelled' }]);
     try {
       await invoke('visits.setStatus', {
         id: visit.id, to, on: form.values.on,
         ...(form.values.reason ? { reason: form.values.reason } : {}),
+        ...(to === 'cancelled' && reasonKind ? { reasonKind } : {}),
         ...(to === 'held' && heldBy !== NOBODY ? { heldBy } : {}),
       });
       onDone();
@@ -73,13 +77,23 @@ function StatusActions({ visit, onDone }: { visit: Visit; onDone: () => void }) 
   const next = NEXT_STATUSES[visit.status].filter((s) => s !== 'to_be_agreed');
   if (next.length === 0) return <p>Nothing more to do for this visit.</p>;
   const withoutProForma = next.includes('held') && heldWithoutProForma(visit.status, 'held');
-  const reasonLabel = withoutProForma ? 'Reason (needed to cancel, or to mark the visit held without a pro forma)' : 'Reason (needed to cancel)';
+  const reasonLabel = withoutProForma ? 'Reason in words (needed to mark the visit held without a pro forma; optional to cancel)' : 'Reason in words (optional)';
   return (
     <FormShell form={form} onSubmit={() => undefined}>
       <DateField {...form.field('on')} label="On" hint="The day it happened" />
       {next.includes('held') ? <Select id={form.idOf('heldBy')} label="Held by" value={heldBy} onChange={(v) => form.set('heldBy', v)} options={options} /> : null}
       {next.includes('cancelled') ? (
-        <Field id={form.idOf('reason')} label={reasonLabel} value={form.values.reason} onChange={(v) => form.set('reason', v)} error={form.errorFor('reason')} />
+        <>
+          <Select<CancelledReasonKind | ''>
+            id={form.idOf('reasonKind')}
+            label="Why it is cancelled (needed to cancel)"
+            value={form.values.reasonKind}
+            onChange={(k) => form.set('reasonKind', k)}
+            options={[{ id: '', label: 'Choose a reason' }, ...CANCELLED_REASON_KINDS.map((k) => ({ id: k, label: CANCELLED_REASON_KIND_LABELS[k] }))]}
+          />
+          {form.errorFor('reasonKind') ? <p className="error-message">{form.errorFor('reasonKind')}</p> : null}
+          <Field id={form.idOf('reason')} label={reasonLabel} hint="The reports count the reason chosen above, never these words" value={form.values.reason} onChange={(v) => form.set('reason', v)} error={form.errorFor('reason')} />
+        </>
       ) : null}
       <div className="actions">
         {next.map((s) => (
@@ -135,7 +149,7 @@ export function VisitPage() {
       {visit ? (
         <p>
           Status: <strong>{VISIT_STATUS_LABELS[visit.status]}</strong>
-          {visit.cancelledReason ? ` (${visit.cancelledReason})` : ''}
+          {visit.status === 'cancelled' && cancelledReasonText(visit) ? ` (${cancelledReasonText(visit)})` : ''}
           {visit.movedReason ? `. Moved: ${visit.movedReason}` : ''}
           {visit.heldByName ? `. Held by ${visit.heldByName}` : ''}
           {visit.heldWithoutProForma ? `. Held without a pro forma: ${visit.heldWithoutProForma}` : ''}
