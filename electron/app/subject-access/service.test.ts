@@ -41,6 +41,13 @@ describe('subject access', () => {
     const matches = subjectAccessSearch(db.writeContext, SubjectAccessQuery.parse({ caseId: ` ${caseId.toLowerCase()} ` }));
     expect(matches.filter((m) => m.kind !== 'contact').map((m) => `${m.kind}:${m.id}`).sort()).toEqual(expected);
     expect(matches.every((m) => /^\d{4}-\d\d-\d\d$/.test(m.date) && m.school.length > 0)).toBe(true);
+    // Each record links to its own screen where it has one (as the school's timeline does), and only then.
+    const links = { visit_record: /^\/visits\/\d+\/\d{4}-\d{2}\/(autumn|spring|summer)\/record$/, escalation: /^\/escalations\/.+$/ } as const;
+    for (const m of matches) {
+      if (m.kind === 'visit_record' || m.kind === 'escalation') expect(m.link).toMatch(links[m.kind]);
+      else expect(m.link).toBeNull();
+    }
+    expect(matches.some((m) => m.link !== null)).toBe(true);
     const audit = db.db.prepare("SELECT action, summary FROM audit_log WHERE entity = 'subject-access' ORDER BY id").all() as { action: string; summary: string }[];
     expect(audit).toEqual([{ action: 'search', summary: `by case ID: ${matches.length} ${matches.length === 1 ? 'record' : 'records'} found` }]);
     expect(JSON.stringify(db.db.prepare('SELECT * FROM audit_log').all())).not.toContain(caseId);
