@@ -56,6 +56,10 @@ export function SubjectAccessPage() {
   }, [searched]);
 
   const search = async () => {
+    // The field the way chosen needs, named in words before the schema's rule of one way or the other.
+    const missing = form.values.by === 'caseId' ? (form.values.caseId.trim() ? null : { path: 'caseId', message: 'Enter the case-system ID' })
+      : form.values.initials.trim() ? null : { path: 'initials', message: 'Enter the child’s initials' };
+    if (missing) return form.addIssues([missing]);
     const query = form.validate(SubjectAccessQuery, queryOf(form.values));
     if (!query) return;
     setBusy(true);
