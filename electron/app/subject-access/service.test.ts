@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SubjectAccessQuery } from '../../../shared/domain/subject-access.ts';
+import { SubjectAccessExportInput, SubjectAccessQuery } from '../../../shared/domain/subject-access.ts';
 import type { Connection } from '../db/cipher.ts';
 import { createDemoDatabase } from '../demo/demo.ts';
 import { docxText } from '../documents/docx-template.ts';
@@ -84,5 +84,15 @@ describe('subject access', () => {
     expect(narrowed.every((m) => m.urn === school)).toBe(true);
     expect(SubjectAccessQuery.safeParse({ initials: 'JB' }).success).toBe(false);
     expect(SubjectAccessQuery.safeParse({}).success).toBe(false);
+  });
+
+  it('saves the bundle at a .docx path or as a download, one or the other', () => {
+    const query = { caseId: 'EH-31207' };
+    const messages = (input: unknown) => SubjectAccessExportInput.safeParse(input).error?.issues.map((i) => i.message) ?? [];
+    expect(SubjectAccessExportInput.parse({ query, download: true })).toMatchObject({ download: true, replace: false });
+    expect(SubjectAccessExportInput.parse({ query, path: 'SAR.docx', replace: true })).toMatchObject({ path: 'SAR.docx', download: false, replace: true });
+    expect(messages({ query })).toEqual(['Enter where to save the bundle (.docx)']);
+    expect(messages({ query, path: 'SAR.docx', download: true })).toEqual(['Save at a path or download the file, not both']);
+    expect(messages({ query, path: 'SAR.pdf' })).toEqual(['The file name must end in .docx']);
   });
 });
