@@ -104,8 +104,7 @@ export function SubjectAccessPage() {
           ) : (
             <>
               <Field {...form.field('initials')} label="Initials" hint="Such as JB" width="short" />
-              <Select id={form.idOf('yearGroup')} label="Year group" value={form.values.yearGroup} options={YEAR_CHOICES} onChange={(v) => form.set('yearGroup', v)} />
-              {form.errorFor('yearGroup') ? <p className="error-message">{form.errorFor('yearGroup')}</p> : null}
+              <Select id={form.idOf('yearGroup')} label="Year group" value={form.values.yearGroup} options={YEAR_CHOICES} onChange={(v) => form.set('yearGroup', v)} error={form.errorFor('yearGroup')} />
               <SchoolPicker
                 id={form.idOf('urn')}
                 label="School (optional)"
