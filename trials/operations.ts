@@ -177,6 +177,17 @@ export const OPERATIONS: Operation[] = [
   },
   {
     name: 'access-remove',
+    what: 'linkdesk access remove (the person out of the access file, then the audit row)',
+    base: (ws) => ws.perPerson,
+    lay: (ws, dir) => {
+      const db = copyBase(ws.perPerson, dir);
+      return { files: { dir, db }, argv: commandLine(['access', 'remove', '--db', db, '--person', LEAVER]) };
+    },
+    passphrases: RUNNER_OWN,
+    extra: accessAsTheFileSays(LEAVER, NEW_PASSPHRASE),
+  },
+  {
+    name: 'access-remove-reencrypt',
     what: 'linkdesk access remove --reencrypt (as Settings does by default: the person out, and a new key for everyone left)',
     base: (ws) => ws.perPerson,
     lay: (ws, dir) => {
