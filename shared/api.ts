@@ -217,9 +217,9 @@ export const api = {
   'team.get': method<Team>()(NoInput, 'The team record and its settings'),
   'team.updateSettings': method<TeamSettings>()(TeamSettingsPatch, 'Change team settings'),
   'subjectAccess.search': method<SubjectAccessMatch[]>()(SubjectAccessQuery, 'Every record naming one child, by case ID or by initials with year group (and school); audited'),
-  'subjectAccess.export': method<SubjectAccessBundle>()(
+  'subjectAccess.export': method<SubjectAccessBundle & { download?: DownloadTicket }>()(
     SubjectAccessExportInput,
-    'A Word bundle of everything held about one child, other children’s references redacted, to a new file (replace only if asked); audited',
+    'A Word bundle of everything held about one child, other children’s references redacted, to a new file (replace only if asked) or offered as a download (browser mode); audited',
   ),
   'retention.review': method<RetentionReview>()(NoInput, 'What is past the team’s retention period, kind by kind: how many records and the oldest'),
   'retention.purge': method<RetentionPurgeResult>()(

@@ -8,6 +8,10 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
 export const BIN = path.join(ROOT, 'bin', 'linkdesk.js');
 export const OLD_PASSPHRASE = 'trial old passphrase 2026 harbour';
 export const NEW_PASSPHRASE = 'trial new passphrase 2027 lantern';
+/** With per-person access: the runner (LINKDESK_USER) holds OLD_PASSPHRASE; the leaver, and the newcomer an access trial adds, NEW_PASSPHRASE. */
+export const RUNNER = 'Trial Runner';
+export const LEAVER = 'Sam Leaver';
+export const NEWCOMER = 'Robin Newcomer';
 
 export interface Finished {
   code: number | null;
@@ -35,7 +39,7 @@ function environment(home: string): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH ?? '',
     LINKDESK_HOME: home,
-    LINKDESK_USER: 'Trial Runner',
+    LINKDESK_USER: RUNNER,
     LINKDESK_PASSPHRASE: OLD_PASSPHRASE,
     LINKDESK_NEW_PASSPHRASE: NEW_PASSPHRASE,
   };

@@ -3,11 +3,12 @@
  * needs beside it, the command to kill, and what must hold afterwards beyond the database itself.
  */
 import fs from 'node:fs';
+import { readKeyring } from '../electron/app/access/keyring.ts';
 import path from 'node:path';
-import { commandLine, driverLine, NEW_PASSPHRASE, OLD_PASSPHRASE, runChild } from './child.ts';
+import { commandLine, driverLine, LEAVER, NEWCOMER, NEW_PASSPHRASE, OLD_PASSPHRASE, RUNNER, runChild } from './child.ts';
 import type { Fingerprint } from './repo.ts';
-import { inspectDatabase, matchState } from './verify.ts';
-import { sha256Of, type Workspace } from './workspace.ts';
+import { ACCESS_FILE_PEOPLE, inspectDatabase, matchState, opensAs, type TrialPassphrase } from './verify.ts';
+import { copyDatabase, sha256Of, type Workspace } from './workspace.ts';
 
 export interface RunFiles {
   dir: string;
@@ -28,7 +29,7 @@ export interface Operation {
   what: string;
   base: (ws: Workspace) => string;
   lay: (ws: Workspace, dir: string) => { files: RunFiles; argv: string[] };
-  passphrases: { label: string; passphrase: string }[];
+  passphrases: TrialPassphrase[];
   /** null when available; otherwise why not (a command another branch adds). */
   available?: () => Promise<string | null>;
   /** A driver saving one thing after another: any whole number of saves may be in. */
@@ -39,10 +40,30 @@ export interface Operation {
 
 const OLD = [{ label: 'old', passphrase: OLD_PASSPHRASE }];
 
+/** The runner opens a per-person database with their own passphrase, under their own name. */
+const RUNNER_OWN = [{ label: 'old', passphrase: OLD_PASSPHRASE, user: RUNNER }];
+
 function copyBase(base: string, dir: string): string {
   const db = path.join(dir, 'team.linkdesk');
-  fs.copyFileSync(base, db);
+  copyDatabase(base, db);
   return db;
+}
+
+/**
+ * Who has access is all or nothing too: the person the trial adds or removes opens the database
+ * exactly when the access file names them (the fingerprint has already matched the file's count
+ * with the audit log's), and the un-killed run did change who has access.
+ */
+function accessAsTheFileSays(person: string, passphrase: string) {
+  return async (files: RunFiles, states: States): Promise<string[]> => {
+    const problems: string[] = [];
+    if (states.before[ACCESS_FILE_PEOPLE] === states.after[ACCESS_FILE_PEOPLE]) problems.push('the un-killed run did not change who has access');
+    const named = readKeyring(files.db)?.people.some((p) => p.name === person) ?? false;
+    const { opens, problem } = await opensAs(files.db, person, passphrase);
+    if (problem) problems.push(problem);
+    else if (opens !== named) problems.push(named ? `the access file names ${person}, but their passphrase does not open the database` : `${person}'s passphrase opens the database, but the access file does not name them`);
+    return problems;
+  };
 }
 
 
@@ -142,6 +163,39 @@ export const OPERATIONS: Operation[] = [
       return { files: { dir, db }, argv: driverLine('handover.ts', [db]) };
     },
     passphrases: OLD,
+  },
+  {
+    name: 'access-add',
+    what: 'linkdesk access add (a person with their own passphrase, on the demo team with per-person access)',
+    base: (ws) => ws.perPerson,
+    lay: (ws, dir) => {
+      const db = copyBase(ws.perPerson, dir);
+      return { files: { dir, db }, argv: commandLine(['access', 'add', '--db', db, '--person', NEWCOMER]) };
+    },
+    passphrases: RUNNER_OWN,
+    extra: accessAsTheFileSays(NEWCOMER, NEW_PASSPHRASE),
+  },
+  {
+    name: 'access-remove',
+    what: 'linkdesk access remove (the person out of the access file, then the audit row)',
+    base: (ws) => ws.perPerson,
+    lay: (ws, dir) => {
+      const db = copyBase(ws.perPerson, dir);
+      return { files: { dir, db }, argv: commandLine(['access', 'remove', '--db', db, '--person', LEAVER]) };
+    },
+    passphrases: RUNNER_OWN,
+    extra: accessAsTheFileSays(LEAVER, NEW_PASSPHRASE),
+  },
+  {
+    name: 'access-remove-reencrypt',
+    what: 'linkdesk access remove --reencrypt (as Settings does by default: the person out, and a new key for everyone left)',
+    base: (ws) => ws.perPerson,
+    lay: (ws, dir) => {
+      const db = copyBase(ws.perPerson, dir);
+      return { files: { dir, db }, argv: commandLine(['access', 'remove', '--db', db, '--person', LEAVER, '--reencrypt']) };
+    },
+    passphrases: RUNNER_OWN,
+    extra: accessAsTheFileSays(LEAVER, NEW_PASSPHRASE),
   },
   {
     name: 'backup',

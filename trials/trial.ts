@@ -5,13 +5,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { keyringPathFor } from '../electron/app/access/keyring.ts';
 import { lockPathFor } from '../electron/app/db/lock-file.ts';
 import { runChild, type Finished } from './child.ts';
 import type { Operation, RunFiles, States } from './operations.ts';
 import { runSeed, seededRandom } from './random.ts';
 import type { Fingerprint } from './repo.ts';
 import { describeDifference, inspectDatabase, matchState } from './verify.ts';
-import type { Workspace } from './workspace.ts';
+import { copyDatabase, type Workspace } from './workspace.ts';
 
 export interface RunFailure {
   run: number;
@@ -51,7 +52,7 @@ function workDir(name: string): string {
 
 /** Files a run left beside the database, with numbers masked so the same leftover counts once. */
 function leftovers(files: RunFiles): string[] {
-  const expected = new Set([path.basename(files.db), `${path.basename(files.db)}.lock`, ...(files.other ? [path.basename(files.other)] : [])]);
+  const expected = new Set([path.basename(files.db), `${path.basename(files.db)}.lock`, path.basename(keyringPathFor(files.db)), ...(files.other ? [path.basename(files.other)] : [])]);
   return fs.readdirSync(files.dir).filter((f) => !expected.has(f)).map((f) => `left behind: ${f.replace(/\d+/g, 'N')}`);
 }
 
@@ -80,7 +81,7 @@ async function measure(op: Operation, ws: Workspace, fromStart: boolean): Promis
   try {
     // A copy: the cached file is shared with any other harness running now, and opening takes its lock.
     const start = path.join(dir, 'start.linkdesk');
-    fs.copyFileSync(op.base(ws), start);
+    copyDatabase(op.base(ws), start);
     const before = await inspectDatabase(start, op.passphrases);
     if (!before.fingerprint || before.problems.length) throw new Error(`the starting database is not sound: ${before.problems.join('; ')}`);
     const { files, argv } = op.lay(ws, dir);

@@ -19,8 +19,8 @@ const MINUTES = 60_000;
 describe('crash trials', () => {
   // One killed run of every write path here (the harness measures each un-killed first);
   // `npm run trials` runs 100 of each.
-  it('a killed import, bulk allocation, hub import, visit save, backup, passphrase change or restore leaves a database that opens, passes check and holds all or nothing', async () => {
-    const operations = ['gias-import', 'people-import', 'bulk-allocation', 'hub-import', 'visit-save', 'backup', 'rekey', 'restore'];
+  it('a killed import, bulk allocation, hub import, visit save, backup, passphrase change, restore, or person added or removed leaves a database that opens, passes check and holds all or nothing', async () => {
+    const operations = ['gias-import', 'people-import', 'bulk-allocation', 'hub-import', 'visit-save', 'access-add', 'access-remove', 'access-remove-reencrypt', 'backup', 'rekey', 'restore'];
     const results = await runTrials({ operations, runs: 1, seed: 20261202, sizes: TEST_SIZES });
     expect(results.map((r) => r.operation)).toEqual(operations);
     for (const r of results) {

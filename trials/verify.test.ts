@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { lockPathFor } from '../electron/app/db/lock-file.ts';
 import { aTeamDatabaseFile, bytesOf, pageNeverReadOnOpen, PASSPHRASE } from '../electron/app/testing/builders.ts';
 import { runSeed, seededRandom } from './random.ts';
-import { describeDifference, inspectDatabase, matchState } from './verify.ts';
+import { addPerson, turnOnPerPersonAccess } from '../electron/app/access/service.ts';
+import { openTeamDatabase } from '../electron/app/db/team-db.ts';
+import { aTeamDatabase } from '../electron/app/testing/builders.ts';
+import { ACCESS_FILE_PEOPLE, describeDifference, inspectDatabase, matchState, opensAs } from './verify.ts';
 import { useRealKeyStretch } from '../electron/app/testing/short-key-stretch.ts';
 
 // The databases are made and opened by child `linkdesk` processes, which always use the real stretch.
@@ -42,6 +45,30 @@ describe('judging a database after a kill', () => {
     fs.writeFileSync(lockPathFor(file), JSON.stringify({ user: 'Someone', machine: 'another-laptop', pid: 4242, since: new Date().toISOString() }));
     expect((await inspectDatabase(file, RIGHT)).problems).toEqual([expect.stringMatching(/lock was not called stale/)]);
   });
+
+  it('with per-person access: opens as the person named, leaves its own opens out, and counts the people the access file names', async () => {
+    const db = aTeamDatabase();
+    turnOnPerPersonAccess(db, PASSPHRASE);
+    db.close();
+    const owner = [{ label: 'old', passphrase: PASSPHRASE, user: 'Tess Manager' }];
+    expect((await inspectDatabase(db.path, [{ label: 'old', passphrase: PASSPHRASE }])).problems).toEqual([expect.stringMatching(/^does not open: old passphrase: wrong_passphrase .*has no access/)]);
+    const first = await inspectDatabase(db.path, owner);
+    expect(first).toMatchObject({ openedWith: 'old', checkPassed: true, problems: [] });
+    expect(first.fingerprint?.[ACCESS_FILE_PEOPLE]).toBe(1);
+    // Each inspection wrote an `open` row; the states still match.
+    const again = await inspectDatabase(db.path, owner);
+    expect(again.fingerprint).toEqual(first.fingerprint);
+
+    const reopened = openTeamDatabase({ path: db.path, passphrase: PASSPHRASE, user: 'Tess Manager' });
+    addPerson(reopened, 'Sam Patel', 'lighthouse pebble orchard violin');
+    reopened.close();
+    const added = await inspectDatabase(db.path, owner);
+    expect(added.fingerprint?.[ACCESS_FILE_PEOPLE]).toBe(2);
+    expect(added.fingerprint?.audit_log).toBe((first.fingerprint?.audit_log ?? 0) + 1);
+    expect(await opensAs(db.path, 'Sam Patel', 'lighthouse pebble orchard violin')).toEqual({ opens: true, problem: null });
+    expect(await opensAs(db.path, 'Sam Patel', 'not sams passphrase at all')).toEqual({ opens: false, problem: null });
+    expect(await opensAs(db.path, 'Robin Nobody', 'lighthouse pebble orchard violin')).toEqual({ opens: false, problem: null });
+  }, 120_000);
 
   it('tells a state before or after a change from one holding part of it', () => {
     const before = { school: 45, audit_log: 100 };

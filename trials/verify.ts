@@ -10,6 +10,7 @@ import type { Result } from '../shared/errors.ts';
 import { MachineConfig } from '../electron/app/config/machine-config.ts';
 import { createDispatcher } from '../electron/app/dispatcher.ts';
 import { AppSession } from '../electron/app/session.ts';
+import { readKeyring } from '../electron/app/access/keyring.ts';
 import { fingerprintOf, type Fingerprint } from './repo.ts';
 
 export interface Inspection {
@@ -29,15 +30,25 @@ interface ErrorShape {
   details?: Record<string, unknown>;
 }
 
-export async function inspectDatabase(file: string, passphrases: { label: string; passphrase: string }[]): Promise<Inspection> {
+/** A passphrase to try; with per-person access, whose it is (the person opening must be named). */
+export interface TrialPassphrase {
+  label: string;
+  passphrase: string;
+  user?: string;
+}
+
+/** The fingerprint's entry for the access file beside the database: how many people it gives access. */
+export const ACCESS_FILE_PEOPLE = 'access file: people';
+
+export async function inspectDatabase(file: string, passphrases: TrialPassphrase[]): Promise<Inspection> {
   const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkdesk-trial-config-'));
   const session = new AppSession({ config: new MachineConfig(configDir), mode: 'cli' });
   const dispatch = createDispatcher(session);
   const result: Inspection = { openedWith: null, checkPassed: false, fingerprint: null, problems: [], notes: [] };
   try {
     const errors: string[] = [];
-    for (const { label, passphrase } of passphrases) {
-      const unlock = (takeOverLock: boolean) => dispatch('db.unlock', { path: file, passphrase, userName: 'Trial Checker', takeOverLock }) as Promise<Result<unknown>>;
+    for (const { label, passphrase, user } of passphrases) {
+      const unlock = (takeOverLock: boolean) => dispatch('db.unlock', { path: file, passphrase, userName: user ?? 'Trial Checker', takeOverLock }) as Promise<Result<unknown>>;
       let opened = await unlock(false);
       if (!opened.ok && opened.error.code === 'locked_elsewhere') {
         const error = opened.error as ErrorShape;
@@ -63,6 +74,9 @@ export async function inspectDatabase(file: string, passphrases: { label: string
     else if (!check.value.ok) result.problems.push(`check found: ${[...check.value.integrity, ...check.value.cipherIntegrity].slice(0, 3).join('; ')}`);
     else result.checkPassed = true;
     result.fingerprint = fingerprintOf(session.database.db);
+    // Who has access is in the file beside the database, as it stands once opening has settled it (access/opened.ts).
+    const keyring = readKeyring(file);
+    if (keyring) result.fingerprint[ACCESS_FILE_PEOPLE] = keyring.people.length;
     return result;
   } finally {
     session.lock();
@@ -89,4 +103,18 @@ export function describeDifference(actual: Fingerprint, before: Fingerprint, aft
     .filter((k) => actual[k] !== before[k] || actual[k] !== after[k])
     .map((k) => `${k} ${actual[k] ?? '-'} (before ${before[k] ?? '-'}, after ${after[k] ?? '-'})`)
     .join(', ');
+}
+
+/** Whether a person's own passphrase opens the database (it must exactly when the access file names them). */
+export async function opensAs(file: string, user: string, passphrase: string): Promise<{ opens: boolean; problem: string | null }> {
+  const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkdesk-trial-config-'));
+  const session = new AppSession({ config: new MachineConfig(configDir), mode: 'cli' });
+  try {
+    const opened = (await createDispatcher(session)('db.unlock', { path: file, passphrase, userName: user, takeOverLock: true })) as Result<unknown>;
+    if (opened.ok) return { opens: true, problem: null };
+    return { opens: false, problem: opened.error.code === 'wrong_passphrase' ? null : `${user} could not open it: ${opened.error.code} (${opened.error.message})` };
+  } finally {
+    session.lock();
+    fs.rmSync(configDir, { recursive: true, force: true });
+  }
 }

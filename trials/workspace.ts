@@ -12,8 +12,9 @@ import type { PersonSummary } from '../shared/domain/people.ts';
 import type { SchoolSummary } from '../shared/domain/schools.ts';
 import { MachineConfig } from '../electron/app/config/machine-config.ts';
 import { createDispatcher } from '../electron/app/dispatcher.ts';
+import { keyringPathFor } from '../electron/app/access/keyring.ts';
 import { AppSession } from '../electron/app/session.ts';
-import { commandLine, OLD_PASSPHRASE, ROOT, runOrThrow } from './child.ts';
+import { commandLine, LEAVER, OLD_PASSPHRASE, ROOT, runOrThrow } from './child.ts';
 import { ALLOCATIONS_FROM, writeAllocationsFile, writeHubsFile, writeNationalFile, writePeopleFile } from './inputs.ts';
 
 export interface Sizes {
@@ -33,6 +34,8 @@ export interface Workspace {
   sizes: Sizes;
   /** The demo team (`linkdesk demo`). */
   demo: string;
+  /** The demo team with per-person access (its `.access` file beside it): the runner's passphrase, and the leaver's. */
+  perPerson: string;
   /** The demo team after the GIAS trial's import. */
   demoWithGias: string;
   /** The demo team with a national-size register: tens of megabytes. */
@@ -53,6 +56,12 @@ export function sha256Of(file: string): string {
   return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
+/** A database and, with per-person access, the access file it cannot be opened without. */
+export function copyDatabase(from: string, to: string): void {
+  fs.copyFileSync(from, to);
+  if (fs.existsSync(keyringPathFor(from))) fs.copyFileSync(keyringPathFor(from), keyringPathFor(to));
+}
+
 function cacheKey(sizes: Sizes | null): string {
   const hash = createHash('sha256').update(JSON.stringify(sizes));
   for (const entry of SHAPING) {
@@ -68,6 +77,7 @@ function layout(dir: string, sizes: Sizes): Workspace {
     dir,
     sizes,
     demo: path.join(dir, 'demo.linkdesk'),
+    perPerson: path.join(dir, 'per-person.linkdesk'),
     demoWithGias: path.join(dir, 'demo-gias.linkdesk'),
     large: path.join(dir, 'large.linkdesk'),
     largeBackup: path.join(dir, 'large-backup.linkdesk'),
@@ -119,6 +129,10 @@ export async function prepareWorkspace(sizes: Sizes, log: (line: string) => void
       await runOrThrow(commandLine(['import-gias', file, '--db', target]), `linkdesk import-gias (${path.basename(file)})`);
     }
     fs.rmSync(largeGias);
+    copyDatabase(ws.demo, ws.perPerson);
+    // The runner (LINKDESK_USER) keeps the team passphrase as their own; the leaver gets the new one.
+    await runOrThrow(commandLine(['access', 'enable', '--db', ws.perPerson]), 'linkdesk access enable');
+    await runOrThrow(commandLine(['access', 'add', '--db', ws.perPerson, '--person', LEAVER]), 'linkdesk access add');
     await runOrThrow(commandLine(['backup', '--db', ws.large, '--out', ws.largeBackup]), 'linkdesk backup');
     writePeopleFile(ws.peopleFile, sizes.peopleRows);
     const { urns, workers } = await allocationTargets(ws.demoWithGias, sizes.allocationRows);

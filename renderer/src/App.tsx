@@ -15,6 +15,7 @@ const loadCreatePage = () => import('./pages/CreatePage.tsx');
 const CreatePage = lazy(() => loadCreatePage().then((m) => ({ default: m.CreatePage })));
 const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
+const SubjectAccessPage = lazy(() => import('./pages/settings/SubjectAccessPage.tsx').then((m) => ({ default: m.SubjectAccessPage })));
 const loadStartPage = () => import('./pages/StartPage.tsx');
 const StartPage = lazy(() => loadStartPage().then((m) => ({ default: m.StartPage })));
 const loadUnlockPage = () => import('./pages/UnlockPage.tsx');
@@ -87,6 +88,7 @@ export function App() {
         <Route element={session ? <AppFrame session={session} /> : <Navigate to="/" replace />}>
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/settings" element={<SettingsPage />} />
+          <Route path="/settings/subject-access" element={<SubjectAccessPage />} />
           <Route path="/actions" element={<ActionsPage />} />
           <Route path="/schools" element={<SchoolsPage />} />
           <Route path="/schools/import" element={<GiasImportPage />} />

@@ -42,6 +42,7 @@ export const SAVE_PURPOSES = {
   reportWord: { title: 'Save the report as', type: { name: 'Word document (.docx)', extensions: ['docx'] } },
   reportWorkbook: { title: 'Save the report’s workbook as', type: { name: 'Excel workbook (.xlsx)', extensions: ['xlsx'] } },
   escalationLog: { title: 'Save the escalation log as', type: { name: 'Word document (.docx)', extensions: ['docx'] } },
+  subjectAccess: { title: 'Save the subject access bundle as', type: { name: 'Word document (.docx)', extensions: ['docx'] } },
 } as const satisfies Record<string, { title: string; type: FileType }>;
 export type SavePurpose = keyof typeof SAVE_PURPOSES;
 

@@ -5,7 +5,8 @@
  * again with the year before for older records (docs/data-protection.md).
  */
 import { z } from 'zod';
-import { line } from './text.ts';
+import { oneFileToWrite } from './files.ts';
+import { filePath, line } from './text.ts';
 import { YEAR_GROUPS } from './records.ts';
 import { Urn } from './schools.ts';
 
@@ -32,13 +33,30 @@ export interface SubjectAccessMatch {
   date: string;
   school: string;
   urn: string;
+  /** The screen showing the record (a visit record's or an escalation's page); null where it has none of its own. */
+  link: string | null;
 }
 
+const SAVE_THE_BUNDLE = 'Enter where to save the bundle (.docx)';
+
+/** Where the bundle goes: a path, or in browser mode a download (as the reports' exports). */
 export const SubjectAccessExportInput = z
-  .object({ query: SubjectAccessQuery, path: line().min(1, 'Give the file to save the bundle to'), replace: z.boolean().default(false) })
-  .strict();
+  .object({
+    query: SubjectAccessQuery,
+    path: filePath(SAVE_THE_BUNDLE).regex(/\.docx$/i, 'The file name must end in .docx').optional(),
+    /** Browser mode: write it to a private temporary file and offer it as a download instead. */
+    download: z.boolean().default(false),
+    /** Replace a file already at the path (never a team database); otherwise an existing file is refused. */
+    replace: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine(oneFileToWrite(SAVE_THE_BUNDLE));
+
+/** A download's name: the day only, never the child's reference (it stays in the Downloads folder's listing). */
+export const subjectAccessFileName = (day: string): string => `Subject access bundle ${day}.docx`;
 
 export interface SubjectAccessBundle {
+  /** Where it was saved (a download's file name). */
   path: string;
   records: number;
 }

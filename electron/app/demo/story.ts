@@ -19,6 +19,9 @@ import { closeSchool } from '../schools/service.ts';
 import { moveVisitStatus, planVisit } from '../visits/service.ts';
 import type { DemoRegister } from './register.ts';
 
+/** The case-system ID of the child the story follows through a consultation, a visit record, an escalation and a contact (subject access finds them all). */
+export const TW_CASE = 'EH-31207';
+
 export function seedDemoStory(db: TeamDatabase, register: DemoRegister): void {
   const ctx = db.writeContext;
   const urn = register.closing;
@@ -33,13 +36,15 @@ export function seedDemoStory(db: TeamDatabase, register: DemoRegister): void {
   }));
   logContact(ctx, ContactInput.parse({
     urn, at: '2026-09-14T11:15', workerId: kemi.id, withWhom: 'Head teacher', direction: 'from_school', channel: 'phone',
-    summary: 'The merger with Langdon CE Primary goes ahead at half term; asked who the families should contact after it.',
+    summary: `The merger with Langdon CE Primary goes ahead at half term; asked who the families should contact after it, and for the file of ${TW_CASE} to go to the Langdon SPOC.`,
   }));
   recordConsultation(ctx, ConsultationInput.parse({
     urn, date: '2026-09-29', requestedBy: 'DSL',
     attendees: [{ name: 'DSL', role: 'dsl' }, { name: '5-19 duty nurse (Coastal)', role: 'school_nurse' }, { name: 'SPOC', role: 'link_worker' }],
     notes: Object.fromEntries(KEY_AREAS.map((k) => [k, k === 'transition' ? 'Six families anxious about the move to Langdon; a transition evening is planned.' : ''])),
-    children: [{ initials: 'TW', yearGroup: '3' }], actions: 'SPOC to attend the transition evening with the Langdon SPOC.', notesSharedOn: '2026-09-30',
+    // Two children with case IDs, so a subject access bundle for one has the other's to redact.
+    children: [{ initials: 'TW', yearGroup: '3', caseId: TW_CASE }, { initials: 'PH', yearGroup: '5', caseId: 'EH-31952' }],
+    actions: 'SPOC to attend the transition evening with the Langdon SPOC; PH Y5 to visit Langdon first with the DSL.', notesSharedOn: '2026-09-30',
   }));
   const { visit } = planVisit(ctx, PlanVisitInput.parse({ urn, yearLabel: '2026-27', term: 'autumn', date: '2026-10-06', agreedWith: 'Head teacher', agreedOn: '2026-09-08' }));
   for (const [to, on] of [['pro_forma_sent', '2026-09-21'], ['pro_forma_returned', '2026-09-28'], ['held', '2026-10-06'], ['record_written', '2026-10-07']] as const) {
@@ -47,12 +52,12 @@ export function seedDemoStory(db: TeamDatabase, register: DemoRegister): void {
   }
   writeVisitRecord(ctx, VisitRecordInput.parse({
     visitId: visit.id, schoolAttendees: 'Head teacher; DSL', teamAttendees: 'SPOC', exclusionThresholdDays: 5,
-    children: [{ child: { initials: 'TW', yearGroup: '3' }, category: 'persistent_absence', attendancePercent: 86, statutoryIntervention: 'no', earlyHelpReferral: 'no' }],
+    children: [{ child: { initials: 'TW', yearGroup: '3', caseId: TW_CASE }, category: 'persistent_absence', attendancePercent: 86, statutoryIntervention: 'no', earlyHelpReferral: 'no' }],
     managedMovesInternal: 0, managedMovesExternal: 0, otherIssues: 'Records of every child to pass to Langdon CE Primary at the merger.',
   }));
   createMeetingRecord(ctx, { kind: 'visit', id: visit.id });
   const raised: RaiseInput = {
-    raisedAt: '2026-10-01T14:20', raisedBy: 'DSL', urn, children: [{ initials: 'TW', yearGroup: '3' }], concern: 'neglect',
+    raisedAt: '2026-10-01T14:20', raisedBy: 'DSL', urn, children: [{ initials: 'TW', yearGroup: '3', caseId: TW_CASE }], concern: 'neglect',
     summary: 'Pupil often collected late and hungry; the DSL asked for advice.', managerInformedAt: '2026-10-01T15:05', managerInformed: 'Grace Bello',
     referralMade: 'yes', referralRoute: 'ifd_mash_by_school', referralAt: '2026-10-02T09:30', advice: 'Talked through the neglect toolkit; the school referred to the IFD.',
   };

@@ -1,3 +1,6 @@
+import { localDay } from '../../../shared/format.ts';
+import { subjectAccessFileName } from '../../../shared/domain/subject-access.ts';
+import { writingFile } from '../files/file-source.ts';
 import type { AreaHandlers } from '../handler-types.ts';
 import { purgeRetention, retentionReview } from './service.ts';
 
@@ -9,6 +12,8 @@ export const retentionHandlers: AreaHandlers<'retention' | 'subjectAccess'> = {
   'retention.review': (session) => retentionReview(session.database.db, session.now()),
   'retention.purge': (session) => purgeRetention(session.database.writeContext),
   'subjectAccess.search': async (session, query) => (await loadSubjectAccess()).subjectAccessSearch(session.database.writeContext, query),
-  'subjectAccess.export': async (session, { query, path, replace }) =>
-    (await loadSubjectAccess()).exportSubjectAccess(session.database.writeContext, query, { path, replace, database: session.database.path }),
+  'subjectAccess.export': (session, { query, path, download, replace }) =>
+    writingFile(session.transfers, { path, download }, subjectAccessFileName(localDay(session.now())), async (file) =>
+      (await loadSubjectAccess()).exportSubjectAccess(session.database.writeContext, query, { path: file, replace, database: session.database.path }),
+    ),
 };

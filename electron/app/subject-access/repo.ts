@@ -12,22 +12,27 @@ function params(q: SubjectAccessQuery): Record<string, string | null> {
   return { caseId: q.caseId ?? null, initials: q.initials ?? null, yearGroup: q.yearGroup ?? null, urn: q.urn ?? null };
 }
 
-/** Every record naming the child, oldest first: a visit record if any of its versions does. */
+/**
+ * Every record naming the child, oldest first: a visit record if any of its versions does. Each
+ * has the screen that shows it, where there is one (the app's route, as the timeline links).
+ */
 export function selectSubjectMatches(db: Connection, q: SubjectAccessQuery): SubjectAccessMatch[] {
   const sql = `
-    SELECT 'visit_record' AS kind, v.id AS id, substr(coalesce(v.held_on, v.visit_date, min(r.written_at)), 1, 10) AS date, s.name AS school, v.urn AS urn
+    SELECT 'visit_record' AS kind, v.id AS id, substr(coalesce(v.held_on, v.visit_date, min(r.written_at)), 1, 10) AS date, s.name AS school, v.urn AS urn,
+           '/visits/' || v.urn || '/' || v.year_label || '/' || v.term || '/record' AS link
       FROM visit_record_version r JOIN visit v ON v.id = r.visit_id JOIN school s ON s.urn = v.urn, json_each(r.data, '$.children') c
      WHERE ${MATCHES('c.value', '$.child')} AND (@urn IS NULL OR v.urn = @urn) GROUP BY v.id
     UNION ALL
-    SELECT DISTINCT 'consultation', k.id, k.held_on, s.name, k.urn
+    SELECT DISTINCT 'consultation', k.id, k.held_on, s.name, k.urn, NULL
       FROM consultation k JOIN school s ON s.urn = k.urn, json_each(k.data, '$.children') c
      WHERE ${MATCHES('c.value', '$')} AND (@urn IS NULL OR k.urn = @urn)
     UNION ALL
-    SELECT DISTINCT 'escalation', e.escalation_id, (SELECT substr(min(f.raised_at), 1, 10) FROM escalation_entry f WHERE f.escalation_id = e.escalation_id), s.name, e.urn
+    SELECT DISTINCT 'escalation', e.escalation_id, (SELECT substr(min(f.raised_at), 1, 10) FROM escalation_entry f WHERE f.escalation_id = e.escalation_id), s.name, e.urn,
+           '/escalations/' || e.escalation_id
       FROM escalation_entry e JOIN school s ON s.urn = e.urn, json_each(e.children) c
      WHERE ${MATCHES('c.value', '$')} AND (@urn IS NULL OR e.urn = @urn)
     UNION ALL
-    SELECT 'contact', t.id, substr(t.at, 1, 10), s.name, t.urn
+    SELECT 'contact', t.id, substr(t.at, 1, 10), s.name, t.urn, NULL
       FROM contact t JOIN school s ON s.urn = t.urn
      WHERE (@urn IS NULL OR t.urn = @urn) AND (
        -- Contacts hold no list of children: the case ID, or "AB Y4", as a word of the notes.

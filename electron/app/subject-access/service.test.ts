@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SubjectAccessQuery } from '../../../shared/domain/subject-access.ts';
+import { SubjectAccessExportInput, SubjectAccessQuery } from '../../../shared/domain/subject-access.ts';
 import type { Connection } from '../db/cipher.ts';
 import { createDemoDatabase } from '../demo/demo.ts';
 import { docxText } from '../documents/docx-template.ts';
@@ -41,6 +41,13 @@ describe('subject access', () => {
     const matches = subjectAccessSearch(db.writeContext, SubjectAccessQuery.parse({ caseId: ` ${caseId.toLowerCase()} ` }));
     expect(matches.filter((m) => m.kind !== 'contact').map((m) => `${m.kind}:${m.id}`).sort()).toEqual(expected);
     expect(matches.every((m) => /^\d{4}-\d\d-\d\d$/.test(m.date) && m.school.length > 0)).toBe(true);
+    // Each record links to its own screen where it has one (as the school's timeline does), and only then.
+    const links = { visit_record: /^\/visits\/\d+\/\d{4}-\d{2}\/(autumn|spring|summer)\/record$/, escalation: /^\/escalations\/.+$/ } as const;
+    for (const m of matches) {
+      if (m.kind === 'visit_record' || m.kind === 'escalation') expect(m.link).toMatch(links[m.kind]);
+      else expect(m.link).toBeNull();
+    }
+    expect(matches.some((m) => m.link !== null)).toBe(true);
     const audit = db.db.prepare("SELECT action, summary FROM audit_log WHERE entity = 'subject-access' ORDER BY id").all() as { action: string; summary: string }[];
     expect(audit).toEqual([{ action: 'search', summary: `by case ID: ${matches.length} ${matches.length === 1 ? 'record' : 'records'} found` }]);
     expect(JSON.stringify(db.db.prepare('SELECT * FROM audit_log').all())).not.toContain(caseId);
@@ -77,5 +84,15 @@ describe('subject access', () => {
     expect(narrowed.every((m) => m.urn === school)).toBe(true);
     expect(SubjectAccessQuery.safeParse({ initials: 'JB' }).success).toBe(false);
     expect(SubjectAccessQuery.safeParse({}).success).toBe(false);
+  });
+
+  it('saves the bundle at a .docx path or as a download, one or the other', () => {
+    const query = { caseId: 'EH-31207' };
+    const messages = (input: unknown) => SubjectAccessExportInput.safeParse(input).error?.issues.map((i) => i.message) ?? [];
+    expect(SubjectAccessExportInput.parse({ query, download: true })).toMatchObject({ download: true, replace: false });
+    expect(SubjectAccessExportInput.parse({ query, path: 'SAR.docx', replace: true })).toMatchObject({ path: 'SAR.docx', download: false, replace: true });
+    expect(messages({ query })).toEqual(['Enter where to save the bundle (.docx)']);
+    expect(messages({ query, path: 'SAR.docx', download: true })).toEqual(['Save at a path or download the file, not both']);
+    expect(messages({ query, path: 'SAR.pdf' })).toEqual(['The file name must end in .docx']);
   });
 });

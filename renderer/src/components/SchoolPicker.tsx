@@ -7,7 +7,9 @@ import { invoke } from '../api.ts';
 const PICKER_ROWS = 30;
 
 /** Choose a school by typing part of its name, URN or town; searches the register as you type. */
-export function SchoolPicker({ id, value, onChange, error, initialText }: { id: string; value: string; onChange: (urn: string) => void; error?: string | undefined; initialText?: string }) {
+export function SchoolPicker({ id, value, onChange, error, initialText, label = 'School' }: {
+  id: string; value: string; onChange: (urn: string) => void; error?: string | undefined; initialText?: string; label?: string;
+}) {
   const [text, setText] = useState(initialText ?? '');
   // The box keeps what was typed, so the school picked is said back underneath it.
   const [chosen, setChosen] = useState(initialText ?? '');
@@ -31,7 +33,7 @@ export function SchoolPicker({ id, value, onChange, error, initialText }: { id: 
       validationBehavior="aria"
       allowsEmptyCollection
     >
-      <Label>School</Label>
+      <Label>{label}</Label>
       <span className="hint">Type two or more letters of its name, its URN or its town</span>
       <FieldError>{error}</FieldError>
       <Input id={id} />

@@ -1,4 +1,4 @@
-import { Button, Label, ListBox, ListBoxItem, Popover, Select as AriaSelect, SelectValue } from 'react-aria-components';
+import { Button, FieldError, Label, ListBox, ListBoxItem, Popover, Select as AriaSelect, SelectValue } from 'react-aria-components';
 
 interface SelectProps<K extends string> {
   label: string;
@@ -6,13 +6,16 @@ interface SelectProps<K extends string> {
   options: { id: K; label: string }[];
   onChange: (value: K) => void;
   id?: string;
+  /** What is wrong with the choice, said with the field (and to a screen reader, as its description). */
+  error?: string | undefined;
 }
 
 /** One choice from a short list, the kit's accessible listbox. */
-export function Select<K extends string>({ label, value, options, onChange, id }: SelectProps<K>) {
+export function Select<K extends string>({ label, value, options, onChange, id, error }: SelectProps<K>) {
   return (
-    <AriaSelect className="field select" selectedKey={value} onSelectionChange={(key) => onChange(key as K)} {...(id ? { id } : {})}>
+    <AriaSelect className="field select" selectedKey={value} onSelectionChange={(key) => onChange(key as K)} isInvalid={Boolean(error)} validationBehavior="aria" {...(id ? { id } : {})}>
       <Label>{label}</Label>
+      <FieldError>{error}</FieldError>
       <Button className="select-button">
         <SelectValue />
         <span aria-hidden="true" className="select-arrow">▾</span>

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, Checkbox } from 'react-aria-components';
+import { Link } from 'react-router';
 import { z } from 'zod';
 import type { AccessPerson, AccessState } from '../../../../shared/domain/access.ts';
 import { checkPassphraseStrength } from '../../../../shared/domain/passphrase.ts';
@@ -125,6 +126,9 @@ export function AccessSection({ context }: { context: string[] }) {
           </FormShell>
         </>
       ) : null}
+      <p>
+        Someone asking what the team holds about a child: <Link to="/settings/subject-access">answer a subject access request</Link>.
+      </p>
     </section>
   );
 }

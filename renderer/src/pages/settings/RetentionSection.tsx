@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
+import { Link } from 'react-router';
 import { RETENTION_KINDS, RETENTION_LABELS, type RetentionKind, type RetentionPurgeResult } from '../../../../shared/domain/retention.ts';
 import { TeamSettingsPatch, type TeamSettings } from '../../../../shared/domain/team.ts';
 import { invoke } from '../../api.ts';
@@ -51,6 +52,10 @@ export function RetentionSection({ settings }: { settings: TeamSettings }) {
       <p>
         How long the team keeps each kind of record, in years from the record’s date (an escalation’s from its closing). Past that, a purge removes the children’s references and the notes;
         the counts the reports need stay. Councils commonly keep these records six years after the end of involvement, the default.
+      </p>
+      <p>
+        A parent or young person asking for what is held about a child: <Link to="/settings/subject-access">answer a subject access request</Link> (search by case ID or initials, and save a
+        bundle).
       </p>
       {saved ? <Notice title="Retention periods saved" /> : null}
       <FormShell form={form} onSubmit={submit}>
