@@ -2,7 +2,6 @@ import { todayLocal } from '../../format.ts';
 import { useState } from 'react';
 import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
 import { CONNECTION_KINDS, CONNECTION_LABELS, ConnectionFields, type ConnectionKind } from '../../../../shared/domain/people.ts';
-import { ChosenSchool } from '../../../../shared/domain/schools.ts';
 import { invoke } from '../../api.ts';
 import { FormShell } from '../../components/FormShell.tsx';
 import { DateField } from '../../components/DateField.tsx';
@@ -19,7 +18,7 @@ export function DeclareConnectionForm({ personId, onSaved }: { personId: string;
     setSaved(null);
     setWarning(null);
     const input = { personId, ...form.values, otherText: form.values.kind === 'other' ? form.values.otherText : undefined };
-    if (!form.validate(ConnectionFields.extend({ urn: ChosenSchool }), input)) return;
+    if (!form.validate(ConnectionFields, input)) return;
     try {
       const connection = await invoke('connections.declare', input);
       setSaved(`${CONNECTION_LABELS[connection.kind]}: ${connection.schoolName}`);
