@@ -60,7 +60,11 @@ test('allocate a worker, meet a blocked allocation and its reason, and override 
 
   await page.getByRole('link', { name: 'Allocation board' }).click();
   await page.getByRole('navigation', { name: 'Allocation views' }).getByRole('link', { name: 'Load', exact: true }).click();
-  await expect(page.getByRole('img', { name: /Named schools per worker/ })).toBeVisible();
+  // Over the limit is said in words too, not in red alone: in the chart's text alternative and in the table.
+  const chart = page.getByRole('img', { name: /Named schools per worker; team average [\d.]+, limit [\d.]+\. (Above the limit: .+\.|Nobody is above the limit\.)/ });
+  await expect(chart).toBeVisible();
+  const overInChart = /Above the limit: (.+?)\. The table/.exec((await chart.getAttribute('aria-label')) ?? '')?.[1]?.split(', ') ?? [];
+  await expect(page.getByRole('row').filter({ hasText: 'Above the limit' })).toHaveCount(overInChart.length);
   await expectAccessible(page, 'load');
   await snapshot(page, 'allocation-load');
   await page.getByRole('link', { name: 'Coverage gaps' }).click();

@@ -12,6 +12,9 @@ import { AppLog } from './log/app-log.ts';
 import { openWithSystem, type OpenFile } from './documents/open-file.ts';
 import { FileTransfers } from './files/transfers.ts';
 
+/** See lockIfIdle: the renderer warns, then locks itself; this lock is the backstop. */
+export const IDLE_GRACE_MS = 60_000;
+
 export type TransportMode = AppInfo['mode'];
 
 function sessionInfoOf(db: TeamDatabase): SessionInfo {
@@ -94,13 +97,15 @@ export class AppSession {
   }
 
   /**
-   * Locks when nobody has used the app for the team's idle time. The renderer locks itself
+   * Locks when nobody has used the app for the team's idle time (and a minute's grace: the
+   * renderer pings at most once a minute, and its own lock, after its warning, keeps what was
+   * typed, which this lock, reloading the window, would not). The renderer locks itself
    * too; this covers a browser tab closed with the database open, or a renderer that died.
    */
   lockIfIdle(): boolean {
     if (!this.current?.isOpen) return false;
     const minutes = this.current.team().settings.idleLockMinutes;
-    if (this.now().getTime() - this.lastActivity < minutes * 60_000) return false;
+    if (this.now().getTime() - this.lastActivity < minutes * 60_000 + IDLE_GRACE_MS) return false;
     this.lock();
     return true;
   }

@@ -12,7 +12,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp.ts';
 import { MachineConfig } from '../app/config/machine-config.ts';
 import { createDispatcher } from '../app/dispatcher.ts';
 import { takeSecretsFromEnvironment } from '../app/environment.ts';
-import { AppSession } from '../app/session.ts';
+import { AppSession, IDLE_GRACE_MS } from '../app/session.ts';
 import { bindFileDialogs } from './file-dialogs.ts';
 import { bindApiToIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
@@ -95,7 +95,8 @@ function start(): void {
   setInterval(() => {
     if (!appSession.hasDatabase) return;
     const minutes = appSession.database.team().settings.idleLockMinutes;
-    if (powerMonitor.getSystemIdleTime() >= minutes * 60) lockNow();
+    // A minute after the renderer's own lock, which warns first and keeps what was typed (session.ts).
+    if (powerMonitor.getSystemIdleTime() * 1000 >= minutes * 60_000 + IDLE_GRACE_MS) lockNow();
     else if (appSession.lockIfIdle()) mainWindow?.webContents.reload();
   }, 30_000).unref();
 

@@ -9,6 +9,7 @@ import { line, lines } from './text.ts';
 import { isRealWallTime, LOCAL_DATE_TIME, londonInstant, londonWallTime } from './london-time.ts';
 import { ChildRef } from './records.ts';
 import { LateReasonKind } from './reason-kinds.ts';
+import { ChosenSchool } from './schools.ts';
 
 /** A child missing education (not registered at a school, nor otherwise receiving a suitable education) is its own concern, not neglect. */
 export const CONCERNS = ['child_protection', 'adult_safeguarding', 'neglect', 'domestic_abuse', 'missing_education', 'other'] as const;
@@ -73,7 +74,7 @@ export const EscalationFields = z
   .object({
     raisedAt: WallTime('when the concern was raised'),
     raisedBy: line().min(1, 'Say who raised the concern').max(200),
-    urn: line().regex(/^\d{6}$/, 'Choose the school'),
+    urn: ChosenSchool,
     children: z.array(ChildRef).max(30, 'At most 30 children in one entry'),
     concern: z.enum(CONCERNS, 'Choose the concern'),
     summary: lines().min(1, 'Write a short summary of the concern').max(4000),

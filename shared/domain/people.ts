@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isoDate } from '../dates.ts';
 import { line } from './text.ts';
-import { Urn, WorkEmail } from './schools.ts';
+import { ChosenSchool, WorkEmail } from './schools.ts';
 
 export const ROLES = ['fsw', 'team_manager', 'other'] as const;
 export type Role = (typeof ROLES)[number];
@@ -78,7 +78,7 @@ export interface PersonSummary extends Person {
 export const ConnectionFields = z
   .object({
     personId: z.string().uuid(),
-    urn: Urn,
+    urn: ChosenSchool,
     kind: z.enum(CONNECTION_KINDS),
     otherText: line().max(300).optional(),
     from: IsoDate,

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { formatDate } from '../format.ts';
 import { isoDate } from '../dates.ts';
 import { line, lines } from './text.ts';
-import { Urn } from './schools.ts';
+import { ChosenSchool } from './schools.ts';
 import { looksLikeFullName } from './child-names.ts';
 import { ABSENCE_BAND_LABELS, absenceBandOfAttendance, SEVERE_ABSENCE_PERCENT } from './attendance.ts';
 
@@ -228,7 +228,7 @@ export const ATTENDEE_ROLE_LABELS: Record<(typeof ATTENDEE_ROLES)[number], strin
 
 export const ConsultationInput = z
   .object({
-    urn: Urn,
+    urn: ChosenSchool,
     date: isoDate(),
     requestedBy: line().min(1, 'Say who asked for the consultation').max(200),
     attendees: z.array(z.object({ name: line().min(1, 'Give the attendee’s name').max(100), role: z.enum(ATTENDEE_ROLES) })).min(1, 'Add at least one attendee'),

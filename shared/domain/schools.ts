@@ -87,6 +87,8 @@ export function categoryOf(type: string, phase: string, lowAge?: number | null, 
 }
 
 export const Urn = line().regex(/^\d{6}$/, 'A URN is six digits');
+/** A school chosen in a form's school picker: empty means nothing was chosen, which is what a person needs to hear. */
+export const ChosenSchool = line().min(1, { message: 'Choose the school', abort: true }).regex(/^\d{6}$/, 'A URN is six digits');
 
 const POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})$/;
 /** UK postcode, stored upper case with one space. */

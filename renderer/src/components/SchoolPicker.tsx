@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
-import { ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover } from 'react-aria-components';
+import { ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
 import { foldForSearch } from '../../../shared/domain/search.ts';
 import { invoke } from '../api.ts';
 
@@ -11,8 +11,9 @@ export function SchoolPicker({ id, value, onChange, error, initialText, label = 
   id: string; value: string; onChange: (urn: string) => void; error?: string | undefined; initialText?: string; label?: string;
 }) {
   const [text, setText] = useState(initialText ?? '');
-  // The box keeps what was typed, so the school picked is said back underneath it.
+  // The school chosen, said in the box's description (read with the box) and once, politely, when chosen.
   const [chosen, setChosen] = useState(initialText ?? '');
+  const [announced, setAnnounced] = useState('');
   const search = useDeferredValue(text);
   // What the search will compare (shared/domain/search.ts): a lone apostrophe or dash is not yet two letters.
   const typed = foldForSearch(search);
@@ -25,7 +26,12 @@ export function SchoolPicker({ id, value, onChange, error, initialText, label = 
       selectedKey={value || null}
       onSelectionChange={(key) => {
         const picked = schools.data?.rows.find((r) => r.urn === key);
-        if (picked) setChosen(`${picked.name} (${picked.urn})`);
+        if (picked) {
+          // The box shows the school chosen, not the letters typed to find it.
+          setText(picked.name);
+          setChosen(`${picked.name} (URN ${picked.urn})`);
+          setAnnounced(`Chosen: ${picked.name}`);
+        }
         onChange(key ? String(key) : '');
       }}
       items={schools.data?.rows ?? []}
@@ -34,10 +40,14 @@ export function SchoolPicker({ id, value, onChange, error, initialText, label = 
       allowsEmptyCollection
     >
       <Label>{label}</Label>
-      <span className="hint">Type two or more letters of its name, its URN or its town</span>
+      <Text slot="description" className="hint">
+        {value && chosen ? `Chosen: ${chosen}. ` : ''}Type two or more letters of its name, its URN or its town, then choose it from the list
+      </Text>
       <FieldError>{error}</FieldError>
       <Input id={id} />
-      {value && chosen ? <span className="hint">Chosen: {chosen}</span> : null}
+      <span role="status" className="visually-hidden">
+        {announced}
+      </span>
       {!value && schools.data && schools.data.total > schools.data.rows.length ? (
         <span className="hint">
           The first {schools.data.rows.length} of {schools.data.total.toLocaleString('en-GB')} schools that match: keep typing to narrow them

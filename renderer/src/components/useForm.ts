@@ -2,9 +2,10 @@
  * One way to run a form: validate with the shared zod schema on submit, show errors inline
  * and in a summary, and place the main process's `invalid_input` field errors the same way.
  */
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { AppError, fieldIssuesOf, type FieldIssue } from '../../../shared/errors.ts';
+import { draftKeyOf, dropDraft, peekDraft, registerForm } from './drafts.ts';
 import type { FileChoice } from './FileFields.tsx';
 
 export interface FormIssue extends FieldIssue {
@@ -28,10 +29,22 @@ type FileKeys<V> = { [K in keyof V]: V[K] extends FileChoice ? K : never }[keyof
 
 export function useForm<V extends Record<string, unknown>>(initial: V) {
   const formId = useId();
-  const [values, setValues] = useState<V>(initial);
+  // Typed before an idle lock, on this screen, into a form of these fields: it comes back (drafts.ts).
+  const [draftKey] = useState(() => draftKeyOf(Object.keys(initial)));
+  const [restored] = useState(() => peekDraft(draftKey) !== undefined);
+  const [values, setValues] = useState<V>(() => ({ ...initial, ...(peekDraft(draftKey) ?? {}) }));
+  const [first] = useState(initial);
+  const latest = useRef(values);
+  useEffect(() => {
+    latest.current = values;
+  }, [values]);
+  useEffect(() => {
+    dropDraft(draftKey);
+    return registerForm({ key: draftKey, changed: () => (JSON.stringify(latest.current) === JSON.stringify(first) ? null : latest.current) });
+  }, [draftKey, first]);
   const [issues, setIssues] = useState<FormIssue[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set(Object.keys(peekDraft(draftKey) ?? {})));
   const [problems, setProblems] = useState<Readonly<Record<string, TypedProblem>>>({});
 
   const idOf = useCallback((name: string) => `${formId}-${name}`, [formId]);
@@ -126,5 +139,5 @@ export function useForm<V extends Record<string, unknown>>(initial: V) {
     setIssues(withIds(list));
   };
 
-  return { values, set, valueOr, setValues, issues, errorFor, idOf, validate, fail, addIssues, clear: () => setIssues([]), attempt, field, fileField, problemOf };
+  return { values, set, valueOr, setValues, issues, errorFor, idOf, validate, fail, addIssues, clear: () => setIssues([]), attempt, field, fileField, problemOf, restored };
 }

@@ -6,6 +6,9 @@ import type { SessionInfo } from '../../../shared/api.ts';
 import { invoke } from '../api.ts';
 import { PageFocusContext, type PageFocus } from '../components/PageFocus.ts';
 import { PageLoading } from '../components/PageLoading.tsx';
+import { draftsFor, dropDrafts, keepDrafts } from '../components/drafts.ts';
+import { LockWarning } from '../components/LockWarning.tsx';
+import { Notice } from '../components/Notice.tsx';
 import { useIdleLock } from '../components/useIdleLock.ts';
 
 export interface Area {
@@ -36,19 +39,22 @@ export function AppFrame({ session }: { session: SessionInfo }) {
   const navigate = useNavigate();
   const team = useQuery({ queryKey: ['team'], queryFn: () => invoke('team.get', {}) });
 
+  const { pathname } = useLocation();
   const lock = useCallback(
     async (reason?: 'idle') => {
+      // Locked for want of activity, what was typed waits in memory for the unlock, on this screen; a lock someone chose drops it.
+      const kept = reason === 'idle' ? keepDrafts(session.path) : (dropDrafts(), 0);
       await invoke('db.lock', {});
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'app.info' });
-      const query = new URLSearchParams({ path: session.path, ...(reason ? { reason } : {}) });
+      const query = new URLSearchParams({ path: session.path, ...(reason ? { reason } : {}), ...(kept ? { back: pathname } : {}) });
       navigate(`/unlock?${query.toString()}`);
       await queryClient.invalidateQueries({ queryKey: ['app.info'] });
     },
-    [navigate, queryClient, session.path],
+    [navigate, queryClient, session.path, pathname],
   );
-  useIdleLock(team.data?.settings.idleLockMinutes, () => void lock('idle'));
+  const idle = useIdleLock(team.data?.settings.idleLockMinutes, () => void lock('idle'));
+  const [restored, setRestored] = useState(() => draftsFor(session.path) > 0);
 
-  const { pathname } = useLocation();
   const [arrivalPath] = useState(pathname);
   const [leftArrival, setLeftArrival] = useState(false);
   if (!leftArrival && pathname !== arrivalPath) setLeftArrival(true);
@@ -102,6 +108,16 @@ export function AppFrame({ session }: { session: SessionInfo }) {
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>
+          {restored ? (
+            <Notice kind="info" title="What you had typed is back">
+              <p>LinkDesk locked itself while you were away. The form below holds what you had typed before the lock: check it, then save it.</p>
+              <p>
+                <Button className="button button-secondary" onPress={() => setRestored(false)}>
+                  Hide this message
+                </Button>
+              </p>
+            </Notice>
+          ) : null}
           <PageFocusContext.Provider value={pageFocus}>
             {/* Here, not around the routes, so the frame and its navigation stay while a screen's code loads. */}
             <Suspense fallback={<PageLoading />}>
@@ -110,6 +126,7 @@ export function AppFrame({ session }: { session: SessionInfo }) {
           </PageFocusContext.Provider>
         </main>
       </div>
+      <LockWarning secondsLeft={idle.secondsLeft} onStay={idle.stay} onLockNow={() => void lock('idle')} />
     </div>
   );
 }

@@ -27,6 +27,9 @@ export function UnlockPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const path = params.get('path') ?? '';
+  // After an idle lock, back to the screen someone was on (where what they typed is waiting); only an address inside the app.
+  const back = params.get('back');
+  const returnTo = back && /^\/[a-z]/.test(back) && !back.startsWith('/unlock') ? back : '/dashboard';
   const identity = useQuery({ queryKey: ['identity'], queryFn: () => invoke('identity.get', {}) });
   const recent = useQuery({ queryKey: ['recent'], queryFn: () => invoke('recent.list', {}) });
   const form = useForm({ userName: '', passphrase: '' });
@@ -42,7 +45,7 @@ export function UnlockPage() {
     if (!parsed) return;
     try {
       await invoke('db.unlock', parsed);
-      await showOpenedDatabase(queryClient, navigate);
+      await showOpenedDatabase(queryClient, navigate, returnTo);
     } catch (error) {
       if (error instanceof AppError && error.code === 'locked_elsewhere' && error.details) {
         setLockHolder(error.details as unknown as LockHolder);

@@ -6,8 +6,8 @@ import type { NavigateFunction } from 'react-router';
  * query refreshes behind it. Awaiting them all before navigating (as before) sent someone who
  * had already clicked on to another screen back to the dashboard once the slowest answered.
  */
-export async function showOpenedDatabase(queryClient: QueryClient, navigate: NavigateFunction): Promise<void> {
+export async function showOpenedDatabase(queryClient: QueryClient, navigate: NavigateFunction, to = '/dashboard'): Promise<void> {
   await queryClient.invalidateQueries({ queryKey: ['app.info'] });
-  navigate('/dashboard');
+  navigate(to);
   void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'app.info' });
 }

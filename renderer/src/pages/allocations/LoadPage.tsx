@@ -10,22 +10,36 @@ const GAP = 8;
 const LABEL_WIDTH = 170;
 const CHART_WIDTH = 640;
 
+/** The most named schools before a worker's load counts as unfair: the team average plus the team's fairness percentage. */
+const fairnessLimit = (report: LoadReport): number => report.average.schools * (1 + report.fairnessPercent / 100);
+
 /** Named schools per worker against the team average and the fairness limit. The table below holds the same figures. */
 function LoadChart({ report }: { report: LoadReport }) {
   const max = Math.max(1, ...report.workers.map((w) => Math.max(w.named, w.capacity)), report.average.schools * (1 + report.fairnessPercent / 100));
   const scale = (n: number) => LABEL_WIDTH + (n / max) * (CHART_WIDTH - LABEL_WIDTH - 40);
   const height = report.workers.length * (BAR_HEIGHT + GAP) + 30;
-  const limit = report.average.schools * (1 + report.fairnessPercent / 100);
+  const limit = fairnessLimit(report);
+  const over = report.workers.filter((w) => w.named > limit).map((w) => w.name);
+  const summary = `Named schools per worker; team average ${report.average.schools.toFixed(1)}, limit ${limit.toFixed(1)}. ${
+    over.length ? `Above the limit: ${over.join(', ')}.` : 'Nobody is above the limit.'
+  } The table below gives the figures.`;
   return (
-    <svg className="load-chart" viewBox={`0 0 ${CHART_WIDTH} ${height}`} role="img" aria-label={`Named schools per worker; team average ${report.average.schools.toFixed(1)}. The table below gives the figures.`}>
+    <svg className="load-chart" viewBox={`0 0 ${CHART_WIDTH} ${height}`} role="img" aria-label={summary}>
+      {/* Red alone is no cue for everyone (WCAG 1.4.1): bars above the limit are also striped and say so. */}
+      <defs>
+        <pattern id="load-over-stripes" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="8" height="8" className="bar-over" />
+          <line x1="0" y1="0" x2="0" y2="8" className="stripe" />
+        </pattern>
+      </defs>
       {report.workers.map((w, i) => {
         const y = i * (BAR_HEIGHT + GAP);
-        const over = w.named > limit;
+        const isOver = w.named > limit;
         return (
           <g key={w.id}>
             <text x={LABEL_WIDTH - 8} y={y + BAR_HEIGHT * 0.72} textAnchor="end" className="chart-label">{w.name}</text>
-            <rect x={LABEL_WIDTH} y={y} width={Math.max(0, scale(w.named) - LABEL_WIDTH)} height={BAR_HEIGHT} className={over ? 'bar bar-over' : 'bar'} />
-            <text x={scale(w.named) + 6} y={y + BAR_HEIGHT * 0.72} className="chart-value">{w.named}</text>
+            <rect x={LABEL_WIDTH} y={y} width={Math.max(0, scale(w.named) - LABEL_WIDTH)} height={BAR_HEIGHT} className={isOver ? 'bar bar-over-striped' : 'bar'} />
+            <text x={scale(w.named) + 6} y={y + BAR_HEIGHT * 0.72} className="chart-value">{isOver ? `${w.named} ▲ above the limit` : w.named}</text>
           </g>
         );
       })}
@@ -46,7 +60,7 @@ export function LoadPage() {
           <section aria-labelledby="chart-heading" className="card">
             <h2 id="chart-heading">Named schools per worker</h2>
             <p className="muted">
-              Bars in red are more than {r.fairnessPercent}% above the team average ({r.average.schools.toFixed(1)} schools,{' '}
+              Bars striped in red and marked “above the limit” are more than {r.fairnessPercent}% above the team average ({r.average.schools.toFixed(1)} schools,{' '}
               {Math.round(r.average.pupils).toLocaleString('en-GB')} pupils among workers who hold schools).
             </p>
             <LoadChart report={r} />
@@ -72,6 +86,7 @@ export function LoadPage() {
                   <td>{w.hub ?? '–'}</td>
                   <td>
                     {w.named}
+                    {w.named > fairnessLimit(r) ? <span className="tag tag-warning">Above the limit</span> : null}
                     {w.named > w.capacity ? <span className="tag tag-warning">Over capacity</span> : null}
                   </td>
                   <td>{w.capacity}</td>
