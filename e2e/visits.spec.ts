@@ -12,7 +12,7 @@ test('plan a termly visit, see its pro forma deadlines, and move it on', async (
   await expectAccessible(page, 'year planner');
   await snapshot(page, 'visit-planner');
 
-  await page.getByRole('link', { name: 'Plan the Spring term visit to Ashby Academy' }).click();
+  await page.getByRole('link', { name: 'Not planned: Spring term visit to Ashby Academy' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Spring term 2026-27 visit to Ashby Academy' })).toBeVisible();
 
   // In February half-term: saved, with a warning.
@@ -94,7 +94,7 @@ test('log a phone call with a follow-up, see it on the dashboard, and clear it',
   await expect(week.getByRole('link', { name: 'Follow-up due: Hollins Nursery School' })).toBeVisible();
   await expectAccessible(page, 'dashboard with items');
   await week.getByRole('link', { name: 'Follow-up due: Hollins Nursery School' }).click();
-  await page.getByRole('button', { name: 'Mark the follow-up “Send the attendance toolkit” done' }).click();
+  await page.getByRole('button', { name: 'Mark done: the follow-up “Send the attendance toolkit”' }).click();
   await expect(page.getByText(/Done \d+ \w+ \d{4}/)).toBeVisible();
   await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
   await expect(page.getByRole('region', { name: /This week/ })).toBeVisible();

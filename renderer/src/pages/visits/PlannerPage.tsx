@@ -14,16 +14,17 @@ import { filterPlanner, NO_FILTERS, PlannerFilters, type PlannerFilterValues } f
 function Cell({ row, term, year }: { row: PlannerRow; term: TermName; year: string }) {
   const visit = row.visits[term];
   const to = `/visits/${row.urn}/${year}/${term}`;
+  // Each name starts with what the link shows (WCAG 2.5.3), then says which visit.
   const label = `${TERM_LABELS[term]} visit to ${row.name}`;
   if (!visit) {
     return (
-      <Link to={to} aria-label={`Plan the ${label}`}>
+      <Link to={to} aria-label={`Not planned: ${label}`}>
         <span className="tag tag-warning">Not planned</span>
       </Link>
     );
   }
   return (
-    <Link to={to} aria-label={`${label}: ${VISIT_STATUS_LABELS[visit.status]}`}>
+    <Link to={to} aria-label={`${visit.date ? formatDate(visit.date) : 'Date to be agreed'} ${VISIT_STATUS_LABELS[visit.status]}: ${label}`}>
       {visit.date ? formatDate(visit.date) : 'Date to be agreed'}
       <span className="visit-status"> {VISIT_STATUS_LABELS[visit.status]}</span>
     </Link>
