@@ -14,19 +14,21 @@ import { filterPlanner, NO_FILTERS, PlannerFilters, type PlannerFilterValues } f
 function Cell({ row, term, year }: { row: PlannerRow; term: TermName; year: string }) {
   const visit = row.visits[term];
   const to = `/visits/${row.urn}/${year}/${term}`;
-  // Each name starts with what the link shows (WCAG 2.5.3), then says which visit.
-  const label = `${TERM_LABELS[term]} visit to ${row.name}`;
+  // The name is the link's own text, what it shows first (WCAG 2.5.3), then, hidden, which visit.
+  const which = <span className="visually-hidden">: {TERM_LABELS[term]} visit to {row.name}</span>;
   if (!visit) {
     return (
-      <Link to={to} aria-label={`Not planned: ${label}`}>
+      <Link to={to}>
         <span className="tag tag-warning">Not planned</span>
+        {which}
       </Link>
     );
   }
   return (
-    <Link to={to} aria-label={`${visit.date ? formatDate(visit.date) : 'Date to be agreed'} ${VISIT_STATUS_LABELS[visit.status]}: ${label}`}>
+    <Link to={to}>
       {visit.date ? formatDate(visit.date) : 'Date to be agreed'}
       <span className="visit-status"> {VISIT_STATUS_LABELS[visit.status]}</span>
+      {which}
     </Link>
   );
 }
