@@ -5,7 +5,7 @@
  * ticked boxes and chosen radios still show in Windows contrast themes (forced colours, 1.4.11).
  */
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
 const SCREENS = path.resolve(import.meta.dirname, 'artifacts', 'screens', 'reflow');
@@ -30,7 +30,7 @@ async function firstRecord(page: Page, list: string, pattern: RegExp): Promise<s
 }
 
 /** Every screen of an open database, the records' screens found through the lists. */
-async function allScreens(page: Page): Promise<string[]> {
+async function allScreens(page: Page): Promise<{ route: string; name: string }[]> {
   const fixed = [
     '/dashboard', '/actions', '/schools', '/schools/import', '/schools/import-hubs', '/schools/new',
     '/people', '/people/new', '/people/import', '/people/import-connections',
@@ -45,7 +45,8 @@ async function allScreens(page: Page): Promise<string[]> {
   const panel = await firstRecord(page, '/panels', /^\/panels\/(?!attendance$)[^/?]+$/);
   const meeting = await firstRecord(page, panel, /^\/panels\/[^/]+\/meetings\/[^/?]+$/);
   const escalation = await firstRecord(page, '/escalations', /^\/escalations\/(?!new$)[^/?]+$/);
-  return [...fixed, school, person, allocation, visit, `${visit}/record`, panel, meeting, escalation];
+  const records = { school, person, allocation, visit, 'visit-record': `${visit}/record`, panel, meeting, escalation };
+  return [...fixed.map((route) => ({ route, name: route.slice(1).replace(/\//g, '-') })), ...Object.entries(records).map(([name, route]) => ({ route, name }))];
 }
 
 async function show(page: Page, route: string): Promise<void> {
@@ -59,38 +60,153 @@ async function sideways(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-const fileName = (route: string) => route.replace(/^\//, '').replace(/\//g, '_') || 'start';
+/** Whether the page reflows on this screen: no sideways scroll, and every table too wide for its box in a region (1.4.10). */
+async function reflowProblems(page: Page, screen: string): Promise<string[]> {
+  const problems: string[] = [];
+  const overflow = await sideways(page);
+  if (overflow > 0) problems.push(`${screen}: ${overflow} px too wide`);
+  // A table wider than its box scrolls inside a region a keyboard can reach and a screen reader names.
+  const unreachable = await page.evaluate(() =>
+    [...document.querySelectorAll('main table')]
+      .filter((t) => t.getBoundingClientRect().width > (t.parentElement?.getBoundingClientRect().width ?? 0) + 1)
+      .filter((t) => {
+        const box = t.closest('[role="region"]');
+        return !box || box.getAttribute('tabindex') !== '0' || !(box.getAttribute('aria-label') || box.getAttribute('aria-labelledby'));
+      })
+      .map((t) => t.querySelector('caption')?.textContent ?? t.outerHTML.slice(0, 80)),
+  );
+  if (unreachable.length > 0) problems.push(`${screen}: tables without a scrolling region: ${unreachable.join('; ')}`);
+  return problems;
+}
 
-test('every screen reflows at 320 px and at 200% zoom, with its wide tables scrolling in their own labelled region', async ({ page, server, problems }) => {
-  void problems;
+const NARROW = { width: 320, height: 640 };
+const ZOOMED = { width: 640, height: 450 };
+
+test('every screen reflows at 320 px and at 200% zoom, its wide tables scrolling in their own labelled region, and the first Tab reaches the skip link', async ({ page, server, problems }) => {
+  void problems; // requested so any console error or CSP violation fails the test
   test.setTimeout(1_800_000);
   server.setClock('2026-11-24T10:00:00Z');
-  await page.setViewportSize({ width: 320, height: 640 });
-  await page.goto(server.open);
-  expect(await sideways(page)).toBe(0);
+  const wide: string[] = [];
+  for (const size of [NARROW, ZOOMED]) {
+    await page.setViewportSize(size);
+    await page.goto(server.open);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.screenshot({ path: path.join(SCREENS, `start-${size.width}.png`) });
+    wide.push(...(await reflowProblems(page, `start at ${size.width} px`)));
+    await page.getByRole('link', { name: 'Create a team database' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Create a team database' })).toBeVisible();
+    await page.screenshot({ path: path.join(SCREENS, `create-${size.width}.png`) });
+    wide.push(...(await reflowProblems(page, `create at ${size.width} px`)));
+    if (size === NARROW && !process.env.NO_AXE) await expectAccessible(page, 'create at 320 px');
+  }
   await openDemo(page, server.open);
   const routes = await allScreens(page);
-  const wide: string[] = [];
-  for (const size of [{ width: 320, height: 640 }, { width: 640, height: 450 }]) {
+  for (const size of [NARROW, ZOOMED]) {
     await page.setViewportSize(size);
-    for (const route of routes) {
+    for (const { route, name } of routes) {
       await show(page, route);
-      await page.screenshot({ path: path.join(SCREENS, `${size.width}`, `${fileName(route)}.png`), fullPage: true });
-      const overflow = await sideways(page);
-      if (overflow > 0) wide.push(`${route} at ${size.width} px: ${overflow} px too wide`);
-      // A table wider than its box scrolls inside a region a keyboard can reach and a screen reader names.
-      const unreachable = await page.evaluate(() =>
-        [...document.querySelectorAll('main table')]
-          .filter((t) => t.getBoundingClientRect().width > (t.parentElement?.getBoundingClientRect().width ?? 0) + 1)
-          .filter((t) => {
-            const box = t.closest('[role="region"]');
-            return !box || box.getAttribute('tabindex') !== '0' || !(box.getAttribute('aria-label') || box.getAttribute('aria-labelledby'));
-          })
-          .map((t) => t.querySelector('caption')?.textContent ?? t.outerHTML.slice(0, 80)),
-      );
-      if (unreachable.length > 0) wide.push(`${route} at ${size.width} px: tables without a scrolling region: ${unreachable.join('; ')}`);
-      if (size.width === 320 && !process.env.NO_AXE) await expectAccessible(page, `${route} at 320 px`);
+      await page.screenshot({ path: path.join(SCREENS, `${name}-${size.width}.png`) });
+      const table = page.locator('main .table-scroll').first();
+      if ((await table.count()) > 0) {
+        await table.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(SCREENS, `${name}-${size.width}-table.png`) });
+      }
+      wide.push(...(await reflowProblems(page, `${route} at ${size.width} px`)));
+      if (size === NARROW && !process.env.NO_AXE) await expectAccessible(page, `${route} at 320 px`);
+      if (size === ZOOMED) {
+        // Each screen opens like a page: the first Tab offers the skip link, before the header and the areas.
+        await page.keyboard.press('Tab');
+        await expect(page.getByRole('link', { name: 'Skip to main content' }), `the first Tab on ${route}`).toBeFocused();
+      }
     }
   }
+  await page.getByRole('button', { name: 'Lock' }).click();
+  for (const size of [NARROW, ZOOMED]) {
+    await page.setViewportSize(size);
+    await expect(page.getByRole('heading', { level: 1, name: /^Unlock/ })).toBeVisible();
+    await page.screenshot({ path: path.join(SCREENS, `unlock-${size.width}.png`) });
+    wide.push(...(await reflowProblems(page, `unlock at ${size.width} px`)));
+  }
   expect(wide).toEqual([]);
+});
+
+test('on a narrow window the areas fold behind a Menu button, and each screen starts at the skip link', async ({ page, server, problems }) => {
+  void problems;
+  await page.setViewportSize(NARROW);
+  await openDemo(page, server.open);
+  // Arriving: focus at the top, where the page is named; the first Tab reaches the skip link.
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  const areas = page.getByRole('navigation', { name: 'Areas' });
+  const menu = page.getByRole('button', { name: 'Menu' });
+  await expect(areas).toBeHidden();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('Tab');
+  await expect(menu).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await expect(areas).toBeVisible();
+  expect(await sideways(page)).toBe(0);
+  await page.screenshot({ path: path.join(SCREENS, 'menu-open-320.png') });
+  await expectAccessible(page, 'dashboard with its menu open at 320 px');
+  // Choosing an area closes the menu; the new screen is named at the top and its first Tab is the skip link.
+  await page.keyboard.press('Tab'); // Lock
+  await page.keyboard.press('Tab'); // Dashboard
+  await page.keyboard.press('Tab'); // Actions
+  await page.keyboard.press('Tab');
+  await expect(areas.getByRole('link', { name: 'Schools' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Schools' })).toBeVisible();
+  await expect(areas).toBeHidden();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Schools, North Hub Dedicated Schools Team');
+  await page.keyboard.press('Tab');
+  await expect(skip).toBeFocused();
+  // The skip link takes focus past the header to the screen itself.
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  // A link inside a screen opens the next one the same way.
+  await page.getByRole('link', { name: 'Ashby Academy' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ashby Academy' })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(skip).toBeFocused();
+  // At full width the areas are beside the page again and there is no Menu button.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(areas).toBeVisible();
+  await expect(menu).toBeHidden();
+});
+
+/** The pixels of an element, in forced colours, as a screenshot. */
+async function drawn(locator: Locator): Promise<Buffer> {
+  return locator.screenshot({ animations: 'disabled' });
+}
+
+test('in a Windows contrast theme (forced colours) a ticked box and a chosen radio look different from empty ones', async ({ page, server, problems }) => {
+  void problems;
+  await openDemo(page, server.open);
+  await page.emulateMedia({ forcedColors: 'active' });
+  await show(page, '/people/new');
+  const roles = page.getByRole('radiogroup', { name: 'Role' });
+  const chosen = roles.locator('.radio[data-selected] .radio-circle').first();
+  const other = roles.locator('.radio:not([data-selected]) .radio-circle').first();
+  await expect(chosen).toBeVisible();
+  const background = (locator: Locator) => locator.evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(await background(chosen)).not.toBe(await background(other));
+  expect((await drawn(chosen)).equals(await drawn(other))).toBe(false);
+  await page.screenshot({ path: path.join(SCREENS, 'forced-colours-radio.png') });
+  await expectAccessible(page, 'add a person in forced colours');
+
+  await show(page, '/settings');
+  const scope = page.getByRole('group', { name: 'Kinds of school in scope' }).first();
+  const first = scope.getByRole('checkbox').first();
+  const box = scope.locator('.checkbox').first().locator('.checkbox-box');
+  const before = await drawn(box);
+  const ticked = await first.isChecked();
+  await scope.locator('.checkbox').first().click();
+  await expect(first).toBeChecked({ checked: !ticked });
+  const after = await drawn(box);
+  expect(after.equals(before)).toBe(false);
+  await box.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENS, 'forced-colours-checkbox.png') });
 });

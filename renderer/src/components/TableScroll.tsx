@@ -37,21 +37,21 @@ export function TableScroll({ children, className, label, style, scrollRef }: Ta
   const own = useRef<HTMLDivElement>(null);
   const box = scrollRef ?? own;
   const [measured, setMeasured] = useState<Measured>({ label: null, headerHeight: 0 });
-  // After every render, since rows arriving change the table but not the box's own size.
-  useEffect(() => {
-    if (box.current) {
-      const element = box.current;
-      setMeasured((before) => measure(element, before, label));
-    }
-  });
   useEffect(() => {
     const element = box.current;
     if (!element) return undefined;
-    const observer = new ResizeObserver(() => setMeasured((before) => measure(element, before, label)));
-    observer.observe(element);
+    const update = () => setMeasured((before) => measure(element, before, label));
+    // The box's own size changes with the window; the table's as its rows arrive or change.
+    const sizes = new ResizeObserver(update);
+    sizes.observe(element);
     const table = element.querySelector('table');
-    if (table) observer.observe(table);
-    return () => observer.disconnect();
+    if (table) sizes.observe(table);
+    const content = new MutationObserver(update);
+    content.observe(element, { childList: true, subtree: true, characterData: true });
+    return () => {
+      sizes.disconnect();
+      content.disconnect();
+    };
   }, [label, box]);
   const region = measured.label === null ? {} : { tabIndex: 0, role: 'region', 'aria-label': measured.label };
   return (
