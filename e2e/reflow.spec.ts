@@ -17,14 +17,14 @@ async function openDemo(page: Page, url: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 }
 
-/** The first link on a screen whose address names a record of this kind, once the list has loaded. */
-async function firstRecord(page: Page, list: string, pattern: RegExp): Promise<string> {
+/** The first link on a screen whose address names a record of this kind (and whose name fits), once the list has loaded. */
+async function firstRecord(page: Page, list: string, pattern: RegExp, named = /./): Promise<string> {
   await page.goto(`${new URL(page.url()).origin}/#${list}`);
   const found = () =>
     page
       .locator('main a[href^="#/"]')
-      .evaluateAll((links) => links.map((a) => a.getAttribute('href')?.slice(1) ?? ''))
-      .then((routes) => routes.find((route) => pattern.test(route)) ?? '');
+      .evaluateAll((links) => links.map((a) => ({ route: a.getAttribute('href')?.slice(1) ?? '', name: a.getAttribute('aria-label') ?? a.textContent ?? '' })))
+      .then((links) => links.find((link) => pattern.test(link.route) && named.test(link.name))?.route ?? '');
   await expect.poll(found, { message: `a link matching ${pattern} on ${list}` }).not.toBe('');
   return found();
 }
@@ -41,7 +41,8 @@ async function allScreens(page: Page): Promise<{ route: string; name: string }[]
   const school = await firstRecord(page, '/schools', /^\/schools\/\d+$/);
   const person = await firstRecord(page, '/people', /^\/people\/(?!new$|import)[^/?]+$/);
   const allocation = await firstRecord(page, '/allocations', /^\/allocations\/\d+$/);
-  const visit = await firstRecord(page, '/visits', /^\/visits\/\d+\/[^/]+\/[^/]+$/);
+  // A visit with its record written, so the record's screen has its form.
+  const visit = await firstRecord(page, '/visits', /^\/visits\/\d+\/[^/]+\/[^/]+$/, /: Record written$/);
   const panel = await firstRecord(page, '/panels', /^\/panels\/(?!attendance$)[^/?]+$/);
   const meeting = await firstRecord(page, panel, /^\/panels\/[^/]+\/meetings\/[^/?]+$/);
   const escalation = await firstRecord(page, '/escalations', /^\/escalations\/(?!new$)[^/?]+$/);
@@ -209,4 +210,27 @@ test('in a Windows contrast theme (forced colours) a ticked box and a chosen rad
   expect(after.equals(before)).toBe(false);
   await box.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SCREENS, 'forced-colours-checkbox.png') });
+});
+
+test('at 200% zoom, a control that takes focus in a long table is not hidden under its sticky heading row', async ({ page, server, problems }) => {
+  void problems;
+  server.setClock('2026-11-24T10:00:00Z');
+  await openDemo(page, server.open);
+  await page.setViewportSize(ZOOMED);
+  await show(page, '/visits/grid');
+  const grid = page.getByRole('region', { name: /visit dates by school$/ });
+  const dates = grid.getByRole('textbox');
+  await dates.nth(4).focus();
+  // The row's own link is above the box's top once the box is scrolled to its end: Shift+Tab brings it back into view.
+  await grid.evaluate((box) => box.scrollTo({ top: box.scrollHeight }));
+  await page.keyboard.press('Shift+Tab');
+  expect(await grid.evaluate((box) => box !== document.activeElement && box.contains(document.activeElement))).toBe(true);
+  const clearance = await page.evaluate(() => {
+    const focused = document.activeElement;
+    const heading = focused?.closest('table')?.querySelector('thead');
+    if (!focused || !heading) return null;
+    return focused.getBoundingClientRect().top - heading.getBoundingClientRect().bottom;
+  });
+  expect(clearance).not.toBeNull();
+  expect(clearance ?? -1).toBeGreaterThanOrEqual(0);
 });
