@@ -151,6 +151,15 @@ test('on a narrow window the areas fold behind a Menu button, and each screen st
   expect(await sideways(page)).toBe(0);
   await page.screenshot({ path: path.join(SCREENS, 'menu-open-320.png') });
   await expectAccessible(page, 'dashboard with its menu open at 320 px');
+  // Escape in the areas folds them away and gives the focus back to the button.
+  await page.keyboard.press('Tab'); // Lock
+  await page.keyboard.press('Tab');
+  await expect(areas.getByRole('link', { name: 'Dashboard' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(areas).toBeHidden();
+  await expect(menu).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(areas).toBeVisible();
   // Choosing an area closes the menu; the new screen is named at the top and its first Tab is the skip link.
   await page.keyboard.press('Tab'); // Lock
   await page.keyboard.press('Tab'); // Dashboard

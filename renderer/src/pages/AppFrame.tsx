@@ -52,6 +52,7 @@ export function AppFrame({ session }: { session: SessionInfo }) {
   // Below 48rem (a narrow window, or 200% zoom and more) the areas fold behind a Menu button
   // (styles.css), which opens them above the page; choosing an area closes it again.
   const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
   const [menuPath, setMenuPath] = useState(pathname);
   if (menuPath !== pathname) {
     setMenuPath(pathname);
@@ -72,6 +73,8 @@ export function AppFrame({ session }: { session: SessionInfo }) {
         // finishes loading must not pull focus back.
         const active = document.activeElement;
         if (moved || active === null || active === document.body || active === top.current) top.current?.focus({ preventScroll: true });
+        // A new screen starts at its top, as a page load does.
+        if (moved) window.scrollTo({ top: 0 });
       },
     }),
     [arriving],
@@ -97,7 +100,7 @@ export function AppFrame({ session }: { session: SessionInfo }) {
         <span className="team-name">{session.teamName}</span>
         <span className="user">Signed in as {session.user}</span>
         <span className="header-actions">
-          <Button className="button button-inverse menu-button" aria-expanded={menuOpen} aria-controls="areas" onPress={() => setMenuOpen((open) => !open)}>
+          <Button ref={menuButton} className="button button-inverse menu-button" aria-expanded={menuOpen} aria-controls="areas" onPress={() => setMenuOpen((open) => !open)}>
             Menu
           </Button>
           <Button className="button button-inverse" onPress={() => void lock()}>
@@ -106,7 +109,17 @@ export function AppFrame({ session }: { session: SessionInfo }) {
         </span>
       </header>
       <div className="frame">
-        <nav id="areas" aria-label="Areas" className={menuOpen ? 'side-nav side-nav-open' : 'side-nav'}>
+        <nav
+          id="areas"
+          aria-label="Areas"
+          className={menuOpen ? 'side-nav side-nav-open' : 'side-nav'}
+          onKeyDown={(event) => {
+            // Escape folds an open menu away again and gives the focus back to its button.
+            if (event.key !== 'Escape' || !menuOpen) return;
+            setMenuOpen(false);
+            menuButton.current?.focus();
+          }}
+        >
           <ul>
             {AREAS.map((area) => (
               <li key={area.path}>
