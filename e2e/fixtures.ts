@@ -90,7 +90,8 @@ export async function snapshot(page: Page, name: string): Promise<void> {
 
 /** Presses Tab until the element with this accessible name has focus, as a keyboard user would. */
 export async function tabTo(page: Page, name: RegExp): Promise<void> {
-  for (let i = 0; i < 40; i++) {
+  // From the top of a screen (where focus is when it opens): the skip link, the header and the areas come first.
+  for (let i = 0; i < 60; i++) {
     await page.keyboard.press('Tab');
     const label = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
@@ -101,6 +102,17 @@ export async function tabTo(page: Page, name: RegExp): Promise<void> {
     if (name.test(label)) return;
   }
   throw new Error(`Tab never reached ${name}`);
+}
+
+/**
+ * A screen of the app's frame has opened: focus is at its top, on the line that names it (what a
+ * screen reader reads), so the first Tab reaches "Skip to main content" (issue 19).
+ */
+export async function expectScreenOpened(page: Page, title: string): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: title, exact: true })).toBeVisible();
+  const top = page.locator('.app > p.visually-hidden');
+  await expect(top).toBeFocused();
+  await expect(top).toHaveText(new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, `));
 }
 
 export async function focusIsVisible(page: Page): Promise<boolean> {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectAccessible, focusIsVisible, snapshot, tabTo, test } from './fixtures.ts';
+import { expect, expectAccessible, expectScreenOpened, focusIsVisible, snapshot, tabTo, test } from './fixtures.ts';
 
 /** A moment in the escalation log: its date and its time on the 24-hour clock, in the group named for it. */
 async function setMoment(scope: Page | Locator, label: string, date: string, time: string): Promise<void> {
@@ -164,7 +164,7 @@ test('a meeting with nobody from the team gets someone, with the keyboard alone'
   await tabTo(page, /Reintegration panel \(Coastal\)/);
   expect(await focusIsVisible(page)).toBe(true);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Reintegration panel (Coastal), 26 Nov 2026' })).toBeFocused();
+  await expectScreenOpened(page, 'Reintegration panel (Coastal), 26 Nov 2026');
   await tabTo(page, /Not going/);
   // react-aria marks keyboard focus a moment after the Tab lands.
   await expect.poll(() => focusIsVisible(page)).toBe(true);

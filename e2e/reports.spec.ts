@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import PizZip from 'pizzip';
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectAccessible, focusIsVisible, test } from './fixtures.ts';
+import { expect, expectAccessible, expectScreenOpened, focusIsVisible, test } from './fixtures.ts';
 
 const SCREENS = path.resolve(import.meta.dirname, 'artifacts', 'screens');
 
@@ -37,7 +37,7 @@ test('see the term’s figures beside the last term’s, filter by hub, and save
   await page.getByRole('button', { name: 'Open the demo' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
   await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Reports' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeFocused();
+  await expectScreenOpened(page, 'Reports');
 
   // The demo opens on 24 Nov 2026: the autumn term, compared with the summer term before it.
   const status = page.getByRole('region', { name: 'Which figures' }).getByRole('status');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, test } from './fixtures.ts';
+import { expect, expectAccessible, expectScreenOpened, test } from './fixtures.ts';
 
 async function openDemo(page: Page, open: string): Promise<void> {
   await page.goto(open);
@@ -130,7 +130,7 @@ test('every area of the app is reachable from the navigation', async ({ page, se
   await openDemo(page, server.open);
   for (const area of ['Schools', 'People', 'Allocations', 'Visits', 'Consultations', 'Panels', 'Escalations', 'Documents']) {
     await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: area }).click();
-    await expect(page.getByRole('heading', { level: 1, name: area })).toBeFocused();
+    await expectScreenOpened(page, area);
     await expect(page).toHaveTitle(`${area} – LinkDesk`);
   }
   await expectAccessible(page, 'an area page');

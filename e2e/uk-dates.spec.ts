@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { NewSchool } from '../shared/domain/schools.ts';
 import { createTeamDatabase } from '../electron/app/db/team-db.ts';
 import { addSchool } from '../electron/app/schools/service.ts';
-import { expect, expectAccessible, focusIsVisible, snapshot, tabTo, test } from './fixtures.ts';
+import { expect, expectAccessible, expectScreenOpened, focusIsVisible, snapshot, tabTo, test } from './fixtures.ts';
 
 const PASSPHRASE = 'harbour lantern orchard 42';
 
@@ -37,10 +37,10 @@ test('a person added with 01/09/2024 and a visit planned with 24/02/2027, with t
 
   await tabTo(page, /^People$/);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeFocused();
+  await expectScreenOpened(page, 'People');
   await tabTo(page, /Add a person/);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Add a person' })).toBeFocused();
+  await expectScreenOpened(page, 'Add a person');
   await typeInto(page, /^Name$/, 'Priya Starter');
   await typeInto(page, /Work email/, 'priya.starter@northshire.example.gov.uk');
   await typeInto(page, /^Hub$/, 'Coastal');
@@ -77,11 +77,11 @@ test('a person added with 01/09/2024 and a visit planned with 24/02/2027, with t
 
   await tabTo(page, /^Visits$/);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Visits' })).toBeFocused();
+  await expectScreenOpened(page, 'Visits');
   await expectAccessible(page, 'year planner');
   await tabTo(page, /^Not planned: Spring term visit to Ashby Academy$/);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Spring term 2026-27 visit to Ashby Academy' })).toBeFocused();
+  await expectScreenOpened(page, 'Spring term 2026-27 visit to Ashby Academy');
   await typeInto(page, /^Visit date/, '24/02/2027');
   await expect(page.getByText('Wednesday 24 February 2027')).toBeVisible();
   const deadlines = page.getByRole('definition');
@@ -188,7 +188,7 @@ test('hubs set for ten schools in one action, and for others from a spreadsheet'
   const sheet = path.join(server.dataDir, 'hubs.csv');
   fs.writeFileSync(sheet, 'URN,Hub\n700011,Moorside\n700012,Harbour\n700001,Beacon\n12345,Nowhere\n');
   await page.getByRole('link', { name: 'Import hubs' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Import hubs' })).toBeFocused();
+  await expectScreenOpened(page, 'Import hubs');
   await expectAccessible(page, 'import hubs');
   await typeInto(page, /Spreadsheet/, sheet);
   await page.keyboard.press('Enter');

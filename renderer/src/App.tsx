@@ -14,6 +14,7 @@ const AreaPage = lazy(() => import('./pages/AreaPage.tsx').then((m) => ({ defaul
 const loadCreatePage = () => import('./pages/CreatePage.tsx');
 const CreatePage = lazy(() => loadCreatePage().then((m) => ({ default: m.CreatePage })));
 const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const AccessibilityStatementPage = lazy(() => import('./pages/settings/AccessibilityStatementPage.tsx').then((m) => ({ default: m.AccessibilityStatementPage })));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
 const SubjectAccessPage = lazy(() => import('./pages/settings/SubjectAccessPage.tsx').then((m) => ({ default: m.SubjectAccessPage })));
 const loadStartPage = () => import('./pages/StartPage.tsx');
@@ -89,6 +90,7 @@ export function App() {
           <Route path="/dashboard" element={<DashboardPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="/settings/subject-access" element={<SubjectAccessPage />} />
+          <Route path="/settings/accessibility" element={<AccessibilityStatementPage />} />
           <Route path="/actions" element={<ActionsPage />} />
           <Route path="/schools" element={<SchoolsPage />} />
           <Route path="/schools/import" element={<GiasImportPage />} />

@@ -1,6 +1,7 @@
 import { CONNECTION_LABELS, type Connection } from '../../../shared/domain/people.ts';
 import { formatDate } from '../format.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
+import { TableScroll } from './TableScroll.tsx';
 
 /** Declared connections, as team managers see them on a person or a school. Never published. */
 interface ConnectionsTableProps {
@@ -13,6 +14,7 @@ interface ConnectionsTableProps {
 export function ConnectionsTable({ connections, show, onEnd }: ConnectionsTableProps) {
   if (connections.length === 0) return <p>No connections declared.</p>;
   return (
+    <TableScroll>
     <table className="table">
       <caption className="visually-hidden">Declared connections</caption>
       <thead>
@@ -59,5 +61,6 @@ export function ConnectionsTable({ connections, show, onEnd }: ConnectionsTableP
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }

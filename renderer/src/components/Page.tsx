@@ -3,16 +3,20 @@ import { useLocation } from 'react-router';
 import { PageFocusContext } from './PageFocus.ts';
 
 /**
- * Sets the window title and moves focus to the heading, so a screen reader hears each new page;
- * the first page the app's frame opens on leaves focus at its top instead (PageFocus.ts).
+ * Sets the window title and moves focus to the top of the app's frame, where the page is named,
+ * so a screen reader hears each new page and the first Tab reaches the skip link (PageFocus.ts);
+ * outside the frame (start, create, unlock: no skip link) focus goes to the heading.
  */
 export function Page({ title, children, lead }: { title: string; lead?: ReactNode; children?: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const frame = useContext(PageFocusContext);
   const { key } = useLocation();
+  const shownKey = useRef<string | null>(null);
   useEffect(() => {
     document.title = `${title} – LinkDesk`;
-    if (frame?.arriving) frame.focusTop(title);
+    const moved = shownKey.current !== key;
+    shownKey.current = key;
+    if (frame) frame.focusTop(title, moved && !frame.arriving);
     else heading.current?.focus({ preventScroll: true });
   }, [title, frame, key]);
   return (

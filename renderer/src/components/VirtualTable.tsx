@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
+import { TableScroll } from './TableScroll.tsx';
 
 export interface Column<Row> {
   key: string;
@@ -42,7 +43,7 @@ export function VirtualTable<Row>({ caption, rows, columns, rowKey, rowHeight = 
     if (onNearEnd && lastInView >= rows.length - 20) onNearEnd();
   }, [onNearEnd, lastInView, rows.length]);
   return (
-    <div className="virtual-scroller" ref={scroller} style={{ maxHeight: height }}>
+    <TableScroll className="virtual-scroller" scrollRef={scroller} style={{ maxHeight: height }}>
       <table className="table" aria-rowcount={Math.max(totalRows ?? 0, rows.length) + 1}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -85,6 +86,6 @@ export function VirtualTable<Row>({ caption, rows, columns, rowKey, rowHeight = 
           ) : null}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -55,6 +55,15 @@ export function AppFrame({ session }: { session: SessionInfo }) {
   const idle = useIdleLock(team.data?.settings.idleLockMinutes, () => void lock('idle'));
   const [restored, setRestored] = useState(() => draftsFor(session.path) > 0);
 
+  // Below 48rem (a narrow window, or 200% zoom and more) the areas fold behind a Menu button
+  // (styles.css), which opens them above the page; choosing an area closes it again.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const [menuPath, setMenuPath] = useState(pathname);
+  if (menuPath !== pathname) {
+    setMenuPath(pathname);
+    setMenuOpen(false);
+  }
   const [arrivalPath] = useState(pathname);
   const [leftArrival, setLeftArrival] = useState(false);
   if (!leftArrival && pathname !== arrivalPath) setLeftArrival(true);
@@ -64,11 +73,14 @@ export function AppFrame({ session }: { session: SessionInfo }) {
   const pageFocus = useMemo<PageFocus>(
     () => ({
       arriving,
-      focusTop: (title) => {
+      focusTop: (title, moved) => {
         setTopTitle(title);
-        // Only while nobody has moved on: a page that finishes loading must not pull focus back.
+        // Unless the person moved to this screen, only while nobody has moved on: a page that
+        // finishes loading must not pull focus back.
         const active = document.activeElement;
-        if (active === null || active === document.body || active === top.current) top.current?.focus({ preventScroll: true });
+        if (moved || active === null || active === document.body || active === top.current) top.current?.focus({ preventScroll: true });
+        // A new screen starts at its top, as a page load does.
+        if (moved) window.scrollTo({ top: 0 });
       },
     }),
     [arriving],
@@ -93,12 +105,27 @@ export function AppFrame({ session }: { session: SessionInfo }) {
         <span className="brand">LinkDesk</span>
         <span className="team-name">{session.teamName}</span>
         <span className="user">Signed in as {session.user}</span>
-        <Button className="button button-inverse" onPress={() => void lock()}>
-          Lock
-        </Button>
+        <span className="header-actions">
+          <Button ref={menuButton} className="button button-inverse menu-button" aria-expanded={menuOpen} aria-controls="areas" onPress={() => setMenuOpen((open) => !open)}>
+            Menu
+          </Button>
+          <Button className="button button-inverse" onPress={() => void lock()}>
+            Lock
+          </Button>
+        </span>
       </header>
       <div className="frame">
-        <nav aria-label="Areas" className="side-nav">
+        <nav
+          id="areas"
+          aria-label="Areas"
+          className={menuOpen ? 'side-nav side-nav-open' : 'side-nav'}
+          onKeyDown={(event) => {
+            // Escape folds an open menu away again and gives the focus back to its button.
+            if (event.key !== 'Escape' || !menuOpen) return;
+            setMenuOpen(false);
+            menuButton.current?.focus();
+          }}
+        >
           <ul>
             {AREAS.map((area) => (
               <li key={area.path}>

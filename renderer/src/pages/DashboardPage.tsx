@@ -6,6 +6,7 @@ import { Page } from '../components/Page.tsx';
 import { formatDate, formatDateTime } from '../format.ts';
 import { DashboardItems } from './DashboardItems.tsx';
 import { FirstRunChecklist } from './FirstRunChecklist.tsx';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 export function DashboardPage() {
   const team = useQuery({ queryKey: ['team'], queryFn: () => invoke('team.get', {}) });
@@ -36,6 +37,7 @@ export function DashboardPage() {
       <section aria-labelledby="activity-heading">
         <h2 id="activity-heading">Recent changes</h2>
         {audit.data && audit.data.length > 0 ? (
+          <TableScroll>
           <table className="table">
             <caption className="visually-hidden">The latest changes to this team database, newest first</caption>
             <thead>
@@ -55,6 +57,7 @@ export function DashboardPage() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
         ) : (
           <p>No changes yet.</p>
         )}

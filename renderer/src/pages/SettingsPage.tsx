@@ -10,6 +10,7 @@ import { RestoreSection } from './settings/RestoreSection.tsx';
 import { ScopeSettingsSection } from './settings/ScopeSettingsSection.tsx';
 import { PassphraseSection } from './settings/PassphraseSection.tsx';
 import { AccessSection } from './settings/AccessSection.tsx';
+import { AccessibilitySection } from './settings/AccessibilitySection.tsx';
 import { PracticeRulesSection } from './settings/PracticeRulesSection.tsx';
 import { RetentionSection } from './settings/RetentionSection.tsx';
 import { TeamSettingsSection } from './settings/TeamSettingsSection.tsx';
@@ -48,6 +49,7 @@ export function SettingsPage() {
       <BackupsSection databasePath={info.data.session.path} onChoose={(path) => setRestoreFrom((r) => ({ path, choice: r.choice + 1 }))} />
       <RestoreSection key={restoreFrom.choice} initialPath={restoreFrom.path} />
       <CheckSection warningsOnOpen={info.data.session.integrityWarnings} />
+      <AccessibilitySection />
     </Page>
   );
 }

@@ -11,6 +11,7 @@ import { Select } from '../../components/Select.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { formatDate } from '../../format.ts';
 import { MarkDoneButton } from './MarkDoneButton.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 const describe = (a: Action) => `${a.about ? `${a.about}: ` : ''}${a.text || ACTION_SOURCE_LABELS[a.source]}`;
 
@@ -92,6 +93,7 @@ export function ActionsTable({ actions, caption, today, showOwner = true }: { ac
       {actions.length === 0 ? (
         <p>No actions.</p>
       ) : (
+        <TableScroll>
         <table className="table">
           <caption className="visually-hidden">{caption}</caption>
           <thead>
@@ -140,6 +142,7 @@ export function ActionsTable({ actions, caption, today, showOwner = true }: { ac
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </>
   );

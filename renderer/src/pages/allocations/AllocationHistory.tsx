@@ -1,10 +1,12 @@
 import { ROLE_NAMES, type AllocationPeriod } from '../../../../shared/domain/allocations.ts';
 import { formatDate } from '../../format.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 /** Who held which role when, and why: the school's or the worker's allocation history. */
 export function AllocationHistory({ periods, show }: { periods: AllocationPeriod[]; show: 'person' | 'school' }) {
   if (periods.length === 0) return <p>No allocations yet.</p>;
   return (
+    <TableScroll>
     <table className="table">
       <caption className="visually-hidden">Allocation history, newest first</caption>
       <thead>
@@ -36,5 +38,6 @@ export function AllocationHistory({ periods, show }: { periods: AllocationPeriod
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }

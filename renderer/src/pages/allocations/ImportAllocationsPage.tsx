@@ -12,6 +12,7 @@ import { plural } from '../../format.ts';
 import { AllocationsNav } from './AllocationsNav.tsx';
 import { FormShell } from '../../components/FormShell.tsx';
 import { RefusedRowsSection } from './RefusedRowsSection.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 const OUTCOME = { apply: 'Will apply', unchanged: 'No change', refused: 'Refused' } as const;
 
@@ -71,6 +72,7 @@ export function ImportAllocationsPage() {
       {preview ? (
         <section aria-labelledby="rows-heading" className="card">
           <h2 id="rows-heading">Each row</h2>
+          <TableScroll>
           <table className="table">
             <caption className="visually-hidden">What each row of the file would do</caption>
             <thead>
@@ -94,6 +96,7 @@ export function ImportAllocationsPage() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
           <Button className="button" isDisabled={applicable === 0} onPress={() => void run(false)}>
             {applicable === 1 ? 'Save the 1 allocation that can apply' : `Save the ${applicable} allocations that can apply`}
           </Button>

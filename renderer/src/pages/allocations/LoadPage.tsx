@@ -4,6 +4,7 @@ import type { LoadReport } from '../../../../shared/domain/allocations.ts';
 import { invoke } from '../../api.ts';
 import { Page } from '../../components/Page.tsx';
 import { AllocationsNav } from './AllocationsNav.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 const BAR_HEIGHT = 22;
 const GAP = 8;
@@ -65,6 +66,7 @@ export function LoadPage() {
             </p>
             <LoadChart report={r} />
           </section>
+          <TableScroll>
           <table className="table">
             <caption className="visually-hidden">Load per worker</caption>
             <thead>
@@ -100,6 +102,7 @@ export function LoadPage() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
         </>
       ) : null}
     </Page>

@@ -9,6 +9,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { isBrowserMode, startDownload } from '../../files.ts';
 import { todayLocal } from '../../format.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 type Rejected = AllocationImportResult['rejected'];
 
@@ -38,6 +39,7 @@ export function RefusedRowsSection({ rejected }: { rejected: Rejected }) {
       <h2 id="refused-heading">
         {rejected.length} refused {rejected.length === 1 ? 'row' : 'rows'}, not saved
       </h2>
+      <TableScroll>
       <table className="table">
         <caption className="visually-hidden">The rows of the file that were refused, and why</caption>
         <thead>
@@ -57,6 +59,7 @@ export function RefusedRowsSection({ rejected }: { rejected: Rejected }) {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <h3>Save them as a spreadsheet</h3>
       {done ? (
         <Notice title={done.downloaded ? 'Refused rows downloaded' : 'Refused rows saved'}>

@@ -19,6 +19,7 @@ import { useForm } from '../../components/useForm.ts';
 import { confirmationsInUse, NameFindings, useForenames } from '../../components/NameFindings.tsx';
 import { consultationFindings } from '../../../../shared/domain/child-names.ts';
 import { formatDate, todayLocal } from '../../format.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 type Role = (typeof ATTENDEE_ROLES)[number];
 const emptyNotes = () => Object.fromEntries(KEY_AREAS.map((a) => [a, ''])) as Record<(typeof KEY_AREAS)[number], string>;
@@ -141,6 +142,7 @@ export function ConsultationsPage() {
       <section aria-labelledby="list-heading" className="card">
         <h2 id="list-heading">Consultations</h2>
         {list.data && list.data.length > 0 ? (
+          <TableScroll>
           <table className="table">
             <caption className="visually-hidden">Consultations, newest first</caption>
             <thead>
@@ -173,6 +175,7 @@ export function ConsultationsPage() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
         ) : (
           <p>No consultations recorded yet.</p>
         )}

@@ -8,6 +8,7 @@ import { formatDate } from '../../format.ts';
 import { DocumentsTable } from './DocumentsTable.tsx';
 import { MeetingRecordButton } from './MeetingRecordButton.tsx';
 import { SpocListSection } from './SpocListSection.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function DocumentsPage() {
   const team = useQuery({ queryKey: ['team'], queryFn: () => invoke('team.get', {}) });
@@ -26,6 +27,7 @@ export function DocumentsPage() {
         {teamFolder ? <p className="muted">Saved in <code className="path">{teamFolder}</code>, in a folder per school.</p> : null}
         {producible.rows.length > 0 ? (
           <>
+            <TableScroll>
             <table className="table">
               <caption className="visually-hidden">Visit records and consultations a Word record can be made from, newest first</caption>
               <thead>
@@ -47,6 +49,7 @@ export function DocumentsPage() {
                 ))}
               </tbody>
             </table>
+            </TableScroll>
             <MoreRows shown={producible.rows.length} total={producible.total} noun="meetings" hasMore={producible.hasMore} loading={producible.loadingMore} onMore={producible.more} />
           </>
         ) : producible.loaded ? (

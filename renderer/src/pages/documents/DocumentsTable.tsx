@@ -5,6 +5,7 @@ import { invoke } from '../../api.ts';
 import { formatDateTime } from '../../format.ts';
 import { MoreRows } from '../../components/MoreRows.tsx';
 import { usePages } from '../../components/usePages.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 /** A download is recorded by its name alone: the browser chose where to keep it, so LinkDesk cannot open it. */
 const isDownload = (file: string) => !/[\\/]/.test(file);
@@ -20,6 +21,7 @@ export function DocumentsTable({ sourceId, caption }: { sourceId?: string; capti
   return (
     <>
       {problem ? <p className="error-message" role="alert">{problem}</p> : null}
+      <TableScroll>
       <table className="table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -63,6 +65,7 @@ export function DocumentsTable({ sourceId, caption }: { sourceId?: string; capti
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <MoreRows shown={docs.rows.length} total={docs.total} noun="documents" hasMore={docs.hasMore} loading={docs.loadingMore} onMore={docs.more} />
     </>
   );

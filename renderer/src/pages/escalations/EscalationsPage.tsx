@@ -7,6 +7,7 @@ import { invoke } from '../../api.ts';
 import { Page } from '../../components/Page.tsx';
 import { formatDateTime } from '../../format.ts';
 import { ManagerClockText } from './ManagerClockText.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function EscalationsPage() {
   const [all, setAll] = useState(false);
@@ -31,6 +32,7 @@ export function EscalationsPage() {
         Show closed escalations too
       </Checkbox>
       {list.data && list.data.length > 0 ? (
+        <TableScroll>
         <table className="table">
           <caption className="visually-hidden">{all ? 'All escalations' : 'Open escalations'}, newest first</caption>
           <thead>
@@ -58,6 +60,7 @@ export function EscalationsPage() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       ) : (
         <p>{all ? 'Nothing logged yet.' : 'No open escalations.'}</p>
       )}

@@ -7,6 +7,7 @@ import { Page } from '../../components/Page.tsx';
 import { Select } from '../../components/Select.tsx';
 import { formatDate, todayLocal } from '../../format.ts';
 import { PanelsNav } from './PanelsNav.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 interface Period {
   id: string;
@@ -70,6 +71,7 @@ function AttendanceChart({ rows }: { rows: AttendanceRow[] }) {
 
 function AttendanceTable({ caption, rows, first, columns }: { caption: string; rows: AttendanceRow[]; first: string; columns: [keyof AttendanceRow, string][] }) {
   return (
+    <TableScroll>
     <table className="table">
       <caption>{caption}</caption>
       <thead>
@@ -87,6 +89,7 @@ function AttendanceTable({ caption, rows, first, columns }: { caption: string; r
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }
 

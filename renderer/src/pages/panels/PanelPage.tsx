@@ -9,6 +9,7 @@ import { formatDate, todayLocal } from '../../format.ts';
 import { PanelForm } from './PanelForm.tsx';
 import { PanelsNav } from './PanelsNav.tsx';
 import { PlanMeetingsSection } from './PlanMeetingsSection.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function attendanceText(m: PanelMeeting, today: string): string {
   if (m.cancelled) return `Cancelled${m.cancelledReason ? `: ${m.cancelledReason}` : ''}`;
@@ -33,6 +34,7 @@ export function PanelPage() {
       <section aria-labelledby="meetings-heading" className="card">
         <h2 id="meetings-heading">Meetings ({meetings.length})</h2>
         {meetings.length ? (
+          <TableScroll>
           <table className="table">
             <caption className="visually-hidden">Meetings of {panelTitle(panel)}, earliest first</caption>
             <thead>
@@ -57,6 +59,7 @@ export function PanelPage() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
         ) : (
           <p>No meetings yet: plan them below.</p>
         )}

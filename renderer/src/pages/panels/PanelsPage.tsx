@@ -8,6 +8,7 @@ import { Page } from '../../components/Page.tsx';
 import { formatDate } from '../../format.ts';
 import { PanelForm } from './PanelForm.tsx';
 import { PanelsNav } from './PanelsNav.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function PanelsPage() {
   const panels = useQuery({ queryKey: ['panels.list'], queryFn: () => invoke('panels.list', {}) });
@@ -37,6 +38,7 @@ export function PanelsPage() {
       <section aria-labelledby="panels-heading" className="card">
         <h2 id="panels-heading">Panels</h2>
         {panels.data && panels.data.length > 0 ? (
+          <TableScroll>
           <table className="table">
             <caption className="visually-hidden">Panels the team attends</caption>
             <thead>
@@ -58,6 +60,7 @@ export function PanelsPage() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
         ) : (
           <p>No panels yet: add the first below.</p>
         )}

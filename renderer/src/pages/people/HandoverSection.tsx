@@ -12,6 +12,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { Select } from '../../components/Select.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { formatDate, todayLocal } from '../../format.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 const OUTCOME_LABELS: Record<HandoverResult['schools'][number]['outcome'], string> = {
   moved: 'Moves',
@@ -28,6 +29,7 @@ function HandoverReport({ result }: { result: HandoverResult }) {
         {moving} of {result.schools.length} {result.schools.length === 1 ? 'school' : 'schools'} and {result.actions} open {result.actions === 1 ? 'action' : 'actions'} {verb} from {result.fromName} to {result.toName}.
       </p>
       {result.schools.length > 0 ? (
+        <TableScroll>
         <table className="table">
           <caption className="visually-hidden">Schools in the handover</caption>
           <thead>
@@ -49,6 +51,7 @@ function HandoverReport({ result }: { result: HandoverResult }) {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       ) : null}
     </>
   );

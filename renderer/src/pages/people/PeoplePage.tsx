@@ -7,6 +7,7 @@ import { filterBySearch } from '../../../../shared/domain/search.ts';
 import { invoke } from '../../api.ts';
 import { formatDate } from '../../format.ts';
 import { Page } from '../../components/Page.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function PeoplePage() {
   const people = useQuery({ queryKey: ['people.list'], queryFn: () => invoke('people.list', {}) });
@@ -55,6 +56,7 @@ export function PeoplePage() {
           )}
         </p>
       ) : (
+        <TableScroll>
         <table className="table">
           <caption className="visually-hidden">The team’s workers</caption>
           <thead>
@@ -87,6 +89,7 @@ export function PeoplePage() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </Page>
   );

@@ -1,4 +1,5 @@
 import { PREVIEW_LIST_LIMIT, type RowsImportResult } from '../../../../shared/domain/imports.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 /** The message without the "Row 4: " the command line prints first: the table has a Row column. */
 const problemOf = (message: string) => message.replace(/^Row \d+: /, '').replace(/^./, (c) => c.toUpperCase());
@@ -12,6 +13,7 @@ export function RowsPreviewReport({ preview, noun }: { preview: RowsImportResult
       <p>
         From <strong>{preview.file.name}</strong>:
       </p>
+      <TableScroll>
       <table className="table counts-table">
         <caption className="visually-hidden">Counts</caption>
         <tbody>
@@ -21,7 +23,9 @@ export function RowsPreviewReport({ preview, noun }: { preview: RowsImportResult
           <tr><th scope="row">Rows with errors</th><td>{c.refused}</td></tr>
         </tbody>
       </table>
+      </TableScroll>
       {preview.rejected.length > 0 ? (
+        <TableScroll>
         <table className="table">
           <caption className="table-title">Rows with errors (nothing from them is imported)</caption>
           <thead>
@@ -41,6 +45,7 @@ export function RowsPreviewReport({ preview, noun }: { preview: RowsImportResult
             ))}
           </tbody>
         </table>
+        </TableScroll>
       ) : null}
       {more(Math.min(preview.rejected.length, PREVIEW_LIST_LIMIT), preview.rejected.length)}
       {preview.updated.length > 0 ? (

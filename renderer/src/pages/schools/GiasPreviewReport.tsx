@@ -1,10 +1,12 @@
 import { describeFieldChange, type GiasPreview } from '../../../../shared/domain/imports.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function GiasPreviewReport({ preview }: { preview: GiasPreview }) {
   const c = preview.counts;
   const more = (shown: number, total: number) => (total > shown ? <p className="muted">and {total - shown} more</p> : null);
   return (
     <>
+      <TableScroll>
       <table className="table counts-table">
         <caption className="visually-hidden">Counts</caption>
         <tbody>
@@ -16,6 +18,7 @@ export function GiasPreviewReport({ preview }: { preview: GiasPreview }) {
           {c.filteredOut ? <tr><th scope="row">In other local authorities (left out)</th><td>{c.filteredOut}</td></tr> : null}
         </tbody>
       </table>
+      </TableScroll>
       {preview.errors.length > 0 ? (
         <details open>
           <summary>Rows with errors ({c.errors})</summary>

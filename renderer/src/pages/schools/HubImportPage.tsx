@@ -11,12 +11,14 @@ import { Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { plural } from '../../format.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 const OUTCOME: Record<HubImportRow['outcome'], string> = { change: 'Will change', unchanged: 'No change', refused: 'Refused' };
 const shown = (v: string | null) => (v === null || v === '' ? '(blank)' : v);
 
 function RowsTable({ rows }: { rows: HubImportRow[] }) {
   return (
+    <TableScroll>
     <table className="table">
       <caption className="visually-hidden">What each row of the file would do</caption>
       <thead>
@@ -40,6 +42,7 @@ function RowsTable({ rows }: { rows: HubImportRow[] }) {
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }
 

@@ -14,6 +14,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { PassphraseAdvice } from '../../components/PassphraseAdvice.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { formatDateTime } from '../../format.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 const AddForm = z.object({ name: PersonName, passphrase: z.string().min(1, 'Enter their passphrase'), confirm: z.string() });
 const EnableForm = z.object({ passphrase: z.string().min(1, 'Enter the team passphrase') });
@@ -94,6 +95,7 @@ export function AccessSection({ context }: { context: string[] }) {
           {state.keyIsNewest ? null : (
             <Notice title="The database is under an older key">A re-encryption was interrupted, or an older backup was restored. Remove and re-encrypt, or ask for help, if someone who left may have kept a copy of the key.</Notice>
           )}
+          <TableScroll>
           <table className="table">
             <caption className="visually-hidden">People with access, each with their own passphrase</caption>
             <thead>
@@ -117,6 +119,7 @@ export function AccessSection({ context }: { context: string[] }) {
               ))}
             </tbody>
           </table>
+          </TableScroll>
           <h3>Add a person</h3>
           <FormShell form={form} onSubmit={() => add()}>
             <Field id={form.idOf('name')} label="Their name" value={form.values.name} onChange={(v) => form.set('name', v)} error={form.errorFor('name')} width="half" />

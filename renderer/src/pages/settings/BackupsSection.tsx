@@ -12,6 +12,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { useSettingsSave } from './useSettingsSave.ts';
 import { formatDateTime } from '../../format.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 const TRIGGER_WORDS: Record<BackupOutcome['trigger'], string> = { close: 'on closing', daily: 'the daily backup', now: '“Back up now”' };
 
@@ -162,6 +163,7 @@ export function BackupsSection({ databasePath, onChoose }: { databasePath: strin
         <>
           <h3>Backups in <span className="path">{data.folder}</span></h3>
           {data.backups.length ? (
+            <TableScroll>
             <table className="table">
               <caption className="visually-hidden">Backups, newest first</caption>
               <thead>
@@ -187,6 +189,7 @@ export function BackupsSection({ databasePath, onChoose }: { databasePath: strin
                 ))}
               </tbody>
             </table>
+            </TableScroll>
           ) : (
             <p>None yet.</p>
           )}

@@ -12,6 +12,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { TermDatesImport } from './TermDatesImport.tsx';
 import { formatDate, plural } from '../../format.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 type Part = 'startsOn' | 'halfTermFrom' | 'halfTermTo' | 'endsOn';
 /** Named as the schema's paths (terms.0.startsOn), so its errors land on the right field. */
@@ -30,6 +31,7 @@ function emptyTerms(): TermFields {
 function YearsTable({ years }: { years: AcademicYear[] }) {
   if (years.length === 0) return <p>No school year entered yet. Deadlines then skip weekends and bank holidays only.</p>;
   return (
+    <TableScroll>
     <table className="table">
       <caption className="visually-hidden">School years entered</caption>
       <thead>
@@ -57,6 +59,7 @@ function YearsTable({ years }: { years: AcademicYear[] }) {
         )}
       </tbody>
     </table>
+    </TableScroll>
   );
 }
 

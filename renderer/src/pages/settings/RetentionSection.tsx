@@ -12,6 +12,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { formatDate } from '../../format.ts';
 import { useSettingsSave } from './useSettingsSave.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 /** A typed period as the schema checks it: a whole number, or NaN for the schema to name. */
 const yearsOf = (text: string): number => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
@@ -68,6 +69,7 @@ export function RetentionSection({ settings }: { settings: TeamSettings }) {
       </FormShell>
       <h3>Past their period today</h3>
       {review.data ? (
+        <TableScroll>
         <table className="table">
           <caption className="visually-hidden">Records past the team’s retention period on {formatDate(review.data.asOf)}</caption>
           <thead>
@@ -85,6 +87,7 @@ export function RetentionSection({ settings }: { settings: TeamSettings }) {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       ) : <p>Loading…</p>}
       {purged ? <Notice title="Purge made">{purged.purged.map((p) => `${RETENTION_LABELS[p.kind]}: ${p.count}`).join('; ')}.</Notice> : null}
       {purgeError ? <p className="error-message" role="alert">{purgeError}</p> : null}

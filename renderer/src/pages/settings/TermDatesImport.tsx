@@ -8,6 +8,7 @@ import { fileInput, NO_FILE, OpenFileField, type FileChoice } from '../../compon
 import { FormShell } from '../../components/FormShell.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { formatDate, plural } from '../../format.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 const range = (from: string, to: string) => (from === to ? formatDate(from) : `${formatDate(from)} to ${formatDate(to)}`);
 
@@ -15,6 +16,7 @@ const range = (from: string, to: string) => (from === to ? formatDate(from) : `$
 function TermsTable({ label, terms }: { label: string; terms: InferredTerm[] }) {
   const from = (source: string) => <span className="hint"> from {source}</span>;
   return (
+    <TableScroll>
     <table className="table">
       <caption>{label}</caption>
       <thead>
@@ -45,6 +47,7 @@ function TermsTable({ label, terms }: { label: string; terms: InferredTerm[] }) 
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }
 

@@ -13,6 +13,7 @@ import { Select } from '../../components/Select.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { formatDate, todayLocal } from '../../format.ts';
 import { filterPlanner, NO_FILTERS, PlannerFilters, type PlannerFilterValues } from './PlannerFilters.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 interface Draft {
   /** As typed: 13/01/2027, 13 Jan 2027 or 2027-01-13; empty while the date is to be agreed. */
@@ -155,7 +156,7 @@ export function PlannerGridPage() {
           {planner.isPending ? 'Loading…' : `${shown.length} ${shown.length === 1 ? 'school' : 'schools'} shown; ${changed.length} ${changed.length === 1 ? 'date' : 'dates'} to save`}
         </p>
         {shown.length > 0 ? (
-          <div className="grid-scroller">
+          <TableScroll className="grid-scroller">
             <table className="table grid-table">
               <caption className="visually-hidden">{`${TERM_LABELS[term]} ${year ?? ''} visit dates by school`}</caption>
               <thead>
@@ -174,7 +175,7 @@ export function PlannerGridPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         ) : planner.data ? (
           <p>No schools match. Try fewer words or other filters.</p>
         ) : null}

@@ -5,6 +5,7 @@ import { Button } from 'react-aria-components';
 import { CHILD_CATEGORY_LABELS, DECISION_LABELS, versionLabel, yearGroupLabel, type VisitRecord } from '../../../../shared/domain/records.ts';
 import { invoke } from '../../api.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function RecordVersions({ visitId }: { visitId: string }) {
   const versions = useQuery({ queryKey: ['records.visitVersions', visitId], queryFn: () => invoke('records.visitVersions', { visitId }) });
@@ -15,6 +16,7 @@ export function RecordVersions({ visitId }: { visitId: string }) {
     <section aria-labelledby="versions-heading" className="card">
       <h2 id="versions-heading">Versions of this record</h2>
       <p>Every save is kept. The form above is the newest version; an earlier one opens here to read.</p>
+      <TableScroll>
       <table className="table">
         <caption className="visually-hidden">Versions of this record, newest first</caption>
         <thead>
@@ -47,6 +49,7 @@ export function RecordVersions({ visitId }: { visitId: string }) {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       {open !== null ? <EarlierVersion visitId={visitId} version={open} /> : null}
     </section>
   );
