@@ -3,6 +3,7 @@
  * allocated, kept), the schools it could not plan, and for each school why that worker and what
  * the next-best workers would cost.
  */
+import { Scroller } from './Scroller.tsx';
 import { Link } from 'react-router';
 import { TERM_LABELS, type PlanProposal, type PlanResult } from '../../../../../shared/domain/planner.ts';
 import { formatDate, plural } from '../../../format.ts';
@@ -85,7 +86,7 @@ export function PlanExplanation({ result }: { result: PlanResult }) {
       <p className="muted">
         The costs that decided the named worker, largest first, and the next-best workers with what naming them instead would add to the whole plan.
       </p>
-      <div className="table-scroller">
+      <Scroller label="The plan school by school, scrollable">
         <table className="table plan-why">
           <caption className="visually-hidden">The plan school by school, with the reasons and the alternatives</caption>
           <thead>
@@ -119,7 +120,7 @@ export function PlanExplanation({ result }: { result: PlanResult }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </Scroller>
     </section>
   );
 }

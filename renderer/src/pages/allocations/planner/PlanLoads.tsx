@@ -3,6 +3,7 @@
  * hatched bar, after as a solid one, each with its figure written beside it, so neither colour
  * nor pattern alone carries it) and a table with every figure.
  */
+import { Scroller } from './Scroller.tsx';
 import type { PlanWorkerLoad } from '../../../../../shared/domain/planner.ts';
 
 const BAR = 14;
@@ -49,7 +50,7 @@ export function PlanLoads({ loads }: { loads: readonly PlanWorkerLoad[] }) {
         {loads.length} workers’ loads change.
       </p>
       <LoadChart loads={loads} />
-      <div className="table-scroller">
+      <Scroller label="Load per worker, scrollable">
         <table className="table">
           <caption className="visually-hidden">Load per worker before and after the plan</caption>
           <thead>
@@ -82,7 +83,7 @@ export function PlanLoads({ loads }: { loads: readonly PlanWorkerLoad[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </Scroller>
     </section>
   );
 }

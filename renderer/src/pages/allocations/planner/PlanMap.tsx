@@ -8,6 +8,7 @@
 import { useId, useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import type { MapSchool, PlannerMap, PlanProposal } from '../../../../../shared/domain/planner.ts';
+import { Scroller } from './Scroller.tsx';
 import { basedWorkers, marksFor, nobodyMark, namedOnMap, project, type Mark, type Shape } from './geometry.ts';
 
 const BOX = { width: 880, height: 560, padding: 36 };
@@ -153,8 +154,8 @@ function MapTables({ id, map, plan, nameOf, named, markOf, changes }: MapTablesP
   };
   return (
     <>
-      <div className="table-scroller">
-        <table className="table" id={id} tabIndex={-1}>
+      <Scroller label="The map’s schools, scrollable" id={id}>
+        <table className="table">
           <caption>The map’s schools{plan ? ', with the plan' : ''}</caption>
           <thead>
             <tr>
@@ -181,7 +182,7 @@ function MapTables({ id, map, plan, nameOf, named, markOf, changes }: MapTablesP
             ))}
           </tbody>
         </table>
-      </div>
+      </Scroller>
       <table className="table map-bases">
         <caption>The workers’ bases</caption>
         <thead>

@@ -18,7 +18,7 @@ import { Notice } from '../../../components/Notice.tsx';
 import { Page } from '../../../components/Page.tsx';
 import { Select } from '../../../components/Select.tsx';
 import { useForm } from '../../../components/useForm.ts';
-import { formatDate, plural, todayLocal } from '../../../format.ts';
+import { formatDate, plural } from '../../../format.ts';
 import { AllocationsNav } from '../AllocationsNav.tsx';
 import { ApplyPlan } from './ApplyPlan.tsx';
 import { PlanExplanation, PlanSummary } from './PlanExplanation.tsx';
@@ -50,7 +50,7 @@ export function PlannerPage() {
   const hubs = useQuery({ queryKey: ['schools.hubs'], queryFn: () => invoke('schools.hubs', {}) });
   const people = useQuery({ queryKey: ['people.list'], queryFn: () => invoke('people.list', {}) });
   const map = useQuery({ queryKey: ['planner.map'], queryFn: () => invoke('planner.map', {}) });
-  const form = useForm({ scope: 'unallocated' as ScopeKind, hubName: ALL_HUBS, leaver: '', from: todayLocal(), timeLimit: '10', ...weightValues });
+  const form = useForm({ scope: 'unallocated' as ScopeKind, hubName: ALL_HUBS, leaver: '', from: '', timeLimit: '10', ...weightValues });
   const [result, setResult] = useState<PlanResult | null>(null);
   const [applied, setApplied] = useState<ApplyPlanResult | null>(null);
   const [running, setRunning] = useState(false);
@@ -65,7 +65,8 @@ export function PlannerPage() {
     : v.scope === 'leaver' ? { kind: 'leaver' as const, personId: v.leaver }
     : { kind: 'unallocated' as const, ...(v.hubName === ALL_HUBS ? {} : { hub: v.hubName }) };
   const input = {
-    from: v.from,
+    // Empty: today by LinkDesk's own clock, as the main process reads it.
+    ...(v.from.trim() ? { from: v.from } : {}),
     scope,
     weights: Object.fromEntries(PLANNER_TERMS.map((t) => [t, Number(v[t])])),
     timeLimitSeconds: Number(v.timeLimit),
@@ -125,7 +126,7 @@ export function PlannerPage() {
             options={[{ id: '', label: leavers.length ? 'Choose a worker' : 'No worker has a leaving date' }, ...leavers.map((p) => ({ id: p.id, label: `${p.name} (leaves ${formatDate(p.activeTo ?? '')})` }))]}
           />
         ) : null}
-        <DateField {...form.field('from')} label="From" hint="The first day of the new allocation, for example 1/9/2026" />
+        <DateField {...form.field('from')} label="From" hint="The first day of the new allocation, for example 1/9/2026; leave it empty for today" />
         <fieldset className="fieldset weights">
           <legend className="field-label">Priorities: points for each unit of</legend>
           <p className="hint">0 ignores a priority; the higher, the more it counts. Arrow keys move a slider by half a point.</p>
