@@ -14,7 +14,8 @@ const WIDTH = 680;
 const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : 'no change');
 
 function LoadChart({ loads }: { loads: readonly PlanWorkerLoad[] }) {
-  const max = Math.max(1, ...loads.flatMap((w) => [w.before.schools, w.after.schools, w.capacity]));
+  // Scaled to the loads, not the capacities, so a change of one school is visible; the table gives capacity.
+  const max = Math.max(1, ...loads.flatMap((w) => [w.before.schools, w.after.schools]));
   const length = (n: number) => (n / max) * (WIDTH - LABEL - 60);
   const height = loads.length * ROW + 8;
   return (

@@ -8,6 +8,7 @@
 import { useId, useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import type { MapSchool, PlannerMap, PlanProposal } from '../../../../../shared/domain/planner.ts';
+import { Select } from '../../../components/Select.tsx';
 import { Scroller } from './Scroller.tsx';
 import { basedWorkers, marksFor, nobodyMark, namedOnMap, project, type Mark, type Shape } from './geometry.ts';
 
@@ -33,20 +34,29 @@ export function MarkIcon({ mark }: { mark: Mark }) {
   );
 }
 
+/** A worker's base: a house, a shape no school mark uses. */
+const house = (x: number, y: number, r = 9) => `${x - r},${y + r * 0.8} ${x + r},${y + r * 0.8} ${x + r},${y - r * 0.2} ${x},${y - r} ${x - r},${y - r * 0.2}`;
+
 const km = (a: { easting: number; northing: number }, b: { easting: number; northing: number }) => Math.hypot(a.easting - b.easting, a.northing - b.northing) / 1000;
 
-export function PlanMap({ map, proposals }: { map: PlannerMap; proposals?: readonly PlanProposal[] | null }) {
+const EVERY_HUB = '';
+
+export function PlanMap({ map, proposals, hub = null }: { map: PlannerMap; proposals?: readonly PlanProposal[] | null; hub?: string | null }) {
   const [colourBy, setColourBy] = useState<ColourBy>('worker');
+  const [area, setArea] = useState<string>(hub ?? EVERY_HUB);
   const ids = { title: useId(), skip: useId(), table: useId() };
   const plan = proposals ? new Map(proposals.map((p) => [p.urn, p] as const)) : null;
-  const bases = basedWorkers(map.workers);
+  const named = (s: MapSchool) => namedOnMap(s, plan);
+  // One hub's schools fill the picture; its bases are its workers' and those of anyone named at its schools.
+  const shown = area === EVERY_HUB ? map.schools : map.schools.filter((s) => s.hub === area);
+  const shownIds = new Set(shown.flatMap((s) => [named(s), s.namedId]));
+  const bases = basedWorkers(map.workers).filter((w) => area === EVERY_HUB || w.hub === area || shownIds.has(w.id));
   const workerMarks = marksFor(map.workers.map((w) => ({ key: w.id, label: w.name })));
   const hubs = [...new Set(map.schools.map((s) => s.hub).filter((h): h is string => h !== null))].sort();
   const hubMarks = marksFor(hubs.map((h) => ({ key: h, label: `${h} hub` })));
   const nobody = nobodyMark(colourBy === 'worker' ? 'No named link worker' : 'No hub');
-  const { at, perKm } = project([...map.schools, ...bases], BOX);
+  const { at, perKm } = project([...shown, ...bases], BOX);
 
-  const named = (s: MapSchool) => namedOnMap(s, plan);
   const markOf = (s: MapSchool): Mark => (colourBy === 'worker' ? workerMarks.get(named(s) ?? '') : hubMarks.get(s.hub ?? '')) ?? nobody;
   // Names of everyone the map mentions: a school's worker now may have left, so is not among the workers.
   const names = new Map<string, string>([
@@ -61,8 +71,8 @@ export function PlanMap({ map, proposals }: { map: PlannerMap; proposals?: reado
     const now = `named link worker ${nameOf(s.namedId)}`;
     return changes(s) ? `${s.name}, ${hub}: ${now}, in the plan ${nameOf(named(s))}` : `${s.name}, ${hub}: ${now}`;
   };
-  const legend = colourBy === 'worker' ? [...workerMarks.values()] : [...hubMarks.values()];
-  const moving = map.schools.filter(changes);
+  const legend = colourBy === 'worker' ? [...workerMarks.values()].filter((m) => shownIds.has(m.key)) : [...hubMarks.values()].filter((m) => shown.some((s) => s.hub === m.key));
+  const moving = shown.filter(changes);
   const scaleKm = perKm > 0 ? [1, 2, 5, 10, 20, 50].find((k) => k * perKm >= 80) ?? 50 : 0;
 
   return (
@@ -72,17 +82,18 @@ export function PlanMap({ map, proposals }: { map: PlannerMap; proposals?: reado
         <Radio value="worker" className="radio"><span className="radio-circle" aria-hidden="true" />Named link worker{plan ? ' (as planned)' : ''}</Radio>
         <Radio value="hub" className="radio"><span className="radio-circle" aria-hidden="true" />Hub</Radio>
       </RadioGroup>
+      <Select label="Show" value={area} onChange={setArea} options={[{ id: EVERY_HUB, label: 'Every hub' }, ...hubs.map((h) => ({ id: h, label: `${h} hub` }))]} />
       <ul className="map-legend" aria-label="Key to the map">
         {legend.map((m) => <li key={m.key}><MarkIcon mark={m} /> {m.label} <span className="muted">({m.code})</span></li>)}
         <li><MarkIcon mark={nobody} /> {nobody.label}</li>
-        <li><svg width="18" height="18" aria-hidden="true" focusable="false" className="mark-icon"><rect x="2" y="2" width="14" height="14" fill="#fff" stroke="#0b0c0c" strokeWidth="3" /></svg> A worker’s base, with their initials</li>
+        <li><svg width="18" height="18" aria-hidden="true" focusable="false" className="mark-icon"><polygon points={house(9, 9, 7)} className="map-base" /></svg> A worker’s base, with their initials</li>
         {plan ? <li><svg width="28" height="18" aria-hidden="true" focusable="false" className="mark-icon"><line x1="2" y1="9" x2="20" y2="9" stroke="#0b0c0c" strokeWidth="2.5" markerEnd="url(#map-arrow)" /></svg> The plan gives the school (ringed in black) to the worker at the arrow’s start</li> : null}
       </ul>
       <a className="skip-map" href={`#${ids.table}`} onClick={(e) => { e.preventDefault(); document.getElementById(ids.table)?.focus(); }}>
         Skip the map to its table
       </a>
       <svg className="map" viewBox={`0 0 ${BOX.width} ${BOX.height}`} role="group" aria-labelledby={ids.title}>
-        <title id={ids.title}>{`Map of ${map.schools.length} schools and ${bases.length} workers’ bases, north at the top${plan ? `; ${moving.length} schools change named worker in the plan` : ''}. The tables below hold the same.`}</title>
+        <title id={ids.title}>{`Map of ${shown.length} schools and ${bases.length} workers’ bases, north at the top${plan ? `; ${moving.length} schools change named worker in the plan` : ''}. The tables below hold the same.`}</title>
         <defs>
           <marker id="map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z" fill="#0b0c0c" />
@@ -101,7 +112,13 @@ export function PlanMap({ map, proposals }: { map: PlannerMap; proposals?: reado
             return <line key={`move-${s.urn}`} x1={from.x} y1={from.y} x2={end.x} y2={end.y} className="map-move" markerEnd="url(#map-arrow)" />;
           })}
         </g>
-        {map.schools.map((s) => {
+        <g aria-hidden="true">
+          {bases.map((w) => {
+            const p = at(w.easting, w.northing);
+            return <polygon key={`base-${w.id}`} points={house(p.x, p.y)} className="map-base" />;
+          })}
+        </g>
+        {shown.map((s) => {
           const p = at(s.easting, s.northing);
           const m = markOf(s);
           return (
@@ -113,13 +130,7 @@ export function PlanMap({ map, proposals }: { map: PlannerMap; proposals?: reado
         <g aria-hidden="true">
           {bases.map((w) => {
             const p = at(w.easting, w.northing);
-            const code = workerMarks.get(w.id)?.code ?? '?';
-            return (
-              <g key={`base-${w.id}`}>
-                <rect x={p.x - 9} y={p.y - 9} width="18" height="18" className="map-base" />
-                <text x={p.x + 12} y={p.y + 4} className="map-base-label">{code}</text>
-              </g>
-            );
+            return <text key={`label-${w.id}`} x={p.x + 11} y={p.y - 6} className="map-base-label">{workerMarks.get(w.id)?.code ?? '?'}</text>;
           })}
           {scaleKm ? (
             <g>
@@ -131,7 +142,7 @@ export function PlanMap({ map, proposals }: { map: PlannerMap; proposals?: reado
         </g>
       </svg>
       {map.unplaced > 0 ? <p className="muted">{map.unplaced} open schools in scope have no easting and northing, so are in neither the map nor its table; a GIAS import gives them one.</p> : null}
-      <MapTables id={ids.table} map={map} plan={plan} nameOf={nameOf} named={named} markOf={markOf} changes={changes} />
+      <MapTables id={ids.table} map={map} shown={shown} plan={plan} nameOf={nameOf} named={named} markOf={markOf} changes={changes} />
     </div>
   );
 }
@@ -139,6 +150,7 @@ export function PlanMap({ map, proposals }: { map: PlannerMap; proposals?: reado
 interface MapTablesProps {
   id: string;
   map: PlannerMap;
+  shown: MapSchool[];
   plan: ReadonlyMap<string, PlanProposal> | null;
   nameOf: (id: string | null) => string;
   named: (s: MapSchool) => string | null;
@@ -146,7 +158,7 @@ interface MapTablesProps {
   changes: (s: MapSchool) => boolean;
 }
 
-function MapTables({ id, map, plan, nameOf, named, markOf, changes }: MapTablesProps) {
+function MapTables({ id, map, shown, plan, nameOf, named, markOf, changes }: MapTablesProps) {
   const workerById = new Map(map.workers.map((w) => [w.id, w] as const));
   const distance = (s: MapSchool) => {
     const w = workerById.get(named(s) ?? '');
@@ -169,13 +181,13 @@ function MapTables({ id, map, plan, nameOf, named, markOf, changes }: MapTablesP
             </tr>
           </thead>
           <tbody>
-            {map.schools.map((s) => (
+            {shown.map((s) => (
               <tr key={s.urn}>
                 <th scope="row">{s.name}</th>
                 <td>{s.hub ?? '–'}</td>
                 <td>{nameOf(s.namedId)}</td>
                 {plan ? <td>{plan.has(s.urn) ? (changes(s) ? <strong>{nameOf(named(s))}</strong> : 'Kept') : 'Not in the plan'}</td> : null}
-                <td><MarkIcon mark={markOf(s)} /> {markOf(s).code}</td>
+                <td className="nowrap"><MarkIcon mark={markOf(s)} /> {markOf(s).code}</td>
                 <td>{s.easting.toLocaleString('en-GB')}, {s.northing.toLocaleString('en-GB')}</td>
                 <td>{distance(s)}</td>
               </tr>

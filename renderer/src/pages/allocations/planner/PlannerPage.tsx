@@ -54,6 +54,8 @@ export function PlannerPage() {
   const [result, setResult] = useState<PlanResult | null>(null);
   const [applied, setApplied] = useState<ApplyPlanResult | null>(null);
   const [running, setRunning] = useState(false);
+  // The map shows the hub just planned, zoomed, and stays on it after the plan is applied.
+  const [mapHub, setMapHub] = useState<string | null>(null);
   const run = useRef(0);
   const elapsed = useElapsed(running);
 
@@ -82,7 +84,10 @@ export function PlannerPage() {
     setApplied(null);
     try {
       const answer = await invoke('planner.propose', input);
-      if (run.current === mine) setResult(answer);
+      if (run.current === mine) {
+        setResult(answer);
+        setMapHub('hub' in scope && scope.hub ? scope.hub : null);
+      }
     } catch (error) {
       if (run.current === mine) form.fail(error);
     } finally {
@@ -166,7 +171,7 @@ export function PlannerPage() {
 
       <section aria-labelledby="plan-map-heading" className="card">
         <h2 id="plan-map-heading">{result && !applied ? 'Map of the team’s schools with the plan' : 'Map of the team’s schools'}</h2>
-        {map.data ? <PlanMap map={map.data} proposals={result && !applied ? result.proposals : null} /> : map.isError ? <p className="error-message">{map.error.message}</p> : <p>Loading the map…</p>}
+        {map.data ? <PlanMap key={mapHub ?? ''} hub={mapHub} map={map.data} proposals={result && !applied ? result.proposals : null} /> : map.isError ? <p className="error-message">{map.error.message}</p> : <p>Loading the map…</p>}
       </section>
 
       {result && !applied && result.proposals.length ? (
