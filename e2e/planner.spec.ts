@@ -59,6 +59,7 @@ test('plan the unallocated schools of one hub, read why, apply with a reason, an
   await expectAccessible(page, 'planner with a proposal');
   await snapshot(page, 'allocation-planner');
   await page.locator('svg.map').screenshot({ path: 'e2e/artifacts/screens/allocation-planner-map.png' });
+  await page.getByRole('region', { name: 'The proposal' }).screenshot({ path: 'e2e/artifacts/screens/allocation-planner-proposal.png' });
 
   // Apply: a reason is required.
   await page.getByRole('button', { name: 'Apply the plan' }).click();

@@ -53,7 +53,7 @@ export function PlanMap({ map, proposals, hub = null }: { map: PlannerMap; propo
   const bases = basedWorkers(map.workers).filter((w) => area === EVERY_HUB || w.hub === area || shownIds.has(w.id));
   const workerMarks = marksFor(map.workers.map((w) => ({ key: w.id, label: w.name })));
   const hubs = [...new Set(map.schools.map((s) => s.hub).filter((h): h is string => h !== null))].sort();
-  const hubMarks = marksFor(hubs.map((h) => ({ key: h, label: `${h} hub` })));
+  const hubMarks = marksFor(hubs.map((h) => ({ key: h, label: `${h} hub`, code: h })));
   const nobody = nobodyMark(colourBy === 'worker' ? 'No named link worker' : 'No hub');
   const { at, perKm } = project([...shown, ...bases], BOX);
 

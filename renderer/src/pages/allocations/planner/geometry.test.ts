@@ -50,6 +50,11 @@ describe('marks for workers and hubs', () => {
     expect(marks.get('k1')?.code).toBe('AK');
     expect(marks.get('k2')?.code).toBe('AK2');
   });
+
+  it('marks a hub by its own name, so Central and Coastal are not both "CH"', () => {
+    const marks = marksFor([{ key: 'Central', label: 'Central hub', code: 'Central' }, { key: 'Coastal', label: 'Coastal hub', code: 'Coastal' }]);
+    expect([...marks.values()].map((m) => m.code)).toEqual(['Central', 'Coastal']);
+  });
 });
 
 describe('the plan grouped by change', () => {

@@ -61,14 +61,14 @@ const NONE_MARK: Omit<Mark, 'key' | 'label'> = { colour: '#6f777b', shape: 'circ
 
 /**
  * One mark per key in the order given (workers by name, hubs by name): the shape steps on by
- * one more each time the colours come round, so the first 40 keys have distinct pairs; the code is the initials,
- * numbered when two keys share them.
+ * one more each time the colours come round, so the first 40 keys have distinct pairs; the code is the one
+ * given (a hub's name) or the initials, numbered when two keys share them.
  */
-export function marksFor(keys: readonly { key: string; label: string }[]): Map<string, Mark> {
+export function marksFor(keys: readonly { key: string; label: string; code?: string }[]): Map<string, Mark> {
   const marks = new Map<string, Mark>();
   const seen = new Map<string, number>();
-  keys.forEach(({ key, label }, i) => {
-    const initials = label.split(/\s+/).filter(Boolean).map((w) => w[0]?.toUpperCase() ?? '').join('').slice(0, 3) || '?';
+  keys.forEach(({ key, label, code }, i) => {
+    const initials = code ?? (label.split(/\s+/).filter(Boolean).map((w) => w[0]?.toUpperCase() ?? '').join('').slice(0, 3) || '?');
     const n = (seen.get(initials) ?? 0) + 1;
     seen.set(initials, n);
     marks.set(key, {
