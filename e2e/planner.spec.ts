@@ -61,6 +61,16 @@ test('plan the unallocated schools of one hub, read why, apply with a reason, an
   await page.locator('svg.map').screenshot({ path: 'e2e/artifacts/screens/allocation-planner-map.png' });
   await page.getByRole('region', { name: 'The proposal' }).screenshot({ path: 'e2e/artifacts/screens/allocation-planner-proposal.png' });
 
+  // Pin the school as proposed and propose again: the pin holds.
+  const pin = row.getByRole('checkbox', { name: `Pin Ivybridge Nursery School to ${named} and `, exact: false });
+  await pin.focus();
+  await page.keyboard.press('Space');
+  await expect(pin).toBeChecked();
+  await expect(page.getByText('1 school pinned: the next proposal keeps its workers as proposed.')).toBeVisible();
+  await page.getByRole('button', { name: 'Propose' }).click();
+  await expect(summary).toContainText('(1 pinned)');
+  await expect(row).toContainText('Pinned (newly allocated)');
+
   // Apply: a reason is required.
   await page.getByRole('button', { name: 'Apply the plan' }).click();
   await expect(page.getByRole('alert')).toContainText('Give the reason for this reallocation');

@@ -14,13 +14,14 @@ import { FormShell } from '../../../components/FormShell.tsx';
 import { TextBlock } from '../../../components/TextBlock.tsx';
 import { useForm } from '../../../components/useForm.ts';
 import { formatDate, plural } from '../../../format.ts';
+import { effectOf } from './geometry.ts';
 
 export function ApplyPlan({ result, onApplied }: { result: PlanResult; onApplied: (applied: ApplyPlanResult) => void }) {
   const queryClient = useQueryClient();
   const form = useForm({ reason: '' });
   const [saving, setSaving] = useState(false);
   const warned = result.proposals.filter((p) => p.warnings.length > 0);
-  const changing = result.proposals.filter((p) => p.change === 'moved' || p.change === 'new');
+  const changing = result.proposals.filter((p) => effectOf(p) !== 'kept');
 
   const submit = async () => {
     const input = {

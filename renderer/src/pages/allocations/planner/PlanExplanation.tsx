@@ -4,28 +4,30 @@
  * the next-best workers would cost.
  */
 import { Scroller } from './Scroller.tsx';
+import { Checkbox } from 'react-aria-components';
 import { Link } from 'react-router';
 import { TERM_LABELS, type PlanProposal, type PlanResult } from '../../../../../shared/domain/planner.ts';
 import { formatDate, plural } from '../../../format.ts';
-import { groupByChange } from './geometry.ts';
+import { effectOf, groupByChange } from './geometry.ts';
 import { currentInWords, gapInWords, points, solverInWords } from './plan-words.ts';
 
 const who = (name: string | null) => name ?? 'nobody';
 
 export function PlanSummary({ result }: { result: PlanResult }) {
   const groups = groupByChange(result.proposals);
+  const pinnedCount = result.proposals.filter((p) => p.change === 'pinned').length;
   return (
     <section aria-labelledby="plan-summary-heading" className="card">
       <h2 id="plan-summary-heading">The proposal</h2>
       <p>
         {plural(result.proposals.length, 'school')} planned from {formatDate(result.from)}: {result.diff.moved} change worker,{' '}
-        {result.diff.newlyAllocated} newly allocated, {result.diff.kept} kept{groups.pinned.length ? `, ${groups.pinned.length} pinned` : ''}.
+        {result.diff.newlyAllocated} newly allocated, {result.diff.kept} kept{pinnedCount ? ` (${pinnedCount} pinned)` : ''}.
       </p>
       <dl className="summary-list">
         <dt>Solver</dt>
         <dd>{solverInWords(result)}</dd>
         <dt>Cost of this plan</dt>
-        <dd>{points(result.objective)} by the weights below (the quick method’s answer cost {points(result.greedyObjective)})</dd>
+        <dd>{points(result.objective)} by the priorities above (the quick method’s answer cost {points(result.greedyObjective)})</dd>
         <dt>Lower bound and gap</dt>
         <dd>{gapInWords(result)}</dd>
         <dt>Against the current allocation</dt>
@@ -52,7 +54,7 @@ export function PlanSummary({ result }: { result: PlanResult }) {
 }
 
 function DiffLists({ groups }: { groups: ReturnType<typeof groupByChange> }) {
-  const roles = (p: PlanProposal) => `${who(p.namedName)} named, ${who(p.secondaryName)} secondary`;
+  const roles = (p: PlanProposal) => `${who(p.namedName)} named, ${who(p.secondaryName)} secondary${p.change === 'pinned' ? ' (pinned)' : ''}`;
   const was = (p: PlanProposal) => `${who(p.current.namedName)} named, ${who(p.current.secondaryName)} secondary`;
   return (
     <div className="plan-diff">
@@ -64,10 +66,10 @@ function DiffLists({ groups }: { groups: ReturnType<typeof groupByChange> }) {
       {groups.newlyAllocated.length ? (
         <ul>{groups.newlyAllocated.map((p) => <li key={p.urn}><strong>{p.schoolName}</strong>: {roles(p)}</li>)}</ul>
       ) : <p className="muted">No school was without a worker.</p>}
-      {groups.kept.length + groups.pinned.length ? (
+      {groups.kept.length ? (
         <details>
-          <summary>Kept as they are ({groups.kept.length + groups.pinned.length})</summary>
-          <ul>{[...groups.pinned, ...groups.kept].map((p) => <li key={p.urn}>{p.schoolName}: {roles(p)}{p.change === 'pinned' ? ' (pinned)' : ''}</li>)}</ul>
+          <summary>Kept as they are ({groups.kept.length})</summary>
+          <ul>{groups.kept.map((p) => <li key={p.urn}>{p.schoolName}: {roles(p)}</li>)}</ul>
         </details>
       ) : null}
     </div>
@@ -77,14 +79,22 @@ function DiffLists({ groups }: { groups: ReturnType<typeof groupByChange> }) {
 const CHANGE_WORDS: Record<PlanProposal['change'], string> = { moved: 'Moves', new: 'Newly allocated', kept: 'Kept', pinned: 'Pinned' };
 const ORDER: Record<PlanProposal['change'], number> = { moved: 0, new: 1, pinned: 2, kept: 3 };
 
-/** Why each school got its named worker, changes first. */
-export function PlanExplanation({ result }: { result: PlanResult }) {
+interface PlanExplanationProps {
+  result: PlanResult;
+  /** The schools pinned for the next proposal, and how to pin or free one. */
+  pinned: ReadonlySet<string>;
+  onPin: (proposal: PlanProposal, pin: boolean) => void;
+}
+
+/** Why each school got its named worker, changes first; each can be pinned as proposed for the next run. */
+export function PlanExplanation({ result, pinned, onPin }: PlanExplanationProps) {
   const rows = [...result.proposals].sort((a, b) => ORDER[a.change] - ORDER[b.change] || a.schoolName.localeCompare(b.schoolName, 'en-GB'));
   return (
     <section aria-labelledby="plan-why-heading" className="card">
       <h2 id="plan-why-heading">Why each school gets its worker</h2>
       <p className="muted">
         The costs that decided the named worker, largest first, and the next-best workers with what naming them instead would add to the whole plan.
+        Keep a school’s workers as proposed in the next proposal by ticking Pin, then Propose again.
       </p>
       <Scroller label="The plan school by school, scrollable">
         <table className="table plan-why">
@@ -97,13 +107,14 @@ export function PlanExplanation({ result }: { result: PlanResult }) {
               <th scope="col">Now</th>
               <th scope="col">What decided it</th>
               <th scope="col">Next best, and its extra cost</th>
+              <th scope="col">Pin</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((p) => (
               <tr key={p.urn}>
                 <th scope="row">{p.schoolName}{p.hub ? <span className="planner-secondary">{p.hub} hub</span> : null}</th>
-                <td>{CHANGE_WORDS[p.change]}</td>
+                <td>{p.change === 'pinned' ? `Pinned (${CHANGE_WORDS[effectOf(p)].toLowerCase()})` : CHANGE_WORDS[p.change]}</td>
                 <td>{who(p.namedName)} <span className="planner-secondary">({who(p.secondaryName)})</span></td>
                 <td>{who(p.current.namedName)} <span className="planner-secondary">({who(p.current.secondaryName)})</span></td>
                 <td>
@@ -115,6 +126,11 @@ export function PlanExplanation({ result }: { result: PlanResult }) {
                   {p.alternatives.length ? (
                     <ul className="plain-list">{p.alternatives.map((a) => <li key={a.workerId}>{a.workerName}: {a.extraPoints >= 0 ? '+' : ''}{points(a.extraPoints)}</li>)}</ul>
                   ) : 'No other worker allowed'}
+                </td>
+                <td>
+                  <Checkbox className="checkbox" isSelected={pinned.has(p.urn)} onChange={(on) => onPin(p, on)} aria-label={`Pin ${p.schoolName} to ${who(p.namedName)} and ${who(p.secondaryName)}`}>
+                    <span className="checkbox-box" aria-hidden="true" />
+                  </Checkbox>
                 </td>
               </tr>
             ))}

@@ -9,7 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Button, Label, ProgressBar, Radio, RadioGroup } from 'react-aria-components';
 import { Link } from 'react-router';
-import { DEFAULT_WEIGHTS, PLANNER_TERMS, PlanInput, TERM_LABELS, type ApplyPlanResult, type PlannerTerm, type PlanResult } from '../../../../../shared/domain/planner.ts';
+import { DEFAULT_WEIGHTS, PLANNER_TERMS, PlanInput, TERM_LABELS, type ApplyPlanResult, type PlannerTerm, type PlanProposal, type PlanResult } from '../../../../../shared/domain/planner.ts';
 import { invoke } from '../../../api.ts';
 import { DateField } from '../../../components/DateField.tsx';
 import { Field } from '../../../components/Field.tsx';
@@ -54,6 +54,8 @@ export function PlannerPage() {
   const [result, setResult] = useState<PlanResult | null>(null);
   const [applied, setApplied] = useState<ApplyPlanResult | null>(null);
   const [running, setRunning] = useState(false);
+  // Pinned schools keep the workers of the proposal they were pinned from in every later proposal.
+  const [pins, setPins] = useState<ReadonlyMap<string, { namedId: string | null; secondaryId: string | null }>>(new Map());
   // The map shows the hub just planned, zoomed, and stays on it after the plan is applied.
   const [mapHub, setMapHub] = useState<string | null>(null);
   const run = useRef(0);
@@ -72,7 +74,15 @@ export function PlannerPage() {
     scope,
     weights: Object.fromEntries(PLANNER_TERMS.map((t) => [t, Number(v[t])])),
     timeLimitSeconds: Number(v.timeLimit),
+    pins: [...pins].map(([urn, p]) => ({ urn, ...p })),
   };
+  const pin = (p: PlanProposal, on: boolean) =>
+    setPins((all) => {
+      const next = new Map(all);
+      if (on) next.set(p.urn, { namedId: p.namedId, secondaryId: p.secondaryId });
+      else next.delete(p.urn);
+      return next;
+    });
 
   const propose = async () => {
     // The schema would name these in its own terms; the screen says what to choose.
@@ -139,6 +149,12 @@ export function PlannerPage() {
           <Button type="button" className="button button-secondary" onPress={() => form.setValues({ ...form.values, ...weightValues })}>Reset the priorities</Button>
         </fieldset>
         <Field {...form.field('timeLimit')} id={form.idOf('timeLimitSeconds')} error={form.errorFor('timeLimitSeconds')} label="Time limit (seconds)" hint="How long the exact solver may search; 10 is plenty for a hub" width="short" />
+        {pins.size ? (
+          <p>
+            {plural(pins.size, 'school')} pinned: the next proposal keeps {pins.size === 1 ? 'its' : 'their'} workers as proposed.{' '}
+            <Button type="button" className="button button-secondary" onPress={() => setPins(new Map())}>Clear the pins</Button>
+          </p>
+        ) : null}
         <div className="actions">
           <Button type="submit" className="button" isDisabled={running}>{running ? 'Proposing…' : 'Propose'}</Button>
           {running ? <Button type="button" className="button button-secondary" onPress={stopWaiting}>Stop waiting</Button> : null}
@@ -164,7 +180,7 @@ export function PlannerPage() {
       {result && !applied ? (
         <>
           <PlanSummary result={result} />
-          {result.proposals.length ? <PlanExplanation result={result} /> : null}
+          {result.proposals.length ? <PlanExplanation result={result} pinned={new Set(pins.keys())} onPin={pin} /> : null}
           <PlanLoads loads={result.loads} />
         </>
       ) : null}
@@ -175,7 +191,7 @@ export function PlannerPage() {
       </section>
 
       {result && !applied && result.proposals.length ? (
-        <ApplyPlan result={result} onApplied={(a) => { setApplied(a); setResult(null); }} />
+        <ApplyPlan result={result} onApplied={(a) => { setApplied(a); setResult(null); setPins(new Map()); }} />
       ) : null}
     </Page>
   );

@@ -58,18 +58,18 @@ describe('marks for workers and hubs', () => {
 });
 
 describe('the plan grouped by change', () => {
-  it('groups moved, newly allocated, kept and pinned schools, each by name', () => {
+  it('groups moved, newly allocated and kept schools, each by name, a pinned one by what it does', () => {
     const groups = groupByChange([
       aProposal('1', 'moved', { now: 'a', then: 'b' }, 'Zeal Primary'),
       aProposal('2', 'new', { now: null, then: 'b' }),
       aProposal('3', 'moved', { now: 'a', then: 'c' }, 'Abbey Primary'),
       aProposal('4', 'kept', { now: 'a', then: 'a' }),
       aProposal('5', 'pinned', { now: 'a', then: 'a' }),
+      aProposal('6', 'pinned', { now: null, then: 'b' }),
     ]);
     expect(groups.moved.map((p) => p.schoolName)).toEqual(['Abbey Primary', 'Zeal Primary']);
-    expect(groups.newlyAllocated.map((p) => p.urn)).toEqual(['2']);
-    expect(groups.kept.map((p) => p.urn)).toEqual(['4']);
-    expect(groups.pinned.map((p) => p.urn)).toEqual(['5']);
+    expect(groups.newlyAllocated.map((p) => p.urn)).toEqual(['2', '6']);
+    expect(groups.kept.map((p) => p.urn)).toEqual(['4', '5']);
   });
 
   it('draws a move only where the named worker changes, from the old worker (or nobody) to the new', () => {

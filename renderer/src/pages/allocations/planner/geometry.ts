@@ -107,17 +107,22 @@ export interface DiffGroups {
   moved: PlanProposal[];
   newlyAllocated: PlanProposal[];
   kept: PlanProposal[];
-  pinned: PlanProposal[];
 }
 
-/** The proposals by what happens to them, each group in school name order. */
+/** What the plan does to a school's roles: a pinned school too moves, is new or is kept. */
+export function effectOf(p: PlanProposal): 'moved' | 'new' | 'kept' {
+  const roles = [[p.current.namedId, p.namedId], [p.current.secondaryId, p.secondaryId]] as const;
+  if (roles.every(([was, will]) => was === will)) return 'kept';
+  return roles.some(([was, will]) => was !== null && was !== will) ? 'moved' : 'new';
+}
+
+/** The proposals by what happens to them (a pinned one by its effect), each group in school name order. */
 export function groupByChange(proposals: readonly PlanProposal[]): DiffGroups {
   const sorted = [...proposals].sort((a, b) => a.schoolName.localeCompare(b.schoolName, 'en-GB'));
   return {
-    moved: sorted.filter((p) => p.change === 'moved'),
-    newlyAllocated: sorted.filter((p) => p.change === 'new'),
-    kept: sorted.filter((p) => p.change === 'kept'),
-    pinned: sorted.filter((p) => p.change === 'pinned'),
+    moved: sorted.filter((p) => effectOf(p) === 'moved'),
+    newlyAllocated: sorted.filter((p) => effectOf(p) === 'new'),
+    kept: sorted.filter((p) => effectOf(p) === 'kept'),
   };
 }
 
