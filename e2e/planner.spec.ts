@@ -56,6 +56,10 @@ test('plan the unallocated schools of one hub, read why, apply with a reason, an
   await expect(page.getByRole('region', { name: 'Each worker’s load, before and after' }).getByRole('row', { name: new RegExp(named) })).toContainText(/→/);
   // The map draws the plan: the school's point names its planned worker.
   await expect(page.getByRole('link', { name: `Ivybridge Nursery School, Coastal hub: named link worker nobody, in the plan ${named}` })).toBeAttached();
+  // Each school on the map takes the focus, visibly, by keyboard.
+  await page.getByRole('link', { name: /^Ivybridge Nursery School, Coastal hub/ }).focus();
+  expect(await focusIsVisible(page)).toBe(true);
+  await page.locator('svg.map').screenshot({ path: 'e2e/artifacts/screens/allocation-planner-map-focus.png' });
   await expectAccessible(page, 'planner with a proposal');
   await snapshot(page, 'allocation-planner');
   await page.locator('svg.map').screenshot({ path: 'e2e/artifacts/screens/allocation-planner-map.png' });
