@@ -10,7 +10,7 @@ import { Label, Radio, RadioGroup } from 'react-aria-components';
 import type { MapSchool, PlannerMap, PlanProposal } from '../../../../../shared/domain/planner.ts';
 import { Select } from '../../../components/Select.tsx';
 import { Scroller } from './Scroller.tsx';
-import { basedWorkers, marksFor, nobodyMark, namedOnMap, project, type Mark, type Shape } from './geometry.ts';
+import { basedWorkers, effectOf, marksFor, nobodyMark, namedOnMap, project, type Mark, type Shape } from './geometry.ts';
 
 const BOX = { width: 880, height: 560, padding: 36 };
 const R = 7;
@@ -159,6 +159,12 @@ interface MapTablesProps {
 }
 
 function MapTables({ id, map, shown, plan, nameOf, named, markOf, changes }: MapTablesProps) {
+  // The map draws the named worker; the table says too when only the secondary changes.
+  const inThePlan = (s: MapSchool, p: PlanProposal | undefined) => {
+    if (!p) return 'Not in the plan';
+    if (changes(s)) return <strong>{nameOf(named(s))}</strong>;
+    return effectOf(p) === 'kept' ? 'Kept' : `Named kept; secondary ${p.secondaryName ?? 'nobody'}`;
+  };
   const workerById = new Map(map.workers.map((w) => [w.id, w] as const));
   const distance = (s: MapSchool) => {
     const w = workerById.get(named(s) ?? '');
@@ -186,7 +192,7 @@ function MapTables({ id, map, shown, plan, nameOf, named, markOf, changes }: Map
                 <th scope="row">{s.name}</th>
                 <td>{s.hub ?? '–'}</td>
                 <td>{nameOf(s.namedId)}</td>
-                {plan ? <td>{plan.has(s.urn) ? (changes(s) ? <strong>{nameOf(named(s))}</strong> : 'Kept') : 'Not in the plan'}</td> : null}
+                {plan ? <td>{inThePlan(s, plan.get(s.urn))}</td> : null}
                 <td className="nowrap"><MarkIcon mark={markOf(s)} /> {markOf(s).code}</td>
                 <td>{s.easting.toLocaleString('en-GB')}, {s.northing.toLocaleString('en-GB')}</td>
                 <td>{distance(s)}</td>
