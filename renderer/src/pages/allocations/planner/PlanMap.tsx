@@ -95,7 +95,7 @@ export function PlanMap({ map, proposals, hub = null }: { map: PlannerMap; propo
       <svg className="map" viewBox={`0 0 ${BOX.width} ${BOX.height}`} role="group" aria-labelledby={ids.title}>
         <title id={ids.title}>{`Map of ${shown.length} schools and ${bases.length} workers’ bases, north at the top${plan ? `; ${moving.length} schools change named worker in the plan` : ''}. The tables below hold the same.`}</title>
         <defs>
-          <marker id="map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker id="map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="11" markerHeight="11" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z" fill="#0b0c0c" />
           </marker>
         </defs>
