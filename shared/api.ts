@@ -52,7 +52,7 @@ import { GiasApplyInput, GiasImportInput, type GiasImportResult, type GiasPrevie
 import { ConnectionFields, PersonFields, type Connection, type Person, type PersonDetail, type PersonSummary } from './domain/people.ts';
 import { BulkTeamFieldsInput, HubImportInput, type BulkTeamFieldsResult, type HubImportResult } from './domain/school-bulk.ts';
 import { EnhancedSupport, NewSchool, SCHOOL_CATEGORIES, SchoolQuery, SchoolScopeInput, TeamHeldFields, Urn, type School, type SchoolDetail, type SchoolSummary } from './domain/schools.ts';
-import { ApplyPlanInput, PlanInput, WorkerBaseInput, type ApplyPlanResult, type PlanResult } from './domain/planner.ts';
+import { ApplyPlanInput, PlanInput, WorkerBaseInput, type ApplyPlanResult, type PlannerMap, type PlanResult } from './domain/planner.ts';
 import { PersonName, TeamSettingsPatch } from './domain/team.ts';
 import type { AuditEntry, Team, TeamSettings } from './domain/team.ts';
 import type { HistoryFinding } from './domain/history.ts';
@@ -438,6 +438,7 @@ export const api = {
     'Propose the best allocation of a set of schools by the team’s weights (HiGHS, in a worker thread, within the time limit), explained',
   ),
   'planner.apply': method<ApplyPlanResult>()(ApplyPlanInput, 'Apply a plan through the allocation rules, in one transaction, its warnings accepted with the reason'),
+  'planner.map': method<PlannerMap>()(NoInput, 'The team’s open schools in scope on the British National Grid with their named worker now, and the workers’ bases'),
   'planner.setBase': method<{ changed: boolean }>()(WorkerBaseInput, 'Set where a worker sets out from: a school, a point (easting, northing) or none'),
   'dashboard.get': method<Dashboard>()(NoInput, 'What needs doing: overdue and this week'),
   'actions.list': method<Action[]>()(ActionQuery, 'The action list: open (the default), done or all, by owner, school or due before a day'),

@@ -25,6 +25,8 @@ const AllocatePage = lazy(() => import('./pages/allocations/AllocatePage.tsx').t
 const BoardPage = lazy(() => import('./pages/allocations/BoardPage.tsx').then((m) => ({ default: m.BoardPage })));
 const GapsPage = lazy(() => import('./pages/allocations/GapsPage.tsx').then((m) => ({ default: m.GapsPage })));
 const ImportAllocationsPage = lazy(() => import('./pages/allocations/ImportAllocationsPage.tsx').then((m) => ({ default: m.ImportAllocationsPage })));
+const MapPage = lazy(() => import('./pages/allocations/MapPage.tsx').then((m) => ({ default: m.MapPage })));
+const AllocationPlannerPage = lazy(() => import('./pages/allocations/planner/PlannerPage.tsx').then((m) => ({ default: m.PlannerPage })));
 const LoadPage = lazy(() => import('./pages/allocations/LoadPage.tsx').then((m) => ({ default: m.LoadPage })));
 const ConsultationsPage = lazy(() => import('./pages/consultations/ConsultationsPage.tsx').then((m) => ({ default: m.ConsultationsPage })));
 const DocumentsPage = lazy(() => import('./pages/documents/DocumentsPage.tsx').then((m) => ({ default: m.DocumentsPage })));
@@ -101,6 +103,8 @@ export function App() {
           <Route path="/allocations/load" element={<LoadPage />} />
           <Route path="/allocations/gaps" element={<GapsPage />} />
           <Route path="/allocations/import" element={<ImportAllocationsPage />} />
+          <Route path="/allocations/map" element={<MapPage />} />
+          <Route path="/allocations/planner" element={<AllocationPlannerPage />} />
           <Route path="/allocations/:urn" element={<KeyedByParams render={() => <AllocatePage />} />} />
           <Route path="/visits" element={<PlannerPage />} />
           <Route path="/visits/grid/:year?" element={<KeyedByParams render={() => <PlannerGridPage />} />} />

@@ -165,3 +165,30 @@ export const WorkerBaseInput = z
   .strict()
   .refine((b) => (b.easting === null) === (b.northing === null), { message: 'Give both the easting and the northing, or neither', path: ['northing'] })
   .refine((b) => !(b.baseUrn && b.easting !== null), { message: 'Give a school or a point, not both', path: ['baseUrn'] });
+
+/** A school on the team's map: where GIAS puts it (metres on the British National Grid) and its named worker now. */
+export interface MapSchool {
+  urn: string;
+  name: string;
+  hub: string | null;
+  easting: number;
+  northing: number;
+  namedId: string | null;
+  namedName: string | null;
+}
+
+/** A Family Support Worker on the map: their base, or null where none is recorded. */
+export interface MapWorker {
+  id: string;
+  name: string;
+  hub: string | null;
+  easting: number | null;
+  northing: number | null;
+}
+
+/** The team's open schools in scope that have a place, the workers and their bases; `unplaced` counts the schools without one. */
+export interface PlannerMap {
+  schools: MapSchool[];
+  workers: MapWorker[];
+  unplaced: number;
+}
