@@ -34,7 +34,7 @@ async function allScreens(page: Page): Promise<{ route: string; name: string }[]
   const fixed = [
     '/dashboard', '/actions', '/schools', '/schools/import', '/schools/import-hubs', '/schools/new',
     '/people', '/people/new', '/people/import', '/people/import-connections',
-    '/allocations', '/allocations/load', '/allocations/gaps', '/allocations/import',
+    '/allocations', '/allocations/load', '/allocations/gaps', '/allocations/import', '/allocations/planner', '/allocations/map',
     '/visits', '/visits/grid', '/consultations', '/panels', '/panels/attendance',
     '/escalations', '/escalations/new', '/documents', '/reports', '/settings', '/settings/accessibility', '/settings/subject-access',
   ];
