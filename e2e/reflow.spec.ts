@@ -42,7 +42,7 @@ async function allScreens(page: Page): Promise<{ route: string; name: string }[]
   const person = await firstRecord(page, '/people', /^\/people\/(?!new$|import)[^/?]+$/);
   const allocation = await firstRecord(page, '/allocations', /^\/allocations\/\d+$/);
   // A visit with its record written, so the record's screen has its form.
-  const visit = await firstRecord(page, '/visits', /^\/visits\/\d+\/[^/]+\/[^/]+$/, /Record written: /);
+  const visit = await firstRecord(page, '/visits', /^\/visits\/\d+\/[^/]+\/[^/]+$/, /Record written – /);
   const panel = await firstRecord(page, '/panels', /^\/panels\/(?!attendance$)[^/?]+$/);
   const meeting = await firstRecord(page, panel, /^\/panels\/[^/]+\/meetings\/[^/?]+$/);
   const escalation = await firstRecord(page, '/escalations', /^\/escalations\/(?!new$)[^/?]+$/);

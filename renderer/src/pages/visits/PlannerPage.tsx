@@ -15,7 +15,8 @@ function Cell({ row, term, year }: { row: PlannerRow; term: TermName; year: stri
   const visit = row.visits[term];
   const to = `/visits/${row.urn}/${year}/${term}`;
   // The name is the link's own text, what it shows first (WCAG 2.5.3), then, hidden, which visit.
-  const which = <span className="visually-hidden">: {TERM_LABELS[term]} visit to {row.name}</span>;
+  // A dash, not a colon: the browser puts a space between the status and this text.
+  const which = <span className="visually-hidden"> – {TERM_LABELS[term]} visit to {row.name}</span>;
   if (!visit) {
     return (
       <Link to={to}>
