@@ -201,6 +201,7 @@ function MapTables({ id, map, shown, plan, nameOf, named, markOf, changes }: Map
           </tbody>
         </table>
       </TableScroll>
+      <TableScroll>
       <table className="table map-bases">
         <caption>The workers’ bases</caption>
         <thead>
@@ -217,6 +218,7 @@ function MapTables({ id, map, shown, plan, nameOf, named, markOf, changes }: Map
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </>
   );
 }
