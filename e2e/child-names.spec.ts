@@ -6,7 +6,7 @@ test('a name typed as initials or in the notes is highlighted, and the Word reco
   await page.getByLabel('Your name').fill('Tess Manager');
   await page.getByRole('button', { name: 'Open the demo' }).click();
   await page.getByRole('link', { name: 'Visits', exact: true }).click();
-  await page.getByRole('link', { name: /^Autumn term visit to Ashby Juniors Primary School/ }).click();
+  await page.getByRole('link', { name: / – Autumn term visit to Ashby Juniors Primary School$/ }).click();
   await page.getByRole('link', { name: 'Open the visit record' }).click();
 
   const first = page.locator('.child-row').nth(0);

@@ -8,7 +8,7 @@ test('create the Word record of a visit, find it listed, and save the SPOC list 
   await page.getByLabel('Your name').fill('Tess Manager');
   await page.getByRole('button', { name: 'Open the demo' }).click();
   await page.getByRole('link', { name: 'Visits', exact: true }).click();
-  await page.getByRole('link', { name: /^Autumn term visit to Ashby Juniors Primary School/ }).click();
+  await page.getByRole('link', { name: / – Autumn term visit to Ashby Juniors Primary School$/ }).click();
   await page.getByRole('link', { name: 'Open the visit record' }).click();
 
   const word = page.getByRole('region', { name: 'Word meeting record' });

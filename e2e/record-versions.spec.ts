@@ -18,7 +18,7 @@ async function openDemo(page: Page, open: string): Promise<void> {
 
 test('write a visit record that fits a primary school, then write it again and read both versions', async ({ page, server }) => {
   await openDemo(page, server.open);
-  await page.getByRole('link', { name: 'Autumn term visit to Brindle Primary School: Held' }).click();
+  await page.getByRole('link', { name: /Held – Autumn term visit to Brindle Primary School$/ }).click();
   await expect(page.getByText(/Status: Held\. Held by \w+/)).toBeVisible();
   await expectAccessible(page, 'held visit');
   await page.getByRole('link', { name: 'Write the visit record' }).click();
@@ -76,7 +76,7 @@ test('write a visit record that fits a primary school, then write it again and r
 
 test('mark a visit held without a pro forma, with the reason and who held it', async ({ page, server }) => {
   await openDemo(page, server.open);
-  await page.getByRole('link', { name: 'Autumn term visit to Fenwick Juniors Primary School: Agreed' }).click();
+  await page.getByRole('link', { name: /Agreed – Autumn term visit to Fenwick Juniors Primary School$/ }).click();
   await expect(page.getByText('Status: Agreed')).toBeVisible();
   const progress = page.getByRole('region', { name: 'Progress' });
   await progress.getByLabel('On', { exact: true }).fill('2026-12-10');

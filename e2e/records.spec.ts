@@ -11,7 +11,7 @@ test('record a held visit with two children and their decisions, and log an Earl
   await page.getByLabel('Your name').fill('Cerys Pritchard');
   await page.getByRole('button', { name: 'Open the demo' }).click();
   await page.getByRole('link', { name: 'Visits', exact: true }).click();
-  await page.getByRole('link', { name: 'Autumn term visit to Brindle Primary School: Held' }).click();
+  await page.getByRole('link', { name: /Held – Autumn term visit to Brindle Primary School$/ }).click();
   await page.getByRole('link', { name: 'Write the visit record' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Record of the Autumn term 2026-27 visit to Brindle Primary School/ })).toBeVisible();
   await expect(page.getByLabel('Suspension threshold (school days)')).toHaveValue('5');

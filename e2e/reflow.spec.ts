@@ -34,15 +34,15 @@ async function allScreens(page: Page): Promise<{ route: string; name: string }[]
   const fixed = [
     '/dashboard', '/actions', '/schools', '/schools/import', '/schools/import-hubs', '/schools/new',
     '/people', '/people/new', '/people/import', '/people/import-connections',
-    '/allocations', '/allocations/load', '/allocations/gaps', '/allocations/import',
+    '/allocations', '/allocations/load', '/allocations/gaps', '/allocations/import', '/allocations/planner', '/allocations/map',
     '/visits', '/visits/grid', '/consultations', '/panels', '/panels/attendance',
-    '/escalations', '/escalations/new', '/documents', '/reports', '/settings', '/settings/accessibility',
+    '/escalations', '/escalations/new', '/documents', '/reports', '/settings', '/settings/accessibility', '/settings/subject-access',
   ];
   const school = await firstRecord(page, '/schools', /^\/schools\/\d+$/);
   const person = await firstRecord(page, '/people', /^\/people\/(?!new$|import)[^/?]+$/);
   const allocation = await firstRecord(page, '/allocations', /^\/allocations\/\d+$/);
   // A visit with its record written, so the record's screen has its form.
-  const visit = await firstRecord(page, '/visits', /^\/visits\/\d+\/[^/]+\/[^/]+$/, /: Record written$/);
+  const visit = await firstRecord(page, '/visits', /^\/visits\/\d+\/[^/]+\/[^/]+$/, /Record written – /);
   const panel = await firstRecord(page, '/panels', /^\/panels\/(?!attendance$)[^/?]+$/);
   const meeting = await firstRecord(page, panel, /^\/panels\/[^/]+\/meetings\/[^/?]+$/);
   const escalation = await firstRecord(page, '/escalations', /^\/escalations\/(?!new$)[^/?]+$/);

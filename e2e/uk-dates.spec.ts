@@ -79,7 +79,7 @@ test('a person added with 01/09/2024 and a visit planned with 24/02/2027, with t
   await page.keyboard.press('Enter');
   await expectScreenOpened(page, 'Visits');
   await expectAccessible(page, 'year planner');
-  await tabTo(page, /Plan the Spring term visit to Ashby Academy/);
+  await tabTo(page, /^Not planned – Spring term visit to Ashby Academy$/);
   await page.keyboard.press('Enter');
   await expectScreenOpened(page, 'Spring term 2026-27 visit to Ashby Academy');
   await typeInto(page, /^Visit date/, '24/02/2027');
@@ -96,7 +96,7 @@ test('a person added with 01/09/2024 and a visit planned with 24/02/2027, with t
   await expect(page.getByLabel('Visit date')).toHaveValue('24/02/2027');
 
   await page.getByRole('link', { name: 'Year planner' }).click();
-  await expect(page.getByRole('link', { name: 'Spring term visit to Ashby Academy: Agreed' })).toContainText('24 Feb 2027');
+  await expect(page.getByRole('link', { name: '24 Feb 2027 Agreed – Spring term visit to Ashby Academy' })).toContainText('24 Feb 2027');
 
   // The dashboard's recent changes are said in words, with UK dates.
   await page.getByRole('link', { name: 'Dashboard', exact: true }).click();

@@ -74,7 +74,7 @@ test('a written-up visit is not warned about its pro forma', async ({ page, serv
   await page.getByLabel('Your name').fill('Tess Manager');
   await page.getByRole('button', { name: 'Open the demo' }).click();
   await page.getByRole('link', { name: 'Visits', exact: true }).click();
-  await page.getByRole('link', { name: 'Autumn term visit to Ashby Juniors Primary School: Record written' }).click();
+  await page.getByRole('link', { name: /Record written – Autumn term visit to Ashby Juniors Primary School$/ }).click();
   await expect(page.getByText('Status: Record written')).toBeVisible();
   await expect(page.getByRole('definition').filter({ hasText: '22 Sep 2026 (10 working days before)' })).toBeVisible();
   await expect(page.getByText(/Too close to send the pro forma/)).toHaveCount(0);

@@ -12,7 +12,7 @@ test('plan a termly visit, see its pro forma deadlines, and move it on', async (
   await expectAccessible(page, 'year planner');
   await snapshot(page, 'visit-planner');
 
-  await page.getByRole('link', { name: 'Plan the Spring term visit to Ashby Academy' }).click();
+  await page.getByRole('link', { name: 'Not planned – Spring term visit to Ashby Academy' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Spring term 2026-27 visit to Ashby Academy' })).toBeVisible();
 
   // In February half-term: saved, with a warning.
@@ -44,7 +44,7 @@ test('plan a termly visit, see its pro forma deadlines, and move it on', async (
   await expect(page.getByText('Moved: Ofsted inspection on the 3rd')).toBeVisible();
 
   await page.getByRole('link', { name: 'Year planner' }).click();
-  await expect(page.getByRole('link', { name: 'Spring term visit to Ashby Academy: Pro forma sent' })).toContainText('4 Feb 2027');
+  await expect(page.getByRole('link', { name: /Pro forma sent – Spring term visit to Ashby Academy$/ })).toContainText('4 Feb 2027');
 
   const exportSection = page.getByRole('region', { name: 'Export to Outlook' });
   await exportSection.getByLabel('Save as').fill(path.join(server.dataDir, 'visits.ics'));
@@ -94,7 +94,7 @@ test('log a phone call with a follow-up, see it on the dashboard, and clear it',
   await expect(week.getByRole('link', { name: 'Follow-up due: Hollins Nursery School' })).toBeVisible();
   await expectAccessible(page, 'dashboard with items');
   await week.getByRole('link', { name: 'Follow-up due: Hollins Nursery School' }).click();
-  await page.getByRole('button', { name: 'Mark the follow-up “Send the attendance toolkit” done' }).click();
+  await page.getByRole('button', { name: 'Mark done: the follow-up “Send the attendance toolkit”' }).click();
   await expect(page.getByText(/Done \d+ \w+ \d{4}/)).toBeVisible();
   await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
   await expect(page.getByRole('region', { name: /This week/ })).toBeVisible();
@@ -107,7 +107,7 @@ test('cancel a visit with its reason chosen from the list, and find it counted b
   await page.getByLabel('Your name').fill('Amira Khan');
   await page.getByRole('button', { name: 'Open the demo' }).click();
   await page.getByRole('link', { name: 'Visits', exact: true }).click();
-  await page.getByRole('link', { name: /^Autumn term visit to .+: Agreed$/ }).first().click();
+  await page.getByRole('link', { name: /Agreed – Autumn term visit to .+$/ }).first().click();
   const progress = page.getByRole('region', { name: 'Progress' });
   await progress.getByRole('button', { name: 'Cancel the visit' }).click();
   await expect(progress.getByRole('alert').first()).toContainText('Choose why the visit was cancelled');

@@ -31,9 +31,11 @@ interface TableScrollProps {
   style?: CSSProperties;
   /** The box itself, for a virtualised table that scrolls its rows. */
   scrollRef?: RefObject<HTMLDivElement | null>;
+  /** For a skip link that leads to the table. */
+  id?: string;
 }
 
-export function TableScroll({ children, className, label, style, scrollRef }: TableScrollProps) {
+export function TableScroll({ children, className, label, style, scrollRef, id }: TableScrollProps) {
   const own = useRef<HTMLDivElement>(null);
   const box = scrollRef ?? own;
   const [measured, setMeasured] = useState<Measured>({ label: null, headerHeight: 0 });
@@ -55,7 +57,7 @@ export function TableScroll({ children, className, label, style, scrollRef }: Ta
   }, [label, box]);
   const region = measured.label === null ? {} : { tabIndex: 0, role: 'region', 'aria-label': measured.label };
   return (
-    <div ref={box} className={className ? `table-scroll ${className}` : 'table-scroll'} style={{ ...style, scrollPaddingTop: measured.headerHeight }} {...region}>
+    <div ref={box} className={className ? `table-scroll ${className}` : 'table-scroll'} style={{ ...style, scrollPaddingTop: measured.headerHeight }} {...region} {...(id ? { id } : {})}>
       {children}
     </div>
   );

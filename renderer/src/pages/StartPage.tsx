@@ -76,7 +76,7 @@ export function StartPage({ info }: { info: AppInfo }) {
                       ) : null}
                       <Button
                         className="button button-secondary"
-                        aria-label={`Remove ${which} from this list`}
+                        aria-label={`Remove from list: ${which}`}
                         onPress={() => void invoke('recent.forget', { path: r.path }).then(() => recent.refetch())}
                       >
                         Remove from list

@@ -122,7 +122,7 @@ function TimelineItem({ entry }: { entry: TimelineEntry }) {
             {!followUp.doneOn ? (
               <>
                 {' '}
-                <Button className="button button-secondary" aria-label={`Mark the follow-up “${followUp.text}” done`} onPress={() => void markDone(followUp.contactId)}>
+                <Button className="button button-secondary" aria-label={`Mark done: the follow-up “${followUp.text}”`} onPress={() => void markDone(followUp.contactId)}>
                   Mark done
                 </Button>
               </>

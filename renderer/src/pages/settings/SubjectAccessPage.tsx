@@ -12,6 +12,7 @@ import { Select } from '../../components/Select.tsx';
 import { useForm } from '../../components/useForm.ts';
 import { formatDate, plural } from '../../format.ts';
 import { SubjectAccessBundleSection } from './SubjectAccessBundle.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 type SearchBy = 'caseId' | 'initials';
 
@@ -138,6 +139,7 @@ export function SubjectAccessPage() {
 
 function MatchesTable({ matches, said }: { matches: SubjectAccessMatch[]; said: string }) {
   return (
+    <TableScroll>
     <table className="table">
       <caption className="visually-hidden">Records naming {said}</caption>
       <thead>
@@ -170,5 +172,6 @@ function MatchesTable({ matches, said }: { matches: SubjectAccessMatch[]; said: 
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }

@@ -14,18 +14,22 @@ import { filterPlanner, NO_FILTERS, PlannerFilters, type PlannerFilterValues } f
 function Cell({ row, term, year }: { row: PlannerRow; term: TermName; year: string }) {
   const visit = row.visits[term];
   const to = `/visits/${row.urn}/${year}/${term}`;
-  const label = `${TERM_LABELS[term]} visit to ${row.name}`;
+  // The name is the link's own text, what it shows first (WCAG 2.5.3), then, hidden, which visit.
+  // A dash, not a colon: the browser puts a space between the status and this text.
+  const which = <span className="visually-hidden"> – {TERM_LABELS[term]} visit to {row.name}</span>;
   if (!visit) {
     return (
-      <Link to={to} aria-label={`Plan the ${label}`}>
+      <Link to={to}>
         <span className="tag tag-warning">Not planned</span>
+        {which}
       </Link>
     );
   }
   return (
-    <Link to={to} aria-label={`${label}: ${VISIT_STATUS_LABELS[visit.status]}`}>
+    <Link to={to}>
       {visit.date ? formatDate(visit.date) : 'Date to be agreed'}
       <span className="visit-status"> {VISIT_STATUS_LABELS[visit.status]}</span>
+      {which}
     </Link>
   );
 }

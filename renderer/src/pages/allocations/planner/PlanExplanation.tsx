@@ -3,7 +3,7 @@
  * allocated, kept), the schools it could not plan, and for each school why that worker and what
  * the next-best workers would cost.
  */
-import { Scroller } from './Scroller.tsx';
+import { TableScroll } from '../../../components/TableScroll.tsx';
 import { Checkbox } from 'react-aria-components';
 import { Link } from 'react-router';
 import { TERM_LABELS, type PlanProposal, type PlanResult } from '../../../../../shared/domain/planner.ts';
@@ -96,7 +96,7 @@ export function PlanExplanation({ result, pinned, onPin }: PlanExplanationProps)
         The costs that decided the named worker, largest first, and the next-best workers with what naming them instead would add to the whole plan.
         Keep a school’s workers as proposed in the next proposal by ticking Pin, then Propose again.
       </p>
-      <Scroller label="The plan school by school, scrollable">
+      <TableScroll className="table-scroller" label="The plan school by school">
         <table className="table plan-why">
           <caption className="visually-hidden">The plan school by school, with the reasons and the alternatives</caption>
           <thead>
@@ -136,7 +136,7 @@ export function PlanExplanation({ result, pinned, onPin }: PlanExplanationProps)
             ))}
           </tbody>
         </table>
-      </Scroller>
+      </TableScroll>
     </section>
   );
 }

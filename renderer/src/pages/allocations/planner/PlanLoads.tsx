@@ -3,7 +3,7 @@
  * hatched bar, after as a solid one, each with its figure written beside it, so neither colour
  * nor pattern alone carries it) and a table with every figure.
  */
-import { Scroller } from './Scroller.tsx';
+import { TableScroll } from '../../../components/TableScroll.tsx';
 import type { PlanWorkerLoad } from '../../../../../shared/domain/planner.ts';
 
 const BAR = 14;
@@ -51,7 +51,7 @@ export function PlanLoads({ loads }: { loads: readonly PlanWorkerLoad[] }) {
         {loads.length} workers’ loads change.
       </p>
       <LoadChart loads={loads} />
-      <Scroller label="Load per worker, scrollable">
+      <TableScroll className="table-scroller" label="Load per worker">
         <table className="table">
           <caption className="visually-hidden">Load per worker before and after the plan</caption>
           <thead>
@@ -84,7 +84,7 @@ export function PlanLoads({ loads }: { loads: readonly PlanWorkerLoad[] }) {
             ))}
           </tbody>
         </table>
-      </Scroller>
+      </TableScroll>
     </section>
   );
 }

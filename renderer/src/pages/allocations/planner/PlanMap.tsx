@@ -9,7 +9,7 @@ import { useId, useState } from 'react';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import type { MapSchool, PlannerMap, PlanProposal } from '../../../../../shared/domain/planner.ts';
 import { Select } from '../../../components/Select.tsx';
-import { Scroller } from './Scroller.tsx';
+import { TableScroll } from '../../../components/TableScroll.tsx';
 import { basedWorkers, effectOf, marksFor, nobodyMark, namedOnMap, project, type Mark, type Shape } from './geometry.ts';
 
 const BOX = { width: 880, height: 560, padding: 36 };
@@ -172,7 +172,7 @@ function MapTables({ id, map, shown, plan, nameOf, named, markOf, changes }: Map
   };
   return (
     <>
-      <Scroller label="The map’s schools, scrollable" id={id}>
+      <TableScroll className="table-scroller" label="The map’s schools" id={id}>
         <table className="table">
           <caption>The map’s schools{plan ? ', with the plan' : ''}</caption>
           <thead>
@@ -200,7 +200,8 @@ function MapTables({ id, map, shown, plan, nameOf, named, markOf, changes }: Map
             ))}
           </tbody>
         </table>
-      </Scroller>
+      </TableScroll>
+      <TableScroll>
       <table className="table map-bases">
         <caption>The workers’ bases</caption>
         <thead>
@@ -217,6 +218,7 @@ function MapTables({ id, map, shown, plan, nameOf, named, markOf, changes }: Map
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </>
   );
 }
