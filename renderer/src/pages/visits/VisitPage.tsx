@@ -85,13 +85,12 @@ function StatusActions({ visit, onDone }: { visit: Visit; onDone: () => void }) 
       {next.includes('cancelled') ? (
         <>
           <Select<CancelledReasonKind | ''>
-            id={form.idOf('reasonKind')}
+            id={form.idOf('reasonKind')} error={form.errorFor('reasonKind')}
             label="Why it is cancelled (needed to cancel)"
             value={form.values.reasonKind}
             onChange={(k) => form.set('reasonKind', k)}
             options={[{ id: '', label: 'Choose a reason' }, ...CANCELLED_REASON_KINDS.map((k) => ({ id: k, label: CANCELLED_REASON_KIND_LABELS[k] }))]}
           />
-          {form.errorFor('reasonKind') ? <p className="error-message">{form.errorFor('reasonKind')}</p> : null}
           <Field id={form.idOf('reason')} label={reasonLabel} hint="The reports count the reason chosen above, never these words" value={form.values.reason} onChange={(v) => form.set('reason', v)} error={form.errorFor('reason')} />
         </>
       ) : null}
