@@ -66,6 +66,7 @@ test('a team manager imports GIAS, finds a school, adds a person and declares â€
   await expect(email).toHaveAttribute('aria-invalid', 'true');
   await expect(email).toHaveAccessibleDescription(/Enter an email address like name@council\.gov\.uk/);
   await expectAccessible(page, 'add a person, email not valid');
+  await snapshot(page, 'person-email-not-valid');
   await summary.getByRole('link', { name: 'Enter an email address like name@council.gov.uk' }).click();
   await expect(email).toBeFocused();
   await email.fill('amira.khan@camden.example.gov.uk');
