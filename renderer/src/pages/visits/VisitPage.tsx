@@ -164,8 +164,8 @@ export function VisitPage() {
       <section aria-labelledby="agree-heading" className="card">
         <h2 id="agree-heading">Agree the date</h2>
         <FormShell form={form} onSubmit={submit}>
-          <DateField {...form.field('date')} value={date} label="Visit date" hint="For example 24/02/2027; leave empty while it is to be agreed" />
-          <Field id={form.idOf('agreedWith')} label="Agreed with" hint="For example the head teacher or the DSL" value={agreedWith} onChange={(v) => form.set('agreedWith', v)} error={form.errorFor('agreedWith')} />
+          <DateField {...form.field('date')} value={date} label="Visit date (optional)" hint="For example 24/02/2027; leave empty while it is to be agreed" />
+          <Field id={form.idOf('agreedWith')} label="Agreed with (optional)" hint="For example the head teacher or the DSL" value={agreedWith} onChange={(v) => form.set('agreedWith', v)} error={form.errorFor('agreedWith')} />
           {moving ? (
             <Field id={form.idOf('movedReason')} label="Why the visit moved" value={form.values.movedReason} onChange={(v) => form.set('movedReason', v)} error={form.errorFor('movedReason')} />
           ) : null}
