@@ -79,6 +79,8 @@ test('a list longer than 500 rows pages, 100 rows at a time, and says which rows
   await expect(table.getByRole('link', { name: 'Aston School 100' })).toBeVisible();
   await expect(table.getByRole('row').nth(1)).toHaveAttribute('aria-rowindex', '102');
   await expect(next).toBeFocused();
+  // "Shown" is the page in view, not every row read so far.
+  await expect(page.getByRole('button', { name: 'Select all 100 schools shown' })).toBeVisible();
   await page.getByRole('button', { name: 'Previous rows' }).click();
   await expect(position).toHaveText('Rows 1 to 100 of 620');
   await expect(table.getByRole('link', { name: 'Aston School 000' })).toBeVisible();

@@ -25,6 +25,9 @@ interface VirtualTableProps<Row> {
   totalRows?: number;
   /** Called as the reader nears the end of the rows loaded (or pages past them): time to load the next page. */
   onNearEnd?: () => void;
+  /** The page shown when the table pages (past 500 rows), for a screen that acts on the rows in view; kept inside otherwise. */
+  page?: number;
+  onPage?: (page: number) => void;
 }
 
 /**
@@ -35,12 +38,12 @@ interface VirtualTableProps<Row> {
  * technology where each row sits in the whole list. A list read from the main process a page at a
  * time loads its next page as the reader scrolls near the end of the rows loaded so far.
  */
-export function VirtualTable<Row>({ caption, rows, columns, rowKey, rowHeight = 44, height = '60vh', totalRows, onNearEnd }: VirtualTableProps<Row>) {
+export function VirtualTable<Row>({ caption, rows, columns, rowKey, rowHeight = 44, height = '60vh', totalRows, onNearEnd, page: shownPage, onPage }: VirtualTableProps<Row>) {
   const scroller = useRef<HTMLDivElement>(null);
   const nearEnd = useRef<HTMLTableRowElement>(null);
   const count = Math.max(totalRows ?? 0, rows.length);
-  const [page, setPage] = useState(0);
-  const view = tableWindow(count, page);
+  const [ownPage, setOwnPage] = useState(0);
+  const view = tableWindow(count, shownPage ?? ownPage);
   const shown = rows.slice(view.start, view.end);
   const missing = view.end > rows.length;
 
@@ -62,7 +65,8 @@ export function VirtualTable<Row>({ caption, rows, columns, rowKey, rowHeight = 
 
   const turn = (to: number) => {
     if (to < 0 || to >= view.pages) return;
-    setPage(to);
+    setOwnPage(to);
+    onPage?.(to);
     scroller.current?.scrollTo({ top: 0 });
   };
   const watched = Math.max(0, rows.length - 20);
