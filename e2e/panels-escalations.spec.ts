@@ -83,6 +83,16 @@ test('log an escalation, watch it become overdue, then record the manager told l
   await expect(problems).toContainText('Choose the school');
   await expect(problems).toContainText('Choose the concern');
   await expect(problems).toContainText('Enter when the concern was raised: a date and a time');
+  // The summary lists the problems in the order of the fields on the form.
+  const listed = await problems.getByRole('listitem').allTextContents();
+  const at = (text: string) => listed.findIndex((item) => item.includes(text));
+  expect(at('Choose the school')).toBeLessThan(at('Enter when the concern was raised'));
+  expect(at('Enter when the concern was raised')).toBeLessThan(at('Choose the concern'));
+  // The Concern error is the field's own description, and its summary link takes the focus there.
+  const concern = page.getByRole('button', { name: /Concern$/ });
+  await expect(concern).toHaveAccessibleDescription(/Choose the concern/);
+  await problems.getByRole('link', { name: /Choose the concern/ }).click();
+  await expect(concern).toBeFocused();
 
   await page.getByRole('combobox', { name: 'School' }).fill('ashby academy');
   await page.getByRole('option', { name: /Ashby Academy/ }).click();

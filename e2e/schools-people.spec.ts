@@ -54,8 +54,22 @@ test('a team manager imports GIAS, finds a school, adds a person and declares â€
   await page.getByRole('button', { name: 'Add person' }).click();
   await expect(page.getByRole('alert')).toContainText('Enter the name');
   await expectAccessible(page, 'add a person, with errors');
+  // The convention is said once; an optional field says so in its label.
+  await expect(page.getByText('All fields are required unless marked (optional).')).toBeVisible();
+  const email = page.getByLabel('Work email (optional)', { exact: true });
   await page.getByLabel('Name').fill('Amira Khan');
-  await page.getByLabel('Work email').fill('amira.khan@camden.example.gov.uk');
+  // An email the browser would stop with its own bubble is reported by the app: summary, inline, aria-invalid.
+  await email.fill('amira.khan at camden');
+  await page.getByRole('button', { name: 'Add person' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary.getByRole('link', { name: 'Enter an email address like name@council.gov.uk' })).toBeVisible();
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveAccessibleDescription(/Enter an email address like name@council\.gov\.uk/);
+  await expectAccessible(page, 'add a person, email not valid');
+  await snapshot(page, 'person-email-not-valid');
+  await summary.getByRole('link', { name: 'Enter an email address like name@council.gov.uk' }).click();
+  await expect(email).toBeFocused();
+  await email.fill('amira.khan@camden.example.gov.uk');
   await page.getByLabel('Hub').fill('Central');
   await page.getByRole('button', { name: 'Add person' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Amira Khan' })).toBeVisible();

@@ -27,6 +27,14 @@ test('a new user creates a team database, locks it, unlocks it and changes the p
   await page.getByLabel('Save the database as').fill(file);
   await page.getByLabel('Passphrase', { exact: true }).fill('short');
   await expect(page.getByText('Use at least 12 characters')).toBeVisible();
+  // Every problem at once, in the order of the fields: the passphrase's, then the confirmation's.
+  await page.getByLabel('Confirm the passphrase').fill('something else');
+  await page.getByRole('button', { name: 'Create team database' }).click();
+  const listed = page.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('listitem');
+  await expect(listed).toHaveCount(2);
+  await expect(listed.nth(0)).not.toHaveText('The two passphrases are different');
+  await expect(listed.nth(1)).toHaveText('The two passphrases are different');
+  await snapshot(page, 'create-all-problems');
   await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await expect(page.getByText('This passphrase is strong enough.')).toBeVisible();
   await page.getByLabel('Confirm the passphrase').fill(PASSPHRASE);

@@ -43,7 +43,7 @@ test('a person added with 01/09/2024 and a visit planned with 24/02/2027, with t
   await expectScreenOpened(page, 'Add a person');
   await typeInto(page, /^Name$/, 'Priya Starter');
   await typeInto(page, /Work email/, 'priya.starter@northshire.example.gov.uk');
-  await typeInto(page, /^Hub$/, 'Coastal');
+  await typeInto(page, /^Hub \(optional\)$/, 'Coastal');
   await typeInto(page, /Active from/, '01/09/2024');
   await expect(page.getByText('Sunday 1 September 2024')).toBeVisible();
   // A date that does not exist: said at once under the field, and why when the form is sent.

@@ -19,6 +19,18 @@ interface TypedProblem {
   typed: string;
 }
 
+/**
+ * Problems in the order the form's fields are laid out (the order of its initial values), so the
+ * summary reads top to bottom; form-wide problems and paths the form does not know keep their place at the end.
+ */
+export function inFieldOrder<I extends FieldIssue>(issues: readonly I[], fields: readonly string[]): I[] {
+  const rank = (path: string): number => {
+    const at = fields.indexOf(path.split('.')[0] ?? path);
+    return at === -1 ? fields.length : at;
+  };
+  return issues.map((issue, index) => ({ issue, index })).sort((a, b) => rank(a.issue.path) - rank(b.issue.path) || a.index - b.index).map((x) => x.issue);
+}
+
 /** The value at a dotted path (children.0.byWhen) of a form's input. */
 function valueAt(input: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((at, key) => (at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined), input);
@@ -77,12 +89,16 @@ export function useForm<V extends Record<string, unknown>>(initial: V) {
     [],
   );
 
-  /** Returns the parsed values, or null after showing the problems. */
-  const validate = <S extends z.ZodType>(schema: S, input: unknown = values): z.output<S> | null => {
+  /**
+   * Returns the parsed values, or null after showing the problems. `more` are the form's own
+   * checks (a confirmation that differs): shown with the schema's, all at once, in field order,
+   * and only for fields the schema found nothing wrong with.
+   */
+  const validate = <S extends z.ZodType>(schema: S, input: unknown = values, more: FieldIssue[] = []): z.output<S> | null => {
     setAttempt((a) => a + 1);
     const parsed = schema.safeParse(input);
     const typed = Object.entries(problems).filter(([path, p]) => valueAt(input, path) === p.typed);
-    if (parsed.success && typed.length === 0) {
+    if (parsed.success && typed.length === 0 && more.length === 0) {
       setIssues([]);
       return parsed.data;
     }
@@ -95,7 +111,8 @@ export function useForm<V extends Record<string, unknown>>(initial: V) {
       else if (!found.some((f) => f.path === field)) found.push({ path: field, message: own.get(field) ?? issue.message });
     }
     for (const [path, message] of own) if (!found.some((f) => f.path === path)) found.push({ path, message });
-    setIssues(withIds(found));
+    for (const issue of more) if (!found.some((f) => f.path === issue.path)) found.push(issue);
+    setIssues(withIds(inFieldOrder(found, Object.keys(first))));
     return null;
   };
 

@@ -32,11 +32,14 @@ export function CreatePage({ info }: { info: AppInfo }) {
 
   const submit = async () => {
     const input = { teamName: values.teamName, localAuthority: values.localAuthority, userName, path, passphrase: values.passphrase };
-    const parsed = form.validate(CreateInput, input);
-    if (!parsed) return;
+    // Every problem at once, in field order: the passphrase's strength and the confirmation too.
     const verdict = checkPassphraseStrength(values.passphrase, [values.teamName, values.localAuthority]);
-    if (!verdict.ok) return form.addIssues([{ path: 'passphrase', message: verdict.problems[0] ?? 'The passphrase is too weak' }]);
-    if (values.confirm !== values.passphrase) return form.addIssues([{ path: 'confirm', message: 'The two passphrases are different' }]);
+    const more = [
+      ...(verdict.ok ? [] : [{ path: 'passphrase', message: verdict.problems[0] ?? 'The passphrase is too weak' }]),
+      ...(values.confirm === values.passphrase ? [] : [{ path: 'confirm', message: 'The two passphrases are different' }]),
+    ];
+    const parsed = form.validate(CreateInput, input, more);
+    if (!parsed) return;
     try {
       await invoke('db.create', parsed);
       await showOpenedDatabase(queryClient, navigate);

@@ -44,13 +44,12 @@ function ReassignForm({ action, onDone }: { action: Action; onDone: (message: st
       </h2>
       <FormShell form={form} onSubmit={submit}>
         <Select
-          id={form.idOf('ownerId')}
+          id={form.idOf('ownerId')} error={form.errorFor('ownerId')}
           label="Worker"
           value={form.values.ownerId || 'none'}
           options={[{ id: 'none', label: 'Choose a worker' }, ...choices.map((p) => ({ id: p.id, label: p.name }))]}
           onChange={(v) => form.set('ownerId', v === 'none' ? '' : v)}
         />
-        {form.errorFor('ownerId') ? <p className="error-message">{form.errorFor('ownerId')}</p> : null}
         <DateField {...form.field('dueOn')} label="Due (optional)" hint="Leave as it is to keep the due date" />
         <div className="actions">
           <Button type="submit" className="button">

@@ -121,10 +121,10 @@ export function ConsultationsPage() {
             </Button>
           </fieldset>
           {KEY_AREAS.map((area) => (
-            <TextBlock key={area} id={form.idOf(`notes.${area}`)} label={KEY_AREA_LABELS[area]} value={notes[area]} onChange={(v) => setNotes((n) => ({ ...n, [area]: v }))} />
+            <TextBlock key={area} id={form.idOf(`notes.${area}`)} label={`${KEY_AREA_LABELS[area]} (optional)`} value={notes[area]} onChange={(v) => setNotes((n) => ({ ...n, [area]: v }))} />
           ))}
           <Field id={form.idOf('childInitials')} label="Children discussed (optional)" hint="Initials and year group, separated by commas: JB Y4, KT Y6" value={form.values.childInitials} onChange={(v) => form.set('childInitials', v)} error={form.errorFor('children')} />
-          <TextBlock id={form.idOf('actions')} label="Actions" hint="One action a line: what, who and by when. Each line goes on the action list, due two weeks after the consultation." value={form.values.actions} onChange={(v) => form.set('actions', v)} />
+          <TextBlock id={form.idOf('actions')} label="Actions (optional)" hint="One action a line: what, who and by when. Each line goes on the action list, due two weeks after the consultation." value={form.values.actions} onChange={(v) => form.set('actions', v)} />
           <DateField {...form.field('notesSharedOn')} label="Notes shared with the attendees, head and DSL on (optional)" />
           <NameFindings findings={findings} confirmed={confirmed} onConfirmedChange={setConfirmed} idOf={findingId} />
           <div className="actions">

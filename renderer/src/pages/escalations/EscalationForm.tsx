@@ -93,8 +93,7 @@ export function EscalationForm({ latest, submitLabel, onSubmit }: Props) {
         <SchoolPicker id={form.idOf('urn')} value={v.urn} onChange={(urn) => form.set('urn', urn)} error={form.errorFor('urn')} initialText={latest?.schoolName ?? ''} />
         {moment('raisedAt', 'Raised at')}
         {text('raisedBy', 'Raised by', 'Who told the team, for example the DSL', 'half')}
-        <Select<Concern> id={form.idOf('concern')} label="Concern" value={v.concern} onChange={(c) => form.set('concern', c)} options={[{ id: '', label: 'Choose the concern' }, ...CONCERNS.map((c) => ({ id: c, label: CONCERN_LABELS[c] }))]} />
-        {form.errorFor('concern') ? <p className="error-message">{form.errorFor('concern')}</p> : null}
+        <Select<Concern> id={form.idOf('concern')} error={form.errorFor('concern')} label="Concern" value={v.concern} onChange={(c) => form.set('concern', c)} options={[{ id: '', label: 'Choose the concern' }, ...CONCERNS.map((c) => ({ id: c, label: CONCERN_LABELS[c] }))]} />
         {text('children', 'Children (optional)', 'Initials and year group, separated by commas: JB Y4, KT Y6. Never names.')}
         {block('summary', 'Summary')}
         <NameFindings findings={findings} idOf={form.idOf} />
@@ -104,28 +103,25 @@ export function EscalationForm({ latest, submitLabel, onSubmit }: Props) {
         {moment('managerInformedAt', 'Manager told at')}
         {text('managerInformed', 'Manager told', 'Their name', 'half')}
         <Select<LateReasonKind | ''>
-          id={form.idOf('lateReasonKind')}
+          id={form.idOf('lateReasonKind')} error={form.errorFor('lateReasonKind')}
           label="Why the manager was told late"
           value={v.lateReasonKind}
           onChange={(k) => form.set('lateReasonKind', k)}
           options={[{ id: '', label: 'Not late, or not chosen yet' }, ...LATE_REASON_KINDS.map((k) => ({ id: k, label: LATE_REASON_KIND_LABELS[k] }))]}
         />
         <p className="hint">Needed only when told more than 24 hours after the concern was raised. The reports count this choice, never the words below.</p>
-        {form.errorFor('lateReasonKind') ? <p className="error-message">{form.errorFor('lateReasonKind')}</p> : null}
         {block('lateReason', 'The reason in words (optional)')}
       </fieldset>
       <fieldset className="fieldset">
         <legend>Referral, advice and outcome</legend>
-        <Select<Referral> id={form.idOf('referralMade')} label="Referral made" value={v.referralMade} onChange={(r) => form.set('referralMade', r)} options={REFERRAL_ANSWERS.map((r) => ({ id: r, label: REFERRAL_LABELS[r] }))} />
-        {form.errorFor('referralMade') ? <p className="error-message">{form.errorFor('referralMade')}</p> : null}
+        <Select<Referral> id={form.idOf('referralMade')} error={form.errorFor('referralMade')} label="Referral made" value={v.referralMade} onChange={(r) => form.set('referralMade', r)} options={REFERRAL_ANSWERS.map((r) => ({ id: r, label: REFERRAL_LABELS[r] }))} />
         <Select<Route>
-          id={form.idOf('referralRoute')}
+          id={form.idOf('referralRoute')} error={form.errorFor('referralRoute')}
           label="Referral route"
           value={v.referralRoute}
           onChange={(r) => form.set('referralRoute', r)}
           options={[{ id: '', label: 'Not recorded' }, ...REFERRAL_ROUTES.map((r) => ({ id: r, label: REFERRAL_ROUTE_LABELS[r] }))]}
         />
-        {form.errorFor('referralRoute') ? <p className="error-message">{form.errorFor('referralRoute')}</p> : null}
         {v.referralRoute === 'other' ? text('referralRouteOther', 'Where the referral went', 'For example the police, or the Children Missing Education officer') : null}
         {moment('referralAt', 'Referral made at (optional)')}
         {text('referralReference', 'Referral reference (optional)', undefined, 'half')}

@@ -89,8 +89,8 @@ function AttendanceSection({ meeting, onSaved }: { meeting: PanelMeeting; onSave
             ))}
           </div>
         </fieldset>
-        <TextBlock id={form.idOf('notes')} label="Notes" value={form.values.notes} onChange={(v) => form.set('notes', v)} error={form.errorFor('notes')} />
-        <TextBlock id={form.idOf('themes')} label="Key themes and trends" value={form.values.themes} onChange={(v) => form.set('themes', v)} error={form.errorFor('themes')} />
+        <TextBlock id={form.idOf('notes')} label="Notes (optional)" value={form.values.notes} onChange={(v) => form.set('notes', v)} error={form.errorFor('notes')} />
+        <TextBlock id={form.idOf('themes')} label="Key themes and trends (optional)" value={form.values.themes} onChange={(v) => form.set('themes', v)} error={form.errorFor('themes')} />
         <Field id={form.idOf('tags')} label="Tags (optional)" hint="Separated by commas: ebsa, year 9, managed moves" value={form.values.tags} onChange={(v) => form.set('tags', v)} error={form.errorFor('tags')} />
         <Button type="submit" className="button">
           Save the meeting

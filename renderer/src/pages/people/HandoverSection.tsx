@@ -99,7 +99,7 @@ export function HandoverSection({ personId, personName }: { personId: string; pe
       ) : null}
       <FormShell form={form} onSubmit={runPreview}>
         <Select
-          id={form.idOf('to')}
+          id={form.idOf('to')} error={form.errorFor('to')}
           label="Hand over to"
           value={form.values.to || 'none'}
           options={[{ id: 'none', label: 'Choose a worker' }, ...choices.map((p) => ({ id: p.id, label: p.name }))]}
@@ -108,7 +108,6 @@ export function HandoverSection({ personId, personName }: { personId: string; pe
             form.set('to', v === 'none' ? '' : v);
           }}
         />
-        {form.errorFor('to') ? <p className="error-message">{form.errorFor('to')}</p> : null}
         <DateField
           {...form.field('on')}
           onChange={(v) => {

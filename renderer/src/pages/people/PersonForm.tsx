@@ -46,9 +46,9 @@ export function PersonForm({ person, submitLabel, onSubmit }: { person?: Person;
           </Radio>
         ))}
       </RadioGroup>
-      {text('email', 'Work email', { type: 'email' })}
-      {text('phone', 'Work phone', { width: 'half' })}
-      {text('hub', 'Hub', { width: 'half' })}
+      {text('email', 'Work email (optional)', { type: 'email' })}
+      {text('phone', 'Work phone (optional)', { width: 'half' })}
+      {text('hub', 'Hub (optional)', { width: 'half' })}
       <DateField {...form.field('activeFrom')} label="Active from" />
       <DateField {...form.field('activeTo')} label="Active to (optional)" hint="Their last day, if known" />
       {text('capacity', 'Capacity (optional)', { hint: 'Most schools as named link worker; leave empty for the team default', width: 'short' })}

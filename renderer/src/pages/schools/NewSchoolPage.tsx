@@ -36,12 +36,12 @@ export function NewSchoolPage() {
         {field('urn', 'URN', { hint: 'Six digits, from GIAS', width: 'short' })}
         {field('name', 'School name')}
         {field('establishmentType', 'Type of establishment', { hint: 'As GIAS names it, for example Community school or Pupil referral unit' })}
-        {field('phase', 'Phase', { hint: 'Primary, Secondary, All-through, Nursery, 16 plus, or leave empty', width: 'half' })}
+        {field('phase', 'Phase (optional)', { hint: 'Primary, Secondary, All-through, Nursery or 16 plus', width: 'half' })}
         {field('laCode', 'LA code', { hint: 'Three digits, for example 202', width: 'short' })}
         {field('laName', 'Local authority', { width: 'half' })}
-        {field('town', 'Town', { width: 'half' })}
-        {field('postcode', 'Postcode', { width: 'short' })}
-        {field('phone', 'Telephone', { width: 'half' })}
+        {field('town', 'Town (optional)', { width: 'half' })}
+        {field('postcode', 'Postcode (optional)', { width: 'short' })}
+        {field('phone', 'Telephone (optional)', { width: 'half' })}
         <Button type="submit" className="button">
           Add school
         </Button>

@@ -9,6 +9,7 @@ import { Page } from '../../components/Page.tsx';
 import { Select } from '../../components/Select.tsx';
 import { usePages } from '../../components/usePages.ts';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
+import { tableWindow } from '../../components/tablePages.ts';
 import { plural } from '../../format.ts';
 import { BulkEditSection } from './BulkEditSection.tsx';
 
@@ -52,7 +53,12 @@ export function SchoolsPage() {
       }
       return next;
     });
-  const shown = schools.rows;
+  // A list over 500 rows pages (tablePages.ts): "shown" is the page in view, and a new search starts at its first page.
+  const listKey = JSON.stringify(query);
+  const [paging, setPaging] = useState({ listKey, page: 0 });
+  const page = paging.listKey === listKey ? paging.page : 0;
+  const view = tableWindow(Math.max(schools.total, schools.rows.length), page);
+  const shown = schools.rows.slice(view.start, view.end);
   const allShownChosen = shown.length > 0 && shown.every((s) => chosen.has(s.urn));
   const chosenHidden = [...chosen.keys()].filter((urn) => !shown.some((s) => s.urn === urn)).length;
   const columns: Column<SchoolSummary>[] = [
@@ -150,7 +156,7 @@ export function SchoolsPage() {
       ) : null}
       {chosen.size > 0 ? <BulkEditSection chosen={chosen} hubs={hubs.data ?? []} onDone={(message) => { setChanged(message); setChosen(new Map()); }} /> : null}
       {schools.rows.length > 0 ? (
-        <VirtualTable caption="Schools, sorted as chosen above" rows={schools.rows} totalRows={total} onNearEnd={schools.more} columns={columns} rowKey={(s) => s.urn} />
+        <VirtualTable caption="Schools, sorted as chosen above" rows={schools.rows} totalRows={total} onNearEnd={schools.more} page={page} onPage={(p) => setPaging({ listKey, page: p })} columns={columns} rowKey={(s) => s.urn} />
       ) : schools.loaded ? (
         <p>No schools match. {total === 0 && !search ? 'Import the GIAS file to fill the register.' : 'Try fewer words or other filters.'}</p>
       ) : null}

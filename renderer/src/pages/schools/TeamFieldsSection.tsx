@@ -70,12 +70,12 @@ function TeamFieldsForm({ school, onStart, onSaved, onCancel }: { school: School
   };
   return (
     <FormShell form={form} onSubmit={() => submit()}>
-      <Field id={form.idOf('hub')} label="Area or hub" value={form.values.hub} onChange={(v) => form.set('hub', v)} error={form.errorFor('hub')} width="half" />
-      <Field id={form.idOf('dslName')} label="Designated Safeguarding Lead (DSL)" value={form.values.dslName} onChange={(v) => form.set('dslName', v)} error={form.errorFor('dslName')} width="half" />
-      <Field id={form.idOf('dslEmail')} label="DSL work email" type="email" value={form.values.dslEmail} onChange={(v) => form.set('dslEmail', v)} error={form.errorFor('dslEmail')} />
-      <Field id={form.idOf('mainContact')} label="Main school contact" value={form.values.mainContact} onChange={(v) => form.set('mainContact', v)} error={form.errorFor('mainContact')} />
+      <Field id={form.idOf('hub')} label="Area or hub (optional)" value={form.values.hub} onChange={(v) => form.set('hub', v)} error={form.errorFor('hub')} width="half" />
+      <Field id={form.idOf('dslName')} label="Designated Safeguarding Lead (DSL) (optional)" value={form.values.dslName} onChange={(v) => form.set('dslName', v)} error={form.errorFor('dslName')} width="half" />
+      <Field id={form.idOf('dslEmail')} label="DSL work email (optional)" type="email" value={form.values.dslEmail} onChange={(v) => form.set('dslEmail', v)} error={form.errorFor('dslEmail')} />
+      <Field id={form.idOf('mainContact')} label="Main school contact (optional)" value={form.values.mainContact} onChange={(v) => form.set('mainContact', v)} error={form.errorFor('mainContact')} />
       <TextField className="field" value={form.values.notes} onChange={(v) => form.set('notes', v)}>
-        <Label>Notes</Label>
+        <Label>Notes (optional)</Label>
         <TextArea id={form.idOf('notes')} rows={4} />
       </TextField>
       <div className="actions">

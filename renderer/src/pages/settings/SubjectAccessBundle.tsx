@@ -60,7 +60,7 @@ export function SubjectAccessBundleSection({ query, records }: { query: SubjectA
           <p>{saved.downloaded ? <>Your browser saves it as <strong>{saved.path}</strong>, usually in your Downloads folder.</> : <code className="path">{saved.path}</code>}</p>
         </Notice>
       ) : null}
-      <FormShell form={form} onSubmit={save}>
+      <FormShell form={form} onSubmit={save} requiredNote={false}>
         <Button type="submit" className="button" isDisabled={busy}>
           Save the bundle (.docx)
         </Button>

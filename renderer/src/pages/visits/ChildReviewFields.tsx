@@ -69,12 +69,12 @@ export function ChildReviewFields({ index: i, row: c, yearGroups, whoChoices, id
       />
       <Select label="Meets the threshold for statutory education intervention" value={c.statutoryIntervention} onChange={(v) => onChange({ statutoryIntervention: v })} options={decisionOptions} />
       <Select label="Meets the threshold for a referral to Family Early Help" value={c.earlyHelpReferral} onChange={(v) => onChange({ earlyHelpReferral: v })} options={decisionOptions} />
-      <Field id={idOf(`children.${i}.action`)} label="Action" value={c.action} onChange={(v) => onChange({ action: v })} />
+      <Field id={idOf(`children.${i}.action`)} label="Action (optional)" value={c.action} onChange={(v) => onChange({ action: v })} />
       <Select id={idOf(`children.${i}.whoChoice`)} label="Who does it" value={c.whoChoice} onChange={(v) => onChange({ whoChoice: v })} options={whoOptions} />
       {c.whoChoice === WHO_OTHER ? (
         <Field id={idOf(`children.${i}.who`)} label="Who else does it" hint="Their name and role, such as the attendance officer" value={c.whoOther} onChange={(v) => onChange({ whoOther: v })} error={errorFor(`children.${i}.who`)} width="half" />
       ) : null}
-      <DateField id={idOf(`children.${i}.byWhen`)} label="By when" messageLabel={`Child ${i + 1}, by when`} hint="For example 3/12/2026 (optional)" value={c.byWhen} onChange={(v) => onChange({ byWhen: v })} onProblem={problemOf(`children.${i}.byWhen`)} error={errorFor(`children.${i}.byWhen`)} />
+      <DateField id={idOf(`children.${i}.byWhen`)} label="By when (optional)" messageLabel={`Child ${i + 1}, by when`} hint="For example 3/12/2026" value={c.byWhen} onChange={(v) => onChange({ byWhen: v })} onProblem={problemOf(`children.${i}.byWhen`)} error={errorFor(`children.${i}.byWhen`)} />
       <Button className="button button-secondary" onPress={onRemove}>
         Remove child {i + 1}
       </Button>

@@ -151,7 +151,7 @@ export function PlannerGridPage() {
           </Notice>
         )
       ) : null}
-      <FormShell form={form} onSubmit={() => save(false)} className="grid-form">
+      <FormShell form={form} onSubmit={() => save(false)} className="grid-form" requiredNote={false}>
         <p className="result-count" role="status">
           {planner.isPending ? 'Loading…' : `${shown.length} ${shown.length === 1 ? 'school' : 'schools'} shown; ${changed.length} ${changed.length === 1 ? 'date' : 'dates'} to save`}
         </p>

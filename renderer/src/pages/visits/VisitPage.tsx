@@ -85,13 +85,12 @@ function StatusActions({ visit, onDone }: { visit: Visit; onDone: () => void }) 
       {next.includes('cancelled') ? (
         <>
           <Select<CancelledReasonKind | ''>
-            id={form.idOf('reasonKind')}
+            id={form.idOf('reasonKind')} error={form.errorFor('reasonKind')}
             label="Why it is cancelled (needed to cancel)"
             value={form.values.reasonKind}
             onChange={(k) => form.set('reasonKind', k)}
             options={[{ id: '', label: 'Choose a reason' }, ...CANCELLED_REASON_KINDS.map((k) => ({ id: k, label: CANCELLED_REASON_KIND_LABELS[k] }))]}
           />
-          {form.errorFor('reasonKind') ? <p className="error-message">{form.errorFor('reasonKind')}</p> : null}
           <Field id={form.idOf('reason')} label={reasonLabel} hint="The reports count the reason chosen above, never these words" value={form.values.reason} onChange={(v) => form.set('reason', v)} error={form.errorFor('reason')} />
         </>
       ) : null}
@@ -165,8 +164,8 @@ export function VisitPage() {
       <section aria-labelledby="agree-heading" className="card">
         <h2 id="agree-heading">Agree the date</h2>
         <FormShell form={form} onSubmit={submit}>
-          <DateField {...form.field('date')} value={date} label="Visit date" hint="For example 24/02/2027; leave empty while it is to be agreed" />
-          <Field id={form.idOf('agreedWith')} label="Agreed with" hint="For example the head teacher or the DSL" value={agreedWith} onChange={(v) => form.set('agreedWith', v)} error={form.errorFor('agreedWith')} />
+          <DateField {...form.field('date')} value={date} label="Visit date (optional)" hint="For example 24/02/2027; leave empty while it is to be agreed" />
+          <Field id={form.idOf('agreedWith')} label="Agreed with (optional)" hint="For example the head teacher or the DSL" value={agreedWith} onChange={(v) => form.set('agreedWith', v)} error={form.errorFor('agreedWith')} />
           {moving ? (
             <Field id={form.idOf('movedReason')} label="Why the visit moved" value={form.values.movedReason} onChange={(v) => form.set('movedReason', v)} error={form.errorFor('movedReason')} />
           ) : null}

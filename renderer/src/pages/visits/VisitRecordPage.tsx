@@ -126,8 +126,8 @@ function VisitRecordForm({ urn, schoolName, visit, initial, setting }: { urn: st
         </Notice>
       ) : null}
       <FormShell form={form} onSubmit={submit} className="form card">
-        <TextBlock id={form.idOf('schoolAttendees')} label="Attendees from the school" value={form.values.schoolAttendees} onChange={(v) => form.set('schoolAttendees', v)} />
-        <TextBlock id={form.idOf('teamAttendees')} label="Attendees from the team" value={form.values.teamAttendees} onChange={(v) => form.set('teamAttendees', v)} />
+        <TextBlock id={form.idOf('schoolAttendees')} label="Attendees from the school (optional)" value={form.values.schoolAttendees} onChange={(v) => form.set('schoolAttendees', v)} />
+        <TextBlock id={form.idOf('teamAttendees')} label="Attendees from the team (optional)" value={form.values.teamAttendees} onChange={(v) => form.set('teamAttendees', v)} />
         <Field id={form.idOf('exclusionThresholdDays')} label="Suspension threshold (school days)" hint="Suspensions in the last three terms: 5 for primary, 10 for secondary; ask an all-through school" value={threshold} onChange={(v) => form.set('exclusionThresholdDays', v)} error={form.errorFor('exclusionThresholdDays')} width="short" />
         <fieldset className="fieldset">
           <legend>Children reviewed (by reference only)</legend>
@@ -151,10 +151,10 @@ function VisitRecordForm({ urn, schoolName, visit, initial, setting }: { urn: st
         </fieldset>
         <Field id={form.idOf('managedMovesInternal')} label="Managed moves requested internally" value={form.values.managedMovesInternal} onChange={(v) => form.set('managedMovesInternal', v)} error={form.errorFor('managedMovesInternal')} width="short" />
         <Field id={form.idOf('managedMovesExternal')} label="Managed moves requested externally" value={form.values.managedMovesExternal} onChange={(v) => form.set('managedMovesExternal', v)} error={form.errorFor('managedMovesExternal')} width="short" />
-        <TextBlock id={form.idOf('managedMovesAgreed')} label="Managed moves agreed and facilitated" value={form.values.managedMovesAgreed} onChange={(v) => form.set('managedMovesAgreed', v)} />
-        <TextBlock id={form.idOf('alternativeProvision')} label="Children on roll placed in alternative provision" value={form.values.alternativeProvision} onChange={(v) => form.set('alternativeProvision', v)} />
-        <TextBlock id={form.idOf('unnotifiedExclusions')} label="Suspensions and exclusions not already notified" value={form.values.unnotifiedExclusions} onChange={(v) => form.set('unnotifiedExclusions', v)} />
-        <TextBlock id={form.idOf('otherIssues')} label="Other issues" value={form.values.otherIssues} onChange={(v) => form.set('otherIssues', v)} />
+        <TextBlock id={form.idOf('managedMovesAgreed')} label="Managed moves agreed and facilitated (optional)" value={form.values.managedMovesAgreed} onChange={(v) => form.set('managedMovesAgreed', v)} />
+        <TextBlock id={form.idOf('alternativeProvision')} label="Children on roll placed in alternative provision (optional)" value={form.values.alternativeProvision} onChange={(v) => form.set('alternativeProvision', v)} />
+        <TextBlock id={form.idOf('unnotifiedExclusions')} label="Suspensions and exclusions not already notified (optional)" value={form.values.unnotifiedExclusions} onChange={(v) => form.set('unnotifiedExclusions', v)} />
+        <TextBlock id={form.idOf('otherIssues')} label="Other issues (optional)" value={form.values.otherIssues} onChange={(v) => form.set('otherIssues', v)} />
         <DateField
           {...form.field('nextVisitOn')}
           label="Next visit (optional)"
