@@ -70,7 +70,7 @@ export function buildPlan(state: AllocationState, extra: { schools: PlannerSchoo
     school, named: worker, secondary: null, effectiveFrom: from, countyAgreement: null, countyAgreementCategories: settings.countyAgreementCategories,
     connections: state.connectionsBySchool.get(school.urn) ?? [], loadAfter: new Map(), teamAverage: { schools: 0, pupils: 0 }, fairnessPercent: 0, defaultCapacity: settings.defaultCapacity,
   });
-  const anyone: WorkerFacts = team[0] ?? { id: '', name: 'A worker', hub: null, activeFrom: from, activeTo: null, capacity: null };
+  const anyone: WorkerFacts = team[0] ?? { id: '', name: 'A worker', hub: null, activeFrom: from, activeTo: null, capacity: null, lastDeclaredOn: from };
 
   const impossible: ImpossibleSchool[] = [];
   const schools: ModelSchool[] = [];
