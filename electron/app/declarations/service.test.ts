@@ -46,7 +46,7 @@ describe('annual declarations of connections', () => {
 
   it('lists who is due across a year boundary: never declared, their month come round, and over a year old', () => {
     const { db, ctx, setDay } = aTeamOn('2026-12-20');
-    const never = aPerson(db, { name: 'Nia Never', declared: false });
+    aPerson(db, { name: 'Nia Never', declared: false });
     const january = aPerson(db, { name: 'Jan January', declared: false });
     const september = aPerson(db, { name: 'Sam September', declared: false });
     const old = aPerson(db, { name: 'Olly Old', declared: false });
