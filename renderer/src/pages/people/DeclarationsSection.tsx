@@ -96,7 +96,7 @@ export function DeclarationsSection({ personId, hasConnections }: { personId: st
       <FormShell form={monthForm} onSubmit={saveMonth}>
         <Select<MonthChoice>
           id={monthForm.idOf('month')}
-          label="Re-declares in"
+          label="Month"
           value={chosenMonth}
           onChange={(v) => monthForm.set('month', v)}
           error={monthForm.errorFor('month')}
