@@ -17,12 +17,15 @@ import { getTeam } from '../team/service.ts';
 import { insertDeclaration, selectActiveStandings, selectDeclarationMonth, selectDeclarationsOf, updateDeclarationMonth } from './repo.ts';
 
 export function declarationsOf(ctx: { db: Connection; now: () => Date }, personId: string): PersonDeclarations {
-  requirePerson(ctx.db, personId);
+  const person = requirePerson(ctx.db, personId);
+  const today = localDay(ctx.now());
   const month = selectDeclarationMonth(ctx.db, personId);
   const effectiveMonth = month ?? getTeam(ctx.db).settings.declarationMonth;
   const history = selectDeclarationsOf(ctx.db, personId);
   const latest = history[0] ?? null;
-  return { month, effectiveMonth, latest, due: declarationDue(latest?.declaredOn ?? null, effectiveMonth, localDay(ctx.now())), history };
+  // Only someone working in the team is asked, as on the dashboard: not a leaver, nor a starter before their first day.
+  const active = person.activeFrom <= today && (person.activeTo === null || person.activeTo >= today);
+  return { month, effectiveMonth, latest, due: active && declarationDue(latest?.declaredOn ?? null, effectiveMonth, today), history };
 }
 
 /**
