@@ -28,6 +28,13 @@ test('annual declarations: the dashboard lists who is due, "nothing to declare" 
   await expect(section.getByRole('row', { name: /24 Nov 2026 Nothing to declare Tess Manager/ })).toBeVisible();
   await expect(section).not.toContainText('A declaration is due');
   await expectAccessible(page, 'worker page, declaration recorded');
+
+  // Her own month, chosen from the list with the keyboard's listbox.
+  await section.getByRole('button', { name: /Month/ }).click();
+  await page.getByRole('option', { name: 'January' }).click();
+  await section.getByRole('button', { name: 'Save month' }).click();
+  await expect(section.getByRole('status')).toContainText('Re-declares in January');
+  await expect(section.getByRole('definition').filter({ hasText: /^January$/ })).toBeVisible();
   await snapshot(page, 'declarations-person');
 
   await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
@@ -35,4 +42,16 @@ test('annual declarations: the dashboard lists who is due, "nothing to declare" 
   await expect(due.getByRole('link', { name: 'Grace Bello' })).toHaveCount(0);
   await expect(due.getByRole('link', { name: 'Tess Manager' })).toBeVisible();
   await snapshot(page, 'declarations-dashboard');
+
+  // The team's month is a setting: from November, Tess's declaration of 8 Sep 2025 is due either way.
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  const rules = page.getByRole('region', { name: 'Rules that differ between councils' });
+  await rules.getByRole('button', { name: /Month of the yearly re-declaration/ }).click();
+  await page.getByRole('option', { name: 'November' }).click();
+  await rules.getByRole('button', { name: 'Save the rules' }).click();
+  await expect(rules.getByRole('status')).toContainText('Rules saved');
+  await expectAccessible(page, 'settings, the month of the declarations');
+  await rules.screenshot({ path: 'e2e/artifacts/screens/declarations-settings.png' });
+  await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
+  await expect(due.getByRole('listitem').filter({ hasText: 'Tess Manager' })).toContainText('re-declares in November');
 });
