@@ -62,8 +62,8 @@ export function PracticeRulesSection({ settings }: { settings: TeamSettings }) {
           onChange={(v) => form.set('declarationMonth', v)}
           error={form.errorFor('declarationMonth')}
           options={MONTH_NAMES.map((name, i) => ({ id: String(i + 1), label: name }))}
+          hint="Each worker re-declares their connections to schools in this month, unless their own page sets another. The dashboard lists who is due."
         />
-        <p className="hint">Each worker re-declares their connections to schools in this month, unless their own page sets another. The dashboard lists who is due.</p>
         <Button type="submit" className="button">
           Save the rules
         </Button>
