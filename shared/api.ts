@@ -30,6 +30,7 @@ import {
   type PanelSummary,
 } from './domain/panels.ts';
 import type { Dashboard } from './domain/dashboard.ts';
+import { DeclarationMonthInput, RecordDeclarationInput, type Declaration, type PersonDeclarations } from './domain/declarations.ts';
 import { AccessAddInput, AccessEnableInput, AccessRemoveInput, type AccessState } from './domain/access.ts';
 import { ActionDoneInput, ActionQuery, ActionReassignInput, ActionReopenInput, HandoverInput, type Action, type HandoverResult } from './domain/actions.ts';
 import type { Page } from './domain/paging.ts';
@@ -269,6 +270,9 @@ export const api = {
   'connections.declare': method<Connection>()(ConnectionFields, 'Record a worker’s declared connection to a school'),
   'connections.end': method<Connection>()(z.object({ id: z.string().uuid(), to: IsoDate }).strict(), 'End a declared connection'),
   'connections.importFile': method<RowsImportResult>()(RowsImportInput, 'Import declared connections from a .csv or .xlsx'),
+  'declarations.ofPerson': method<PersonDeclarations>()(z.object({ personId: z.string().uuid() }).strict(), 'A worker’s annual declarations of connections: their month, the latest, whether due, the history'),
+  'declarations.record': method<Declaration>()(RecordDeclarationInput, 'Record a worker’s annual declaration: connections as listed, or nothing to declare'),
+  'declarations.setMonth': method<PersonDeclarations>()(DeclarationMonthInput, 'Set the month of a worker’s yearly re-declaration (null: the team’s default)'),
   'allocations.check': method<ProposalCheck[]>()(
     z.object({ proposals: z.array(AllocationProposal).min(1).max(5000) }).strict(),
     'Judge allocations without saving them: the findings the rules raise',

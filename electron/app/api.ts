@@ -26,6 +26,7 @@ import { reportExportHandlers } from './reports/export-handlers.ts';
 import { documentHandlers } from './documents/handlers.ts';
 import { actionHandlers } from './actions/handlers.ts';
 import { peopleHandlers } from './people/handlers.ts';
+import { declarationHandlers } from './declarations/handlers.ts';
 import { plannerHandlers } from './planner/handlers.ts';
 import { schoolHandlers } from './schools/handlers.ts';
 import { retentionHandlers } from './retention/handlers.ts';
@@ -118,6 +119,7 @@ export const handlers: Handlers = {
   'imports.progress': (session) => session.progress,
   ...schoolHandlers,
   ...peopleHandlers,
+  ...declarationHandlers,
   ...allocationHandlers,
   ...plannerHandlers,
   ...calendarHandlers,

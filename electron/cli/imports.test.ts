@@ -87,6 +87,12 @@ describe('linkdesk import-allocations', () => {
     expect((await linkdesk(['import-gias', GIAS_2021, '--db', db, '--la', '202'])).status).toBe(0);
     const people = write('people.csv', 'Name,Role,Email,Active from\nAmy Worker,FSW,amy@council.example.gov.uk,2025-09-01\nBen Second,FSW,ben@council.example.gov.uk,2025-09-01\n');
     expect((await linkdesk(['import-people', people, '--db', db])).status).toBe(0);
+    // Both have made this year's declaration of connections, so the good row has no warning to override.
+    const listed = JSON.parse((await linkdesk(['api', 'people.list', '--db', db, '--json'])).stdout) as { id: string }[];
+    for (const { id } of listed) {
+      const declared = await linkdesk(['api', 'declarations.record', '--db', db, '--input', JSON.stringify({ personId: id, declaredOn: '2026-09-14', nothingToDeclare: true })]);
+      expect(declared.status).toBe(0);
+    }
     const list = write(
       'spoc.csv',
       'School URN,SPOC,Secondary link worker,From,Reason\n100008,Amy Worker,Ben Second,2026-12-01,\n100009,Amy Worker,Amy Worker,2026-12-01,\n',

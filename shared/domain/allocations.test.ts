@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   aboveTeamAverage, apcWithoutCountyAgreement, schoolClosed, declaredConnection, hubMismatch, judge, overCapacity, ownChildAttends, sameWorkerTwice,
-  schoolWithoutWorker, workerLeavingSoon, workerNotActive, type ProposalFacts, type WorkerFacts,
+  schoolWithoutWorker, workerLeavingSoon, workerNotActive, declarationOutOfDateRule, type ProposalFacts, type WorkerFacts,
 } from './allocations.ts';
 
 function aWorker(overrides: Partial<WorkerFacts> = {}): WorkerFacts {
-  return { id: 'w-amy', name: 'Amy Worker', hub: 'North', activeFrom: '2024-09-01', activeTo: null, capacity: null, ...overrides };
+  return { id: 'w-amy', name: 'Amy Worker', hub: 'North', activeFrom: '2024-09-01', activeTo: null, capacity: null, lastDeclaredOn: '2026-09-14', ...overrides };
 }
 
 function facts(overrides: Partial<ProposalFacts> = {}): ProposalFacts {
@@ -106,6 +106,19 @@ describe('warnings', () => {
   it('warns when a worker leaves within 30 days', () => {
     expect(workerLeavingSoon(facts({ named: aWorker({ activeTo: '2026-12-31' }) }))[0]?.message).toMatch(/leaves on 31 Dec 2026, within 30 days/);
     expect(workerLeavingSoon(facts({ named: aWorker({ activeTo: '2027-01-01' }) }))).toEqual([]);
+  });
+  it('warns, without refusing, when a worker’s annual declaration is more than a year before the allocation starts', () => {
+    const stale = judge(facts({ secondary: aWorker({ id: 'w-ben', name: 'Ben Second', lastDeclaredOn: '2025-11-30' }) }));
+    expect(stale).toEqual([{
+      rule: 'declaration_out_of_date', severity: 'warning',
+      message: 'Ben Second last declared their connections to schools on 30 Nov 2025, more than a year before 1 Dec 2026: ask for this year’s declaration.',
+    }]);
+    // Exactly a year before is not more than a year.
+    expect(declarationOutOfDateRule(facts({ named: aWorker({ lastDeclaredOn: '2025-12-01' }) }))).toEqual([]);
+  });
+  it('warns when a worker has never made an annual declaration', () => {
+    const findings = declarationOutOfDateRule(facts({ named: aWorker({ lastDeclaredOn: null }), secondary: null }));
+    expect(findings.map((f) => [f.severity, f.message])).toEqual([['warning', 'Amy Worker has never made an annual declaration of their connections to schools: record one on their page.']]);
   });
 });
 

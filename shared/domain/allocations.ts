@@ -8,6 +8,7 @@ import { isoDate } from '../dates.ts';
 import { line } from './text.ts';
 import { addDays, formatDate, plural } from '../format.ts';
 import type { ConnectionKind } from './people.ts';
+import { declarationOutOfDate } from './declarations.ts';
 import { CONNECTION_LABELS } from './people.ts';
 import type { SchoolCategory, SchoolStatus } from './schools.ts';
 import { CATEGORY_LABELS, Urn } from './schools.ts';
@@ -25,6 +26,8 @@ export interface WorkerFacts {
   activeFrom: string;
   activeTo: string | null;
   capacity: number | null;
+  /** The day of their latest annual declaration of connections; null when they have made none. */
+  lastDeclaredOn: string | null;
 }
 
 export interface ConnectionFacts {
@@ -61,6 +64,7 @@ export interface ProposalFacts {
 export const RULES = [
   'school_closed', 'own_child_attends', 'same_worker_twice', 'worker_not_active', 'apc_without_county_agreement',
   'declared_connection', 'over_capacity', 'above_team_average', 'hub_mismatch', 'school_without_worker', 'worker_leaving_soon',
+  'declaration_out_of_date',
 ] as const;
 export type RuleId = (typeof RULES)[number];
 
@@ -204,9 +208,26 @@ export const workerLeavingSoon: Rule = (f) =>
       message: `${worker.name} leaves on ${formatDate(worker.activeTo ?? '')}, within ${LEAVING_SOON_DAYS} days.`,
     }));
 
+/**
+ * Practice guidance asks every worker to re-declare their connections to schools each year: a
+ * worker whose latest declaration is more than a year before the allocation starts (or who has
+ * made none) may have a connection to this school that nobody knows of. A warning, not a refusal:
+ * the declaration is paperwork the manager can chase, not a known conflict.
+ */
+export const declarationOutOfDateRule: Rule = (f) =>
+  proposed(f)
+    .filter(({ worker }) => declarationOutOfDate(worker.lastDeclaredOn, f.effectiveFrom))
+    .map(({ worker }) => ({
+      rule: 'declaration_out_of_date' as const,
+      severity: 'warning' as const,
+      message: worker.lastDeclaredOn
+        ? `${worker.name} last declared their connections to schools on ${formatDate(worker.lastDeclaredOn)}, more than a year before ${formatDate(f.effectiveFrom)}: ask for this year’s declaration.`
+        : `${worker.name} has never made an annual declaration of their connections to schools: record one on their page.`,
+    }));
+
 export const ALL_RULES: Rule[] = [
   schoolClosed, ownChildAttends, sameWorkerTwice, workerNotActive, apcWithoutCountyAgreement,
-  declaredConnection, overCapacity, aboveTeamAverage, hubMismatch, schoolWithoutWorker, workerLeavingSoon,
+  declaredConnection, overCapacity, aboveTeamAverage, hubMismatch, schoolWithoutWorker, workerLeavingSoon, declarationOutOfDateRule,
 ];
 
 export function judge(facts: ProposalFacts): Finding[] {

@@ -43,6 +43,13 @@ describe('the audit log in words', () => {
     expect(say('person', 'set-base', 'at a school')).toBe('Worker’s base set – at a school');
   });
 
+  it('says an annual declaration, a worker’s month and an overridden out-of-date declaration', () => {
+    expect(say('declaration', 'record', 'Nothing to declare')).toBe('Annual declaration of connections recorded – Nothing to declare');
+    expect(say('person', 'set-declaration-month', 'March')).toBe('Month of a worker’s annual declaration set – March');
+    expect(say('allocation', 'assign', 'named; warnings overridden: declaration_out_of_date')).toBe('Link worker allocated – named link worker (SPOC); warnings overridden: annual declaration out of date');
+    expect(say('settings', 'update', 'Changed: declarationMonth')).toBe('Team settings changed – Changed: month of the annual declarations');
+  });
+
   it('still says something readable for an entry it has no words for', () => {
     expect(say('future-thing', 'made-up')).toBe('Future thing: made up');
   });

@@ -50,6 +50,8 @@ const WHAT: Record<string, string> = {
   'connection declare': 'Connection declared',
   'connection import-declare': 'Connection imported',
   'connection end': 'Connection ended',
+  'declaration record': 'Annual declaration of connections recorded',
+  'person set-declaration-month': 'Month of a worker’s annual declaration set',
   'allocation assign': 'Link worker allocated',
   'allocation end': 'Link worker allocation ended',
   'allocation-plan apply': 'Allocation plan applied',
@@ -96,6 +98,7 @@ const FIELD_WORDS: Record<string, string> = {
   schoolHolidaysAreWorkingDays: 'school holidays as working days',
   backupsToKeep: 'backups to keep',
   laCode: 'LA code',
+  declarationMonth: 'month of the annual declarations',
 };
 
 const RULE_WORDS: Record<string, string> = {
@@ -110,6 +113,7 @@ const RULE_WORDS: Record<string, string> = {
   school_without_worker: 'school left without a worker',
   worker_leaving_soon: 'worker leaving soon',
   worker_not_active: 'worker not active',
+  declaration_out_of_date: 'annual declaration out of date',
 };
 
 /** "dslEmail" -> "DSL email", "activeFrom" -> "active from". */

@@ -1,4 +1,5 @@
 import type { ActionSource } from './actions.ts';
+import type { DeclarationDue } from './declarations.ts';
 
 /** What needs doing: the dashboard's items, each opening its record. */
 export const DASHBOARD_KINDS = ['send_pro_forma', 'pro_forma_not_back', 'visit_to_agree', 'held_without_record', 'follow_up_due', 'action_due', 'consultation_action_due', 'outcome_to_chase', 'manager_not_told', 'escalation_open', 'panel_nobody'] as const;
@@ -51,6 +52,10 @@ export interface Dashboard {
   bankHolidayWarning: string | null;
   /** Open actions due that are not listed (beyond DASHBOARD_ACTIONS): the Actions screen lists them all. */
   moreActions: { overdue: number; thisWeek: number };
+  /** Active workers due to make their annual declaration of connections, at most DASHBOARD_DECLARATIONS. */
+  declarationsDue: DeclarationDue[];
+  /** Workers due beyond those listed. */
+  moreDeclarationsDue: number;
 }
 
 /**

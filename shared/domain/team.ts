@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { hasHiddenCharacters, line, withoutQuotes } from './text.ts';
 import { SCHOOL_CATEGORIES, type SchoolCategory } from './schools.ts';
 import { RetentionYears } from './retention.ts';
+import { DeclarationMonth } from './declarations.ts';
 
 /** A person's name as typed into a form: trimmed, not blank, not absurdly long. */
 export const PersonName = line().min(1, 'Enter your name').max(100, 'Use 100 characters or fewer');
@@ -77,6 +78,8 @@ export const TeamSettings = z.object({
   schoolNurseCategories: Categories,
   /** Years each kind of record is kept before a purge removes its children's references and notes (shared/domain/retention.ts). */
   retentionYears: RetentionYears,
+  /** The month (1-12) of every worker's yearly re-declaration of connections, unless their own page sets another. */
+  declarationMonth: DeclarationMonth,
 });
 export type TeamSettings = z.infer<typeof TeamSettings>;
 

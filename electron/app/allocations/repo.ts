@@ -58,8 +58,11 @@ export function endOpenPeriodsOfSchool(db: Connection, urn: string, lastDay: str
   return statement(db, 'UPDATE allocation SET to_date = max(from_date, ?) WHERE urn = ? AND to_date IS NULL').run(lastDay, urn).changes;
 }
 
+/** A worker's latest annual declaration, read through the index on (person_id, declared_on). */
+const LAST_DECLARED = '(SELECT max(declared_on) FROM declaration d WHERE d.person_id = person.id) AS lastDeclaredOn';
+
 export function selectWorkerFacts(db: Connection): (WorkerFacts & { role: string; email: string | null })[] {
-  return statement(db, 'SELECT id, name, role, email, hub, active_from AS activeFrom, active_to AS activeTo, capacity FROM person').all() as (WorkerFacts & {
+  return statement(db, `SELECT id, name, role, email, hub, active_from AS activeFrom, active_to AS activeTo, capacity, ${LAST_DECLARED} FROM person`).all() as (WorkerFacts & {
     role: string;
     email: string | null;
   })[];
@@ -85,7 +88,7 @@ export function selectSchoolFactsOf(db: Connection, urns: string[]): ReturnType<
 }
 
 export function selectWorkerFactsOf(db: Connection, ids: string[]): ReturnType<typeof selectWorkerFacts> {
-  return statement(db, `SELECT id, name, role, email, hub, active_from AS activeFrom, active_to AS activeTo, capacity FROM person WHERE id IN ${inList}`).all(JSON.stringify(ids)) as ReturnType<
+  return statement(db, `SELECT id, name, role, email, hub, active_from AS activeFrom, active_to AS activeTo, capacity, ${LAST_DECLARED} FROM person WHERE id IN ${inList}`).all(JSON.stringify(ids)) as ReturnType<
     typeof selectWorkerFacts
   >;
 }

@@ -8,7 +8,8 @@
  * action of the action list with a due day shows (visit records, consultations, contact follow-ups,
  * escalation outcomes to chase) until someone marks it done, however long ago it fell due.
  * Open escalations show until closed; one whose manager has not been told is overdue the minute
- * its 24 clock hours pass. Panel meetings this week with nobody from the team show too.
+ * its 24 clock hours pass. Panel meetings this week with nobody from the team show too, and the
+ * workers due to make their annual declaration of connections (one look-up per active worker).
  *
  * Every list is read through an index of open work (visits by status, the open actions, open escalations, meetings by date), and the working-day calendar is
  * built once, so the cost follows what is on the dashboard, not the years of records behind it.
@@ -25,6 +26,8 @@ import { bankHolidaysWarning } from '../../../shared/domain/calendar.ts';
 import { countOpenActionsDue, selectOpenActionsDueBy } from '../actions/repo.ts';
 import type { Connection } from '../db/cipher.ts';
 import { agreeVisitBy } from '../../../shared/domain/visits.ts';
+import { DASHBOARD_DECLARATIONS } from '../../../shared/domain/declarations.ts';
+import { declarationsDue } from '../declarations/service.ts';
 import { getTeam } from '../team/service.ts';
 import { selectVisitsToAgree, selectVisitsWithStatus } from '../visits/repo.ts';
 
@@ -90,5 +93,9 @@ export function dashboard(db: Connection, today: string, now: Date = londonInsta
   const isOverdue = (i: DashboardItem) => i.overdue ?? (i.due !== null && i.due < today);
   const overdue = items.filter(isOverdue).sort(byDue);
   const thisWeek = items.filter((i) => !isOverdue(i)).sort(byDue);
-  return { today, thisWeek, overdue, bankHolidayWarning: bankHolidaysWarning(lastBankHoliday(db), today), moreActions };
+  const declarations = declarationsDue(db, today);
+  return {
+    today, thisWeek, overdue, bankHolidayWarning: bankHolidaysWarning(lastBankHoliday(db), today), moreActions,
+    declarationsDue: declarations.slice(0, DASHBOARD_DECLARATIONS), moreDeclarationsDue: Math.max(0, declarations.length - DASHBOARD_DECLARATIONS),
+  };
 }

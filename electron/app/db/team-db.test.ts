@@ -42,7 +42,7 @@ describe('creating a team database', () => {
       teamName: 'Coastal Dedicated Schools Team', localAuthority: 'Seashire County Council', idleLockMinutes: 10, defaultCapacity: 12, fairnessPercent: 25, teamFolder: '',
       backupsEnabled: true, backupFolder: '', backupsToKeep: 10, categoriesInScope: [...SCHOOL_CATEGORIES], visitAgreeByWeek: 2, insetDaysAreWorkingDays: true,
       countyAgreementCategories: ['alternative_provision'], schoolNurseCategories: ['primary', 'secondary', 'all_through', 'special', 'alternative_provision', 'independent'],
-      retentionYears: { visit_records: 6, consultations: 6, contacts: 6, escalations: 6, documents: 6, audit: 6 },
+      retentionYears: { visit_records: 6, consultations: 6, contacts: 6, escalations: 6, documents: 6, audit: 6 }, declarationMonth: 9,
     });
     const audit = db.db.prepare('SELECT actor, entity, action FROM audit_log').all();
     expect(audit).toEqual([{ actor: 'Tess Manager', entity: 'team', action: 'create' }]);

@@ -10,6 +10,7 @@ import { updateSettings } from '../team/service.ts';
 import { seedDemoActions } from './actions.ts';
 import { seedDemoAllocations } from './allocations.ts';
 import { seedDemoContacts } from './contacts.ts';
+import { seedDemoDeclarations } from './declarations.ts';
 import { seedDemoDocuments } from './documents.ts';
 import { seedDemoEscalations } from './escalations.ts';
 import { seedDemoLastYear } from './last-year.ts';
@@ -38,6 +39,7 @@ export function createDemoDatabase(path: string, passphrase: string, user: strin
     updateSettings(db.writeContext, { idleLockMinutes: 15, teamFolder, categoriesInScope: DEMO_CATEGORIES_IN_SCOPE });
     const register = seedDemoRegister(db);
     seedDemoGeography(db, register);
+    seedDemoDeclarations(db, register.people);
     seedDemoAllocations(db, register);
     seedDemoVisits(db, register.schools);
     seedDemoContacts(db, register);

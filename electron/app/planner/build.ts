@@ -70,7 +70,7 @@ export function buildPlan(state: AllocationState, extra: { schools: PlannerSchoo
     school, named: worker, secondary: null, effectiveFrom: from, countyAgreement: null, countyAgreementCategories: settings.countyAgreementCategories,
     connections: state.connectionsBySchool.get(school.urn) ?? [], loadAfter: new Map(), teamAverage: { schools: 0, pupils: 0 }, fairnessPercent: 0, defaultCapacity: settings.defaultCapacity,
   });
-  const anyone: WorkerFacts = team[0] ?? { id: '', name: 'A worker', hub: null, activeFrom: from, activeTo: null, capacity: null };
+  const anyone: WorkerFacts = team[0] ?? { id: '', name: 'A worker', hub: null, activeFrom: from, activeTo: null, capacity: null, lastDeclaredOn: from };
 
   const impossible: ImpossibleSchool[] = [];
   const schools: ModelSchool[] = [];
@@ -93,6 +93,8 @@ export function buildPlan(state: AllocationState, extra: { schools: PlannerSchoo
       const f = facts(school, w);
       const blocking = [...ownChildAttends(f), ...workerNotActive(f)];
       if (blocking[0]) blockedBy.set(w.id, blocking[0]);
+      // A late annual declaration is about the worker, not this school: as a cost it would move every
+      // school away from them. It is not counted here; planner.propose lists it with each change.
       else allowed.push({ worker: i, warnings: declaredConnection(f).length + workerLeavingSoon(f).length });
     });
     if (allowed.length === 0) {

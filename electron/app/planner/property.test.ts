@@ -35,7 +35,7 @@ function stateOf(team: Team): AllocationState {
   const activeOf = (a: string) => ({ active: ['2020-01-01', null], left: ['2020-01-01', '2026-08-01'], starts_later: ['2026-10-01', null], leaving_soon: ['2020-01-01', '2026-09-20'] })[a] as [string, string | null];
   const workers = new Map(team.workers.map((w, i) => {
     const [activeFrom, activeTo] = activeOf(w.activity);
-    const facts: WorkerFacts & { role: string; email: string | null } = { id: id(i), name: `Worker ${i}`, hub: w.hub, activeFrom, activeTo, capacity: w.capacity, role: 'fsw', email: null };
+    const facts: WorkerFacts & { role: string; email: string | null } = { id: id(i), name: `Worker ${i}`, hub: w.hub, activeFrom, activeTo, capacity: w.capacity, lastDeclaredOn: '2026-01-01', role: 'fsw', email: null };
     return [facts.id, facts] as const;
   }));
   const schools = new Map<string, SchoolFacts>(team.schools.map((s, i) => [urnOf(i), { urn: urnOf(i), name: `School ${i}`, category: s.apc ? 'alternative_provision' : 'primary', hub: s.hub, pupils: s.pupils, status: s.closed ? 'closed' : 'open' }]));

@@ -1,4 +1,5 @@
 import { DEFAULT_RETENTION_YEARS, RetentionYears } from '../../../shared/domain/retention.ts';
+import { DEFAULT_DECLARATION_MONTH } from '../../../shared/domain/declarations.ts';
 import fs from 'node:fs';
 import { userPath } from '../paths.ts';
 import { randomUUID } from 'node:crypto';
@@ -62,6 +63,7 @@ export function getTeam(db: Connection): Team {
     countyAgreementCategories: categoriesOr('countyAgreementCategories', DEFAULT_COUNTY_AGREEMENT_CATEGORIES),
     schoolNurseCategories: categoriesOr('schoolNurseCategories', DEFAULT_SCHOOL_NURSE_CATEGORIES),
     retentionYears: retentionOf(stored.get('retentionYears')),
+    declarationMonth: numberOr('declarationMonth', DEFAULT_DECLARATION_MONTH),
   };
   return { id: row.id, createdAt: row.created_at, createdBy: row.created_by, settings };
 }

@@ -4,6 +4,9 @@ import { PersonFields } from '../../../shared/domain/people.ts';
 import { NewSchool, type NewSchool as NewSchoolInput } from '../../../shared/domain/schools.ts';
 import type { TeamDatabase } from '../db/team-db.ts';
 import { createPerson } from '../people/service.ts';
+import { insertDeclaration } from '../declarations/repo.ts';
+import { localDay } from '../../../shared/format.ts';
+import { randomUUID } from 'node:crypto';
 import { addSchool } from '../schools/service.ts';
 
 let urnCounter = 140000;
@@ -24,8 +27,13 @@ export function aSchool(db: TeamDatabase, overrides: Partial<NewSchoolInput> = {
   );
 }
 
-export function aPerson(db: TeamDatabase, overrides: Partial<PersonInput> = {}) {
-  return createPerson(
+/**
+ * A worker; by default with an annual declaration of connections made today (the database's
+ * clock), as a team that asks for them would have, so the allocation rules' warning about a
+ * missing declaration speaks only in the tests about it (`declared: false` leaves it out).
+ */
+export function aPerson(db: TeamDatabase, { declared = true, ...overrides }: Partial<PersonInput> & { declared?: boolean } = {}) {
+  const person = createPerson(
     db.writeContext,
     PersonFields.parse({
       name: 'Amy Worker',
@@ -38,4 +46,10 @@ export function aPerson(db: TeamDatabase, overrides: Partial<PersonInput> = {}) 
       ...overrides,
     }),
   );
+  if (declared) {
+    insertDeclaration(db.db, {
+      id: randomUUID(), personId: person.id, declaredOn: localDay(db.writeContext.now()), nothingToDeclare: true, recordedBy: 'Test builder', recordedAt: db.writeContext.now().toISOString(),
+    });
+  }
+  return person;
 }

@@ -1,4 +1,4 @@
-import { Button, FieldError, Label, ListBox, ListBoxItem, Popover, Select as AriaSelect, SelectValue } from 'react-aria-components';
+import { Button, FieldError, Label, ListBox, ListBoxItem, Popover, Select as AriaSelect, SelectValue, Text } from 'react-aria-components';
 
 interface SelectProps<K extends string> {
   label: string;
@@ -8,13 +8,20 @@ interface SelectProps<K extends string> {
   id?: string;
   /** What is wrong with the choice, said with the field (and to a screen reader, as its description). */
   error?: string | undefined;
+  /** Said under the label, and to a screen reader as the field's description. */
+  hint?: string;
 }
 
 /** One choice from a short list, the kit's accessible listbox. */
-export function Select<K extends string>({ label, value, options, onChange, id, error }: SelectProps<K>) {
+export function Select<K extends string>({ label, value, options, onChange, id, error, hint }: SelectProps<K>) {
   return (
     <AriaSelect className="field select" selectedKey={value} onSelectionChange={(key) => onChange(key as K)} isInvalid={Boolean(error)} validationBehavior="aria" {...(id ? { id } : {})}>
       <Label>{label}</Label>
+      {hint ? (
+        <Text slot="description" className="hint">
+          {hint}
+        </Text>
+      ) : null}
       <FieldError>{error}</FieldError>
       <Button className="select-button">
         <SelectValue />

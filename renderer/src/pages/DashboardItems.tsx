@@ -6,6 +6,7 @@ import { invoke } from '../api.ts';
 import { Notice } from '../components/Notice.tsx';
 import { formatDate, plural } from '../format.ts';
 import { VisitsToAgree } from './VisitsToAgree.tsx';
+import { DeclarationsDue } from './DeclarationsDue.tsx';
 import { MarkDoneButton } from './actions/MarkDoneButton.tsx';
 
 const isToAgree = (item: DashboardItem) => item.kind === 'visit_to_agree';
@@ -103,6 +104,7 @@ export function DashboardItems() {
       </section>
     </div>
     <VisitsToAgree items={toAgree} today={today} />
+    <DeclarationsDue due={data.data.declarationsDue} more={data.data.moreDeclarationsDue} />
     </>
   );
 }

@@ -28,12 +28,13 @@ import { migration0021 } from './0021-retention.ts';
 import { migration0022 } from './0022-worker-base.ts';
 import { migration0023 } from './0023-reason-kinds.ts';
 import { migration0024 } from './0024-report-templates.ts';
+import { migration0025 } from './0025-declarations.ts';
 import type { Migration } from './types.ts';
 
 export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011,
   migration0012, migration0013, migration0014, migration0015, migration0016,
   migration0017, migration0018, migration0019, migration0020, migration0021, migration0022,
-  migration0023, migration0024];
+  migration0023, migration0024, migration0025];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 

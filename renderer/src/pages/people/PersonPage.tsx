@@ -8,6 +8,7 @@ import { Notice } from '../../components/Notice.tsx';
 import { Page } from '../../components/Page.tsx';
 import { AllocationHistory } from '../allocations/AllocationHistory.tsx';
 import { DeclareConnectionForm } from './DeclareConnectionForm.tsx';
+import { DeclarationsSection } from './DeclarationsSection.tsx';
 import { PersonForm } from './PersonForm.tsx';
 import { HandoverSection } from './HandoverSection.tsx';
 import { PersonWork } from './PersonWork.tsx';
@@ -48,6 +49,7 @@ export function PersonPage() {
         />
         <DeclareConnectionForm personId={person.id} onSaved={refresh} />
       </section>
+      <DeclarationsSection personId={person.id} hasConnections={connections.some((c) => c.to === null || c.to >= todayLocal())} />
       <section aria-labelledby="details-heading" className="card">
         <h2 id="details-heading">Details</h2>
         {saved ? <Notice title="Saved" /> : null}
