@@ -216,13 +216,13 @@ export const workerLeavingSoon: Rule = (f) =>
  */
 export const declarationOutOfDateRule: Rule = (f) =>
   proposed(f)
-    .filter(({ worker }) => declarationOutOfDate(worker.lastDeclaredOn, f.effectiveFrom))
-    .map(({ worker }) => ({
+    // "Over a year old": a worker who has never declared is listed as due on the dashboard instead,
+    // or every allocation of a team that has just upgraded would need an override reason.
+    .flatMap(({ worker }) => (worker.lastDeclaredOn !== null && declarationOutOfDate(worker.lastDeclaredOn, f.effectiveFrom) ? [{ worker, last: worker.lastDeclaredOn }] : []))
+    .map(({ worker, last }) => ({
       rule: 'declaration_out_of_date' as const,
       severity: 'warning' as const,
-      message: worker.lastDeclaredOn
-        ? `${worker.name} last declared their connections to schools on ${formatDate(worker.lastDeclaredOn)}, more than a year before ${formatDate(f.effectiveFrom)}: ask for this year’s declaration.`
-        : `${worker.name} has never made an annual declaration of their connections to schools: record one on their page.`,
+      message: `${worker.name} last declared their connections to schools on ${formatDate(last)}, more than a year before ${formatDate(f.effectiveFrom)}: ask for this year’s declaration.`,
     }));
 
 export const ALL_RULES: Rule[] = [

@@ -26,7 +26,7 @@ describe('annual declarations through the API', () => {
     expect(await ok<PersonDeclarations>('declarations.ofPerson', { personId: amy.id })).toEqual({ month: null, effectiveMonth: 9, latest: null, due: true, history: [] });
     expect((await ok<Dashboard>('dashboard.get', {})).declarationsDue).toEqual([{ personId: amy.id, name: 'Amy Worker', lastDeclaredOn: null, month: 9 }]);
     const check = await ok<ProposalCheck[]>('allocations.check', { proposals: [{ urn: '100600', namedId: amy.id, secondaryId: null, from: '2026-11-30' }] });
-    expect(check[0]?.findings.map((f) => f.rule)).toEqual(['school_without_worker', 'declaration_out_of_date']);
+    expect(check[0]?.findings.map((f) => f.rule)).toEqual(['school_without_worker']);
 
     expect(await dispatch('declarations.record', { personId: amy.id, declaredOn: '24/11/2026', nothingToDeclare: true })).toMatchObject({
       ok: false, error: { code: 'invalid_input', details: { issues: [{ path: 'declaredOn' }] } },
