@@ -95,6 +95,8 @@ test('log an escalation, watch it become overdue, then record the manager told l
   await expect(concern).toBeFocused();
 
   await page.getByRole('combobox', { name: 'School' }).fill('ashby academy');
+  // How many match is said as a status, as the list changes.
+  await expect(page.getByRole('status').filter({ hasText: /^[\d,]+ schools? match/ })).toHaveCount(1);
   await page.getByRole('option', { name: /Ashby Academy/ }).click();
   // The box shows the school chosen (not the letters typed), and says it with its URN in its description.
   const picker = page.getByRole('combobox', { name: 'School' });

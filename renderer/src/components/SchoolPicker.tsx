@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useRef, useState } from 'react';
 import { ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
 import { foldForSearch } from '../../../shared/domain/search.ts';
+import { plural } from '../../../shared/format.ts';
 import { invoke } from '../api.ts';
 
 const PICKER_ROWS = 30;
@@ -14,20 +15,34 @@ export function SchoolPicker({ id, value, onChange, error, initialText, label = 
   // The school chosen, said in the box's description (read with the box) and once, politely, when chosen.
   const [chosen, setChosen] = useState(initialText ?? '');
   const [announced, setAnnounced] = useState('');
+  const chosenName = useRef<string | null>(null);
   const search = useDeferredValue(text);
   // What the search will compare (shared/domain/search.ts): a lone apostrophe or dash is not yet two letters.
   const typed = foldForSearch(search);
   const schools = useQuery({ queryKey: ['schools.list', 'picker', typed], queryFn: () => invoke('schools.list', { search: typed, limit: PICKER_ROWS }), enabled: typed.length >= 2 });
+  // How many match, said politely as the list changes (WCAG 4.1.3), until a school is chosen.
+  const found = schools.data;
+  const matches =
+    !value && typed.length >= 2 && found
+      ? found.total === 0
+        ? 'No school matches'
+        : `${plural(found.total, 'school')} ${found.total === 1 ? 'matches' : 'match'}${found.total > found.rows.length ? `; the first ${found.rows.length} are listed` : ''}`
+      : '';
   return (
     <ComboBox
       className="field combobox"
       inputValue={text}
-      onInputChange={setText}
+      onInputChange={(next) => {
+        setText(next);
+        // Typing again, after a choice, is a new search: what was chosen is no longer the news.
+        if (next !== chosenName.current) setAnnounced('');
+      }}
       selectedKey={value || null}
       onSelectionChange={(key) => {
         const picked = schools.data?.rows.find((r) => r.urn === key);
         if (picked) {
           // The box shows the school chosen, not the letters typed to find it.
+          chosenName.current = picked.name;
           setText(picked.name);
           setChosen(`${picked.name} (URN ${picked.urn})`);
           setAnnounced(`Chosen: ${picked.name}`);
@@ -54,6 +69,10 @@ export function SchoolPicker({ id, value, onChange, error, initialText, label = 
         </span>
       ) : null}
       <Popover className="popover">
+        {/* Inside the list's popover: while it is open, everything outside it is hidden from screen readers. */}
+        <span role="status" className="visually-hidden">
+          {matches}
+        </span>
         <ListBox className="listbox" renderEmptyState={() => <p className="listbox-empty">{typed.length < 2 ? 'Keep typing…' : 'No school matches'}</p>}>
           {(s: { urn: string; name: string; town: string | null }) => (
             <ListBoxItem id={s.urn} className="listbox-item" textValue={s.name}>
