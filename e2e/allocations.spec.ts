@@ -1,10 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, expectAccessible, snapshot, test } from './fixtures.ts';
-
-async function choose(page: Page, label: 'Named link worker (SPOC)' | 'Secondary link worker', option: string): Promise<void> {
-  await page.getByRole('button', { name: new RegExp(`${label.replace(/[()]/g, '\\$&')}$`) }).click();
-  await page.getByRole('option', { name: option }).click();
-}
+import { choose, expect, expectAccessible, snapshot, test } from './fixtures.ts';
 
 test('allocate a worker, meet a blocked allocation and its reason, and override a warning with a reason', async ({ page, server }) => {
   await page.goto(server.open);
@@ -22,7 +16,7 @@ test('allocate a worker, meet a blocked allocation and its reason, and override 
   await page.getByRole('link', { name: 'Allocate Hollins Nursery School' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Link workers for Hollins Nursery School' })).toBeVisible();
   await choose(page, 'Named link worker (SPOC)', 'Harry Lowe (Central)');
-  await choose(page, 'Secondary link worker', 'Cerys Pritchard (Central)');
+  await choose(page, 'Secondary link worker (optional)', 'Cerys Pritchard (Central)');
   await page.getByLabel('Why (optional)').fill('New nursery joins the Central hub');
   await expect(page.getByText('No conflicts: this allocation can be saved.')).toBeVisible();
   await expectAccessible(page, 'allocate');
@@ -49,7 +43,7 @@ test('allocate a worker, meet a blocked allocation and its reason, and override 
   await page.getByRole('link', { name: 'Allocations', exact: true }).click();
   await page.getByRole('link', { name: 'Allocate Ivybridge Nursery School' }).click();
   await choose(page, 'Named link worker (SPOC)', 'Harry Lowe (Central)');
-  await choose(page, 'Secondary link worker', 'Farid Haddad (Coastal)');
+  await choose(page, 'Secondary link worker (optional)', 'Farid Haddad (Coastal)');
   await expect(page.getByText('Harry Lowe works in the Central hub; Ivybridge Nursery School is in Coastal.')).toBeVisible();
   await page.getByRole('button', { name: 'Save allocation' }).click();
   await expect(page.getByRole('alert')).toContainText('Give a reason to save this allocation for Ivybridge Nursery School despite the warnings');

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export interface LinkDeskServer {
   url: string;
@@ -122,4 +122,15 @@ export async function focusIsVisible(page: Page): Promise<boolean> {
     const style = getComputedStyle(el);
     return style.outlineStyle !== 'none' && style.outlineWidth !== '0px';
   });
+}
+
+/**
+ * Chooses an option of one of the app's drop-downs (a button named "<value> <label>"), found by
+ * its label within `scope`. The label is matched literally at the end of the name, so labels
+ * with "(optional)" or "(SPOC)" need no escaping by the caller.
+ */
+export async function choose(scope: Page | Locator, label: string, option: string): Promise<void> {
+  const page = 'goto' in scope ? scope : scope.page();
+  await scope.getByRole('button', { name: new RegExp(`${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
 }

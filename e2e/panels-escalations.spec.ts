@@ -1,17 +1,12 @@
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectAccessible, expectScreenOpened, focusIsVisible, snapshot, tabTo, test } from './fixtures.ts';
+import { choose, expect, expectAccessible, expectScreenOpened, focusIsVisible, snapshot, tabTo, test } from './fixtures.ts';
 
 /** A moment in the escalation log: its date and its time on the 24-hour clock, in the group named for it. */
 async function setMoment(scope: Page | Locator, label: string, date: string, time: string): Promise<void> {
   const group = scope.getByRole('group', { name: label });
   await group.getByLabel('Date').fill(date);
   await group.getByLabel('Time').fill(time);
-}
-
-async function choose(page: Page, scope: Locator | Page, label: string, option: string): Promise<void> {
-  await scope.getByRole('button', { name: new RegExp(`${label}$`) }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
 }
 
 async function openDemo(page: Page, open: string): Promise<void> {
@@ -29,7 +24,7 @@ test('plan a panel’s meetings, record who attended, and see attendance by pane
   await expectAccessible(page, 'panels');
 
   const add = page.getByRole('region', { name: 'Add a panel' });
-  await choose(page, add, 'Type of panel', 'Inclusion Partnership');
+  await choose(add, 'Type of panel', 'Inclusion Partnership');
   await add.getByLabel('Name').fill('Inclusion Partnership');
   await add.getByLabel('Area').fill('Coastal');
   await add.getByLabel('Meets every N weeks of term time (optional)').fill('six');
@@ -55,7 +50,7 @@ test('plan a panel’s meetings, record who attended, and see attendance by pane
   await page.getByRole('link', { name: 'Pupil Placement Panel (North)' }).click();
   await page.getByRole('link', { name: /^4 Nov 2026/ }).click();
   const who = page.getByRole('region', { name: 'Who from the team' });
-  await choose(page, who, 'Jas Kaur', 'Attended');
+  await choose(who, 'Jas Kaur', 'Attended');
   await who.getByLabel('Key themes and trends').fill('Year 9 EBSA rising');
   await who.getByLabel('Tags (optional)').fill('ebsa, year 9');
   await expectAccessible(page, 'panel meeting');
@@ -105,7 +100,7 @@ test('log an escalation, watch it become overdue, then record the manager told l
   await expect(page.getByRole('status').filter({ hasText: 'Chosen: Ashby Academy' })).toHaveCount(1);
   await setMoment(page, 'Raised at', '24/11/2026', '10:30');
   await page.getByLabel('Raised by').fill('DSL');
-  await choose(page, page, 'Concern', 'Child protection');
+  await choose(page, 'Concern', 'Child protection');
   await page.getByLabel('Children (optional)').fill('JB Y4');
   await page.getByLabel('Summary').fill('Disclosure to a teaching assistant; the school is referring to the IFD.');
   await page.getByRole('button', { name: 'Log the escalation' }).click();
@@ -131,7 +126,7 @@ test('log an escalation, watch it become overdue, then record the manager told l
   await entry.getByRole('button', { name: 'Add the entry' }).click();
   await expect(entry.getByRole('alert')).toContainText('choose why');
   // The reason from the list is what the reports count; the words stay on the entry.
-  await choose(page, entry, 'Why the manager was told late', 'No manager was available');
+  await choose(entry, 'Why the manager was told late', 'No manager was available');
   await entry.getByLabel('The reason in words (optional)').fill('Both managers were at a strategy meeting all morning.');
   await expectAccessible(page, 'the manager told late, with a reason chosen');
   await entry.getByRole('group', { name: 'The manager (within 24 hours)' }).screenshot({ path: path.join(import.meta.dirname, 'artifacts', 'screens', 'escalation-late-reason.png') });
@@ -140,15 +135,15 @@ test('log an escalation, watch it become overdue, then record the manager told l
   await expect(page.getByText('Manager told late: 0 h 01 min after the 24 hours')).toBeVisible();
   await expect(page.getByText('No manager was available: Both managers were at a strategy meeting all morning.').first()).toBeVisible();
 
-  await choose(page, entry, 'Referral made', 'Yes');
+  await choose(entry, 'Referral made', 'Yes');
   await entry.getByLabel('Outcome (optional)').fill('Strategy discussion held; no further action for the team.');
   await setMoment(entry, 'Closed at (optional)', '25 Nov 2026', '9.31am');
   await entry.getByRole('button', { name: 'Add the entry' }).click();
   await expect(entry.getByRole('alert')).toContainText('Choose where the referral went');
-  await choose(page, entry, 'Referral route', 'Other (say where)');
+  await choose(entry, 'Referral route', 'Other (say where)');
   await entry.getByRole('button', { name: 'Add the entry' }).click();
   await expect(entry.getByRole('alert')).toContainText('Say where the referral went');
-  await choose(page, entry, 'Referral route', 'Local Authority Designated Officer (LADO)');
+  await choose(entry, 'Referral route', 'Local Authority Designated Officer (LADO)');
   await expectAccessible(page, 'escalation with a referral route');
   await entry.getByRole('button', { name: 'Add the entry' }).click();
   await expect(page.getByText(/^Closed 25 Nov 2026, 09:31\./)).toBeVisible();

@@ -1,18 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, snapshot, test } from './fixtures.ts';
+import { choose, expect, expectAccessible, snapshot, test } from './fixtures.ts';
 
 async function openDemo(page: Page, open: string): Promise<void> {
   await page.goto(open);
   await page.getByLabel('Your name').fill('Tess Manager');
   await page.getByRole('button', { name: 'Open the demo' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
-}
-
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByRole('button', { name: new RegExp(`${label}$`) }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
 }
 
 test('filter the planner by worker and search, then agree a term’s visits for ten schools in the grid', async ({ page, server }) => {

@@ -1,10 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, expectAccessible, snapshot, test } from './fixtures.ts';
-
-async function choose(page: Page, scope: ReturnType<Page['locator']> | Page, label: string, option: string): Promise<void> {
-  await scope.getByRole('button', { name: new RegExp(`${label}$`) }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
+import { choose, expect, expectAccessible, snapshot, test } from './fixtures.ts';
 
 test('record a held visit with two children and their decisions, and log an Early Help Consultation', async ({ page, server }) => {
   await page.goto(server.open);
@@ -23,19 +17,19 @@ test('record a held visit with two children and their decisions, and log an Earl
   await first.getByLabel('Initials').fill('Jordan Brown');
   await expect(page.locator('.name-findings mark', { hasText: 'Jordan Brown' })).toBeVisible();
   await first.getByLabel('Initials').fill('JB');
-  await choose(page, first, 'Year group', 'Year 4');
-  await choose(page, first, 'Meets the threshold for a referral to Family Early Help', 'Yes');
+  await choose(first, 'Year group', 'Year 4');
+  await choose(first, 'Meets the threshold for a referral to Family Early Help', 'Yes');
   await first.getByLabel('Action').fill('Offer an Early Help assessment to the family');
-  await choose(page, first, 'Who does it', 'Someone else (type their name or role)');
+  await choose(first, 'Who does it (optional)', 'Someone else (type their name or role)');
   await first.getByLabel('Who else does it').fill('Cerys Pritchard');
   await first.getByLabel('Attendance (%) (optional)').fill('93.5');
 
   await page.getByRole('button', { name: 'Add a child' }).click();
   const second = page.locator('.child-row').nth(1);
   await second.getByLabel('Initials').fill('KT');
-  await choose(page, second, 'Year group', 'Year 6');
-  await choose(page, second, 'Reviewed because', 'Imminent risk of permanent exclusion');
-  await choose(page, second, 'Meets the threshold for statutory education intervention', 'Provisionally agreed');
+  await choose(second, 'Year group', 'Year 6');
+  await choose(second, 'Reviewed because', 'Imminent risk of permanent exclusion');
+  await choose(second, 'Meets the threshold for statutory education intervention', 'Provisionally agreed');
   await expectAccessible(page, 'visit record');
   await page.getByRole('button', { name: 'Save the record' }).click();
   await expect(page.getByText('Record saved: check these points')).toBeVisible();
@@ -58,7 +52,7 @@ test('record a held visit with two children and their decisions, and log an Earl
   await form.getByRole('textbox', { name: 'Attendee 1' }).fill('Pat Lead');
   await form.getByRole('button', { name: 'Add an attendee' }).click();
   await form.getByRole('textbox', { name: 'Attendee 2' }).fill('Sam Nurse');
-  await choose(page, form, 'Role of attendee 2', 'School nurse (5-19 team)');
+  await choose(form, 'Role of attendee 2', 'School nurse (5-19 team)');
   await form.getByLabel('Attendance (including exclusions, EBSA and risk of permanent exclusion)').fill('Two Year 7 pupils with emotionally based school avoidance.');
   await form.getByLabel('Children discussed (optional)').fill('JB Y7, KT Y7');
   await form.getByLabel('Actions').fill('School nurse to offer drop-in sessions; DSL by 11 Dec');

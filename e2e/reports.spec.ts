@@ -6,15 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import PizZip from 'pizzip';
-import type { Locator, Page } from '@playwright/test';
-import { expect, expectAccessible, expectScreenOpened, focusIsVisible, test } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { choose, expect, expectAccessible, expectScreenOpened, focusIsVisible, test } from './fixtures.ts';
 
 const SCREENS = path.resolve(import.meta.dirname, 'artifacts', 'screens');
-
-async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByRole('button', { name: new RegExp(`${label}$`) }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
 
 /** Saves a download into the test's folder and opens it as the zip a .docx or .xlsx is, returning its parts. */
 async function downloaded(page: Page, press: () => Promise<void>, folder: string): Promise<{ name: string; parts: string[] }> {
@@ -58,7 +53,7 @@ test('see the term’s figures beside the last term’s, filter by hub, and save
 
   // One hub: asked for again, and fewer visits planned than across the three hubs.
   const filters = page.getByRole('group', { name: 'Filters' });
-  await choose(page, filters, 'Hub', 'North');
+  await choose(filters, 'Hub', 'North');
   await expect(status).toHaveText(/^Showing Autumn term 2026-27 \(.*\), Hub: North, compared with Summer term 2025-26 \(.*\)\.$/);
   await expect(visitsHeld.locator('.headline-value')).not.toHaveText(allHubs);
   const north = (await visitsHeld.locator('.headline-value').textContent()) ?? '';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
 import { foldForSearch } from '../../../shared/domain/search.ts';
 import { plural } from '../../../shared/format.ts';
@@ -70,9 +70,7 @@ export function SchoolPicker({ id, value, onChange, error, initialText, label = 
       ) : null}
       <Popover className="popover">
         {/* Inside the list's popover: while it is open, everything outside it is hidden from screen readers. */}
-        <span role="status" className="visually-hidden">
-          {matches}
-        </span>
+        <LateStatus text={matches} />
         <ListBox className="listbox" renderEmptyState={() => <p className="listbox-empty">{typed.length < 2 ? 'Keep typing…' : 'No school matches'}</p>}>
           {(s: { urn: string; name: string; town: string | null }) => (
             <ListBoxItem id={s.urn} className="listbox-item" textValue={s.name}>
@@ -82,5 +80,23 @@ export function SchoolPicker({ id, value, onChange, error, initialText, label = 
         </ListBox>
       </Popover>
     </ComboBox>
+  );
+}
+
+/**
+ * A polite status whose first words arrive just after it is shown: screen readers announce a
+ * live region's changes, not what it held when it appeared, and the popover (and this region
+ * with it) appears with its first results, so the count of the first search would go unsaid.
+ */
+function LateStatus({ text }: { text: string }) {
+  const [said, setSaid] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setSaid(text), 100);
+    return () => clearTimeout(timer);
+  }, [text]);
+  return (
+    <span role="status" className="visually-hidden">
+      {said}
+    </span>
   );
 }

@@ -86,7 +86,7 @@ export function AllocatePage() {
       {saved ? <Notice title="Allocation saved" /> : null}
       <FormShell form={form} onSubmit={() => submit()} className="card form">
         <Select id={form.idOf('named')} label="Named link worker (SPOC)" value={named} options={options} onChange={(v) => form.set('named', v)} />
-        <Select id={form.idOf('secondary')} label="Secondary link worker" value={secondary} options={options} onChange={(v) => form.set('secondary', v)} />
+        <Select id={form.idOf('secondary')} label="Secondary link worker (optional)" value={secondary} options={options} onChange={(v) => form.set('secondary', v)} />
         <DateField {...form.field('from')} label="From" hint="The first day of the change, for example 1/9/2026" />
         <Field id={form.idOf('reason')} label="Why (optional)" hint="For example: new school year, worker leaving, rebalancing" value={form.values.reason} onChange={(v) => form.set('reason', v)} error={form.errorFor('reason')} />
         {s && team.data?.settings.countyAgreementCategories.includes(s.category) ? (

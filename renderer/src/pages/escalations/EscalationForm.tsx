@@ -118,6 +118,7 @@ export function EscalationForm({ latest, submitLabel, onSubmit }: Props) {
         <Select<Route>
           id={form.idOf('referralRoute')} error={form.errorFor('referralRoute')}
           label="Referral route"
+          hint="Needed when a referral was made"
           value={v.referralRoute}
           onChange={(r) => form.set('referralRoute', r)}
           options={[{ id: '', label: 'Not recorded' }, ...REFERRAL_ROUTES.map((r) => ({ id: r, label: REFERRAL_ROUTE_LABELS[r] }))]}

@@ -70,7 +70,7 @@ export function ChildReviewFields({ index: i, row: c, yearGroups, whoChoices, id
       <Select label="Meets the threshold for statutory education intervention" value={c.statutoryIntervention} onChange={(v) => onChange({ statutoryIntervention: v })} options={decisionOptions} />
       <Select label="Meets the threshold for a referral to Family Early Help" value={c.earlyHelpReferral} onChange={(v) => onChange({ earlyHelpReferral: v })} options={decisionOptions} />
       <Field id={idOf(`children.${i}.action`)} label="Action (optional)" value={c.action} onChange={(v) => onChange({ action: v })} />
-      <Select id={idOf(`children.${i}.whoChoice`)} label="Who does it" value={c.whoChoice} onChange={(v) => onChange({ whoChoice: v })} options={whoOptions} />
+      <Select id={idOf(`children.${i}.whoChoice`)} label="Who does it (optional)" value={c.whoChoice} onChange={(v) => onChange({ whoChoice: v })} options={whoOptions} />
       {c.whoChoice === WHO_OTHER ? (
         <Field id={idOf(`children.${i}.who`)} label="Who else does it" hint="Their name and role, such as the attendance officer" value={c.whoOther} onChange={(v) => onChange({ whoOther: v })} error={errorFor(`children.${i}.who`)} width="half" />
       ) : null}
